@@ -33,6 +33,15 @@ public sealed record HorizontalMarker(string Name, string Color, double Y, bool 
 
 public readonly record struct ChartPoint(double X, double Y);
 
+/// <summary>Which corner of the plot the legend sits in (pick the one the data leave empty).</summary>
+public enum LegendPosition
+{
+    TopRight,
+    TopLeft,
+    BottomLeft,
+    BottomRight,
+}
+
 /// <summary>A whole chart. <see cref="Id"/> prefixes the SVG's internal ids so several charts can share one page.</summary>
 public sealed record Chart(string Id, string Title, ChartAxis X, ChartAxis Y, IReadOnlyList<ChartSeries> Series,
-    int Width = 640, int Height = 420, string? Caption = null);
+    int Width = 640, int Height = 420, LegendPosition Legend = LegendPosition.TopRight);

@@ -14,8 +14,10 @@ internal static class LegendWriter
         // Width from the longest name at ~6.6 px per character of 12 px sans-serif.
         var width = pad * 3 + swatch + entries.Max(e => e.Name.Length) * 6.6;
         var height = pad * 2 + row * entries.Count;
-        var x0 = f.Right - width - 8;
-        var y0 = f.Top + 8;
+        var left = chart.Legend is LegendPosition.TopLeft or LegendPosition.BottomLeft;
+        var bottom = chart.Legend is LegendPosition.BottomLeft or LegendPosition.BottomRight;
+        var x0 = left ? f.Left + 8 : f.Right - width - 8;
+        var y0 = bottom ? f.Bottom - height - 8 : f.Top + 8;
         sb.Append("<g class=\"legend\">\n");
         sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(width)}\" height=\"{F(height)}\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#999\"/>\n");
         for (var i = 0; i < entries.Count; i++)
