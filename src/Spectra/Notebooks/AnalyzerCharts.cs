@@ -91,7 +91,8 @@ internal static class AnalyzerCharts
         {
             var pts = d.Select((v, i) => new ChartPoint(i + 1, v)).ToList();
             var color = palette[k++ % palette.Length];
-            series.Add(list.Count == 1 ? new PointSeries(name, color, pts, Radius: 1.6) : new LineSeries(name, color, pts, Width: 1.5));
+            series.Add(new LineSeries(name, color, pts, Width: list.Count == 1 ? 1 : 1.5));
+            if (list.Count == 1) series.Add(new PointSeries("", color, pts, Radius: 1.6));
         }
         return new Chart("chart-rank", title, new ChartAxis("rank i (largest first)", AxisScale.Log),
             new ChartAxis("eigenvalue λ_i", AxisScale.Log), series, Legend: LegendPosition.BottomLeft);
