@@ -23,9 +23,11 @@ public static class VerdictRule
                 new[] { "too few bulk levels for the spacing ratio: no verdict" }));
 
         var c = options.ConsistentZ;
+        // The reference mean is itself estimated from a few draws: widen the spread by √(1 + 1/draws).
+        var inflate = references is null ? 1 : Math.Sqrt(1 + 1.0 / references.Draws);
         var ratioRef = references?.Find(FiniteSizeReferences.RatioMean);
         var ratioCmp = ratioRef is not null
-            ? Compare(FiniteSizeReferences.RatioMean, ratio.Mean, "finite-size", ratioRef.GoeMean, ratioRef.GoeSpread, ratioRef.PoissonMean, ratioRef.PoissonSpread, c)
+            ? Compare(FiniteSizeReferences.RatioMean, ratio.Mean, "finite-size", ratioRef.GoeMean, inflate * ratioRef.GoeSpread, ratioRef.PoissonMean, inflate * ratioRef.PoissonSpread, c)
             : Compare(FiniteSizeReferences.RatioMean, ratio.Mean, "asymptotic", SpacingRatioReferences.GoeMean, ratio.StandardError,
                 SpacingRatioReferences.PoissonMean, ratio.StandardError, c);
         comparisons.Add(ratioCmp);
@@ -42,7 +44,7 @@ public static class VerdictRule
             })
             {
                 if (references.Find(key) is { } rd)
-                    comparisons.Add(Compare(key, value, "finite-size", rd.GoeMean, rd.GoeSpread, rd.PoissonMean, rd.PoissonSpread, c));
+                    comparisons.Add(Compare(key, value, "finite-size", rd.GoeMean, inflate * rd.GoeSpread, rd.PoissonMean, inflate * rd.PoissonSpread, c));
             }
         }
 
