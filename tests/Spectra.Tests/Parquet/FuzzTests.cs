@@ -59,7 +59,8 @@ public sealed class FuzzTests
                     }
                     catch (SpectraException e)
                     {
-                        refused++; // The reader's catch-all is a safety net only: explicit checks must catch every case first.
+                        refused++;
+                        // The reader's catch-all is a safety net only: explicit checks must catch every case first.
                         if (e.Message.Contains("inconsistent (", StringComparison.Ordinal) && failures.Count < 20)
                             failures.Add($"{current}: caught by the safety net, not by a check: {e.Message}");
                         if (string.IsNullOrEmpty(e.File) && failures.Count < 20) failures.Add($"{current}: error without a file: {e.Message}");
