@@ -7,7 +7,11 @@ namespace Spectra.Matrices;
 public sealed record CovarianceMatrix(SymmetricMatrix Matrix, long Samples, IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures)
 {
     /// <summary>Finishes C from the accumulated moments: C = (M2 [+ n μμᵀ]) / n, optionally scaled to a correlation.</summary>
-    public static CovarianceMatrix From(MomentAccumulator acc, PreprocessOptions options)
+    /// <param name="consume">
+    /// Reuse the accumulator's d × d buffer for C instead of allocating a second one (the accumulator is
+    /// spent afterwards): this keeps a streaming run within d² plus one chunk of memory.
+    /// </param>
+    public static CovarianceMatrix From(MomentAccumulator acc, PreprocessOptions options, bool consume = false)
     {
         ArgumentNullException.ThrowIfNull(acc);
         ArgumentNullException.ThrowIfNull(options);
@@ -16,7 +20,7 @@ public sealed record CovarianceMatrix(SymmetricMatrix Matrix, long Samples, IRea
                 hint: "point Spectra at more data or lower the sample limit's filters");
         var d = acc.Features;
         var n = (double)acc.Count;
-        var full = new double[(long)d * d];
+        var full = consume ? acc.Consume() : new double[(long)d * d];
         for (var col = 0; col < d; col++)
             for (var row = col; row < d; row++)
             {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Spectra.LinearAlgebra;
 
 namespace Spectra.Matrices;
@@ -14,6 +15,7 @@ public sealed class MomentAccumulator
     private readonly ILinearAlgebraBackend _backend;
     private double[] _scratch = Array.Empty<double>();
     private readonly double[] _chunkMean;
+    private readonly double[] _delta;
 
     public MomentAccumulator(int features, ILinearAlgebraBackend? backend = null)
     {
@@ -25,6 +27,7 @@ public sealed class MomentAccumulator
         Mean = new double[features];
         CoMoment = new double[(long)features * features];
         _chunkMean = new double[features];
+        _delta = new double[features];
     }
 
     internal MomentAccumulator(int features, long count, double[] mean, double[] coMoment, ILinearAlgebraBackend? backend)
@@ -48,38 +51,53 @@ public sealed class MomentAccumulator
 
     public ILinearAlgebraBackend Backend => _backend;
 
-    /// <summary>Folds in <paramref name="rows"/> rows of a row-major block (rows × Features).</summary>
+    /// <summary>Folds in <paramref name="rows"/> rows of a row-major block (rows × Features); the block is not modified.</summary>
     public void Add(ReadOnlySpan<double> block, int rows)
     {
         if (rows == 0) return;
+        CheckBlock(block.Length, rows);
+        var need = (long)rows * Features;
+        if (_scratch.Length < need) _scratch = new double[need];
+        block[..(int)need].CopyTo(_scratch);
+        AddInPlace(_scratch.AsSpan(0, (int)need), rows);
+    }
+
+    /// <summary>
+    /// Folds in a block that the caller no longer needs: it is centred in place, which saves a copy
+    /// of the chunk (the streaming memory bound is d² plus one chunk).
+    /// </summary>
+    public void AddInPlace(Span<double> block, int rows)
+    {
+        if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
+        if (rows == 0) return;
+        CheckBlock(block.Length, rows);
         var d = Features;
-        if (block.Length < (long)rows * d) throw new ArgumentException($"block holds {block.Length} values, {rows} rows of {d} need {(long)rows * d}");
-        EnsureScratch(rows);
         Array.Clear(_chunkMean);
+        for (var r = 0; r < rows; r++) TensorPrimitives.Add(_chunkMean, block.Slice(r * d, d), _chunkMean);
+        TensorPrimitives.Divide(_chunkMean, rows, _chunkMean);
         for (var r = 0; r < rows; r++)
         {
             var row = block.Slice(r * d, d);
-            for (var j = 0; j < d; j++) _chunkMean[j] += row[j];
+            TensorPrimitives.Subtract(row, _chunkMean, row);
         }
-        for (var j = 0; j < d; j++) _chunkMean[j] /= rows;
-        var centred = _scratch.AsSpan(0, rows * d);
-        for (var r = 0; r < rows; r++)
-        {
-            var row = block.Slice(r * d, d);
-            var dst = centred.Slice(r * d, d);
-            for (var j = 0; j < d; j++) dst[j] = row[j] - _chunkMean[j];
-        }
-        _backend.SymmetricRankKUpdate(centred, rows, d, 1.0, 1.0, CoMoment);
+        _backend.SymmetricRankKUpdate(block[..(rows * d)], rows, d, 1.0, 1.0, CoMoment);
         MergeMoments(rows, _chunkMean);
+    }
+
+    private void CheckBlock(int length, int rows)
+    {
+        if (rows < 0 || length < (long)rows * Features)
+            throw new ArgumentException($"block holds {length} values, {rows} rows of {Features} need {(long)rows * Features}");
     }
 
     /// <summary>Folds in float rows (converted to double before any arithmetic).</summary>
     public void Add(ReadOnlySpan<float> block, int rows)
     {
-        var d = Features;
-        var tmp = new double[(long)rows * d];
-        for (var i = 0; i < tmp.Length; i++) tmp[i] = block[i];
-        Add(tmp, rows);
+        var need = (long)rows * Features;
+        if (block.Length < need) throw new ArgumentException($"block holds {block.Length} values, {rows} rows of {Features} need {need}");
+        if (_scratch.Length < need) _scratch = new double[need];
+        TensorPrimitives.ConvertChecked<float, double>(block[..(int)need], _scratch.AsSpan(0, (int)need));
+        AddInPlace(_scratch.AsSpan(0, (int)need), rows);
     }
 
     /// <summary>Folds another accumulator's rows into this one (exact: same result as one pass over both).</summary>
@@ -109,7 +127,7 @@ public sealed class MomentAccumulator
         var n = nA + nB;
         if (Count > 0)
         {
-            var delta = new double[d];
+            var delta = _delta;
             for (var j = 0; j < d; j++) delta[j] = meanB[j] - Mean[j];
             var w = nA * nB / n;
             for (var col = 0; col < d; col++)
@@ -128,11 +146,15 @@ public sealed class MomentAccumulator
         Count += countB;
     }
 
-    private void EnsureScratch(int rows)
+    /// <summary>Hands the co-moment buffer over to its final user; the accumulator cannot be used afterwards.</summary>
+    internal double[] Consume()
     {
-        var need = (long)rows * Features;
-        if (_scratch.Length < need) _scratch = new double[need];
+        if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
+        _consumed = true;
+        return CoMoment;
     }
+
+    private bool _consumed;
 
     /// <summary>A deep copy (for snapshots and subsampling schemes).</summary>
     public MomentAccumulator Clone() => new(Features, Count, Mean, CoMoment, _backend);

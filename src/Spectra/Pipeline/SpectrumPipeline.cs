@@ -77,9 +77,11 @@ public static class SpectrumPipeline
         private readonly SortedDictionary<string, MomentAccumulator> _labels = new(StringComparer.Ordinal);
         private readonly DuplicateDetector? _duplicates;
         private readonly long _holdLimit;
-        private List<double>? _held = new();
+        private List<double[]>? _held = new();
         private readonly List<string?> _heldLabels = new();
+        private double[]? _heldRows;
         private double[] _buffer = Array.Empty<double>();
+        private double[] _select = Array.Empty<double>();
 
         public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
         {
@@ -131,11 +133,10 @@ public static class SpectrumPipeline
             RowsSeen += rows;
             if (kept == 0) return;
             var block = _buffer.AsSpan(0, kept * _d);
-            _all?.Add(block, kept);
             for (var k = 0; k < _realisations.Length; k++)
             {
                 var sel = Select(block, kept, i => SubsampleMembership.Contains(_o.Seed, k, keptIndex[i], _o.RealisationFraction));
-                _realisations[k].Add(sel.Values, sel.Rows);
+                _realisations[k].AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
             }
             if (_o.PerLabel && _all is not null)
             {
@@ -143,14 +144,14 @@ public static class SpectrumPipeline
                 {
                     var sel = Select(block, kept, i => keptLabels[i] == label);
                     if (!_labels.TryGetValue(label!, out var acc)) _labels[label!] = acc = new MomentAccumulator(_d, _backend);
-                    acc.Add(sel.Values, sel.Rows);
+                    acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
                 }
             }
             if (_held is not null)
             {
                 if (RowsKept + kept <= _holdLimit)
                 {
-                    for (var i = 0; i < kept * _d; i++) _held.Add(block[i]);
+                    _held.Add(block.ToArray());
                     _heldLabels.AddRange(keptLabels.Take(kept));
                 }
                 else if (_all is not null)
@@ -164,18 +165,19 @@ public static class SpectrumPipeline
                         hint: "limit the samples (max samples) or reduce the features (resize images, select columns)");
                 }
             }
+            // Last: the main accumulator centres the buffer in place.
+            _all?.AddInPlace(block, kept);
             RowsKept += kept;
         }
 
+        /// <summary>Copies the kept rows into a reused buffer (consumed in place by the next accumulator).</summary>
         private (double[] Values, int Rows) Select(ReadOnlySpan<double> block, int rows, Func<int, bool> keep)
         {
-            var count = 0;
-            for (var i = 0; i < rows; i++) if (keep(i)) count++;
-            var values = new double[count * _d];
+            if (_select.Length < rows * _d) _select = new double[rows * _d];
             var j = 0;
             for (var i = 0; i < rows; i++)
-                if (keep(i)) block.Slice(i * _d, _d).CopyTo(values.AsSpan(j++ * _d, _d));
-            return (values, count);
+                if (keep(i)) block.Slice(i * _d, _d).CopyTo(_select.AsSpan(j++ * _d, _d));
+            return (_select, j);
         }
 
         public DuplicateRows Duplicates() => _duplicates?.Result() ?? DuplicateRows.None;
@@ -186,7 +188,8 @@ public static class SpectrumPipeline
                 throw new SpectraException(SpectraErrorKind.NotEnoughData,
                     $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2");
             progress?.Report(new SpectraProgress("solve", 0, 1));
-            var held = _held is null ? null : _held.ToArray();
+            var held = _held?.SelectMany(c => c).ToArray();
+            _heldRows = held;
             var result = Solve(_all, held, RowsKept, out var kept);
             KeptFeatures = kept;
             progress?.Report(new SpectraProgress("solve", 1, 1));
@@ -234,7 +237,7 @@ public static class SpectrumPipeline
         {
             var x = new double[rows.Length * _d];
             for (var i = 0; i < rows.Length; i++)
-                for (var j = 0; j < _d; j++) x[i * _d + j] = _held![rows[i] * _d + j];
+                Array.Copy(_heldRows!, (long)rows[i] * _d, x, (long)i * _d, _d);
             return x;
         }
 
@@ -257,7 +260,7 @@ public static class SpectrumPipeline
             }
             else
             {
-                var c = CovarianceMatrix.From(acc!, pre);
+                var c = CovarianceMatrix.From(acc!, pre, consume: true);
                 values = _backend.SymmetricEigenvalues(c.Matrix.Values, c.Matrix.Order);
                 computed = MatrixKind.Covariance;
                 features = c.KeptFeatures.Count;

@@ -11,6 +11,10 @@ internal static class ParquetTestRead
 
     public static string BadData(string file) => Spectra.Tests.TestSupport.Conformance.PathOf("parquet", "parquet-testing", "bad_data", file);
 
+    /// <summary>An oracle file committed next to these tests.</summary>
+    public static string OraclePath(string file) =>
+        System.IO.Path.Combine(Spectra.Tests.TestSupport.Conformance.ProjectRoot, "tests", "Spectra.Tests", "Parquet", "Oracles", file);
+
     /// <summary>A flat column: one value per row, null where the file has a null.</summary>
     public static double?[] Flat(string path, string column, ParquetReadOptions? options = null)
     {

@@ -13,7 +13,7 @@ public static class ImageFormats
     public const int ProbeBytes = 64 * 1024;
 
     public static IReadOnlyList<IImageCodec> All { get; } =
-        [new PngCodec(), new NetpbmCodec(), new BmpCodec(), new NpyCodec(), new NpzCodec(), new IdxCodec()];
+        [new PngCodec(), new JpegCodec(), new NetpbmCodec(), new BmpCodec(), new NpyCodec(), new NpzCodec(), new IdxCodec()];
 
     /// <summary>The codec whose magic these bytes carry, or null.</summary>
     public static IImageCodec? Detect(ReadOnlySpan<byte> head)

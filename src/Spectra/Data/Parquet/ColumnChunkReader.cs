@@ -22,7 +22,9 @@ internal sealed class ColumnChunkReader
     private readonly ColumnChunkMeta _chunk;
     private readonly NumericDecoder? _numeric;
     private readonly bool _text;
+    private readonly bool _validateOnly;
     private int _page = -1;
+    private int _rawDictionaryCount = -1;
 
     private double[]? _dictionary;
     private string?[]? _textDictionary;
@@ -37,7 +39,7 @@ internal sealed class ColumnChunkReader
     private string?[] _textScratch = Array.Empty<string?>();
 
     public ColumnChunkReader(SafeFileHandle handle, long fileLength, string path, ParquetReadOptions options, int rowGroup,
-        ParquetColumn column, int rows, ColumnChunkMeta chunk)
+        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false)
     {
         _handle = handle;
         _fileLength = fileLength;
@@ -48,10 +50,11 @@ internal sealed class ColumnChunkReader
         _rows = rows;
         _chunk = chunk;
         _text = column.Use == ColumnUse.Text;
-        if (!_text && column.Use == ColumnUse.Skipped)
+        _validateOnly = validateOnly && column.Use == ColumnUse.Skipped;
+        if (!_text && column.Use == ColumnUse.Skipped && !_validateOnly)
             throw SpectraException.Unsupported($"column '{column.Path}' is not analysed: {column.SkipReason}", path,
                 $"row group {rowGroup}, column '{column.Path}'", "select numeric or list-of-numeric columns");
-        if (!_text) _numeric = new NumericDecoder(column);
+        if (!_text && !_validateOnly) _numeric = new NumericDecoder(column);
     }
 
     private string Where => _page < 0 ? $"row group {_rowGroup}, column '{_column.Path}'" : $"row group {_rowGroup}, column '{_column.Path}', page {_page}";
@@ -92,6 +95,14 @@ internal sealed class ColumnChunkReader
             throw SpectraException.Unsupported($"the column chunk lives in another file ('{_chunk.FilePath}'), not supported");
         if (meta.Type != _column.PhysicalType)
             throw ParquetErrors.Corrupt($"the chunk's physical type {meta.Type} differs from the schema's {_column.PhysicalType}");
+        if (_rows == 0 && meta.NumValues == 0)
+        {
+            // An empty row group: nothing to decode, whatever its (sometimes placeholder) offsets say.
+            _result = new ParquetColumnData(_column, 0) { Offsets = _column.MaxRepetitionLevel > 0 ? new int[1] : null,
+                RowIsNull = _column.MaxRepetitionLevel > 0 ? Array.Empty<bool>() : null, Strings = _text ? Array.Empty<string?>() : null };
+            if (_column.MaxRepetitionLevel > 0) _result.Nulls = Array.Empty<bool>();
+            return _result;
+        }
         long start = meta.DataPageOffset;
         if (meta.DictionaryPageOffset is long d && d > 0 && d < start) start = d;
         long size = meta.TotalCompressedSize;
@@ -195,7 +206,7 @@ internal sealed class ColumnChunkReader
     private void ReadDictionaryPage(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec)
     {
         var dp = header.DictionaryPage ?? throw ParquetErrors.Corrupt("a dictionary page without a dictionary page header");
-        if (_dictionary is not null || _textDictionary is not null) throw ParquetErrors.Corrupt("a second dictionary page in one column chunk");
+        if (_dictionary is not null || _textDictionary is not null || _rawDictionaryCount >= 0) throw ParquetErrors.Corrupt("a second dictionary page in one column chunk");
         if (_entries > 0) throw ParquetErrors.Corrupt("a dictionary page after data pages");
         if (dp.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
             throw ParquetErrors.Unsupported($"dictionary page encoding {dp.Encoding}", "re-export the file with a standard writer");
@@ -207,6 +218,12 @@ internal sealed class ColumnChunkReader
             var dict = new string?[n];
             ByteArrayDecoders.DecodePlain(data, n, (i, v) => dict[i] = System.Text.Encoding.UTF8.GetString(v));
             _textDictionary = dict;
+            return;
+        }
+        if (_validateOnly)
+        {
+            RawValues.Check(_column, ParquetEncoding.Plain, data, n);
+            _rawDictionaryCount = n;
             return;
         }
         long minBytes = _column.PhysicalType switch
@@ -397,6 +414,17 @@ internal sealed class ColumnChunkReader
     private void DecodeNumeric(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<double> output)
     {
         int n = output.Length;
+        if (_validateOnly)
+        {
+            if (encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary)
+            {
+                if (_rawDictionaryCount < 0) throw ParquetErrors.Corrupt("a dictionary-encoded page without a dictionary page");
+                Indices(data, n, _rawDictionaryCount);
+            }
+            else RawValues.Check(_column, encoding, data, n);
+            output.Fill(double.NaN);
+            return;
+        }
         var dec = _numeric!;
         switch (encoding)
         {

@@ -60,8 +60,9 @@ public sealed class ParquetFile : IParquetReader
             {
                 throw Place(e, path, "schema");
             }
-            Validate(meta, schema, path);
-            return new ParquetFile(path, handle, length, meta, schema, options);
+            // Some writers leave the footer's row count at 0; the row groups are authoritative.
+            long rows = Validate(meta, schema, path);
+            return new ParquetFile(path, handle, length, meta with { NumRows = rows }, schema, options);
         }
         catch
         {
@@ -98,21 +99,22 @@ public sealed class ParquetFile : IParquetReader
                 $"the footer of {footerLength} bytes exceeds the memory limit of {options.MemoryLimitBytes} bytes", path, "footer");
         var footer = new byte[footerLength];
         ReadExact(handle, footer, length - 8 - footerLength, path);
+        FileMetaData meta;
         try
         {
-            var meta = MetadataParser.ParseFileMetaData(footer);
-            if (meta.Encrypted)
-                throw SpectraException.Unsupported("the file is encrypted (Parquet modular encryption, plaintext footer), not supported", path,
-                    "footer", "decrypt it with the tool that wrote it and export a plain Parquet file");
-            return meta;
+            meta = MetadataParser.ParseFileMetaData(footer);
         }
         catch (SpectraException e)
         {
             throw Place(e, path, "footer");
         }
+        if (meta.Encrypted)
+            throw SpectraException.Unsupported("the file is encrypted (Parquet modular encryption, plaintext footer), not supported", path,
+                "footer", "decrypt it with the tool that wrote it and export a plain Parquet file");
+        return meta;
     }
 
-    private static void Validate(FileMetaData meta, ParquetSchema schema, string path)
+    private static long Validate(FileMetaData meta, ParquetSchema schema, string path)
     {
         long total = 0;
         for (int g = 0; g < meta.RowGroups.Count; g++)
@@ -126,8 +128,7 @@ public sealed class ParquetFile : IParquetReader
                     path, $"row group {g}", "rewrite the file with smaller row groups");
             total += rg.NumRows;
         }
-        if (total != meta.NumRows)
-            throw SpectraException.Invalid($"the footer says {meta.NumRows} rows, its row groups hold {total}", path, "footer", ParquetErrors.CorruptHint);
+        return total;
     }
 
     internal static void ReadExact(SafeFileHandle handle, Span<byte> buffer, long offset, string path)
@@ -158,6 +159,20 @@ public sealed class ParquetFile : IParquetReader
         var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
         var reader = new ColumnChunkReader(_handle, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk);
         return reader.Read();
+    }
+
+    /// <summary>
+    /// Walks every page of every column chunk, including columns Spectra does not analyse, checking
+    /// headers, checksums, sizes, levels and value counts. Throws the first problem found.
+    /// </summary>
+    public void Verify()
+    {
+        for (int g = 0; g < RowGroupCount; g++)
+            foreach (var column in Schema.Columns)
+            {
+                var chunk = _meta.RowGroups[g].Columns[column.Index];
+                new ColumnChunkReader(_handle, Length, Path, _options, g, column, (int)RowGroupRows(g), chunk, validateOnly: true).Read();
+            }
     }
 
     public void Dispose() => _handle.Dispose();

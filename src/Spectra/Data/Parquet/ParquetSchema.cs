@@ -61,9 +61,10 @@ public sealed class ParquetSchema
         bool isFloat16 = logical?.Kind == LogicalTypeKind.Float16;
         bool unsigned = (logical?.Kind == LogicalTypeKind.Integer && !logical.IsSigned)
             || leaf.ConvertedType is ConvertedType.UInt8 or ConvertedType.UInt16 or ConvertedType.UInt32 or ConvertedType.UInt64;
+        // Unannotated BYTE_ARRAY is how older writers store text too; it may serve as a label column.
         bool isText = type == PhysicalType.ByteArray && !isDecimal
-            && (logical?.Kind is LogicalTypeKind.String or LogicalTypeKind.Enum or LogicalTypeKind.Json
-                || leaf.ConvertedType is ConvertedType.Utf8 or ConvertedType.Enum or ConvertedType.Json);
+            && (logical is null ? leaf.ConvertedType is ConvertedType.None or ConvertedType.Utf8 or ConvertedType.Enum or ConvertedType.Json
+                : logical.Kind is LogicalTypeKind.String or LogicalTypeKind.Enum or LogicalTypeKind.Json);
 
         string baseType = isDecimal ? $"{Upper(type)} DECIMAL({precision},{scale})"
             : isFloat16 ? "FLOAT16"
