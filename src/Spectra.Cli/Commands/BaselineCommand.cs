@@ -13,9 +13,12 @@ public static class BaselineCommand
         var outputs = new ReportOutputOptions();
         var output = new Option<string>("--output", "-o") { Description = "The baseline file to write", Required = true, HelpName = "FILE" };
         var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates for the spreads", DefaultValueFactory = _ => 20 };
+        var resampling = new Option<string>("--resampling") { Description = "How replicates are drawn: half (random halves of the rows) or poisson (bootstrap, rows repeated Poisson(1) times)", DefaultValueFactory = _ => "half" };
+        resampling.AcceptOnlyFromAmong("half", "poisson");
         run.AddTo(command);
         command.Add(output);
         command.Add(replicates);
+        command.Add(resampling);
         outputs.AddTo(command);
         command.SetAction(p =>
         {
@@ -24,7 +27,8 @@ public static class BaselineCommand
             var (baseline, report) = ProgressDisplay.Run(io, quiet, progress =>
             {
                 var source = new CachedSource(SourceFactory.Open(settings));
-                return BaselineBuilder.Build(source, p.GetValue(replicates), settings.Seed,
+                var method = p.GetValue(resampling) == "poisson" ? BaselineBuilder.ResamplingMethod.Poisson : BaselineBuilder.ResamplingMethod.HalfSample;
+                return BaselineBuilder.Build(source, p.GetValue(replicates), settings.Seed, method,
                     s => AnalysisRun.Execute(settings, s, progress),
                     s => AnalysisRun.Execute(settings, s, null, light: true),
                     progress);

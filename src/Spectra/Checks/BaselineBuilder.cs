@@ -10,9 +10,20 @@ namespace Spectra.Checks;
 /// </summary>
 public static class BaselineBuilder
 {
-    public const string Method = "poisson-bootstrap of rows (each row repeated Poisson(1) times), spread = sample standard deviation over replicates";
+    /// <summary>How replicates of the rows are drawn for the spreads.</summary>
+    public enum ResamplingMethod
+    {
+        HalfSample,
+        Poisson,
+    }
 
-    public static (Baseline Baseline, ReportDocument Report) Build(IDataSource source, int replicates, int seed,
+    public static string Describe(ResamplingMethod method) => method switch
+    {
+        ResamplingMethod.HalfSample => "half-sample: random halves of the rows; spread = standard deviation over replicates (equals the spread at M for a mean)",
+        _ => "poisson-bootstrap: each row repeated Poisson(1) times; spread = standard deviation over replicates",
+    };
+
+    public static (Baseline Baseline, ReportDocument Report) Build(IDataSource source, int replicates, int seed, ResamplingMethod method,
         Func<IDataSource, ReportDocument> analyzeFull, Func<IDataSource, ReportDocument> analyzeReplicate,
         IProgress<SpectraProgress>? progress = null)
     {
@@ -25,7 +36,8 @@ public static class BaselineBuilder
         for (var b = 0; b < replicates; b++)
         {
             progress?.Report(new SpectraProgress("bootstrap", b, replicates));
-            var doc = analyzeReplicate(new PoissonBootstrapSource(source, seed, b));
+            IDataSource replicate = method == ResamplingMethod.HalfSample ? new HalfSampleSource(source, seed, b) : new PoissonBootstrapSource(source, seed, b);
+            var doc = analyzeReplicate(replicate);
             samples.Add(FingerprintMetrics.From(doc).Where(m => !m.Key.StartsWith("duplicates.", StringComparison.Ordinal)).ToList());
         }
         progress?.Report(new SpectraProgress("bootstrap", replicates, replicates));
@@ -43,7 +55,7 @@ public static class BaselineBuilder
             Options = report.Options,
             Replicates = replicates,
             Seed = seed,
-            BootstrapMethod = Method,
+            BootstrapMethod = Describe(method),
             Metrics = metrics,
         };
         return (baseline, report);

@@ -4,7 +4,8 @@ namespace Spectra.Checks;
 /// The rules a check applies when none are given. Spectral metrics warn beyond 4 and fail beyond
 /// 6 bootstrap spreads from the baseline: a fresh sample of the same data sits within a few
 /// spreads (the spreads are those of one sample, and the difference of two samples has √2 of it),
-/// while a changed dataset moves tens of spreads. Exact duplicates barely move a covariance
+/// while a changed dataset moves tens of spreads. The divergences of P(s) are left out: a histogram
+/// KL of a few hundred spacings scatters more between samples than resampling the rows shows. Exact duplicates barely move a covariance
 /// spectrum when M ≫ d, so the duplicate rate has its own rule, on its growth over the baseline.
 /// </summary>
 public static class DefaultRules
@@ -16,7 +17,6 @@ public static class DefaultRules
     {
         Sigma("power_law.alpha"),
         Sigma("spacing_ratio.mean"),
-        Sigma("spacing.kl_goe"),
         Sigma("entropy.normalized"),
         Sigma("entropy.effective_rank"),
         Sigma("marchenko_pastur.above_edge", minSpread: 1),

@@ -53,11 +53,7 @@ public sealed class PoissonBootstrapSource : IDataSource
     /// <summary>A Poisson(1) count from a hash of (seed, replicate, row) by inversion of the CDF.</summary>
     internal static int Weight(int seed, int replicate, long row)
     {
-        var z = (ulong)row * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)seed << 32 | (uint)replicate) * 0xC2B2AE3D27D4EB4FUL ^ 0x5851F42D4C957F2DUL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        var u = (z >> 11) * (1.0 / (1UL << 53));
+        var u = RowHash.Unit(seed, replicate, row);
         var p = Math.Exp(-1.0);
         var cdf = p;
         var k = 0;
