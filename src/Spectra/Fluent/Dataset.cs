@@ -51,10 +51,11 @@ public sealed class Dataset
         var kind = InputKinds.Detect(path);
         if (kind == InputKinds.Parquet)
         {
-            Refuse(kind, ("Rgb()", load.Color != "gray"), ("Resize()", load.Resize is not null), ("Include()", load.Include.Count > 0), ("Exclude()", load.Exclude.Count > 0));
+            Refuse(kind, ("Rgb()", load.Color != "gray"), ("Resize()", load.Resize is not null), ("Include()", load.Include.Count > 0), ("Exclude()", load.Exclude.Count > 0),
+                ("SkipInvalid()", load.SkipInvalid));
             return new Dataset(path, kind, s => ParquetInput.Open(path, s), load, MatrixSettings.Default);
         }
-        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("LabelColumn()", load.LabelColumn is not null));
+        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("ListColumn()", load.ListColumn is not null), ("LabelColumn()", load.LabelColumn is not null));
         return new Dataset(path, kind, s => ImageSource.Open(path, new ImageSourceOptions
         {
             Color = s.Color == "rgb" ? ImageColorMode.Rgb : ImageColorMode.Gray,
@@ -176,13 +177,21 @@ public sealed class Dataset
 
     /// <summary>
     /// A baseline for nightly checks: the fingerprint of the data with the spread of every metric over
-    /// <paramref name="replicates"/> Poisson-bootstrap replicates of the rows (as <c>spectra baseline</c>).
+    /// <paramref name="replicates"/> resampled replicates of the rows (as <c>spectra baseline</c>).
     /// </summary>
-    public DatasetBaseline Baseline(int replicates = 20, Func<AnalyzeOptions, AnalyzeOptions>? configure = null, IProgress<SpectraProgress>? progress = null)
+    /// <param name="resampling">"half" (random halves of the rows, the default) or "poisson" (rows repeated Poisson(1) times), as --resampling.</param>
+    public DatasetBaseline Baseline(int replicates = 20, string resampling = "half", Func<AnalyzeOptions, AnalyzeOptions>? configure = null,
+        IProgress<SpectraProgress>? progress = null)
     {
+        var method = resampling switch
+        {
+            "half" => BaselineBuilder.ResamplingMethod.HalfSample,
+            "poisson" => BaselineBuilder.ResamplingMethod.Poisson,
+            _ => throw new SpectraException(SpectraErrorKind.InvalidOption, $"resampling '{resampling}' is not half or poisson"),
+        };
         var a = Configure(configure);
         var source = new CachedSource(Open());
-        var (baseline, report) = BaselineBuilder.Build(source, replicates, LoadSettings.Seed,
+        var (baseline, report) = BaselineBuilder.Build(source, replicates, LoadSettings.Seed, method,
             s => Analyze(s, a, light: false, progress).Document,
             s => Analyze(s, a, light: true, null).Document, progress);
         return new DatasetBaseline(baseline, report);
@@ -250,6 +259,7 @@ public sealed class Dataset
         if (l.Include.Count > 0) map["include"] = string.Join(",", l.Include);
         if (l.Exclude.Count > 0) map["exclude"] = string.Join(",", l.Exclude);
         if (l.Columns.Count > 0) map["columns"] = string.Join(",", l.Columns);
+        if (l.ListColumn is not null) map["list_column"] = l.ListColumn;
         if (l.LabelColumn is not null) map["label_column"] = l.LabelColumn;
         if (l.MaxSamples is { } n) map["max_samples"] = Int(n);
         return map;

@@ -2,7 +2,7 @@ namespace Spectra.Fluent;
 
 /// <summary>
 /// How <see cref="Dataset.Load"/> reads a path, by the names of the CLI options (--color, --resize,
-/// --include, --exclude, --columns, --label-column, --max-samples, --seed, --skip-invalid).
+/// --include, --exclude, --columns, --list-column, --label-column, --max-samples, --seed, --skip-invalid).
 /// </summary>
 public sealed record LoadSettings
 {
@@ -13,6 +13,7 @@ public sealed record LoadSettings
     public IReadOnlyList<string> Include { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Columns { get; init; } = Array.Empty<string>();
+    public string? ListColumn { get; init; }
     public string? LabelColumn { get; init; }
     public int? MaxSamples { get; init; }
     public int Seed { get; init; }
@@ -53,6 +54,9 @@ public sealed class LoadOptions
 
     /// <summary>Parquet: the numeric or list columns to analyse (default: every numeric column).</summary>
     public LoadOptions Columns(params string[] columns) => With(Settings with { Columns = Settings.Columns.Concat(columns).ToArray() });
+
+    /// <summary>Parquet: a list (or fixed-size list) column expanded into one feature per element, e.g. an embedding.</summary>
+    public LoadOptions ListColumn(string column) => With(Settings with { ListColumn = column });
 
     /// <summary>Parquet: the column holding each row's class label.</summary>
     public LoadOptions LabelColumn(string column) => With(Settings with { LabelColumn = column });
