@@ -36,6 +36,9 @@ public sealed record AnalyzeSettings
 /// <summary>The builder an <see cref="Dataset.Analyze"/> lambda receives: <c>a => a.KTop(10).SffRealisations(8)</c>.</summary>
 public sealed class AnalyzeOptions
 {
+    /// <summary>The defaults, to build settings outside a lambda.</summary>
+    public AnalyzeOptions() : this(AnalyzeSettings.Default) { }
+
     internal AnalyzeOptions(AnalyzeSettings settings) => Settings = settings;
 
     public AnalyzeSettings Settings { get; }

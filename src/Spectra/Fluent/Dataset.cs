@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Spectra.Checks;
 using Spectra.Data;
 using Spectra.Data.Images;
@@ -282,7 +283,10 @@ public sealed class Dataset
     private static string Bool(bool b) => b ? "true" : "false";
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    internal static string LibraryVersion { get; } = typeof(Dataset).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>The version every report records, without a source-revision suffix (as the CLI's), so reports do not change with each commit.</summary>
+    internal static string LibraryVersion { get; } =
+        (typeof(Dataset).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+         ?? typeof(Dataset).Assembly.GetName().Version?.ToString(3) ?? "0.0.0").Split('+')[0];
 
     private static void Refuse(string kind, params (string Option, bool Given)[] options)
     {

@@ -28,6 +28,9 @@ public sealed record LoadSettings
 /// <summary>The builder a <see cref="Dataset.Load"/> lambda receives: <c>o => o.Gray().Resize(32, 32).MaxSamples(2000).Seed(1)</c>.</summary>
 public sealed class LoadOptions
 {
+    /// <summary>The defaults, to build settings outside a lambda.</summary>
+    public LoadOptions() : this(LoadSettings.Default) { }
+
     internal LoadOptions(LoadSettings settings) => Settings = settings;
 
     public LoadSettings Settings { get; }
