@@ -27,6 +27,7 @@ public static class NotebookHtml
 {
     private const string Style =
         "<style>.spectra-nb{font-family:sans-serif;color:#222;max-width:1320px}" +
+        ".spectra-nb h1{font-size:18px;margin:0 0 4px}.spectra-nb h2{font-size:15px;margin:16px 0 6px}" +
         ".spectra-nb h3{font-size:16px;margin:14px 0 6px}.spectra-nb h4{font-size:14px;margin:12px 0 4px}" +
         ".spectra-nb table{border-collapse:collapse;font-size:13px;margin:4px 0}" +
         ".spectra-nb td,.spectra-nb th{border:1px solid #ccc;padding:3px 8px;text-align:left}" +
