@@ -1,0 +1,58 @@
+namespace Spectra.Data.Images;
+
+/// <summary>
+/// Lists the files under a folder, recursively, sorted by their relative path (ordinal, '/'-separated)
+/// so that every run sees the same order. Folder links are followed once: a link back to a folder
+/// already visited is not entered again.
+/// </summary>
+internal static class FolderWalker
+{
+    public static List<string> Walk(string root, ImageSourceOptions options)
+    {
+        var include = options.Include.Select(g => new Glob(g)).ToList();
+        var exclude = options.Exclude.Select(g => new Glob(g)).ToList();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        var pending = new Stack<(string Dir, string Rel)>();
+        pending.Push((root, ""));
+        while (pending.Count > 0)
+        {
+            var (dir, rel) = pending.Pop();
+            if (!visited.Add(RealPath(dir))) continue;
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder (" + e.Message + ")", dir);
+            }
+            foreach (var entry in entries)
+            {
+                if (entry.Name.StartsWith('.')) continue;
+                string path = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
+                if (entry is DirectoryInfo || (entry.LinkTarget is not null && Directory.Exists(entry.FullName)))
+                    pending.Push((entry.FullName, path));
+                else if ((include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path)))
+                    found.Add(path);
+            }
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    private static string RealPath(string dir)
+    {
+        try
+        {
+            var info = new DirectoryInfo(dir);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as DirectoryInfo;
+            return Path.GetFullPath(target?.FullName ?? dir);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(dir);
+        }
+    }
+}

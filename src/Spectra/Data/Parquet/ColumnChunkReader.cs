@@ -1,0 +1,534 @@
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+using Spectra.Data.Parquet.Codecs;
+using Spectra.Data.Parquet.Encodings;
+using Spectra.Data.Parquet.Format;
+
+namespace Spectra.Data.Parquet;
+
+/// <summary>
+/// Reads one column chunk: its pages in order (dictionary, data V1/V2), levels, values, and the
+/// assembly of nulls and lists. Every size from the file is checked before it is used.
+/// </summary>
+internal sealed class ColumnChunkReader
+{
+    private readonly SafeFileHandle _handle;
+    private readonly long _fileLength;
+    private readonly string _path;
+    private readonly ParquetReadOptions _options;
+    private readonly int _rowGroup;
+    private readonly ParquetColumn _column;
+    private readonly int _rows;
+    private readonly ColumnChunkMeta _chunk;
+    private readonly NumericDecoder? _numeric;
+    private readonly bool _text;
+    private readonly bool _validateOnly;
+    private int _page = -1;
+    private int _rawDictionaryCount = -1;
+
+    private double[]? _dictionary;
+    private string?[]? _textDictionary;
+
+    private ParquetColumnData _result = null!;
+    private long _entries;
+    private int _rowsStarted;
+    private int _valueCount;
+
+    private int[] _defs = Array.Empty<int>(), _reps = Array.Empty<int>(), _indices = Array.Empty<int>();
+    private double[] _scratch = Array.Empty<double>();
+    private string?[] _textScratch = Array.Empty<string?>();
+
+    public ColumnChunkReader(SafeFileHandle handle, long fileLength, string path, ParquetReadOptions options, int rowGroup,
+        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false)
+    {
+        _handle = handle;
+        _fileLength = fileLength;
+        _path = path;
+        _options = options;
+        _rowGroup = rowGroup;
+        _column = column;
+        _rows = rows;
+        _chunk = chunk;
+        _text = column.Use == ColumnUse.Text;
+        _validateOnly = validateOnly && column.Use == ColumnUse.Skipped;
+        if (!_text && column.Use == ColumnUse.Skipped && !_validateOnly)
+            throw SpectraException.Unsupported($"column '{column.Path}' is not analysed: {column.SkipReason}", path,
+                $"row group {rowGroup}, column '{column.Path}'", "select numeric or list-of-numeric columns");
+        if (!_text && !_validateOnly) _numeric = new NumericDecoder(column);
+    }
+
+    private string Where => _page < 0 ? $"row group {_rowGroup}, column '{_column.Path}'" : $"row group {_rowGroup}, column '{_column.Path}', page {_page}";
+
+    public ParquetColumnData Read()
+    {
+        try
+        {
+            return ReadChunk();
+        }
+        catch (SpectraException e)
+        {
+            throw ParquetFile.Place(e, _path, Where);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Safety net: explicit checks should have caught this; report it as corrupt data, never as a crash.
+            throw new SpectraException(SpectraErrorKind.InvalidInput, "the column data is inconsistent (" + e.GetType().Name + ": " + e.Message + ")",
+                _path, Where, ParquetErrors.CorruptHint, e);
+        }
+    }
+
+    private void CheckMemory(long bytes, string what)
+    {
+        if (bytes < 0 || bytes > _options.MemoryLimitBytes)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                $"{what} needs {bytes} bytes, more than the memory limit of {_options.MemoryLimitBytes} bytes", hint:
+                "raise ParquetReadOptions.MemoryLimitBytes if the file is genuine, or rewrite it with smaller row groups");
+    }
+
+    private ParquetColumnData ReadChunk()
+    {
+        if (_chunk.Encrypted || _chunk.MetaData is null)
+            throw SpectraException.Unsupported(_chunk.Encrypted ? "the column is encrypted, not supported" : "the column chunk has no metadata",
+                hint: "export the file without encryption");
+        var meta = _chunk.MetaData;
+        if (_chunk.FilePath is not null)
+            throw SpectraException.Unsupported($"the column chunk lives in another file ('{_chunk.FilePath}'), not supported");
+        if (meta.Type != _column.PhysicalType)
+            throw ParquetErrors.Corrupt($"the chunk's physical type {meta.Type} differs from the schema's {_column.PhysicalType}");
+        if (_rows == 0 && meta.NumValues == 0)
+        {
+            // An empty row group: nothing to decode, whatever its (sometimes placeholder) offsets say.
+            _result = new ParquetColumnData(_column, 0) { Offsets = _column.MaxRepetitionLevel > 0 ? new int[1] : null,
+                RowIsNull = _column.MaxRepetitionLevel > 0 ? Array.Empty<bool>() : null, Strings = _text ? Array.Empty<string?>() : null };
+            if (_column.MaxRepetitionLevel > 0) _result.Nulls = Array.Empty<bool>();
+            return _result;
+        }
+        long start = meta.DataPageOffset;
+        if (meta.DictionaryPageOffset is long d && d > 0 && d < start) start = d;
+        long size = meta.TotalCompressedSize;
+        if (start < 4 || size <= 0 || start > _fileLength - 8 || size > _fileLength - 8 - start)
+            throw ParquetErrors.Corrupt($"the column chunk at offset {start} with {size} bytes does not fit in the {_fileLength}-byte file");
+        CheckMemory(size, "the column chunk");
+
+        if (_column.MaxRepetitionLevel == 0 && meta.NumValues != _rows)
+            throw ParquetErrors.Corrupt($"the column chunk holds {meta.NumValues} values, its row group {_rows} rows");
+        _result = new ParquetColumnData(_column, _rows);
+        if (_column.MaxRepetitionLevel == 0)
+        {
+            CheckMemory((long)_rows * (_text ? 16 : 9), "the decoded column");
+            if (_text) _result.Strings = new string?[_rows];
+            else _result.Values = new double[_rows];
+            if (_column.MaxDefinitionLevel > 0) _result.Nulls = new bool[_rows];
+        }
+        else
+        {
+            if (meta.NumValues < _rows)
+                throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
+            CheckMemory(meta.NumValues * 9L + _rows * 5L, "the decoded list column");
+            _result.Values = new double[meta.NumValues];
+            _result.Nulls = new bool[meta.NumValues];
+            _result.Offsets = new int[_rows + 1];
+            _result.RowIsNull = new bool[_rows];
+        }
+
+        var bytes = new byte[size];
+        ParquetFile.ReadExact(_handle, bytes, start, _path);
+        int pos = 0;
+        _page = 0;
+        while (_entries < meta.NumValues)
+        {
+            if (pos >= bytes.Length)
+                throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
+            var header = MetadataParser.ParsePageHeader(bytes.AsSpan(pos), out int headerLength);
+            pos += headerLength;
+            if (header.CompressedPageSize > bytes.Length - pos)
+                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({bytes.Length - pos} bytes left)");
+            var body = bytes.AsSpan(pos, header.CompressedPageSize);
+            pos += header.CompressedPageSize;
+            if (header.Crc is int crc && _options.VerifyChecksums)
+            {
+                uint actual = Crc32.Compute(body);
+                if (actual != (uint)crc)
+                    throw SpectraException.Invalid($"page checksum mismatch (stored CRC-32 {(uint)crc:x8}, computed {actual:x8})",
+                        hint: "the file is corrupt; copy or export it again");
+            }
+            switch (header.Type)
+            {
+                case PageType.DictionaryPage:
+                    ReadDictionaryPage(header, body, meta.Codec);
+                    break;
+                case PageType.DataPage:
+                    ReadDataPageV1(header, body, meta.Codec, meta.NumValues);
+                    break;
+                case PageType.DataPageV2:
+                    ReadDataPageV2(header, body, meta.Codec, meta.NumValues);
+                    break;
+                default:
+                    break; // index pages carry nothing Spectra reads
+            }
+            _page++;
+        }
+        _page = -1;
+        Finish();
+        return _result;
+    }
+
+    private void Finish()
+    {
+        if (_column.MaxRepetitionLevel == 0)
+        {
+            if (_entries != _rows) throw ParquetErrors.Corrupt($"the column chunk holds {_entries} values for {_rows} rows");
+            _result.ValueCount = _rows;
+        }
+        else
+        {
+            if (_rowsStarted != _rows) throw ParquetErrors.Corrupt($"the list column holds {_rowsStarted} rows, its row group {_rows}");
+            _result.Offsets![_rows] = _valueCount;
+            _result.ValueCount = _valueCount;
+        }
+        if (_result.Nulls is not null && _result.NullCount == 0 && _column.MaxRepetitionLevel == 0) _result.Nulls = null;
+    }
+
+    private byte[] Decompress(CompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
+    {
+        CheckMemory(uncompressedSize, "the decompressed page");
+        if (codec == CompressionCodec.Uncompressed)
+        {
+            if (body.Length != uncompressedSize)
+                throw ParquetErrors.Corrupt($"an uncompressed page of {body.Length} bytes, its header says {uncompressedSize}");
+            return body.ToArray();
+        }
+        var output = new byte[uncompressedSize];
+        PageDecompressor.Decompress(codec, body, output);
+        return output;
+    }
+
+    private void ReadDictionaryPage(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec)
+    {
+        var dp = header.DictionaryPage ?? throw ParquetErrors.Corrupt("a dictionary page without a dictionary page header");
+        if (_dictionary is not null || _textDictionary is not null || _rawDictionaryCount >= 0) throw ParquetErrors.Corrupt("a second dictionary page in one column chunk");
+        if (_entries > 0) throw ParquetErrors.Corrupt("a dictionary page after data pages");
+        if (dp.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
+            throw ParquetErrors.Unsupported($"dictionary page encoding {dp.Encoding}", "re-export the file with a standard writer");
+        var data = Decompress(codec, body, header.UncompressedPageSize);
+        int n = dp.NumValues;
+        if (_text)
+        {
+            if (n > data.Length / 4) throw ParquetErrors.Corrupt($"the dictionary declares {n} strings in {data.Length} bytes");
+            var dict = new string?[n];
+            ByteArrayDecoders.DecodePlain(data, n, (i, v) => dict[i] = System.Text.Encoding.UTF8.GetString(v));
+            _textDictionary = dict;
+            return;
+        }
+        if (_validateOnly)
+        {
+            RawValues.Check(_column, ParquetEncoding.Plain, data, n);
+            _rawDictionaryCount = n;
+            return;
+        }
+        long minBytes = _column.PhysicalType switch
+        {
+            PhysicalType.Boolean => (n + 7L) / 8,
+            PhysicalType.ByteArray => 4L * n,
+            _ => (long)n * _numeric!.FixedWidth,
+        };
+        if (minBytes > data.Length) throw ParquetErrors.Corrupt($"the dictionary declares {n} values in {data.Length} bytes");
+        var values = new double[n];
+        _numeric!.DecodePlain(data, values);
+        _dictionary = values;
+    }
+
+    private void ReadDataPageV1(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec, long declared)
+    {
+        var dp = header.DataPage ?? throw ParquetErrors.Corrupt("a data page without a data page header");
+        int n = dp.NumValues;
+        if (n > declared - _entries) throw ParquetErrors.Corrupt($"the page holds {n} values, more than the {declared - _entries} the column chunk has left");
+        var data = Decompress(codec, body, header.UncompressedPageSize);
+        int pos = 0;
+        EnsureLevels(n);
+        var reps = _reps.AsSpan(0, n);
+        var defs = _defs.AsSpan(0, n);
+        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.AsSpan(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
+        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.AsSpan(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
+        ConsumeValues(n, dp.Encoding, data.AsSpan(pos));
+    }
+
+    private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<int> output, string kind)
+    {
+        int width = RleBitPackedHybrid.BitWidth(max);
+        if (encoding == ParquetEncoding.Rle)
+        {
+            if (data.Length < 4) throw ParquetErrors.Corrupt($"{kind} levels lack their length prefix");
+            uint length = BinaryPrimitives.ReadUInt32LittleEndian(data);
+            if (length > data.Length - 4) throw ParquetErrors.Corrupt($"{kind} levels of {length} bytes run past the page");
+            RleBitPackedHybrid.Decode(data.Slice(4, (int)length), width, output, max);
+            return 4 + (int)length;
+        }
+        if (encoding == ParquetEncoding.BitPacked)
+            return RleBitPackedHybrid.DecodeLegacyBitPacked(data, width, output, max);
+        throw ParquetErrors.Unsupported($"{kind}-level encoding {encoding}");
+    }
+
+    private void ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec, long declared)
+    {
+        var dp = header.DataPageV2 ?? throw ParquetErrors.Corrupt("a data page V2 without its header");
+        int n = dp.NumValues;
+        if (n > declared - _entries) throw ParquetErrors.Corrupt($"the page holds {n} values, more than the {declared - _entries} the column chunk has left");
+        long levelBytes = (long)dp.RepetitionLevelsByteLength + dp.DefinitionLevelsByteLength;
+        if (levelBytes > body.Length) throw ParquetErrors.Corrupt($"the page's levels ({levelBytes} bytes) exceed its {body.Length} bytes");
+        if (levelBytes > header.UncompressedPageSize) throw ParquetErrors.Corrupt("the page's levels exceed its uncompressed size");
+        EnsureLevels(n);
+        var reps = _reps.AsSpan(0, n);
+        var defs = _defs.AsSpan(0, n);
+        var repBytes = body.Slice(0, dp.RepetitionLevelsByteLength);
+        var defBytes = body.Slice(dp.RepetitionLevelsByteLength, dp.DefinitionLevelsByteLength);
+        if (_column.MaxRepetitionLevel > 0)
+            RleBitPackedHybrid.Decode(repBytes, RleBitPackedHybrid.BitWidth(_column.MaxRepetitionLevel), reps, _column.MaxRepetitionLevel);
+        if (_column.MaxDefinitionLevel > 0)
+            RleBitPackedHybrid.Decode(defBytes, RleBitPackedHybrid.BitWidth(_column.MaxDefinitionLevel), defs, _column.MaxDefinitionLevel);
+        var valuesPart = body.Slice((int)levelBytes);
+        int valuesSize = header.UncompressedPageSize - (int)levelBytes;
+        byte[] values;
+        if (valuesPart.Length == 0) values = Array.Empty<byte>(); // an empty body is never handed to a codec
+        else if (!dp.IsCompressed || codec == CompressionCodec.Uncompressed)
+        {
+            if (valuesPart.Length != valuesSize)
+                throw ParquetErrors.Corrupt($"an uncompressed page body of {valuesPart.Length} bytes, its header says {valuesSize}");
+            values = valuesPart.ToArray();
+        }
+        else values = Decompress(codec, valuesPart, valuesSize);
+        ConsumeValues(n, dp.Encoding, values);
+    }
+
+    private void EnsureLevels(int n)
+    {
+        CheckMemory(n * 8L, "the page's levels");
+        if (_defs.Length < n) _defs = new int[n];
+        if (_reps.Length < n) _reps = new int[n];
+        if (_column.MaxDefinitionLevel == 0) _defs.AsSpan(0, n).Clear();
+        if (_column.MaxRepetitionLevel == 0) _reps.AsSpan(0, n).Clear();
+    }
+
+    private void ConsumeValues(int n, ParquetEncoding encoding, ReadOnlySpan<byte> data)
+    {
+        int maxDef = _column.MaxDefinitionLevel;
+        var defs = _defs.AsSpan(0, n);
+        int present = maxDef == 0 ? n : Count(defs, maxDef);
+        if (_column.MaxRepetitionLevel == 0)
+        {
+            if (_entries + n > _rows) throw ParquetErrors.Corrupt($"the pages hold more than the row group's {_rows} rows");
+            int rowBase = (int)_entries;
+            if (_text)
+            {
+                var strings = TextScratch(present);
+                DecodeText(encoding, data, strings);
+                Scatter(defs, maxDef, strings, _result.Strings.AsSpan(rowBase, n));
+            }
+            else if (present == n)
+            {
+                DecodeNumeric(encoding, data, _result.Values.AsSpan(rowBase, n));
+            }
+            else
+            {
+                var vals = Scratch(present);
+                DecodeNumeric(encoding, data, vals);
+                var target = _result.Values.AsSpan(rowBase, n);
+                var nulls = _result.Nulls.AsSpan(rowBase, n);
+                int k = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (defs[i] == maxDef) target[i] = vals[k++];
+                    else
+                    {
+                        target[i] = double.NaN;
+                        nulls[i] = true;
+                    }
+                }
+                _result.NullCount += n - present;
+            }
+            _entries += n;
+            return;
+        }
+        // Lists: rows begin where the repetition level is 0; leaf slots exist from the element definition level on.
+        var listVals = Scratch(present);
+        DecodeNumeric(encoding, data, listVals);
+        var reps = _reps.AsSpan(0, n);
+        int emptyDef = _column.ListEmptyDefinitionLevel, elementDef = _column.ElementDefinitionLevel;
+        var values = _result.Values;
+        var elementNulls = _result.Nulls!;
+        var offsets = _result.Offsets!;
+        var rowNull = _result.RowIsNull!;
+        int v = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int def = defs[i];
+            if (reps[i] == 0)
+            {
+                if (_rowsStarted >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
+                offsets[_rowsStarted] = _valueCount;
+                rowNull[_rowsStarted] = def < emptyDef;
+                _rowsStarted++;
+            }
+            else if (_rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
+            if (def >= elementDef && def >= emptyDef + 1)
+            {
+                if (def == maxDef) values[_valueCount] = listVals[v++];
+                else
+                {
+                    values[_valueCount] = double.NaN;
+                    elementNulls[_valueCount] = true;
+                    _result.NullCount++;
+                }
+                _valueCount++;
+            }
+        }
+        _entries += n;
+    }
+
+    private static int Count(ReadOnlySpan<int> defs, int maxDef)
+    {
+        int c = 0;
+        foreach (int d in defs) if (d == maxDef) c++;
+        return c;
+    }
+
+    private Span<double> Scratch(int n)
+    {
+        CheckMemory(n * 8L, "the page's values");
+        if (_scratch.Length < n) _scratch = new double[n];
+        return _scratch.AsSpan(0, n);
+    }
+
+    private string?[] TextScratch(int n)
+    {
+        if (_textScratch.Length != n) _textScratch = new string?[n];
+        return _textScratch;
+    }
+
+    private static void Scatter(ReadOnlySpan<int> defs, int maxDef, string?[] values, Span<string?> target)
+    {
+        int k = 0;
+        for (int i = 0; i < target.Length; i++) target[i] = maxDef == 0 || defs[i] == maxDef ? values[k++] : null;
+    }
+
+    private void DecodeNumeric(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<double> output)
+    {
+        int n = output.Length;
+        if (_validateOnly)
+        {
+            if (encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary)
+            {
+                if (_rawDictionaryCount < 0) throw ParquetErrors.Corrupt("a dictionary-encoded page without a dictionary page");
+                Indices(data, n, _rawDictionaryCount);
+            }
+            else RawValues.Check(_column, encoding, data, n);
+            output.Fill(double.NaN);
+            return;
+        }
+        var dec = _numeric!;
+        switch (encoding)
+        {
+            case ParquetEncoding.Plain:
+                dec.DecodePlain(data, output);
+                return;
+            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
+            {
+                var dict = _dictionary ?? throw ParquetErrors.Corrupt("a dictionary-encoded page without a dictionary page");
+                var idx = Indices(data, n, dict.Length);
+                for (int i = 0; i < n; i++) output[i] = dict[idx[i]];
+                return;
+            }
+            case ParquetEncoding.Rle when _column.PhysicalType == PhysicalType.Boolean:
+            {
+                if (n == 0) return;
+                if (data.Length < 4) throw ParquetErrors.Corrupt("RLE booleans lack their length prefix");
+                uint length = BinaryPrimitives.ReadUInt32LittleEndian(data);
+                if (length > data.Length - 4) throw ParquetErrors.Corrupt($"RLE booleans of {length} bytes run past the page");
+                var bits = IndexBuffer(n);
+                RleBitPackedHybrid.Decode(data.Slice(4, (int)length), 1, bits, 1);
+                for (int i = 0; i < n; i++) output[i] = bits[i];
+                return;
+            }
+            case ParquetEncoding.DeltaBinaryPacked when dec.IsInteger:
+            {
+                if (n == 0) return;
+                CheckMemory(n * 8L, "the delta-decoded values");
+                var longs = new long[n];
+                DeltaBinaryPacked.Decode(data, longs, _column.PhysicalType == PhysicalType.Int32);
+                dec.FromIntegers(longs, output);
+                return;
+            }
+            case ParquetEncoding.ByteStreamSplit when dec.FixedWidth > 0:
+            {
+                long bytes = (long)n * dec.FixedWidth;
+                CheckMemory(bytes, "the byte-stream-split values");
+                var plain = new byte[bytes];
+                ByteStreamSplit.Join(data, dec.FixedWidth, n, plain);
+                dec.DecodePlain(plain, output);
+                return;
+            }
+            case ParquetEncoding.DeltaLengthByteArray when dec.IsByteArray:
+            {
+                var local = new double[n];
+                ByteArrayDecoders.DecodeDeltaLength(data, n, (i, v) => local[i] = dec.FromByteArray(v));
+                local.CopyTo(output);
+                return;
+            }
+            case ParquetEncoding.DeltaByteArray when dec.IsByteArray:
+            {
+                var local = new double[n];
+                ByteArrayDecoders.DecodeDeltaByteArray(data, n, (i, v) => local[i] = dec.FromByteArray(v));
+                local.CopyTo(output);
+                return;
+            }
+            default:
+                throw ParquetErrors.Unsupported($"encoding {encoding} on a {_column.TypeDescription} column is not supported",
+                    "re-export the file with PLAIN or dictionary encoding");
+        }
+    }
+
+    private void DecodeText(ParquetEncoding encoding, ReadOnlySpan<byte> data, string?[] output)
+    {
+        int n = output.Length;
+        switch (encoding)
+        {
+            case ParquetEncoding.Plain:
+                ByteArrayDecoders.DecodePlain(data, n, (i, v) => output[i] = System.Text.Encoding.UTF8.GetString(v));
+                return;
+            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
+            {
+                var dict = _textDictionary ?? throw ParquetErrors.Corrupt("a dictionary-encoded page without a dictionary page");
+                var idx = Indices(data, n, dict.Length);
+                for (int i = 0; i < n; i++) output[i] = dict[idx[i]];
+                return;
+            }
+            case ParquetEncoding.DeltaLengthByteArray:
+                ByteArrayDecoders.DecodeDeltaLength(data, n, (i, v) => output[i] = System.Text.Encoding.UTF8.GetString(v));
+                return;
+            case ParquetEncoding.DeltaByteArray:
+                ByteArrayDecoders.DecodeDeltaByteArray(data, n, (i, v) => output[i] = System.Text.Encoding.UTF8.GetString(v));
+                return;
+            default:
+                throw ParquetErrors.Unsupported($"encoding {encoding} on a string column is not supported");
+        }
+    }
+
+    private Span<int> Indices(ReadOnlySpan<byte> data, int n, int dictionarySize)
+    {
+        if (n == 0) return Span<int>.Empty;
+        if (data.Length < 1) throw ParquetErrors.Corrupt("dictionary indices lack their bit width");
+        int width = data[0];
+        if (width > 32) throw ParquetErrors.Corrupt($"dictionary index bit width {width} exceeds 32");
+        if (dictionarySize == 0) throw ParquetErrors.Corrupt("dictionary indices refer to an empty dictionary");
+        var idx = IndexBuffer(n);
+        RleBitPackedHybrid.Decode(data.Slice(1), width, idx, dictionarySize - 1);
+        return idx;
+    }
+
+    private Span<int> IndexBuffer(int n)
+    {
+        CheckMemory(n * 4L, "the page's indices");
+        if (_indices.Length < n) _indices = new int[n];
+        return _indices.AsSpan(0, n);
+    }
+}

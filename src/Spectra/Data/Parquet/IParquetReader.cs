@@ -1,0 +1,22 @@
+namespace Spectra.Data.Parquet;
+
+/// <summary>
+/// The seam between Spectra and a Parquet implementation: the schema, the row groups, and a
+/// per-row-group column read. The in-house <see cref="ParquetFile"/> implements it; a library
+/// reader can replace it without touching <see cref="ParquetSource"/>.
+/// </summary>
+public interface IParquetReader : IDisposable
+{
+    string Path { get; }
+
+    ParquetSchema Schema { get; }
+
+    long RowCount { get; }
+
+    int RowGroupCount { get; }
+
+    long RowGroupRows(int rowGroup);
+
+    /// <summary>Decodes one column of one row group. Every decode error is a <see cref="SpectraException"/> naming the file, row group, column and page.</summary>
+    ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column);
+}

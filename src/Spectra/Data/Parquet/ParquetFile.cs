@@ -1,0 +1,179 @@
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+using Spectra.Data.Parquet.Format;
+
+namespace Spectra.Data.Parquet;
+
+/// <summary>The in-house Parquet reader: opens a file, decodes its footer, and reads column chunks on demand.</summary>
+public sealed class ParquetFile : IParquetReader
+{
+    private readonly SafeFileHandle _handle;
+    private readonly FileMetaData _meta;
+    private readonly ParquetReadOptions _options;
+
+    private ParquetFile(string path, SafeFileHandle handle, long length, FileMetaData meta, ParquetSchema schema, ParquetReadOptions options)
+    {
+        Path = path;
+        _handle = handle;
+        Length = length;
+        _meta = meta;
+        Schema = schema;
+        _options = options;
+    }
+
+    public string Path { get; }
+
+    public long Length { get; }
+
+    public ParquetSchema Schema { get; }
+
+    public long RowCount => _meta.NumRows;
+
+    public int RowGroupCount => _meta.RowGroups.Count;
+
+    public string? CreatedBy => _meta.CreatedBy;
+
+    public long RowGroupRows(int rowGroup) => _meta.RowGroups[rowGroup].NumRows;
+
+    public static ParquetFile Open(string path, ParquetReadOptions? options = null)
+    {
+        options ??= ParquetReadOptions.Default;
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot open the file: " + e.Message, path, hint: "check the path and its permissions");
+        }
+        try
+        {
+            long length = RandomAccess.GetLength(handle);
+            var meta = ReadFooter(handle, length, path, options);
+            ParquetSchema schema;
+            try
+            {
+                schema = ParquetSchema.Build(meta.Schema);
+            }
+            catch (SpectraException e)
+            {
+                throw Place(e, path, "schema");
+            }
+            // Some writers leave the footer's row count at 0; the row groups are authoritative.
+            long rows = Validate(meta, schema, path);
+            return new ParquetFile(path, handle, length, meta with { NumRows = rows }, schema, options);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    private static FileMetaData ReadFooter(SafeFileHandle handle, long length, string path, ParquetReadOptions options)
+    {
+        if (length < 12)
+            throw SpectraException.Invalid($"the file has {length} bytes, too few to be Parquet (at least 12)", path, "footer",
+                "check that this is a Parquet file and that it was copied completely");
+        Span<byte> head = stackalloc byte[4];
+        Span<byte> tail = stackalloc byte[8];
+        ReadExact(handle, head, 0, path);
+        ReadExact(handle, tail, length - 8, path);
+        bool headEncrypted = head.SequenceEqual("PARE"u8), tailEncrypted = tail[4..].SequenceEqual("PARE"u8);
+        if (headEncrypted || tailEncrypted)
+            throw SpectraException.Unsupported("the file is encrypted (Parquet modular encryption), not supported", path, "footer",
+                "decrypt it with the tool that wrote it and export a plain Parquet file");
+        if (!head.SequenceEqual("PAR1"u8))
+            throw SpectraException.Invalid("wrong magic number at the start: not a Parquet file", path, "header",
+                "check that this is a Parquet file");
+        if (!tail[4..].SequenceEqual("PAR1"u8))
+            throw SpectraException.Invalid("wrong magic number at the end: the file is truncated or not Parquet", path, "footer",
+                "the file may be cut short; copy it again");
+        uint footerLength = BinaryPrimitives.ReadUInt32LittleEndian(tail);
+        if (footerLength > length - 12)
+            throw SpectraException.Invalid($"the footer length {footerLength} runs past the start of the {length}-byte file", path, "footer",
+                "the file is truncated or corrupt; copy or export it again");
+        if (footerLength > options.MemoryLimitBytes)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                $"the footer of {footerLength} bytes exceeds the memory limit of {options.MemoryLimitBytes} bytes", path, "footer");
+        var footer = new byte[footerLength];
+        ReadExact(handle, footer, length - 8 - footerLength, path);
+        FileMetaData meta;
+        try
+        {
+            meta = MetadataParser.ParseFileMetaData(footer);
+        }
+        catch (SpectraException e)
+        {
+            throw Place(e, path, "footer");
+        }
+        if (meta.Encrypted)
+            throw SpectraException.Unsupported("the file is encrypted (Parquet modular encryption, plaintext footer), not supported", path,
+                "footer", "decrypt it with the tool that wrote it and export a plain Parquet file");
+        return meta;
+    }
+
+    private static long Validate(FileMetaData meta, ParquetSchema schema, string path)
+    {
+        long total = 0;
+        for (int g = 0; g < meta.RowGroups.Count; g++)
+        {
+            var rg = meta.RowGroups[g];
+            if (rg.Columns.Count != schema.Columns.Count)
+                throw SpectraException.Invalid($"row group has {rg.Columns.Count} column chunks, the schema has {schema.Columns.Count} leaf columns",
+                    path, $"row group {g}", ParquetErrors.CorruptHint);
+            if (rg.NumRows > int.MaxValue)
+                throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group holds {rg.NumRows} rows, more than Spectra reads in one group",
+                    path, $"row group {g}", "rewrite the file with smaller row groups");
+            total += rg.NumRows;
+        }
+        return total;
+    }
+
+    internal static void ReadExact(SafeFileHandle handle, Span<byte> buffer, long offset, string path)
+    {
+        int done = 0;
+        try
+        {
+            while (done < buffer.Length)
+            {
+                int n = RandomAccess.Read(handle, buffer[done..], offset + done);
+                if (n == 0) throw SpectraException.Invalid("the file ends early", path, hint: "the file is truncated; copy it again");
+                done += n;
+            }
+        }
+        catch (IOException e)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "read error: " + e.Message, path);
+        }
+    }
+
+    internal static SpectraException Place(SpectraException e, string path, string location) =>
+        new(e.Kind, e.Reason, path, e.Location is null ? location : location + ", " + e.Location, e.Hint, e);
+
+    public ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, RowGroupCount);
+        var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
+        var reader = new ColumnChunkReader(_handle, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk);
+        return reader.Read();
+    }
+
+    /// <summary>
+    /// Walks every page of every column chunk, including columns Spectra does not analyse, checking
+    /// headers, checksums, sizes, levels and value counts. Throws the first problem found.
+    /// </summary>
+    public void Verify()
+    {
+        for (int g = 0; g < RowGroupCount; g++)
+            foreach (var column in Schema.Columns)
+            {
+                var chunk = _meta.RowGroups[g].Columns[column.Index];
+                new ColumnChunkReader(_handle, Length, Path, _options, g, column, (int)RowGroupRows(g), chunk, validateOnly: true).Read();
+            }
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

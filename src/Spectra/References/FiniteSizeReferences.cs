@@ -1,0 +1,109 @@
+using Spectra.Analysis;
+using Spectra.Analysis.SpacingDistribution;
+using Spectra.Analysis.SpacingRatio;
+using Spectra.Data.Synthetic;
+using Spectra.Spectrum.Unfolding;
+
+namespace Spectra.References;
+
+/// <summary>One statistic's value in the GOE and Poisson references at the user's n: mean and spread (standard deviation over draws).</summary>
+public sealed record ReferenceDistribution(string Key, double GoeMean, double GoeSpread, double PoissonMean, double PoissonSpread);
+
+/// <summary>The simulated references for one spectrum.</summary>
+/// <param name="Levels">Non-zero level count n of each draw (the user's).</param>
+/// <param name="BulkLevels">Levels per draw after the same bulk trimming.</param>
+public sealed record FiniteSizeReferenceSet(int Levels, int BulkLevels, int Draws, int Seed, IReadOnlyList<ReferenceDistribution> Statistics)
+{
+    public ReferenceDistribution? Find(string key) => Statistics.FirstOrDefault(s => s.Key == key);
+}
+
+/// <summary>
+/// Finite-size references: GOE spectra of the user's n (Dumitriu–Edelman tridiagonal model, QL
+/// eigenvalues) and Poisson sequences of the same count go through the same bulk trimming and the
+/// same unfolding as the user's spectrum. To make "the same unfolding" meaningful, each reference
+/// sequence is first unfolded exactly (semicircle CDF for GOE; Poisson levels already have unit
+/// density) and then mapped onto the user's own smooth staircase N̄ by its inverse, so the reference
+/// levels have the user's mean density and the unfolding refit meets the same difficulty (e.g. a
+/// power-law bulk spanning decades).
+/// </summary>
+public static class FiniteSizeReferences
+{
+    public const string RatioMean = "spacing_ratio.mean";
+    public const string KlGoe = "spacing_distribution.kl_goe";
+    public const string KlPoisson = "spacing_distribution.kl_poisson";
+    public const string JsGoe = "spacing_distribution.js_goe";
+    public const string JsPoisson = "spacing_distribution.js_poisson";
+    public const string KsGoe = "spacing_distribution.ks_goe";
+    public const string KsPoisson = "spacing_distribution.ks_poisson";
+
+    private static readonly string[] Keys = { RatioMean, KlGoe, KlPoisson, JsGoe, JsPoisson, KsGoe, KsPoisson };
+
+    /// <summary>
+    /// Simulates the references for a spectrum with <paramref name="nonZeroLevels"/> levels trimmed by
+    /// <paramref name="kTop"/>/<paramref name="kBottom"/>, whose bulk is <paramref name="bulk"/> (ascending). Null when the bulk is too small to unfold.
+    /// </summary>
+    public static FiniteSizeReferenceSet? Simulate(int nonZeroLevels, int kTop, int kBottom, IReadOnlyList<double> bulk,
+        SpacingDistributionOptions spacingOptions, FiniteSizeOptions options, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(bulk);
+        ArgumentNullException.ThrowIfNull(spacingOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Draws < 2 || options.Draws > 100_000)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"finite-size references need 2…100000 draws (got {options.Draws})");
+        var bulkCount = nonZeroLevels - kTop - kBottom;
+        if (bulkCount < Math.Max(Unfolder.MinimumLevels, spacingOptions.MinimumLevels) || bulk.Count != bulkCount || bulk[^1] <= bulk[0])
+            return null;
+        var inverse = Unfolder.FitStaircase(bulk, spacingOptions.Unfolding, out _).InverseTable(8 * bulkCount + 64);
+
+        var goe = new double[options.Draws][];
+        var poisson = new double[options.Draws][];
+        void Draw(int d)
+        {
+            goe[d] = Measure(GoeUnfolded(nonZeroLevels, SeededRandom.ForStream(seed, 2 * d + 1000)), kTop, kBottom, inverse, spacingOptions);
+            poisson[d] = Measure(PoissonLevels.Generate(nonZeroLevels, SeededRandom.ForStream(seed, 2 * d + 1001)), kTop, kBottom, inverse, spacingOptions);
+        }
+        if (options.Parallel) System.Threading.Tasks.Parallel.For(0, options.Draws, Draw);
+        else for (var d = 0; d < options.Draws; d++) Draw(d);
+
+        var stats = new List<ReferenceDistribution>();
+        for (var k = 0; k < Keys.Length; k++)
+        {
+            var g = goe.Select(v => v[k]).ToArray();
+            var p = poisson.Select(v => v[k]).ToArray();
+            stats.Add(new ReferenceDistribution(Keys[k], Analysis.Statistics.Mean(g), Analysis.Statistics.StandardDeviation(g),
+                Analysis.Statistics.Mean(p), Analysis.Statistics.StandardDeviation(p)));
+        }
+        return new FiniteSizeReferenceSet(nonZeroLevels, bulkCount, options.Draws, seed, stats);
+    }
+
+    /// <summary>One GOE draw of n levels, unfolded exactly by the semicircle: n·F_sc(e), ascending.</summary>
+    public static double[] GoeUnfolded(int n, SeededRandom random)
+    {
+        var levels = GoeEnsemble.Levels(n, random);
+        var radius = GoeEnsemble.SemicircleRadius(n);
+        for (var i = 0; i < n; i++) levels[i] = n * SemicircleLaw.Cdf(levels[i], radius);
+        return levels;
+    }
+
+    private static double[] Measure(double[] unitDensity, int kTop, int kBottom, Func<double, double> inverse, SpacingDistributionOptions options)
+    {
+        var count = unitDensity.Length - kTop - kBottom;
+        var mapped = new double[count];
+        for (var i = 0; i < count; i++) mapped[i] = inverse(unitDensity[kBottom + i] - kBottom);
+        Array.Sort(mapped);
+        var ratio = SpacingRatioAnalyzer.MeanRatio(mapped);
+        double[] spacings;
+        try
+        {
+            spacings = Unfolder.Unfold(mapped, options.Unfolding).Spacings;
+        }
+        catch (SpectraException)
+        {
+            // A degenerate draw (all mapped levels clamped together) cannot be unfolded; it counts as maximally unlike both.
+            return new[] { ratio, Math.Log(2), Math.Log(2), Math.Log(2), Math.Log(2), 1.0, 1.0 };
+        }
+        var g = SpacingDistributionAnalyzer.Compare(spacings, LevelStatistics.Goe, options);
+        var p = SpacingDistributionAnalyzer.Compare(spacings, LevelStatistics.Poisson, options);
+        return new[] { ratio, g.KullbackLeibler, p.KullbackLeibler, g.JensenShannon, p.JensenShannon, g.KsStatistic, p.KsStatistic };
+    }
+}

@@ -1,0 +1,4 @@
+internal static class Bench
+{
+    public static int Run(string[] args) => 0;
+}
