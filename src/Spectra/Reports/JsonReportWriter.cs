@@ -36,9 +36,28 @@ public static class JsonReportWriter
             w.WriteEndObject();
             WriteSpectrum(w, r.Spectrum);
             WriteAnalyzers(w, r);
+            w.WriteStartArray("references");
+            foreach (var x in r.References)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", x.Key);
+                Num(w, "observed", x.Observed);
+                w.WriteString("basis", x.Basis);
+                Num(w, "goe_mean", x.GoeMean);
+                Num(w, "goe_spread", x.GoeSpread);
+                Num(w, "poisson_mean", x.PoissonMean);
+                Num(w, "poisson_spread", x.PoissonSpread);
+                w.WriteString("verdict", x.Verdict);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartObject("verdict");
             w.WriteString("class", r.Verdict.Class);
             w.WriteString("summary", r.Verdict.Summary);
+            Num(w, "position", r.Verdict.Position);
+            Num(w, "p_goe", r.Verdict.PGoe);
+            Num(w, "p_poisson", r.Verdict.PPoisson);
+            w.WriteString("basis", r.Verdict.Basis);
             w.WriteEndObject();
             w.WriteStartObject("timings");
             foreach (var (k, v) in r.Timings.OrderBy(p => p.Key, StringComparer.Ordinal)) Num(w, k + "_ms", v);

@@ -107,8 +107,8 @@ public class CommandLineTests : IDisposable
         // ~2900 ratios: standard error ≈ 0.005; 0.02 is four of them.
         Assert.InRange(Mean("goe.json"), 0.5307 - 0.02, 0.5307 + 0.02);
         Assert.InRange(Mean("poisson.json"), 0.38629 - 0.02, 0.38629 + 0.02);
-        Assert.Contains("verdict: goe", goe.Out);
-        Assert.Contains("verdict: poisson", poisson.Out);
+        Assert.Contains("verdict: GOE-like", goe.Out);
+        Assert.Contains("verdict: Poisson-like", poisson.Out);
     }
 
     [Fact]
