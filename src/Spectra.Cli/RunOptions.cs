@@ -18,7 +18,9 @@ public sealed class RunOptions
     public Option<string[]> Include { get; } = new("--include") { Description = "Images: only files matching these globs", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Images: leave out files matching these globs", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Columns { get; } = new("--columns") { Description = "Parquet: the numeric or list columns to analyse (default: every numeric column)", AllowMultipleArgumentsPerToken = true };
-    public Option<string?> LabelColumn { get; } = new("--label-column") { Description = "Parquet: a column holding each row's class label" };
+    public Option<string?> ListColumn { get; } = new("--list-column") { Description = "Parquet: a list or fixed-size-list column expanded into d features (embeddings)" };
+    public Option<string?> LabelColumn { get; } = new("--label-column") { Description = "Parquet: a column holding each row's class label (never a feature)" };
+    public Option<string> Nulls { get; } = Choice("--nulls", "error", "Parquet: what a null in a selected column does: error, drop-row or mean-impute", "error", "drop-row", "mean-impute");
     public Option<int?> MaxSamples { get; } = new("--max-samples") { Description = "Use at most N samples, a random subset chosen with --seed", HelpName = "N" };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of every random choice (subsets, realisations, bootstrap)", DefaultValueFactory = _ => 0 };
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Pass over unreadable files and list them in the report instead of stopping" };
@@ -34,7 +36,7 @@ public sealed class RunOptions
 
     private IEnumerable<Option> All() => new Option[]
     {
-        Matrix, Color, Resize, Include, Exclude, Columns, LabelColumn, MaxSamples, Seed, SkipInvalid,
+        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid,
         NoCenter, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations,
     };
 
@@ -53,7 +55,9 @@ public sealed class RunOptions
         Include = p.GetValue(Include) ?? Array.Empty<string>(),
         Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
         Columns = (p.GetValue(Columns) ?? Array.Empty<string>()).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        ListColumn = p.GetValue(ListColumn),
         LabelColumn = p.GetValue(LabelColumn),
+        Nulls = p.GetValue(Nulls)!,
         MaxSamples = p.GetValue(MaxSamples),
         Seed = p.GetValue(Seed),
         SkipInvalid = p.GetValue(SkipInvalid),
@@ -88,7 +92,9 @@ public sealed class RunOptions
             Include = Given(Include) ? s.Include : List("include"),
             Exclude = Given(Exclude) ? s.Exclude : List("exclude"),
             Columns = Given(Columns) ? s.Columns : List("columns"),
+            ListColumn = Given(ListColumn) ? s.ListColumn : B("list_column"),
             LabelColumn = Given(LabelColumn) ? s.LabelColumn : B("label_column"),
+            Nulls = Given(Nulls) ? s.Nulls : B("nulls") ?? s.Nulls,
             MaxSamples = Given(MaxSamples) ? s.MaxSamples : B("max_samples") is null ? null : Int("max_samples", 0),
             Seed = Given(Seed) ? s.Seed : Int("seed", s.Seed),
             NoCenter = Given(NoCenter) ? s.NoCenter : !Bool("center", !s.NoCenter),
