@@ -34,24 +34,10 @@ public static class ConsoleSummary
         void Row(string name, string value, string goe = "–", string poisson = "–") =>
             table.AddRow(Markup.Escape(name), Markup.Escape(value), Markup.Escape(goe), Markup.Escape(poisson));
 
-        if (r.SpacingRatio is { } sr)
-        {
-            Row("spacing ratio ⟨r̃⟩", $"{F(sr.Mean, 4)} ± {F(sr.Se, 4)}", F(sr.GoeReference, 4), F(sr.PoissonReference, 4));
-            Row("position Poisson → GOE", F(sr.GoePosition, 3), "1", "0");
-        }
-        if (r.Spacing is { } sp)
-            Row("P(s): KL to reference", "", F(sp.KlGoe, 4), F(sp.KlPoisson, 4));
-        if (r.FormFactor is { } ff)
-            Row("K(τ): Thouless time τ_Th", ff.ThoulessTime is { } t ? F(t, 4) : "none", "ramp 2τ − τ ln(1+2τ)", "flat 1");
-        if (r.PowerLaw is { } p)
-            Row("power law α (λ_i ∝ i^-(1+α))", $"{F(p.Alpha, 4)} [{F(p.CiLow, 4)}, {F(p.CiHigh, 4)}], R² {F(p.R2, 4)}");
-        if (r.Entropy is { } e)
-            Row("entropy S / ln n", $"{F(e.Normalized, 4)} (effective rank {F(e.EffectiveRank, 1)})");
-        if (r.MarchenkoPastur is { } mp)
-            Row("above Marchenko–Pastur edge", $"{mp.AboveEdge} (λ₊ = {G(mp.LambdaPlus)}, q = {F(mp.Q, 4)})");
+        foreach (var row in Spectra.Reports.FingerprintRows.From(r)) Row(row.Statistic, row.Value, row.Goe, row.Poisson);
         console.Write(table);
 
-        var style = r.Verdict.Class switch { "goe" => "green", "poisson" => "yellow", _ => "blue" };
+        var style = r.Verdict.Class switch { "GOE-like" => "green", "Poisson-like" => "yellow", _ => "blue" };
         console.MarkupLine($"verdict: [bold {style}]{Markup.Escape(r.Verdict.Class)}[/]: {Markup.Escape(r.Verdict.Summary)}");
     }
 

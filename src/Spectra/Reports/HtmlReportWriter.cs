@@ -37,16 +37,7 @@ public static class HtmlReportWriter
         sb.Append("</div>\n");
 
         sb.Append("<h2>Fingerprint</h2>\n<table id=\"fingerprint\"><tr><th>statistic</th><th>value</th><th>GOE</th><th>Poisson</th></tr>\n");
-        if (r.SpacingRatio is { } sr)
-        {
-            Row(sb, "spacing ratio ⟨r̃⟩", $"{F(sr.Mean, 4)} ± {F(sr.Se, 4)}", F(sr.GoeReference, 4), F(sr.PoissonReference, 4));
-            Row(sb, "position Poisson → GOE", F(sr.GoePosition, 3), "1", "0");
-        }
-        if (r.Spacing is { } sp) Row(sb, "P(s): KL divergence to the reference", "", F(sp.KlGoe, 4), F(sp.KlPoisson, 4));
-        if (r.FormFactor is { } ff) Row(sb, "Thouless time τ_Th (Heisenberg times)", ff.ThoulessTime is { } t ? F(t, 4) : "none", "–", "–");
-        if (r.PowerLaw is { } p) Row(sb, "power-law α (λ_i ∝ i^-(1+α))", $"{F(p.Alpha, 4)} [{F(p.CiLow, 4)}, {F(p.CiHigh, 4)}], R² = {F(p.R2, 4)}", "–", "–");
-        if (r.Entropy is { } e) Row(sb, "spectral entropy S / ln n", $"{F(e.Normalized, 4)} (S = {F(e.Value, 4)}, effective rank {F(e.EffectiveRank, 1)})", "–", "–");
-        if (r.MarchenkoPastur is { } mp) Row(sb, "eigenvalues above the Marchenko–Pastur edge", $"{mp.AboveEdge} (λ₊ = {G(mp.LambdaPlus)}, q = {F(mp.Q, 4)}, σ² = {G(mp.Sigma2)})", "–", "0 (uncorrelated data)");
+        foreach (var row in FingerprintRows.From(r)) Row(sb, row.Statistic, row.Value, row.Goe, row.Poisson);
         sb.Append("</table>\n");
 
         var m = r.Matrix;

@@ -23,6 +23,8 @@ public sealed record ReportDocument
     public FormFactorSection? FormFactor { get; init; }
     public EntropySection? Entropy { get; init; }
     public MarchenkoPasturSection? MarchenkoPastur { get; init; }
+    /// <summary>Each level statistic beside its GOE and Poisson reference at the same size (or the asymptotic value).</summary>
+    public IReadOnlyList<ReferenceComparison> References { get; init; } = Array.Empty<ReferenceComparison>();
     public required VerdictSection Verdict { get; init; }
     /// <summary>Milliseconds per stage; the only part of the report that changes between identical runs.</summary>
     public IReadOnlyDictionary<string, double> Timings { get; init; } = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -60,5 +62,8 @@ public sealed record EntropySection(double Value, double Normalized, double Effe
 
 public sealed record MarchenkoPasturSection(double Q, double Sigma2, double LambdaMinus, double LambdaPlus, int AboveEdge);
 
-/// <summary>"goe", "poisson" or "intermediate", with a sentence saying why.</summary>
-public sealed record VerdictSection(string Class, string Summary);
+/// <summary>"GOE-like", "Poisson-like", "intermediate" or "undetermined", with sentences saying why.</summary>
+public sealed record VerdictSection(string Class, string Summary, double? Position = null, double? PGoe = null, double? PPoisson = null, string Basis = "");
+
+/// <summary>One statistic against its references: "finite-size" (simulated at the same n) or "asymptotic".</summary>
+public sealed record ReferenceComparison(string Key, double Observed, string Basis, double GoeMean, double GoeSpread, double PoissonMean, double PoissonSpread, string Verdict);
