@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Spectra.Data.Parquet.Codecs;
 using Spectra.Data.Parquet.Encodings;
@@ -24,6 +25,8 @@ internal sealed class ColumnChunkReader
     private readonly bool _validateOnly;
     private int _page = -1;
     private int _rawDictionaryCount = -1;
+    private readonly ParquetColumnData? _recycle;
+    private byte[] _pageBuffer = Array.Empty<byte>();
 
     private double[]? _dictionary;
     private string?[]? _textDictionary;
@@ -38,8 +41,9 @@ internal sealed class ColumnChunkReader
     private string?[] _textScratch = Array.Empty<string?>();
 
     public ColumnChunkReader(ByteSource source, long fileLength, string path, ParquetReadOptions options, int rowGroup,
-        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false)
+        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false, ParquetColumnData? recycle = null)
     {
+        _recycle = recycle is not null && recycle.Column.Path == column.Path ? recycle : null;
         _source = source;
         _fileLength = fileLength;
         _path = path;
@@ -72,6 +76,14 @@ internal sealed class ColumnChunkReader
             // Safety net: explicit checks should have caught this; report it as corrupt data, never as a crash.
             throw new SpectraException(SpectraErrorKind.InvalidInput, "the column data is inconsistent (" + e.GetType().Name + ": " + e.Message + ")",
                 _path, Where, ParquetErrors.CorruptHint, e);
+        }
+        finally
+        {
+            Return(_defs);
+            Return(_reps);
+            Return(_indices);
+            Return(_scratch);
+            Return(_pageBuffer);
         }
     }
 
@@ -116,33 +128,69 @@ internal sealed class ColumnChunkReader
         {
             CheckMemory((long)_rows * (_text ? 16 : 9), "the decoded column");
             if (_text) _result.Strings = new string?[_rows];
-            else _result.Values = new double[_rows];
-            if (_column.MaxDefinitionLevel > 0) _result.Nulls = new bool[_rows];
+            else _result.Values = Reuse(_recycle?.Values, _rows);
+            if (_column.MaxDefinitionLevel > 0) _result.Nulls = ReuseCleared(_recycle?.NullBuffer, _rows);
         }
         else
         {
             if (meta.NumValues < _rows)
                 throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
             CheckMemory(meta.NumValues * 9L + _rows * 5L, "the decoded list column");
-            _result.Values = new double[meta.NumValues];
-            _result.Nulls = new bool[meta.NumValues];
-            _result.Offsets = new int[_rows + 1];
-            _result.RowIsNull = new bool[_rows];
+            _result.Values = Reuse(_recycle?.Values, (int)meta.NumValues);
+            _result.Nulls = ReuseCleared(_recycle?.NullBuffer, (int)meta.NumValues);
+            _result.Offsets = Reuse(_recycle?.Offsets, _rows + 1);
+            _result.RowIsNull = Reuse(_recycle?.RowIsNull, _rows);
         }
 
-        var bytes = new byte[size];
-        _source.ReadExact(bytes, start, _path);
+        var rented = ArrayPool<byte>.Shared.Rent((int)size);
+        try
+        {
+            _source.ReadExact(rented.AsSpan(0, (int)size), start, _path);
+            ReadPages(rented.AsSpan(0, (int)size), meta);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+        _page = -1;
+        Finish();
+        return _result;
+    }
+
+    private static T[] Reuse<T>(T[]? old, int n) => old is not null && old.Length >= n ? old : new T[n];
+
+    private static bool[] ReuseCleared(bool[]? old, int n)
+    {
+        if (old is null || old.Length < n) return new bool[n];
+        old.AsSpan(0, n).Clear();
+        return old;
+    }
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+    }
+
+    private static T[] Grow<T>(T[] current, int n)
+    {
+        if (current.Length >= n) return current;
+        Return(current);
+        return ArrayPool<T>.Shared.Rent(n);
+    }
+
+    private void ReadPages(ReadOnlySpan<byte> bytes, ColumnMetaData meta)
+    {
         int pos = 0;
         _page = 0;
         while (_entries < meta.NumValues)
         {
             if (pos >= bytes.Length)
                 throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
-            var header = MetadataParser.ParsePageHeader(bytes.AsSpan(pos), out int headerLength);
+            var header = MetadataParser.ParsePageHeader(bytes.Slice(pos), out int headerLength);
             pos += headerLength;
             if (header.CompressedPageSize > bytes.Length - pos)
                 throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({bytes.Length - pos} bytes left)");
-            var body = bytes.AsSpan(pos, header.CompressedPageSize);
+            var body = bytes.Slice(pos, header.CompressedPageSize);
             pos += header.CompressedPageSize;
             if (header.Crc is int crc && _options.VerifyChecksums)
             {
@@ -167,9 +215,6 @@ internal sealed class ColumnChunkReader
             }
             _page++;
         }
-        _page = -1;
-        Finish();
-        return _result;
     }
 
     private void Finish()
@@ -188,16 +233,17 @@ internal sealed class ColumnChunkReader
         if (_result.Nulls is not null && _result.NullCount == 0 && _column.MaxRepetitionLevel == 0) _result.Nulls = null;
     }
 
-    private byte[] Decompress(CompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
+    private ReadOnlySpan<byte> Decompress(CompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
     {
         CheckMemory(uncompressedSize, "the decompressed page");
         if (codec == CompressionCodec.Uncompressed)
         {
             if (body.Length != uncompressedSize)
                 throw ParquetErrors.Corrupt($"an uncompressed page of {body.Length} bytes, its header says {uncompressedSize}");
-            return body.ToArray();
+            return body;
         }
-        var output = new byte[uncompressedSize];
+        _pageBuffer = Grow(_pageBuffer, uncompressedSize);
+        var output = _pageBuffer.AsSpan(0, uncompressedSize);
         PageDecompressor.Decompress(codec, body, output);
         return output;
     }
@@ -247,9 +293,9 @@ internal sealed class ColumnChunkReader
         EnsureLevels(n);
         var reps = _reps.AsSpan(0, n);
         var defs = _defs.AsSpan(0, n);
-        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.AsSpan(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
-        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.AsSpan(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
-        ConsumeValues(n, dp.Encoding, data.AsSpan(pos));
+        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.Slice(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
+        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.Slice(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
+        ConsumeValues(n, dp.Encoding, data.Slice(pos));
     }
 
     private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<int> output, string kind)
@@ -287,13 +333,13 @@ internal sealed class ColumnChunkReader
             RleBitPackedHybrid.Decode(defBytes, RleBitPackedHybrid.BitWidth(_column.MaxDefinitionLevel), defs, _column.MaxDefinitionLevel);
         var valuesPart = body.Slice((int)levelBytes);
         int valuesSize = header.UncompressedPageSize - (int)levelBytes;
-        byte[] values;
-        if (valuesPart.Length == 0) values = Array.Empty<byte>(); // an empty body is never handed to a codec
+        ReadOnlySpan<byte> values;
+        if (valuesPart.Length == 0) values = ReadOnlySpan<byte>.Empty; // an empty body is never handed to a codec
         else if (!dp.IsCompressed || codec == CompressionCodec.Uncompressed)
         {
             if (valuesPart.Length != valuesSize)
                 throw ParquetErrors.Corrupt($"an uncompressed page body of {valuesPart.Length} bytes, its header says {valuesSize}");
-            values = valuesPart.ToArray();
+            values = valuesPart;
         }
         else values = Decompress(codec, valuesPart, valuesSize);
         ConsumeValues(n, dp.Encoding, values);
@@ -302,8 +348,8 @@ internal sealed class ColumnChunkReader
     private void EnsureLevels(int n)
     {
         CheckMemory(n * 8L, "the page's levels");
-        if (_defs.Length < n) _defs = new int[n];
-        if (_reps.Length < n) _reps = new int[n];
+        _defs = Grow(_defs, n);
+        _reps = Grow(_reps, n);
         if (_column.MaxDefinitionLevel == 0) _defs.AsSpan(0, n).Clear();
         if (_column.MaxRepetitionLevel == 0) _reps.AsSpan(0, n).Clear();
     }
@@ -394,7 +440,7 @@ internal sealed class ColumnChunkReader
     private Span<double> Scratch(int n)
     {
         CheckMemory(n * 8L, "the page's values");
-        if (_scratch.Length < n) _scratch = new double[n];
+        _scratch = Grow(_scratch, n);
         return _scratch.AsSpan(0, n);
     }
 
@@ -527,7 +573,7 @@ internal sealed class ColumnChunkReader
     private Span<int> IndexBuffer(int n)
     {
         CheckMemory(n * 4L, "the page's indices");
-        if (_indices.Length < n) _indices = new int[n];
+        _indices = Grow(_indices, n);
         return _indices.AsSpan(0, n);
     }
 }

@@ -251,6 +251,8 @@ public sealed class ParquetSource : IDataSource
             var listCol = _plan.List is null ? null : f.Schema.Columns.First(c => c.Path == _plan.List.Path);
             var labelCol = _plan.Label?.Column is null ? null : f.Schema.Columns.First(c => c.Path == _plan.Label.Column.Path);
             long firstRow = 0;
+            ParquetColumnData?[]? previousScalars = null;
+            ParquetColumnData? previousList = null;
             if (f.RowGroupCount == 0) yield return new Group(file, 0, 0, new List<int>(), [], partitionValues, null, null, true);
             for (int g = 0; g < f.RowGroupCount; g++)
             {
@@ -262,13 +264,17 @@ public sealed class ParquetSource : IDataSource
                 if (bytes > _options.MemoryLimitBytes)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group {g} needs {bytes} bytes for its selected columns, over the memory limit",
                         file.Path, $"row group {g}", "raise the memory limit or rewrite the file with smaller row groups");
+                // The previous group is fully consumed when the enumerator moves on, so its buffers are reused.
                 ParquetColumnData?[] scalars = new ParquetColumnData?[columns.Length];
                 ParquetColumnData? list = null, label = null;
                 if (kept.Count > 0)
                 {
-                    for (int k = 0; k < columns.Length; k++) if (columns[k] is not null) scalars[k] = f.ReadColumn(g, columns[k]!);
-                    if (listCol is not null) list = f.ReadColumn(g, listCol);
+                    for (int k = 0; k < columns.Length; k++)
+                        if (columns[k] is not null) scalars[k] = f.ReadColumn(g, columns[k]!, previousScalars?[k]);
+                    if (listCol is not null) list = f.ReadColumn(g, listCol, previousList);
                     if (labelCol is not null) label = f.ReadColumn(g, labelCol);
+                    previousScalars = scalars;
+                    previousList = list;
                 }
                 yield return new Group(file, g, firstRow, kept, scalars, partitionValues, list, label, g == f.RowGroupCount - 1);
                 firstRow += rows;
