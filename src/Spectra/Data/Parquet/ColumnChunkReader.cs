@@ -395,9 +395,29 @@ internal sealed class ColumnChunkReader
             return;
         }
         // Lists: rows begin where the repetition level is 0; leaf slots exist from the element definition level on.
+        var reps = _reps.AsSpan(0, n);
+        if (present == n)
+        {
+            // Every entry is a present element (no null or empty list in the page): decode in place, then only mark row starts.
+            if (_valueCount + (long)n > _result.Values.Length) throw ParquetErrors.Corrupt("the list column holds more values than its chunk declares");
+            DecodeNumeric(encoding, data, _result.Values.AsSpan(_valueCount, n));
+            var starts = _result.Offsets!;
+            var nullRows = _result.RowIsNull!;
+            if (n > 0 && reps[0] != 0 && _rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
+            for (int i = 0; i < n; i++)
+            {
+                if (reps[i] != 0) continue;
+                if (_rowsStarted >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
+                starts[_rowsStarted] = _valueCount + i;
+                nullRows[_rowsStarted] = false;
+                _rowsStarted++;
+            }
+            _valueCount += n;
+            _entries += n;
+            return;
+        }
         var listVals = Scratch(present);
         DecodeNumeric(encoding, data, listVals);
-        var reps = _reps.AsSpan(0, n);
         int emptyDef = _column.ListEmptyDefinitionLevel, elementDef = _column.ElementDefinitionLevel;
         var values = _result.Values;
         var elementNulls = _result.Nulls!;

@@ -16,6 +16,7 @@ public sealed class ParquetSource : IDataSource
     private readonly SourcePlan _plan;
     private readonly long _totalRows;
     private double[]? _means;
+    private (string Path, int RowGroup, ParquetColumnData Data)? _listProbe;
 
     private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows);
 
@@ -118,6 +119,7 @@ public sealed class ParquetSource : IDataSource
                         if (width == 0)
                             throw SpectraException.Invalid($"row {r} of list column '{list.Name}' is empty; every row needs the same number of values",
                                 file.Path, $"row group {g}, row {r}");
+                        _listProbe = (file.Path, g, data); // decoded once: the first pass takes it from here
                         return width;
                     }
             }
@@ -269,19 +271,52 @@ public sealed class ParquetSource : IDataSource
                 ParquetColumnData? list = null, label = null;
                 if (kept.Count > 0)
                 {
-                    for (int k = 0; k < columns.Length; k++)
-                        if (columns[k] is not null) scalars[k] = f.ReadColumn(g, columns[k]!, previousScalars?[k]);
-                    if (listCol is not null) list = f.ReadColumn(g, listCol, previousList);
+                    ReadScalars(f, g, columns, scalars, previousScalars);
+                    if (listCol is not null)
+                    {
+                        if (_listProbe is { } probe && probe.Path == file.Path && probe.RowGroup == g) list = probe.Data;
+                        else list = f.ReadColumn(g, listCol, previousList);
+                        _listProbe = null;
+                    }
                     if (labelCol is not null) label = f.ReadColumn(g, labelCol);
                     previousScalars = scalars;
                     previousList = list;
                 }
+                if (_listProbe is { } passed && passed.Path == file.Path && passed.RowGroup == g) _listProbe = null;
                 yield return new Group(file, g, firstRow, kept, scalars, partitionValues, list, label, g == f.RowGroupCount - 1);
                 firstRow += rows;
                 read += rows;
                 progress?.Report(new SpectraProgress("read", read, _totalRows, file.DisplayName));
             }
         }
+    }
+
+    // Column chunks decode independently, so a row group's columns are read in parallel; the first
+    // error in column order is the one reported, whatever the scheduling.
+    private void ReadScalars(IParquetReader f, int g, ParquetColumn?[] columns, ParquetColumnData?[] into, ParquetColumnData?[]? previous)
+    {
+        int parallelism = Math.Min(_options.Parallelism ?? Environment.ProcessorCount, columns.Length);
+        if (parallelism <= 1)
+        {
+            for (int k = 0; k < columns.Length; k++)
+                if (columns[k] is not null) into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
+            return;
+        }
+        var errors = new Exception?[columns.Length];
+        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+        {
+            if (columns[k] is null) return;
+            try
+            {
+                into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
+            }
+            catch (Exception e)
+            {
+                errors[k] = e;
+            }
+        });
+        var first = errors.FirstOrDefault(e => e is not null);
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
     private double[] PartitionValues(SourceFile file)
