@@ -119,7 +119,6 @@ internal sealed class ColumnChunkReader
         long size = meta.TotalCompressedSize;
         if (start < 4 || size <= 0 || start > _fileLength - 8 || size > _fileLength - 8 - start)
             throw ParquetErrors.Corrupt($"the column chunk at offset {start} with {size} bytes does not fit in the {_fileLength}-byte file");
-        CheckMemory(size, "the column chunk");
 
         if (_column.MaxRepetitionLevel == 0 && meta.NumValues != _rows)
             throw ParquetErrors.Corrupt($"the column chunk holds {meta.NumValues} values, its row group {_rows} rows");
@@ -142,19 +141,28 @@ internal sealed class ColumnChunkReader
             _result.RowIsNull = Reuse(_recycle?.RowIsNull, _rows);
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent((int)size);
-        try
-        {
-            _source.ReadExact(rented.AsSpan(0, (int)size), start, _path);
-            ReadPages(rented.AsSpan(0, (int)size), meta);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        using (var window = new ChunkWindow(_source, start, size, _path)) ReadPages(window, meta);
         _page = -1;
         Finish();
         return _result;
+    }
+
+    // Page headers are small but unbounded (statistics): parse from a modest window, widening it while the header runs on.
+    private static PageHeader ReadHeader(ChunkWindow window, long pos, out int headerLength)
+    {
+        long left = window.Size - pos;
+        int length = (int)Math.Min(left, 64 << 10);
+        while (true)
+        {
+            try
+            {
+                return MetadataParser.ParsePageHeader(window.Get(pos, length), out headerLength);
+            }
+            catch (SpectraException) when (length < left && length < 16 << 20)
+            {
+                length = (int)Math.Min(left, length * 8L);
+            }
+        }
     }
 
     private static T[] Reuse<T>(T[]? old, int n) => old is not null && old.Length >= n ? old : new T[n];
@@ -178,19 +186,20 @@ internal sealed class ColumnChunkReader
         return ArrayPool<T>.Shared.Rent(n);
     }
 
-    private void ReadPages(ReadOnlySpan<byte> bytes, ColumnMetaData meta)
+    private void ReadPages(ChunkWindow window, ColumnMetaData meta)
     {
-        int pos = 0;
+        long pos = 0, size = window.Size;
         _page = 0;
         while (_entries < meta.NumValues)
         {
-            if (pos >= bytes.Length)
+            if (pos >= size)
                 throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
-            var header = MetadataParser.ParsePageHeader(bytes.Slice(pos), out int headerLength);
+            var header = ReadHeader(window, pos, out int headerLength);
             pos += headerLength;
-            if (header.CompressedPageSize > bytes.Length - pos)
-                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({bytes.Length - pos} bytes left)");
-            var body = bytes.Slice(pos, header.CompressedPageSize);
+            if (header.CompressedPageSize > size - pos)
+                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({size - pos} bytes left)");
+            CheckMemory(header.CompressedPageSize, "the page");
+            var body = window.Get(pos, header.CompressedPageSize);
             pos += header.CompressedPageSize;
             if (header.Crc is int crc && _options.VerifyChecksums)
             {
