@@ -36,7 +36,9 @@ internal sealed class ColumnChunkReader
     private int _rowsStarted;
     private int _valueCount;
 
-    private int[] _defs = Array.Empty<int>(), _reps = Array.Empty<int>(), _indices = Array.Empty<int>();
+    // Levels fit a byte: the schema is at most 64 levels deep.
+    private byte[] _defs = Array.Empty<byte>(), _reps = Array.Empty<byte>();
+    private int[] _indices = Array.Empty<int>();
     private double[] _scratch = Array.Empty<double>();
     private string?[] _textScratch = Array.Empty<string?>();
 
@@ -307,7 +309,7 @@ internal sealed class ColumnChunkReader
         ConsumeValues(n, dp.Encoding, data.Slice(pos));
     }
 
-    private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<int> output, string kind)
+    private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<byte> output, string kind)
     {
         int width = RleBitPackedHybrid.BitWidth(max);
         if (encoding == ParquetEncoding.Rle)
@@ -356,7 +358,7 @@ internal sealed class ColumnChunkReader
 
     private void EnsureLevels(int n)
     {
-        CheckMemory(n * 8L, "the page's levels");
+        CheckMemory(n * 2L, "the page's levels");
         _defs = Grow(_defs, n);
         _reps = Grow(_reps, n);
         if (_column.MaxDefinitionLevel == 0) _defs.AsSpan(0, n).Clear();
@@ -459,11 +461,10 @@ internal sealed class ColumnChunkReader
         _entries += n;
     }
 
-    private static int Count(ReadOnlySpan<int> defs, int maxDef)
+    private static int Count(ReadOnlySpan<byte> defs, int maxDef)
     {
-        int c = 0;
-        foreach (int d in defs) if (d == maxDef) c++;
-        return c;
+        // Vectorised: all-present pages are the common case.
+        return System.MemoryExtensions.Count(defs, (byte)maxDef);
     }
 
     private Span<double> Scratch(int n)
@@ -479,7 +480,7 @@ internal sealed class ColumnChunkReader
         return _textScratch;
     }
 
-    private static void Scatter(ReadOnlySpan<int> defs, int maxDef, string?[] values, Span<string?> target)
+    private static void Scatter(ReadOnlySpan<byte> defs, int maxDef, string?[] values, Span<string?> target)
     {
         int k = 0;
         for (int i = 0; i < target.Length; i++) target[i] = maxDef == 0 || defs[i] == maxDef ? values[k++] : null;

@@ -146,7 +146,7 @@ public sealed class ParquetSource : IDataSource
         var ids = new string[maxRowsPerChunk];
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
-        long dropped = 0, imputedValues = 0, imputedRows = 0, done = 0;
+        long dropped = 0, imputedValues = 0, imputedRows = 0;
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var contributing = new HashSet<string>();
         var nullMask = new bool[d];
@@ -182,11 +182,8 @@ public sealed class ParquetSource : IDataSource
                 if (++filled == maxRowsPerChunk)
                 {
                     yield return new RowChunk(values, filled, d, ids, labels);
-                    done += filled;
+                    // The consumer is done with a chunk when it asks for the next (RowChunk allows reuse): refill the same buffers.
                     filled = 0;
-                    values = new double[chunkValues];
-                    ids = new string[maxRowsPerChunk];
-                    labels = labels is null ? null : new string?[maxRowsPerChunk];
                 }
             }
             if (any) contributing.Add(group.File.Path);
