@@ -153,6 +153,33 @@ public sealed class ParquetSource : IDataSource
         foreach (var group in Groups(progress, ct))
         {
             bool any = false;
+            if (IsClean(group))
+            {
+                // No nulls and no ragged lists in this group: fill whole blocks column by column.
+                var kept = group.KeptRows;
+                for (int k0 = 0; k0 < kept.Count;)
+                {
+                    int m = Math.Min(kept.Count - k0, maxRowsPerChunk - filled);
+                    FillBlock(group, kept, k0, m, values, filled);
+                    for (int t = 0; t < m; t++)
+                    {
+                        int r = kept[k0 + t];
+                        ids[filled + t] = group.File.DisplayName + "#row " + (group.FirstRow + r).ToString(CultureInfo.InvariantCulture);
+                        if (labels is not null) labels[filled + t] = Label(group, r);
+                    }
+                    any = true;
+                    k0 += m;
+                    filled += m;
+                    if (filled == maxRowsPerChunk)
+                    {
+                        yield return new RowChunk(values, filled, d, ids, labels);
+                        filled = 0;
+                    }
+                }
+                if (any) contributing.Add(group.File.Path);
+                if (group.LastInFile) HashFile(hash, group.File.Path);
+                continue;
+            }
             foreach (int r in group.KeptRows)
             {
                 var row = values.AsSpan(filled * d, d);
@@ -329,6 +356,53 @@ public sealed class ParquetSource : IDataSource
                     hint: "use a numeric partition key as a feature, or this one as the label column");
         }
         return result;
+    }
+
+    private bool IsClean(Group g)
+    {
+        if (g.KeptRows.Count == 0) return false;
+        foreach (var data in g.Scalars) if (data is not null && data.NullCount > 0) return false;
+        if (g.List is { } list)
+        {
+            if (list.NullCount > 0) return false;
+            var offsets = list.Offsets!;
+            var rowNull = list.RowIsNull!;
+            int width = _plan.ListWidth;
+            for (int r = 0; r < list.Rows; r++)
+                if (rowNull[r] || offsets[r + 1] - offsets[r] != width) return false;
+        }
+        return true;
+    }
+
+    // Rows kept[k0 … k0+m) of a clean group into chunk rows filled … filled+m, one column at a time (contiguous reads).
+    private void FillBlock(Group g, List<int> kept, int k0, int m, double[] values, int filled)
+    {
+        int d = Features;
+        bool contiguous = kept[k0 + m - 1] - kept[k0] == m - 1;
+        for (int s = 0; s < _plan.Scalars.Count; s++)
+        {
+            var data = g.Scalars[s];
+            if (data is null)
+            {
+                double v = g.PartitionValues[s];
+                for (int t = 0; t < m; t++) values[(filled + t) * d + s] = v;
+                continue;
+            }
+            var src = data.Values;
+            if (contiguous)
+            {
+                var from = src.AsSpan(kept[k0], m);
+                int at = filled * d + s;
+                for (int t = 0; t < from.Length; t++, at += d) values[at] = from[t];
+            }
+            else for (int t = 0; t < m; t++) values[(filled + t) * d + s] = src[kept[k0 + t]];
+        }
+        if (g.List is { } list)
+        {
+            int width = _plan.ListWidth, first = _plan.Scalars.Count;
+            for (int t = 0; t < m; t++)
+                list.Values.AsSpan(list.Offsets![kept[k0 + t]], width).CopyTo(values.AsSpan((filled + t) * d + first, width));
+        }
     }
 
     // Writes one row's features; returns how many are null (marked in nullMask).
