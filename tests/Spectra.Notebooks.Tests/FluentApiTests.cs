@@ -46,6 +46,37 @@ public sealed class FluentApiTests
         }
     }
 
+    [Fact]
+    public void Parquet_list_column_analysis_matches_spectra_analyze()
+    {
+        var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
+        var json = Path.Combine(Path.GetTempPath(), $"spectra-fluent-{Guid.NewGuid():N}.json");
+        try
+        {
+            var io = CliIo.Capture(out _, out var stderr);
+            var code = SpectraCli.Run(new[] { "analyze", table, "--list-column", "embedding", "--label-column", "label", "--max-samples", "500", "--seed", "2",
+                "--matrix", "covariance", "--quiet", "--json", json }, io);
+            Assert.True(code == 0, stderr.ToString());
+            var fluent = Dataset.Load(table, o => o.ListColumn("embedding").LabelColumn("label").MaxSamples(500).Seed(2)).Covariance().Analyze();
+            Assert.Equal(WithoutTimings(File.ReadAllText(json)), WithoutTimings(fluent.ToJson()));
+            Assert.Equal(32, fluent.Document.Matrix.Features);
+            Assert.Equal(500, fluent.Document.Matrix.Samples);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public void Parquet_option_map_matches_the_cli()
+    {
+        var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
+        var settings = new RunSettings { Path = table, Columns = new[] { "x*" }, ListColumn = "embedding", LabelColumn = "label", Nulls = "drop-row", MaxSamples = 10 };
+        var fluent = Dataset.Load(table, o => o.Columns("x*").ListColumn("embedding").LabelColumn("label").Nulls("drop-row").MaxSamples(10));
+        Assert.Equal(settings.ToOptionMap(), fluent.OptionMap());
+    }
+
     private static string WithoutTimings(string json)
     {
         var node = JsonNode.Parse(json)!.AsObject();

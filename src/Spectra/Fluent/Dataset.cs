@@ -56,7 +56,8 @@ public sealed class Dataset
                 ("SkipInvalid()", load.SkipInvalid));
             return new Dataset(path, kind, s => ParquetInput.Open(path, s), load, MatrixSettings.Default);
         }
-        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("ListColumn()", load.ListColumn is not null), ("LabelColumn()", load.LabelColumn is not null));
+        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("ListColumn()", load.ListColumn is not null), ("LabelColumn()", load.LabelColumn is not null),
+            ("Nulls()", load.Nulls != "error"));
         return new Dataset(path, kind, s => ImageSource.Open(path, new ImageSourceOptions
         {
             Color = s.Color == "rgb" ? ImageColorMode.Rgb : ImageColorMode.Gray,
@@ -262,6 +263,7 @@ public sealed class Dataset
         if (l.Columns.Count > 0) map["columns"] = string.Join(",", l.Columns);
         if (l.ListColumn is not null) map["list_column"] = l.ListColumn;
         if (l.LabelColumn is not null) map["label_column"] = l.LabelColumn;
+        if (l.Nulls != "error") map["nulls"] = l.Nulls;
         if (l.MaxSamples is { } n) map["max_samples"] = Int(n);
         return map;
     }
