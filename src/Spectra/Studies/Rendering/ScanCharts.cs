@@ -19,6 +19,9 @@ public static class ScanCharts
     {
         ArgumentNullException.ThrowIfNull(result);
         var charts = new List<Chart>();
+        // One x range for every panel, so the panels line up.
+        var xMin = result.Points[0].SamplesPerFeature / 1.5;
+        var xMax = result.Points[^1].SamplesPerFeature * 1.5;
         foreach (var (key, label) in Panels)
         {
             var subsets = new List<ChartPoint>();
@@ -46,7 +49,7 @@ public static class ScanCharts
                 series.Add(new HorizontalMarker(critical.Reference == "plateau" ? "plateau" : "full data", "#059669", reference));
             }
             if (critical.SamplesPerFeature is { } crit) series.Add(new VerticalMarker("M_crit", "#d97706", crit));
-            charts.Add(new Chart($"scan-{key.Replace('_', '-')}", $"{label} against M/d", new ChartAxis("M / d", AxisScale.Log),
+            charts.Add(new Chart($"scan-{key.Replace('_', '-')}", $"{label} against M/d", new ChartAxis("M / d", AxisScale.Log, xMin, xMax),
                 new ChartAxis(label), series, Legend: key == "normalized_entropy" || key == "mean_ratio" ? LegendPosition.BottomRight : LegendPosition.TopRight));
         }
         return charts;
