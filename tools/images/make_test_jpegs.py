@@ -32,3 +32,15 @@ for name, (im, opts) in variants.items():
     dec = Image.open(f"{out}/{name}")
     dec = dec.convert("L" if dec.mode == "L" else "RGB")
     print(name, dec.mode, hashlib.sha256(np.asarray(dec).tobytes()).hexdigest())
+
+# Sampling layouts PIL cannot write (4:4:0 = 1x2, 4:1:1 = 4x1) and an odd-sized optimised progressive
+# 4:2:0, written by libjpeg-turbo's cjpeg; oracle: SHA-256 of djpeg's default decode (fancy upsampling).
+y, x = np.mgrid[0:37, 0:45]
+rng = np.random.default_rng(3)
+base = np.stack([128 + 100 * np.sin(x / 4.0), 128 + 90 * np.cos(y / 3.0), 128 + 60 * np.sin((x + y) / 5.0)], -1)
+Image.fromarray(np.clip(base + rng.normal(0, 15, base.shape), 0, 255).astype(np.uint8)).save("/tmp/spectra_src.ppm")
+for name, args in {"small_440.jpg": ["-sample", "1x2"], "small_411.jpg": ["-sample", "4x1"],
+                   "small_420_odd.jpg": ["-sample", "2x2", "-progressive", "-optimize"]}.items():
+    subprocess.run(["cjpeg", "-quality", "85", *args, "-outfile", f"{out}/{name}", "/tmp/spectra_src.ppm"], check=True)
+    ppm = subprocess.run(["djpeg", "-pnm", f"{out}/{name}"], check=True, capture_output=True).stdout
+    print(name, "RGB", hashlib.sha256(ppm[len(b"P6\n45 37\n255\n"):]).hexdigest())

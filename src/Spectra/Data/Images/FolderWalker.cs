@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Spectra.Data.Images;
 
 /// <summary>
@@ -19,21 +21,24 @@ internal static class FolderWalker
         {
             var (dir, rel) = pending.Pop();
             if (!visited.Add(RealPath(dir))) continue;
-            IEnumerable<FileSystemInfo> entries;
+            List<(string Name, bool IsDirectory)> entries;
             try
             {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+                // The enumeration's own entry data (d_type, with a stat only for links) avoids a syscall per file.
+                entries = new FileSystemEnumerable<(string, bool)>(dir,
+                    (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
+                    new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder (" + e.Message + ")", dir);
             }
-            foreach (var entry in entries)
+            foreach (var (name, isDirectory) in entries)
             {
-                if (entry.Name.StartsWith('.')) continue;
-                string path = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-                if (entry is DirectoryInfo || (entry.LinkTarget is not null && Directory.Exists(entry.FullName)))
-                    pending.Push((entry.FullName, path));
+                if (name.StartsWith('.')) continue;
+                string path = rel.Length == 0 ? name : rel + "/" + name;
+                if (isDirectory)
+                    pending.Push((Path.Combine(dir, name), path));
                 else if ((include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path)))
                     found.Add(path);
             }

@@ -30,12 +30,13 @@ public sealed class ImageFolderSource : IDataSource
             throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
 
         var probed = new ProbedFile?[relatives.Count];
+        var cache = new CacheBudget(_options.CacheBytes);
         var errors = new SpectraException?[relatives.Count];
         Parallel.For(0, relatives.Count, Parallelism(), i =>
         {
             try
             {
-                probed[i] = ImageProbe.Probe(path, relatives[i], limits, folder);
+                probed[i] = ImageProbe.Probe(path, relatives[i], limits, folder, cache);
             }
             catch (SpectraException e)
             {
@@ -200,7 +201,7 @@ public sealed class ImageFolderSource : IDataSource
             byte[] raw;
             try
             {
-                raw = File.ReadAllBytes(file.FullPath);
+                raw = file.Cached ?? File.ReadAllBytes(file.FullPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -25,6 +25,37 @@ public static class ImageFormats
 
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8;
 
+    /// <summary>
+    /// Reads up to <paramref name="count"/> leading bytes with one open and one read; the second value
+    /// is the file's length, so a prefix as long as the file is the whole file.
+    /// </summary>
+    public static (byte[] Prefix, long Length) ReadPrefix(string path, int count = ProbeBytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        long length = RandomAccess.GetLength(handle);
+        var buffer = new byte[(int)Math.Min(count, length)];
+        int got = 0, n;
+        while (got < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(got), got)) > 0) got += n;
+        return (got == buffer.Length ? buffer : buffer[..got], length);
+    }
+
+    /// <summary>The leading bytes of a gzip member's expansion, for detection and headers.</summary>
+    public static byte[] GunzipHead(byte[] gz, int count = ProbeBytes)
+    {
+        try
+        {
+            using var z = new GZipStream(new MemoryStream(gz, false), CompressionMode.Decompress);
+            var inner = new byte[count];
+            int got = 0, n;
+            while (got < count && (n = z.Read(inner, got, count - got)) > 0) got += n;
+            return inner[..got];
+        }
+        catch (InvalidDataException e)
+        {
+            throw SpectraException.Invalid("gzip data is corrupt (" + e.Message.TrimEnd('.') + ")");
+        }
+    }
+
     /// <summary>Reads the first bytes of a file (expanded when gzipped) for format detection and the header.</summary>
     public static byte[] ReadHead(string path, int count = ProbeBytes)
     {

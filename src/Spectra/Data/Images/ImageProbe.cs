@@ -1,7 +1,24 @@
 namespace Spectra.Data.Images;
 
 /// <summary>A file found by the walk, with the codec its magic names and the header that codec read.</summary>
-internal sealed record ProbedFile(string RelativePath, string FullPath, IImageCodec Codec, ImageHeader Header, string? Label);
+internal sealed record ProbedFile(string RelativePath, string FullPath, IImageCodec Codec, ImageHeader Header, string? Label)
+{
+    /// <summary>The whole file, kept from the probe read when it was small and the cache budget allowed (saves a second open).</summary>
+    public byte[]? Cached { get; init; }
+}
+
+/// <summary>A byte budget shared by the threads of a probe pass.</summary>
+internal sealed class CacheBudget(long bytes)
+{
+    private long _left = bytes;
+
+    public bool TryTake(long n)
+    {
+        if (Interlocked.Add(ref _left, -n) >= 0) return true;
+        Interlocked.Add(ref _left, n);
+        return false;
+    }
+}
 
 /// <summary>The header pass: which files are images, and how large. Headers are cheap, so every file is probed before any is decoded.</summary>
 internal static class ImageProbe
@@ -20,16 +37,19 @@ internal static class ImageProbe
     }
 
     /// <summary>Probes one file: null when it is not an image format at all (and not named like one).</summary>
-    public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled)
+    public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled, CacheBudget? cache = null)
     {
         string full = relative.Length == 0 ? root : Path.Combine(root, relative);
         string name = relative.Length == 0 ? Path.GetFileName(root) : relative;
         try
         {
             byte[] head;
+            byte[]? whole = null;
             try
             {
-                head = ImageFormats.ReadHead(full);
+                var (prefix, length) = ImageFormats.ReadPrefix(full);
+                if (prefix.Length == length) whole = prefix;
+                head = ImageFormats.IsGzip(prefix) ? ImageFormats.GunzipHead(whole ?? File.ReadAllBytes(full)) : prefix;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -46,7 +66,8 @@ internal static class ImageProbe
                          ?? codec.Open(ImageFormats.ReadAll(full, MaxExpanded(limits)), limits).Header;
             int slash = relative.IndexOf('/');
             string? label = labelled && slash > 0 ? relative[..slash] : null;
-            return new ProbedFile(name, full, codec, header, label);
+            bool keep = whole is not null && cache is not null && cache.TryTake(whole.Length);
+            return new ProbedFile(name, full, codec, header, label) { Cached = keep ? whole : null };
         }
         catch (SpectraException e)
         {

@@ -40,6 +40,12 @@ public sealed record ImageSourceOptions
     /// <summary>Largest image (width × height) a header may claim; checked before any allocation.</summary>
     public long MaxPixels { get; init; } = 100_000_000;
 
+    /// <summary>
+    /// Bytes of small files (up to 64 KB each) kept from the header pass so that reading them needs no
+    /// second open; a fixed budget, so memory stays bounded whatever the number of images. 0 disables it.
+    /// </summary>
+    public long CacheBytes { get; init; } = 64L << 20;
+
     /// <summary>Threads decoding files at once; 0 means one per processor.</summary>
     public int DegreeOfParallelism { get; init; }
 
@@ -57,6 +63,7 @@ public sealed record ImageSourceOptions
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"resize size {ResizeWidth}×{ResizeHeight} exceeds the pixel limit {MaxPixels}");
         if (MaxSamples is <= 0) throw new SpectraException(SpectraErrorKind.InvalidOption, $"max samples must be positive, got {MaxSamples}");
         if (MaxPixels <= 0) throw new SpectraException(SpectraErrorKind.InvalidOption, "the pixel limit must be positive");
+        if (CacheBytes < 0) throw new SpectraException(SpectraErrorKind.InvalidOption, "the cache budget must be 0 or positive");
         if (DegreeOfParallelism < 0) throw new SpectraException(SpectraErrorKind.InvalidOption, "degree of parallelism must be 0 (auto) or positive");
     }
 }

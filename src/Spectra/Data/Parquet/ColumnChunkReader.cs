@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 using Spectra.Data.Parquet.Codecs;
 using Spectra.Data.Parquet.Encodings;
 using Spectra.Data.Parquet.Format;
@@ -12,7 +11,7 @@ namespace Spectra.Data.Parquet;
 /// </summary>
 internal sealed class ColumnChunkReader
 {
-    private readonly SafeFileHandle _handle;
+    private readonly ByteSource _source;
     private readonly long _fileLength;
     private readonly string _path;
     private readonly ParquetReadOptions _options;
@@ -20,7 +19,7 @@ internal sealed class ColumnChunkReader
     private readonly ParquetColumn _column;
     private readonly int _rows;
     private readonly ColumnChunkMeta _chunk;
-    private readonly NumericDecoder? _numeric;
+    private NumericDecoder? _numeric;
     private readonly bool _text;
     private readonly bool _validateOnly;
     private int _page = -1;
@@ -38,10 +37,10 @@ internal sealed class ColumnChunkReader
     private double[] _scratch = Array.Empty<double>();
     private string?[] _textScratch = Array.Empty<string?>();
 
-    public ColumnChunkReader(SafeFileHandle handle, long fileLength, string path, ParquetReadOptions options, int rowGroup,
+    public ColumnChunkReader(ByteSource source, long fileLength, string path, ParquetReadOptions options, int rowGroup,
         ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false)
     {
-        _handle = handle;
+        _source = source;
         _fileLength = fileLength;
         _path = path;
         _options = options;
@@ -54,7 +53,6 @@ internal sealed class ColumnChunkReader
         if (!_text && column.Use == ColumnUse.Skipped && !_validateOnly)
             throw SpectraException.Unsupported($"column '{column.Path}' is not analysed: {column.SkipReason}", path,
                 $"row group {rowGroup}, column '{column.Path}'", "select numeric or list-of-numeric columns");
-        if (!_text && !_validateOnly) _numeric = new NumericDecoder(column);
     }
 
     private string Where => _page < 0 ? $"row group {_rowGroup}, column '{_column.Path}'" : $"row group {_rowGroup}, column '{_column.Path}', page {_page}";
@@ -91,6 +89,7 @@ internal sealed class ColumnChunkReader
             throw SpectraException.Unsupported(_chunk.Encrypted ? "the column is encrypted, not supported" : "the column chunk has no metadata",
                 hint: "export the file without encryption");
         var meta = _chunk.MetaData;
+        if (!_text && !_validateOnly) _numeric = new NumericDecoder(_column);
         if (_chunk.FilePath is not null)
             throw SpectraException.Unsupported($"the column chunk lives in another file ('{_chunk.FilePath}'), not supported");
         if (meta.Type != _column.PhysicalType)
@@ -132,7 +131,7 @@ internal sealed class ColumnChunkReader
         }
 
         var bytes = new byte[size];
-        ParquetFile.ReadExact(_handle, bytes, start, _path);
+        _source.ReadExact(bytes, start, _path);
         int pos = 0;
         _page = 0;
         while (_entries < meta.NumValues)
