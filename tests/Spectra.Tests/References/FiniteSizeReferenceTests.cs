@@ -98,6 +98,27 @@ public class FiniteSizeReferenceTests
         Assert.NotEqual(Run(1, true).Statistics, Run(2, true).Statistics);
     }
 
+    [Fact]
+    public void CappedReferencesApproximateTheFullSizeOnes()
+    {
+        const int n = 1600;
+        var levels = GoeEnsemble.Levels(n, new SeededRandom(12)).Select(v => v + 1.5 * GoeEnsemble.SemicircleRadius(n)).ToArray();
+        var bulk = new EigenSpectrum(levels).Bulk();
+        FiniteSizeReferenceSet Run(int cap) => FiniteSizeReferences.Simulate(n, bulk.KTop, bulk.KBottom, bulk.Levels,
+            SpacingDistributionOptions.Default, FiniteSizeOptions.Default with { Draws = 30, MaxLevels = cap }, 4)!;
+        var full = Run(4096);
+        var capped = Run(400);
+        Assert.Equal((n, n), (full.Levels, full.SimulatedLevels));
+        Assert.Equal((n, 400), (capped.Levels, capped.SimulatedLevels));
+        var f = full.Find(FiniteSizeReferences.RatioMean)!;
+        var c = capped.Find(FiniteSizeReferences.RatioMean)!;
+        // Rescaled spreads describe the user's n; the means agree within the draws' own error.
+        Assert.InRange(c.GoeSpread / f.GoeSpread, 0.6, 1.6);
+        Assert.InRange(c.PoissonSpread / f.PoissonSpread, 0.6, 1.6);
+        var se = Math.Sqrt(f.GoeSpread * f.GoeSpread / 30 + c.GoeSpread * c.GoeSpread * 4 / 30);
+        Assert.InRange(c.GoeMean - f.GoeMean, -3 * se, 3 * se);
+    }
+
     private static double Variance(double[] x)
     {
         var m = x.Average();
