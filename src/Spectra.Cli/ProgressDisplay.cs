@@ -11,7 +11,11 @@ public static class ProgressDisplay
     public static T Run<T>(CliIo io, bool quiet, Func<IProgress<SpectraProgress>?, T> work)
     {
         if (quiet || !io.ErrIsTerminal) return work(null);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Err) });
+        // The caller has established that standard error is a terminal, so say so rather than let detection guess.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(io.Err), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes,
+        });
         T result = default!;
         console.Progress()
             .AutoClear(true)

@@ -17,7 +17,9 @@ public sealed record RunSettings
     public IReadOnlyList<string> Include { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Columns { get; init; } = Array.Empty<string>();
+    public string? ListColumn { get; init; }
     public string? LabelColumn { get; init; }
+    public string Nulls { get; init; } = "error";
     public int? MaxSamples { get; init; }
     public int Seed { get; init; }
     public bool SkipInvalid { get; init; }
@@ -57,7 +59,9 @@ public sealed record RunSettings
         if (Include.Count > 0) map["include"] = string.Join(",", Include);
         if (Exclude.Count > 0) map["exclude"] = string.Join(",", Exclude);
         if (Columns.Count > 0) map["columns"] = string.Join(",", Columns);
+        if (ListColumn is not null) map["list_column"] = ListColumn;
         if (LabelColumn is not null) map["label_column"] = LabelColumn;
+        if (Nulls != "error") map["nulls"] = Nulls;
         if (MaxSamples is { } m) map["max_samples"] = I(m);
         return map;
     }

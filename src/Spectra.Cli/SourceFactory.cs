@@ -14,7 +14,7 @@ public static class SourceFactory
             RefuseFor(kind, ("--color", s.Color != "gray"), ("--resize", s.Resize is not null), ("--include", s.Include.Count > 0), ("--exclude", s.Exclude.Count > 0));
             return ParquetSourceFactory.Open(s);
         }
-        RefuseFor(kind, ("--columns", s.Columns.Count > 0), ("--label-column", s.LabelColumn is not null));
+        RefuseFor(kind, ("--columns", s.Columns.Count > 0), ("--list-column", s.ListColumn is not null), ("--label-column", s.LabelColumn is not null), ("--nulls", s.Nulls != "error"));
         var size = s.ResizeSize();
         return ImageSource.Open(s.Path, new ImageSourceOptions
         {

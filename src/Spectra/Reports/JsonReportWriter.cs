@@ -1,9 +1,13 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Spectra.Checks;
 using Spectra.Reports.Document;
 
 namespace Spectra.Reports;
+
+/// <summary>A check's result as the JSON report records it.</summary>
+public sealed record CheckSummary(CheckResult Result, int ExitCode, string BaselinePath);
 
 /// <summary>
 /// Writes a <see cref="ReportDocument"/> as the versioned JSON report (docs/report-schema.md):
@@ -12,7 +16,8 @@ namespace Spectra.Reports;
 /// </summary>
 public static class JsonReportWriter
 {
-    public static string Write(ReportDocument r)
+    /// <param name="check">The check's outcome, written as a "check" section by `spectra check`.</param>
+    public static string Write(ReportDocument r, CheckSummary? check = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         using var stream = new MemoryStream();
@@ -59,6 +64,7 @@ public static class JsonReportWriter
             Num(w, "p_poisson", r.Verdict.PPoisson);
             w.WriteString("basis", r.Verdict.Basis);
             w.WriteEndObject();
+            if (check is not null) WriteCheck(w, check);
             w.WriteStartObject("timings");
             foreach (var (k, v) in r.Timings.OrderBy(p => p.Key, StringComparer.Ordinal)) Num(w, k + "_ms", v);
             w.WriteEndObject();
@@ -208,6 +214,30 @@ public static class JsonReportWriter
             w.WriteEndObject();
         }
         else w.WriteNull("marchenko_pastur");
+    }
+
+    private static void WriteCheck(Utf8JsonWriter w, CheckSummary c)
+    {
+        w.WriteStartObject("check");
+        w.WriteString("status", c.Result.Status.ToString().ToLowerInvariant());
+        w.WriteNumber("exit_code", c.ExitCode);
+        w.WriteString("baseline", c.BaselinePath);
+        w.WriteStartArray("rules");
+        foreach (var o in c.Result.Outcomes)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", o.Rule.DisplayName);
+            w.WriteString("metric", o.Rule.Metric);
+            w.WriteString("status", o.Status.ToString().ToLowerInvariant());
+            Num(w, "value", o.Value);
+            Num(w, "baseline_value", o.BaselineValue);
+            Num(w, "baseline_spread", o.BaselineSpread);
+            Num(w, "sigma", o.Sigma);
+            w.WriteString("message", o.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void Hist(Utf8JsonWriter w, Histogram? h)

@@ -99,14 +99,14 @@ public class CommandLineTests : IDisposable
     [Fact]
     public void Simulated_goe_and_poisson_levels_read_as_their_classes()
     {
-        var goe = Tool.Run("simulate", "goe", "--levels", "3000", "--seed", "1", "--json", _tmp.File("goe.json"));
-        var poisson = Tool.Run("simulate", "poisson", "--levels", "3000", "--seed", "1", "--json", _tmp.File("poisson.json"));
+        var goe = Tool.Run("simulate", "goe", "--levels", "2000", "--seed", "1", "--json", _tmp.File("goe.json"));
+        var poisson = Tool.Run("simulate", "poisson", "--levels", "2000", "--seed", "1", "--json", _tmp.File("poisson.json"));
         Assert.Equal(0, goe.ExitCode);
         Assert.Equal(0, poisson.ExitCode);
         double Mean(string f) => JsonDocument.Parse(File.ReadAllText(_tmp.File(f))).RootElement.GetProperty("spacing_ratio").GetProperty("mean").GetDouble();
-        // ~2900 ratios: standard error ≈ 0.005; 0.02 is four of them.
-        Assert.InRange(Mean("goe.json"), 0.5307 - 0.02, 0.5307 + 0.02);
-        Assert.InRange(Mean("poisson.json"), 0.38629 - 0.02, 0.38629 + 0.02);
+        // ~1900 bulk ratios: one draw scatters by ≈ 0.012 (SCIENCE.md: 0.016 for 1000 levels); 0.04 is over three of that, and still far from the other class.
+        Assert.InRange(Mean("goe.json"), 0.5307 - 0.04, 0.5307 + 0.04);
+        Assert.InRange(Mean("poisson.json"), 0.38629 - 0.04, 0.38629 + 0.04);
         Assert.Contains("verdict: GOE-like", goe.Out);
         Assert.Contains("verdict: Poisson-like", poisson.Out);
     }

@@ -102,6 +102,11 @@ public class NightlyCheckCatchesProblemsTests : IClassFixture<MnistBaselineFixtu
         Assert.True(examples.GetArrayLength() > 0);
         Assert.Contains("dup.npy", examples[0].GetProperty("duplicate").GetString());
         Assert.Contains("repeats", File.ReadAllText(md));
+        var check = doc.RootElement.GetProperty("check");
+        Assert.Equal("fail", check.GetProperty("status").GetString());
+        Assert.Equal(2, check.GetProperty("exit_code").GetInt32());
+        Assert.Contains(check.GetProperty("rules").EnumerateArray(),
+            r => r.GetProperty("metric").GetString() == "duplicates.rate" && r.GetProperty("status").GetString() == "fail");
     }
 
     [ConformanceFact]

@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace Spectra.Cli;
 
 /// <summary>The console table of a check: one row per rule.</summary>
-public static class CheckSummary
+public static class CheckTable
 {
     public static void Write(CheckResult result, CliIo io)
     {
