@@ -39,10 +39,11 @@ public static class CompareCommand
         return command;
     }
 
-    /// <summary>Every shared run option except the single PATH argument (compare takes two).</summary>
-    private static IEnumerable<Option> SourceOptions(RunOptions r) => new Option[]
+    /// <summary>Every shared run option, without the single PATH argument (compare takes two).</summary>
+    private static IEnumerable<Option> SourceOptions(RunOptions r)
     {
-        r.Matrix, r.Color, r.Resize, r.Include, r.Exclude, r.Columns, r.LabelColumn, r.MaxSamples, r.Seed, r.SkipInvalid,
-        r.NoCenter, r.Standardize, r.DropNonFinite, r.Threads, r.KTop, r.KBottom, r.Unfolding, r.UnfoldingDegree, r.SffRealisations,
-    };
+        var holder = new Command("options");
+        r.AddTo(holder);
+        return holder.Options.ToArray();
+    }
 }
