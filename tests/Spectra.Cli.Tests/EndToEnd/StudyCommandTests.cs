@@ -100,3 +100,51 @@ public class StudyCommandTests
         Assert.Contains("column_shuffled", surrogates.Out);
     }
 }
+
+/// <summary>`spectra classes` on an image folder whose subfolders are the classes.</summary>
+public class ClassesCommandTests
+{
+    private const int Side = 20, D = Side * Side, PerClass = 500;
+
+    /// <summary>
+    /// Class "left" varies only in the left half of each image, class "right" only in the right half
+    /// (8-bit PGM, the other half a constant grey equal to the varying half's mean, so the class means
+    /// agree and no rank-one term couples the two): pooled, their spectra superpose without repelling.
+    /// </summary>
+    private static void WriteFolder(string root)
+    {
+        foreach (var (label, left, seed) in new[] { ("left", true, 1), ("right", false, 2) })
+        {
+            var dir = Path.Combine(root, label);
+            Directory.CreateDirectory(dir);
+            var x = Spectra.Data.Synthetic.GaussianDataSource.Correlated(PerClass, D / 2, 0.5, seed).ToRowMajor();
+            for (var i = 0; i < PerClass; i++)
+            {
+                var pixels = Enumerable.Repeat((byte)128, D).ToArray();
+                for (var y = 0; y < Side; y++)
+                    for (var c = 0; c < Side / 2; c++)
+                    {
+                        var v = x[i * (D / 2) + y * (Side / 2) + c];
+                        pixels[y * Side + (left ? c : c + Side / 2)] = (byte)Math.Clamp(Math.Round(128 + 60 * v), 1, 255);
+                    }
+                var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{Side} {Side}\n255\n");
+                File.WriteAllBytes(Path.Combine(dir, $"{i:D4}.pgm"), header.Concat(pixels).ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void SubfoldersAreClassesAndDisjointClassesAreFlaggedAsMixing()
+    {
+        using var dir = new TempFolder();
+        WriteFolder(dir.Path);
+        var run = Tool.Run("classes", dir.Path, "--json", dir.File("classes.json"));
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("classes.json")));
+        var result = json.RootElement.GetProperty("result");
+        Assert.Equal(new[] { "left", "right" }, result.GetProperty("classes").EnumerateArray().Select(c => c.GetProperty("label").GetString()));
+        Assert.All(result.GetProperty("classes").EnumerateArray(), c => Assert.Equal(PerClass, c.GetProperty("samples").GetInt64()));
+        Assert.True(result.GetProperty("mixing").GetBoolean(), run.Out);
+        Assert.Contains("mixing", run.Out);
+    }
+}
