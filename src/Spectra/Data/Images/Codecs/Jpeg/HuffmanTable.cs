@@ -1,0 +1,77 @@
+namespace Spectra.Data.Images.Codecs.Jpeg;
+
+/// <summary>A canonical Huffman table from a DHT segment, with a 9-bit lookup for the common short codes.</summary>
+internal sealed class HuffmanTable
+{
+    public const int LookupBits = 9;
+
+    // Lookup entry: (code length << 8) | symbol, 0 when the code is longer than LookupBits.
+    private readonly ushort[] _lookup = new ushort[1 << LookupBits];
+    private readonly int[] _maxCode = new int[18];
+    private readonly int[] _valOffset = new int[18];
+    private readonly byte[] _symbols;
+
+    private const int CacheLimit = 64;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HuffmanTable> Cache = new();
+
+    /// <summary>
+    /// The table for a DHT definition (16 counts then the symbols), built once per distinct definition:
+    /// most files of a folder share their encoder's tables, and building the lookup costs more than
+    /// decoding a small image. Tables are immutable, so sharing them between threads is safe.
+    /// </summary>
+    public static HuffmanTable Shared(ReadOnlySpan<byte> definition)
+    {
+        var key = Convert.ToBase64String(definition);
+        if (Cache.TryGetValue(key, out var table)) return table;
+        table = new HuffmanTable(definition[..16], definition[16..]);
+        if (Cache.Count >= CacheLimit) Cache.Clear();
+        Cache[key] = table;
+        return table;
+    }
+
+    public HuffmanTable(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> symbols)
+    {
+        _symbols = symbols.ToArray();
+        int code = 0, k = 0;
+        for (int len = 1; len <= 16; len++)
+        {
+            int n = counts[len - 1];
+            _valOffset[len] = k - code;
+            for (int i = 0; i < n; i++, k++, code++)
+            {
+                if (len <= LookupBits)
+                {
+                    int shift = LookupBits - len;
+                    for (int fill = 0; fill < 1 << shift; fill++) _lookup[(code << shift) | fill] = (ushort)(len << 8 | symbols[k]);
+                }
+            }
+            _maxCode[len] = n > 0 ? code - 1 : -1;
+            if (code > 1 << len) throw SpectraException.Invalid("JPEG Huffman table is over-subscribed (the file is corrupt)");
+            code <<= 1;
+        }
+        _maxCode[17] = int.MaxValue;
+    }
+
+    /// <summary>Decodes one symbol; <paramref name="peek16"/> is the next 16 bits of the stream.</summary>
+    public int Decode(int peek16, out int length)
+    {
+        int e = _lookup[peek16 >> (16 - LookupBits)];
+        if (e != 0)
+        {
+            length = e >> 8;
+            return e & 0xFF;
+        }
+        for (int len = LookupBits + 1; len <= 16; len++)
+        {
+            int code = peek16 >> (16 - len);
+            if (code <= _maxCode[len])
+            {
+                length = len;
+                int index = code + _valOffset[len];
+                if ((uint)index >= (uint)_symbols.Length) break;
+                return _symbols[index];
+            }
+        }
+        throw SpectraException.Invalid("JPEG entropy data holds an invalid Huffman code (the file is corrupt)");
+    }
+}

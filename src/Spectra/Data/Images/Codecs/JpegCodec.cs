@@ -1,0 +1,265 @@
+using System.Buffers;
+using Spectra.Data.Images.Codecs.Jpeg;
+
+namespace Spectra.Data.Images.Codecs;
+
+/// <summary>
+/// JPEG (ITU T.81) with Huffman coding and 8-bit samples: baseline, extended sequential and progressive,
+/// grayscale, YCbCr with any sampling (2× factors with libjpeg's "fancy" triangular chroma upsampling),
+/// restart intervals, and Adobe RGB/CMYK/YCCK. Arithmetic coding, 12/16-bit precision, lossless and
+/// hierarchical modes are refused as unsupported. Truncated entropy data is an error, not gray fill.
+/// </summary>
+public sealed class JpegCodec : SingleImageCodec
+{
+    private const string Codec = "JPEG";
+
+    public override string Name => Codec;
+
+    public override bool Matches(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+
+    public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
+    {
+        if (!Matches(head)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
+        int pos = 2;
+        while (true)
+        {
+            if (pos + 4 > head.Length) return null;
+            if (head[pos] != 0xFF) throw SpectraException.Invalid($"JPEG marker expected at byte {pos}");
+            int marker = head[pos + 1];
+            if (marker == 0xFF) { pos++; continue; }
+            if (marker is 0xD8 or (>= 0xD0 and <= 0xD7) or 0x01) { pos += 2; continue; }
+            int length = head[pos + 2] << 8 | head[pos + 3];
+            if (length < 2) throw SpectraException.Invalid($"JPEG segment length {length} is invalid", location: $"byte {pos}");
+            if (IsSof(marker))
+            {
+                if (pos + 2 + length > head.Length) return null;
+                var (w, h, comps) = ReadSofSize(head.Slice(pos + 4, length - 2), marker, limits);
+                return new ImageHeader(w, h, comps == 1 ? 1 : 3);
+            }
+            if (marker is 0xDA or 0xD9) throw SpectraException.Invalid("JPEG has no frame header (SOF) before its image data");
+            pos += 2 + length;
+        }
+    }
+
+    private static bool IsSof(int marker) => marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
+
+    private static (int W, int H, int Components) ReadSofSize(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
+    {
+        if (marker >= 0xC9) throw SpectraException.Unsupported("arithmetic-coded JPEG is not supported (Huffman coding only)");
+        if (marker == 0xC3) throw SpectraException.Unsupported("lossless JPEG is not supported");
+        if (marker is >= 0xC5 and <= 0xC7) throw SpectraException.Unsupported("hierarchical JPEG is not supported");
+        if (s.Length < 6) throw SpectraException.Invalid("JPEG frame header is too short");
+        if (s[0] != 8) throw SpectraException.Unsupported($"{s[0]}-bit JPEG is not supported (8-bit samples only)");
+        int h = s[1] << 8 | s[2], w = s[3] << 8 | s[4], n = s[5];
+        if (h == 0) throw SpectraException.Unsupported("JPEG with the height given later (DNL marker) is not supported");
+        if (n is not (1 or 3 or 4)) throw SpectraException.Unsupported($"JPEG with {n} components is not supported (1, 3 or 4)");
+        if (s.Length < 6 + 3 * n) throw SpectraException.Invalid("JPEG frame header is too short for its components");
+        limits.CheckPixels(w, h, Codec);
+        return (w, h, n);
+    }
+
+    public override DecodedImage Decode(ReadOnlySpan<byte> span, ImageDecodeLimits limits)
+    {
+        var data = span.ToArray();
+        if (!Matches(data)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
+        var quant = new ushort[4][];
+        var dc = new HuffmanTable?[4];
+        var ac = new HuffmanTable?[4];
+        Frame? frame = null;
+        int restart = 0, adobeTransform = -1;
+        bool jfif = false, sawScan = false;
+        int pos = 2;
+        while (true)
+        {
+            if (pos + 2 > data.Length)
+            {
+                if (sawScan) throw Bytes.UnexpectedEnd(Codec + " (no end-of-image marker)", pos + 2, data.Length);
+                throw Bytes.UnexpectedEnd(Codec, pos + 2, data.Length);
+            }
+            if (data[pos] != 0xFF) throw SpectraException.Invalid($"JPEG marker expected at byte {pos} (the file is corrupt)");
+            int marker = data[pos + 1];
+            if (marker == 0xFF) { pos++; continue; }
+            if (marker == 0xD9) break;
+            if (marker is 0xD8 or (>= 0xD0 and <= 0xD7) or 0x01) { pos += 2; continue; }
+            if (marker == 0x00) throw SpectraException.Invalid($"JPEG marker expected at byte {pos} (the file is corrupt)");
+            Bytes.Need(data, pos + 2, 2, Codec);
+            int length = data[pos + 2] << 8 | data[pos + 3];
+            if (length < 2) throw SpectraException.Invalid($"JPEG segment length {length} is invalid", location: $"byte {pos}");
+            Bytes.Need(data, pos + 2, length, Codec);
+            var seg = new ReadOnlySpan<byte>(data, pos + 4, length - 2);
+            int next = pos + 2 + length;
+            switch (marker)
+            {
+                case 0xDB: ReadQuant(seg, quant); break;
+                case 0xC4: ReadHuffman(seg, dc, ac); break;
+                case 0xDD:
+                    if (seg.Length < 2) throw SpectraException.Invalid("JPEG restart-interval segment is too short");
+                    restart = seg[0] << 8 | seg[1];
+                    break;
+                case 0xE0:
+                    if (seg.Length >= 5 && seg[..5].SequenceEqual("JFIF\0"u8)) jfif = true;
+                    break;
+                case 0xEE:
+                    if (seg.Length >= 12 && seg[..5].SequenceEqual("Adobe"u8)) adobeTransform = seg[11];
+                    break;
+                case 0xDA:
+                    if (frame is null) throw SpectraException.Invalid("JPEG scan before the frame header");
+                    next = ReadScan(seg, frame, dc, ac, restart, data, next);
+                    sawScan = true;
+                    break;
+                case 0xDC:
+                    throw SpectraException.Unsupported("JPEG with a DNL marker is not supported");
+                default:
+                    if (IsSof(marker))
+                    {
+                        if (frame is not null) throw SpectraException.Unsupported("JPEG with more than one frame is not supported");
+                        frame = ReadFrame(seg, marker, limits);
+                    }
+                    break;
+            }
+            pos = next;
+        }
+        if (frame is null || !sawScan) throw SpectraException.Invalid("JPEG holds no image data (no frame or no scan)");
+        return Assemble(frame, quant, jfif, adobeTransform);
+    }
+
+    private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
+    {
+        var (w, h, n) = ReadSofSize(s, marker, limits);
+        var comps = new Component[n];
+        for (int i = 0; i < n; i++)
+        {
+            int id = s[6 + 3 * i], hv = s[7 + 3 * i], tq = s[8 + 3 * i];
+            int hf = hv >> 4, vf = hv & 15;
+            if (hf is < 1 or > 4 || vf is < 1 or > 4) throw SpectraException.Invalid($"JPEG component {id} has invalid sampling factors {hf}×{vf}");
+            if (tq > 3) throw SpectraException.Invalid($"JPEG component {id} uses quantization table {tq} (0..3 exist)");
+            for (int j = 0; j < i; j++)
+                if (comps[j].Id == id) throw SpectraException.Invalid($"JPEG frame lists component {id} twice");
+            comps[i] = new Component { Id = id, H = hf, V = vf, QuantTable = tq };
+        }
+        var frame = new Frame { Width = w, Height = h, Progressive = marker == 0xC2, Components = comps };
+        frame.Layout(limits);
+        return frame;
+    }
+
+    private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant)
+    {
+        int p = 0;
+        while (p < s.Length)
+        {
+            int pq = s[p] >> 4, tq = s[p] & 15;
+            if (tq > 3 || pq > 1) throw SpectraException.Invalid($"JPEG quantization table {tq} (precision {pq}) is invalid");
+            int size = pq == 0 ? 64 : 128;
+            if (p + 1 + size > s.Length) throw SpectraException.Invalid("JPEG quantization segment is too short");
+            var t = new ushort[64];
+            for (int k = 0; k < 64; k++) t[k] = pq == 0 ? s[p + 1 + k] : (ushort)(s[p + 1 + 2 * k] << 8 | s[p + 2 + 2 * k]);
+            quant[tq] = t;
+            p += 1 + size;
+        }
+    }
+
+    private static void ReadHuffman(ReadOnlySpan<byte> s, HuffmanTable?[] dc, HuffmanTable?[] ac)
+    {
+        int p = 0;
+        while (p < s.Length)
+        {
+            if (p + 17 > s.Length) throw SpectraException.Invalid("JPEG Huffman segment is too short");
+            int tc = s[p] >> 4, th = s[p] & 15;
+            if (tc > 1 || th > 3) throw SpectraException.Invalid($"JPEG Huffman table class {tc} / id {th} is invalid");
+            var counts = s.Slice(p + 1, 16);
+            int total = 0;
+            foreach (var c in counts) total += c;
+            if (total > 256 || p + 17 + total > s.Length) throw SpectraException.Invalid("JPEG Huffman table is too long for its segment");
+            var table = HuffmanTable.Shared(s.Slice(p + 1, 16 + total));
+            (tc == 0 ? dc : ac)[th] = table;
+            p += 17 + total;
+        }
+    }
+
+    private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int start)
+    {
+        if (s.Length < 1) throw SpectraException.Invalid("JPEG scan header is too short");
+        int n = s[0];
+        if (n < 1 || n > 4 || s.Length < 4 + 2 * n) throw SpectraException.Invalid($"JPEG scan header with {n} components is invalid");
+        var comps = new Component[n];
+        var dct = new int[n];
+        var act = new int[n];
+        int blocksInMcu = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int id = s[1 + 2 * i];
+            comps[i] = frame.Components.FirstOrDefault(c => c.Id == id) ?? throw SpectraException.Invalid($"JPEG scan names component {id}, which the frame lacks");
+            dct[i] = s[2 + 2 * i] >> 4;
+            act[i] = s[2 + 2 * i] & 15;
+            if (dct[i] > 3 || act[i] > 3) throw SpectraException.Invalid("JPEG scan names a Huffman table outside 0..3");
+            blocksInMcu += comps[i].H * comps[i].V;
+        }
+        if (n > 1 && blocksInMcu > 10) throw SpectraException.Invalid("JPEG scan has more than 10 blocks per MCU");
+        int ss = s[1 + 2 * n], se = s[2 + 2 * n], ah = s[3 + 2 * n] >> 4, al = s[3 + 2 * n] & 15;
+        if (frame.Progressive)
+        {
+            bool valid = ss == 0 ? se == 0 : se >= ss && se <= 63 && n == 1;
+            if (!valid || al > 13 || (ah != 0 && ah != al + 1)) throw SpectraException.Invalid($"JPEG progressive scan parameters Ss={ss} Se={se} Ah={ah} Al={al} are invalid");
+        }
+        var decoder = new ScanDecoder(frame, comps, dct, act, dc, ac, ss, se, ah, al, restart);
+        return decoder.Decode(data, start);
+    }
+
+    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform)
+    {
+        int w = frame.Width, h = frame.Height;
+        var planes = new byte[frame.Components.Length][];
+        for (int ci = 0; ci < frame.Components.Length; ci++)
+        {
+            var c = frame.Components[ci];
+            if (frame.MaxH % c.H != 0 || frame.MaxV % c.V != 0)
+                throw SpectraException.Unsupported($"JPEG sampling factors {c.H}×{c.V} do not divide the largest ({frame.MaxH}×{frame.MaxV})");
+            var q = quant[c.QuantTable] ?? throw SpectraException.Invalid($"JPEG quantization table {c.QuantTable} is not defined");
+            int stride = c.BlocksPerLine * 8;
+            var plane = ArrayPool<byte>.Shared.Rent(stride * c.BlocksPerColumn * 8);
+            for (int by = 0; by < c.BlocksHigh; by++)
+            for (int bx = 0; bx < c.BlocksWide; bx++)
+                Idct.Transform(c.Coefficients.AsSpan(c.BlockOffset(by, bx), 64), q, plane.AsSpan(by * 8 * stride + bx * 8), stride);
+            planes[ci] = ArrayPool<byte>.Shared.Rent(w * h);
+            Upsampler.Upsample(plane, c.Width, c.Height, stride, frame.MaxH / c.H, frame.MaxV / c.V, w, h, planes[ci]);
+            ArrayPool<byte>.Shared.Return(plane);
+            ArrayPool<short>.Shared.Return(c.Coefficients);
+            c.Coefficients = [];
+        }
+        try
+        {
+            return Convert(frame, planes, w, h, jfif, adobeTransform);
+        }
+        finally
+        {
+            foreach (var p in planes) ArrayPool<byte>.Shared.Return(p);
+        }
+    }
+
+    private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform)
+    {
+        int n = planes.Length;
+        if (n == 1)
+        {
+            var gray = new ushort[w * h];
+            for (int i = 0; i < gray.Length; i++) gray[i] = planes[0][i];
+            return DecodedImage.FromSamples(w, h, 1, 255, gray);
+        }
+        var rgb = new ushort[(long)w * h * 3];
+        if (n == 3)
+        {
+            bool isRgb = adobeTransform == 0 || (!jfif && adobeTransform < 0 &&
+                frame.Components[0].Id == 'R' && frame.Components[1].Id == 'G' && frame.Components[2].Id == 'B');
+            if (isRgb)
+                for (int i = 0; i < w * h; i++)
+                {
+                    rgb[3 * i] = planes[0][i];
+                    rgb[3 * i + 1] = planes[1][i];
+                    rgb[3 * i + 2] = planes[2][i];
+                }
+            else ColorConverter.YCbCrToRgb(planes[0], planes[1], planes[2], rgb);
+        }
+        else ColorConverter.CmykToRgb(planes[0], planes[1], planes[2], planes[3], adobeTransform == 2, rgb);
+        return DecodedImage.FromSamples(w, h, 3, 255, rgb);
+    }
+}

@@ -1,0 +1,63 @@
+using System.IO.Enumeration;
+
+namespace Spectra.Data.Images;
+
+/// <summary>
+/// Lists the files under a folder, recursively, sorted by their relative path (ordinal, '/'-separated)
+/// so that every run sees the same order. Folder links are followed once: a link back to a folder
+/// already visited is not entered again.
+/// </summary>
+internal static class FolderWalker
+{
+    public static List<string> Walk(string root, ImageSourceOptions options)
+    {
+        var include = options.Include.Select(g => new Glob(g)).ToList();
+        var exclude = options.Exclude.Select(g => new Glob(g)).ToList();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        var pending = new Stack<(string Dir, string Rel)>();
+        pending.Push((root, ""));
+        while (pending.Count > 0)
+        {
+            var (dir, rel) = pending.Pop();
+            if (!visited.Add(RealPath(dir))) continue;
+            List<(string Name, bool IsDirectory)> entries;
+            try
+            {
+                // The enumeration's own entry data (d_type, with a stat only for links) avoids a syscall per file.
+                entries = new FileSystemEnumerable<(string, bool)>(dir,
+                    (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
+                    new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder (" + e.Message + ")", dir);
+            }
+            foreach (var (name, isDirectory) in entries)
+            {
+                if (name.StartsWith('.')) continue;
+                string path = rel.Length == 0 ? name : rel + "/" + name;
+                if (isDirectory)
+                    pending.Push((Path.Combine(dir, name), path));
+                else if ((include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path)))
+                    found.Add(path);
+            }
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    private static string RealPath(string dir)
+    {
+        try
+        {
+            var info = new DirectoryInfo(dir);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as DirectoryInfo;
+            return Path.GetFullPath(target?.FullName ?? dir);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(dir);
+        }
+    }
+}

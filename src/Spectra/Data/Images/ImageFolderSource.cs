@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+
+namespace Spectra.Data.Images;
+
+/// <summary>
+/// Images from a folder (walked recursively in sorted order; the first subfolder is each row's label)
+/// or from one file (an image, an NPY/NPZ stack, an IDX file). Every header is read when the source is
+/// created, so the feature count and any size mismatch are known before a pixel is decoded. Reading
+/// decodes a chunk of files in parallel and writes their rows in file order, so memory is bounded by
+/// the chunk, not by the number of images.
+/// </summary>
+public sealed class ImageFolderSource : IDataSource
+{
+    private readonly ImageSourceOptions _options;
+    private readonly List<ProbedFile> _files = new();
+    private readonly List<(int File, int Image)> _rows;
+    private readonly PixelConverter _converter;
+    private readonly int _width, _height;
+    private IReadOnlyList<string>? _names;
+
+    public ImageFolderSource(string path, ImageSourceOptions? options = null)
+    {
+        _options = options ?? new ImageSourceOptions();
+        _options.Validate();
+        bool folder = Directory.Exists(path);
+        if (!folder && !File.Exists(path)) throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path);
+        var limits = _options.Limits;
+        var relatives = folder ? FolderWalker.Walk(path, _options) : [""];
+        if (folder && relatives.Count == 0)
+            throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
+
+        var probed = new ProbedFile?[relatives.Count];
+        var cache = new FileCache(_options.CacheBytes);
+        var errors = new SpectraException?[relatives.Count];
+        Parallel.For(0, relatives.Count, Parallelism(), i =>
+        {
+            try
+            {
+                probed[i] = ImageProbe.Probe(path, relatives[i], limits, folder, cache);
+            }
+            catch (SpectraException e)
+            {
+                errors[i] = e;
+            }
+        });
+        var info = new SourceInfo(path, folder ? "images" : KindOf(probed[0], errors[0]));
+        int ignored = 0;
+        for (int i = 0; i < relatives.Count; i++)
+        {
+            if (errors[i] is { } e)
+            {
+                if (!_options.SkipInvalid) throw e;
+                info.Skipped.Add(new SkippedItem(relatives[i], e.Reason));
+            }
+            else if (probed[i] is { } p) _files.Add(p);
+            else ignored++;
+        }
+        if (ignored > 0) info.Notes.Add($"{ignored} file(s) of other formats ignored");
+        if (_files.Count == 0)
+            throw SpectraException.Invalid(info.Skipped.Count > 0 ? $"no readable image: all {info.Skipped.Count} image file(s) were invalid" : "no supported image file (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)", path);
+        Info = info;
+
+        if (_options.ResizeWidth is int rw && _options.ResizeHeight is int rh) (_width, _height) = (rw, rh);
+        else
+        {
+            var sizes = _files.GroupBy(f => (f.Header.Width, f.Header.Height)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();
+            if (sizes.Count > 1)
+                throw SpectraException.Invalid("the images have different sizes: " +
+                    string.Join(", ", sizes.Select(g => $"{g.Key.Width}×{g.Key.Height} ({g.Count()} file{(g.Count() == 1 ? "" : "s")}, e.g. {g.First().RelativePath})")),
+                    path, hint: "resize them to one size (e.g. resize 28×28) or select one size with include/exclude globs");
+            (_width, _height) = sizes[0].Key;
+        }
+        _converter = new PixelConverter(_options);
+        Features = _converter.FeaturesFor(_width, _height);
+
+        var rows = new List<(int, int)>();
+        for (int f = 0; f < _files.Count; f++)
+            for (int k = 0; k < _files[f].Header.Count; k++) rows.Add((f, k));
+        if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
+        _rows = Subset(rows, _options.MaxSamples, _options.Seed);
+        if (_rows.Count < rows.Count) info.Notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
+    }
+
+    private static string KindOf(ProbedFile? p, SpectraException? e) => e is not null ? "image" : p?.Codec.Name switch
+    {
+        "NPY" => "npy",
+        "NPZ" => "npz",
+        "IDX" => "idx",
+        _ => "image",
+    };
+
+    private ParallelOptions Parallelism() => new()
+    {
+        MaxDegreeOfParallelism = _options.DegreeOfParallelism > 0 ? _options.DegreeOfParallelism : Environment.ProcessorCount,
+    };
+
+    /// <summary>A seeded random subset, kept in file order (partial Fisher–Yates over the row indices).</summary>
+    private static List<(int, int)> Subset(List<(int, int)> rows, int? max, int seed)
+    {
+        if (max is null || max >= rows.Count) return rows;
+        var rng = new Random(seed);
+        var idx = Enumerable.Range(0, rows.Count).ToArray();
+        for (int i = 0; i < max; i++)
+        {
+            int j = rng.Next(i, idx.Length);
+            (idx[i], idx[j]) = (idx[j], idx[i]);
+        }
+        Array.Sort(idx, 0, max.Value);
+        return idx.Take(max.Value).Select(i => rows[i]).ToList();
+    }
+
+    private const long ChunkBytes = 8L << 20;
+
+    public int Features { get; }
+
+    /// <summary>Number of rows one full read yields (fewer if files are skipped while decoding).</summary>
+    public int Count => _rows.Count;
+
+    public int ImageWidth => _width;
+    public int ImageHeight => _height;
+
+    public SourceInfo Info { get; }
+
+    public IReadOnlyList<string>? FeatureNames => _names ??= new PixelNames(_width, _height, _options);
+
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
+        // Chunks of at most ~8 MB (or 64 rows) even when more rows are allowed: the buffer stays warm in
+        // cache and the decode window small, and rank-k updates of a few hundred rows are as efficient.
+        maxRowsPerChunk = (int)Math.Max(1, Math.Min(maxRowsPerChunk, Math.Max(64, ChunkBytes / (8L * Features))));
+        var limits = _options.Limits;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var contributed = new HashSet<int>();
+        var skipped = new List<SkippedItem>();
+        var open = new Dictionary<int, (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)>();
+        // One buffer for every chunk (RowChunk allows reuse): fresh large arrays cost page faults per chunk.
+        var values = new double[(long)Math.Min(maxRowsPerChunk, _rows.Count) * Features];
+        for (int start = 0; start < _rows.Count; start += maxRowsPerChunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n = Math.Min(maxRowsPerChunk, _rows.Count - start);
+            // Stacks (NPY, NPZ, IDX) are opened once and stay open while their rows span chunks; a single
+            // image is read, decoded and written by the worker that handles its row, in one parallel pass.
+            foreach (var key in open.Keys.Where(k => k < _rows[start].File).ToList()) open.Remove(key);
+            foreach (var f in Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct())
+                if (_files[f].Header.Count > 1 && !open.ContainsKey(f)) open[f] = OpenFile(_files[f], limits);
+
+            var errors = new SpectraException?[n];
+            var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[n];
+            Parallel.For(0, n, Parallelism(), r =>
+            {
+                var (f, k) = _rows[start + r];
+                var (stack, _, error) = _files[f].Header.Count > 1 ? open[f] : singles[r] = OpenFile(_files[f], limits);
+                if (error is not null)
+                {
+                    errors[r] = error;
+                    return;
+                }
+                try
+                {
+                    DecodeInto(stack!, k, values.AsSpan(r * Features, Features));
+                }
+                catch (SpectraException e)
+                {
+                    errors[r] = e.WithFile(_files[f].RelativePath);
+                }
+            });
+
+            var ids = new string[n];
+            var labels = new string?[n];
+            int kept = 0;
+            for (int r = 0; r < n; r++)
+            {
+                var (f, k) = _rows[start + r];
+                var file = _files[f];
+                if (errors[r] is { } e)
+                {
+                    if (!_options.SkipInvalid) throw e;
+                    if (skipped.Count == 0 || skipped[^1].Path != file.RelativePath) skipped.Add(new SkippedItem(file.RelativePath, e.Reason));
+                    continue;
+                }
+                var opened = file.Header.Count > 1 ? open[f] : singles[r];
+                if (contributed.Add(f)) hash.AppendData(opened.Bytes.Span);
+                if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
+                string? inner = opened.Stack!.NameOf(k);
+                ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
+                labels[kept] = file.Label;
+                kept++;
+            }
+            progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
+            if (kept > 0) yield return new RowChunk(values, kept, Features, ids, labels);
+        }
+        Info.Files = contributed.Count;
+        foreach (var s in skipped)
+            if (!Info.Skipped.Contains(s)) Info.Skipped.Add(s);
+        Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static (IImageStack?, ReadOnlyMemory<byte>, SpectraException?) OpenFile(ProbedFile file, ImageDecodeLimits limits)
+    {
+        try
+        {
+            ReadOnlyMemory<byte> raw;
+            try
+            {
+                raw = file.Cached ?? File.ReadAllBytes(file.FullPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SpectraException(SpectraErrorKind.Io, "cannot read the file (" + e.Message + ")");
+            }
+            var data = ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw;
+            var stack = file.Codec.Open(data, limits);
+            if (file.Header.Count > 1 && stack.Header != file.Header)
+                throw SpectraException.Invalid("the file changed while it was being read");
+            return (stack, raw, null);
+        }
+        catch (SpectraException e)
+        {
+            return (null, default, e.WithFile(file.RelativePath));
+        }
+    }
+
+    private void DecodeInto(IImageStack stack, int index, Span<double> row)
+    {
+        var image = stack.Decode(index);
+        Resampler? resampler = null;
+        if (image.Width != _width || image.Height != _height)
+        {
+            if (_options.ResizeWidth is null)
+                throw SpectraException.Invalid($"the image is {image.Width}×{image.Height}, the others {_width}×{_height}",
+                    hint: "resize the images to one size");
+            resampler = new Resampler(image.Width, image.Height, _width, _height);
+        }
+        _converter.Write(image, row, resampler);
+    }
+
+    /// <summary>"pixel (y,x)" or "pixel (y,x,c)" names, made on demand (a photo has millions of features).</summary>
+    private sealed class PixelNames(int width, int height, ImageSourceOptions options) : IReadOnlyList<string>
+    {
+        private readonly int _channels = options.ChannelsPerPixel;
+        private readonly string[] _channelNames = options.Color == ImageColorMode.Gray ? ["gray", "alpha"] : ["r", "g", "b", "alpha"];
+
+        public int Count => width * height * _channels;
+
+        public string this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+                int c = index % _channels, p = index / _channels;
+                return _channels == 1 ? $"pixel ({p / width},{p % width})" : $"pixel ({p / width},{p % width},{_channelNames[c]})";
+            }
+        }
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++) yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,99 @@
+namespace Spectra.Data.Images;
+
+/// <summary>
+/// Turns a decoded image into one feature row: values scaled to [0, 1] (integer images by their maximum
+/// level, float images as stored), gray by BT.601 luma or RGB, alpha dropped or kept, resized when asked,
+/// laid out row-major as (y, x, channel).
+/// </summary>
+internal sealed class PixelConverter
+{
+    private const double Kr = 0.299, Kg = 0.587, Kb = 0.114;
+    private readonly ImageSourceOptions _options;
+    private readonly int _channels;
+
+    public PixelConverter(ImageSourceOptions options)
+    {
+        _options = options;
+        _channels = options.ChannelsPerPixel;
+    }
+
+    public int FeaturesFor(int width, int height) => width * height * _channels;
+
+    /// <summary>Writes the image's features into <paramref name="row"/> (length Width × Height × channels of the target size).</summary>
+    public void Write(DecodedImage image, Span<double> row, Resampler? resampler)
+    {
+        if (resampler is null)
+        {
+            WritePixels(image, row);
+            return;
+        }
+        int n = image.Width * image.Height;
+        var interleaved = new double[n * _channels];
+        WritePixels(image, interleaved);
+        var plane = new double[n];
+        var outPlane = new double[resampler.Width * resampler.Height];
+        var scratch = new double[image.Height * resampler.Width];
+        for (int c = 0; c < _channels; c++)
+        {
+            for (int i = 0; i < n; i++) plane[i] = interleaved[i * _channels + c];
+            resampler.Apply(plane, outPlane, scratch);
+            for (int i = 0; i < outPlane.Length; i++) row[i * _channels + c] = outPlane[i];
+        }
+    }
+
+    private void WritePixels(DecodedImage im, Span<double> dst)
+    {
+        if (im.Samples is { } samples) WriteIntegers(im, samples, dst);
+        else WriteFloats(im, im.FloatSamples!, dst);
+    }
+
+    // The hot path (every integer image): one loop per layout, no per-sample indirection.
+    private void WriteIntegers(DecodedImage im, ushort[] s, Span<double> dst)
+    {
+        int n = im.Width * im.Height, src = im.Channels, outCh = _channels;
+        bool gray = _options.Color == ImageColorMode.Gray, alpha = _options.KeepAlpha;
+        double scale = 1.0 / im.MaxValue, r = Kr * scale, g = Kg * scale, b = Kb * scale;
+        if (gray && !alpha)
+        {
+            if (src <= 2)
+                for (int p = 0; p < n; p++) dst[p] = s[p * src] * scale;
+            else
+                for (int p = 0, i = 0; p < n; p++, i += src) dst[p] = r * s[i] + g * s[i + 1] + b * s[i + 2];
+            return;
+        }
+        for (int p = 0, i = 0, o = 0; p < n; p++, i += src, o += outCh)
+        {
+            if (gray) dst[o] = src <= 2 ? s[i] * scale : r * s[i] + g * s[i + 1] + b * s[i + 2];
+            else if (src <= 2) dst[o] = dst[o + 1] = dst[o + 2] = s[i] * scale;
+            else
+            {
+                dst[o] = s[i] * scale;
+                dst[o + 1] = s[i + 1] * scale;
+                dst[o + 2] = s[i + 2] * scale;
+            }
+            if (alpha) dst[o + outCh - 1] = im.HasAlpha ? s[i + src - 1] * scale : 1.0;
+        }
+    }
+
+    private void WriteFloats(DecodedImage im, double[] f, Span<double> dst)
+    {
+        int n = im.Width * im.Height, src = im.Channels, outCh = _channels;
+        bool gray = _options.Color == ImageColorMode.Gray, alpha = _options.KeepAlpha;
+        for (int p = 0, i = 0, o = 0; p < n; p++, i += src, o += outCh)
+        {
+            if (im.IsColor)
+            {
+                if (gray) dst[o] = Kr * f[i] + Kg * f[i + 1] + Kb * f[i + 2];
+                else
+                {
+                    dst[o] = f[i];
+                    dst[o + 1] = f[i + 1];
+                    dst[o + 2] = f[i + 2];
+                }
+            }
+            else if (gray) dst[o] = f[i];
+            else dst[o] = dst[o + 1] = dst[o + 2] = f[i];
+            if (alpha) dst[o + outCh - 1] = im.HasAlpha ? f[i + src - 1] : 1.0;
+        }
+    }
+}

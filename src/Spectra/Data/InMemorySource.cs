@@ -1,0 +1,75 @@
+namespace Spectra.Data;
+
+/// <summary>Rows already in memory (a row-major M × d array), e.g. from a notebook or a generator.</summary>
+public sealed class InMemorySource : IDataSource
+{
+    private readonly double[] _values;
+    private readonly int _rows;
+    private readonly string?[]? _labels;
+    private readonly string[]? _rowIds;
+
+    public InMemorySource(double[] rowMajor, int rows, int features, IReadOnlyList<string>? featureNames = null,
+        string?[]? labels = null, string[]? rowIds = null, string name = "memory")
+    {
+        ArgumentNullException.ThrowIfNull(rowMajor);
+        if (rows < 0 || features < 0 || (long)rows * features != rowMajor.Length)
+            throw new SpectraException(SpectraErrorKind.InvalidInput,
+                $"{rowMajor.Length} values do not form {rows} rows of {features} features", name);
+        if (featureNames is not null && featureNames.Count != features)
+            throw new SpectraException(SpectraErrorKind.InvalidInput, $"{featureNames.Count} feature names for {features} features", name);
+        if (labels is not null && labels.Length != rows)
+            throw new SpectraException(SpectraErrorKind.InvalidInput, $"{labels.Length} labels for {rows} rows", name);
+        _values = rowMajor;
+        _rows = rows;
+        Features = features;
+        FeatureNames = featureNames;
+        _labels = labels;
+        _rowIds = rowIds;
+        Info = new SourceInfo(name, "memory") { Files = 0 };
+    }
+
+    /// <summary>From a rectangular array [samples, features].</summary>
+    public static InMemorySource FromArray(double[,] x, string name = "memory")
+    {
+        var rows = x.GetLength(0);
+        var cols = x.GetLength(1);
+        var values = new double[rows * cols];
+        Buffer.BlockCopy(x, 0, values, 0, values.Length * sizeof(double));
+        return new InMemorySource(values, rows, cols, name: name);
+    }
+
+    /// <summary>From jagged rows; every row must have the same length.</summary>
+    public static InMemorySource FromRows(IReadOnlyList<double[]> rows, string name = "memory")
+    {
+        if (rows.Count == 0) return new InMemorySource(Array.Empty<double>(), 0, 0, name: name);
+        var d = rows[0].Length;
+        var values = new double[rows.Count * d];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != d)
+                throw new SpectraException(SpectraErrorKind.InvalidInput,
+                    $"row {i} has {rows[i].Length} values where row 0 has {d} (ragged rows)", name,
+                    hint: "every sample must have the same number of features");
+            rows[i].CopyTo(values, i * d);
+        }
+        return new InMemorySource(values, rows.Count, d, name: name);
+    }
+
+    public int Features { get; }
+    public SourceInfo Info { get; }
+    public IReadOnlyList<string>? FeatureNames { get; }
+
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        maxRowsPerChunk = Math.Max(1, maxRowsPerChunk);
+        for (var start = 0; start < _rows; start += maxRowsPerChunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var n = Math.Min(maxRowsPerChunk, _rows - start);
+            var values = _values.AsSpan(start * Features, n * Features).ToArray();
+            yield return new RowChunk(values, n, Features, _rowIds?[start..(start + n)], _labels?[start..(start + n)]);
+            progress?.Report(new SpectraProgress("read", start + n, _rows));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+
+namespace Spectra.LinearAlgebra.Native;
+
+/// <summary>Dense kernels through a native LAPACK/BLAS library bound at run time.</summary>
+internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
+{
+    private readonly LapackFunctions _f;
+
+    public NativeLapackBackend(string name, string library, LapackFunctions functions)
+    {
+        _f = functions;
+        Info = new BackendInfo(name, library, ReadVersion(functions), CurrentThreads(functions));
+    }
+
+    public BackendInfo Info { get; private set; }
+
+    /// <summary>Sets the library's thread count (when it exposes one) and updates <see cref="Info"/>.</summary>
+    public void SetThreads(int threads)
+    {
+        if (_f.SetThreads != null && threads > 0) _f.SetThreads(threads);
+        Info = Info with { Threads = CurrentThreads(_f) };
+    }
+
+    public double[] SymmetricEigenvalues(ReadOnlySpan<double> a, int n)
+    {
+        if (n == 0) return Array.Empty<double>();
+        CheckSquare(a, n);
+        var copy = a[..(n * n)].ToArray(); // dsyevd destroys its input
+        var w = new double[n];
+        byte jobz = (byte)'N', uplo = (byte)'L';
+        int nn = n, lda = n, info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
+        double workQuery = 0;
+        fixed (double* pa = copy, pw = w)
+        {
+            _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
+            Check(info, "dsyevd (workspace query)");
+            lwork = Math.Max(1, (int)workQuery);
+            liwork = Math.Max(1, iworkQuery);
+            var work = new double[lwork];
+            var iwork = new int[liwork];
+            fixed (double* pwork = work)
+            fixed (int* piwork = iwork)
+                _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+        }
+        Check(info, "dsyevd");
+        return w;
+    }
+
+    public (double[] Values, double[]? Vectors) SymmetricEigenRange(ReadOnlySpan<double> a, int n, int first, int last, bool vectors)
+    {
+        ManagedBackend.CheckRange(n, first, last);
+        CheckSquare(a, n);
+        var copy = a[..(n * n)].ToArray();
+        var k = last - first + 1;
+        var w = new double[n];
+        var z = vectors ? new double[(long)n * k] : new double[1];
+        var isuppz = new int[2 * Math.Max(1, k)];
+        byte jobz = vectors ? (byte)'V' : (byte)'N', range = (byte)'I', uplo = (byte)'L';
+        int nn = n, lda = n, il = first + 1, iu = last + 1, m = 0, ldz = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iq = 0;
+        double vl = 0, vu = 0, abstol = 0, wq = 0;
+        fixed (double* pa = copy, pw = w, pz = z)
+        fixed (int* ps = isuppz)
+        {
+            _f.Dsyevr(&jobz, &range, &uplo, &nn, pa, &lda, &vl, &vu, &il, &iu, &abstol, &m, pw, pz, &ldz, ps, &wq, &lwork, &iq, &liwork, &info, 1, 1, 1);
+            Check(info, "dsyevr (workspace query)");
+            lwork = Math.Max(1, (int)wq);
+            liwork = Math.Max(1, iq);
+            var work = new double[lwork];
+            var iwork = new int[liwork];
+            fixed (double* pwork = work)
+            fixed (int* piwork = iwork)
+                _f.Dsyevr(&jobz, &range, &uplo, &nn, pa, &lda, &vl, &vu, &il, &iu, &abstol, &m, pw, pz, &ldz, ps, pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
+        }
+        Check(info, "dsyevr");
+        if (m != k) throw new SpectraException(SpectraErrorKind.Backend, $"dsyevr returned {m} eigenvalues where {k} were asked for");
+        return (w[..k], vectors ? z : null);
+    }
+
+    public void SymmetricRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
+    {
+        if (n == 0) return;
+        if (rowsKxN.Length < (long)k * n || c.Length < (long)n * n) throw new ArgumentException("buffer shorter than its dimensions");
+        // A row-major k × n block is, read column-major, the n × k matrix whose columns are the samples,
+        // so Σ x xᵀ is dsyrk with trans = 'N'.
+        byte uplo = (byte)'L', trans = (byte)'N';
+        int nn = n, kk = k, lda = n, ldc = n;
+        fixed (double* pa = rowsKxN, pc = c)
+            _f.Dsyrk(&uplo, &trans, &nn, &kk, &alpha, pa, &lda, &beta, pc, &ldc, 1, 1);
+    }
+
+    public void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int m, int n, int k, double alpha, double beta, Span<double> c)
+    {
+        if (m == 0 || n == 0) return;
+        if (a.Length < (long)m * k || b.Length < (long)n * k || c.Length < (long)m * n) throw new ArgumentException("buffer shorter than its dimensions");
+        // Row-major C (m × n) = A Bᵀ is column-major Cᵀ (n × m) = B Aᵀ; row-major A and B are
+        // column-major k × m and k × n, so both enter transposed/untransposed accordingly.
+        byte ta = (byte)'T', tb = (byte)'N';
+        int mm = n, nn = m, kk = k, lda = k, ldb = k, ldc = n;
+        fixed (double* pa = a, pb = b, pc = c)
+            _f.Dgemm(&ta, &tb, &mm, &nn, &kk, &alpha, pb, &lda, pa, &ldb, &beta, pc, &ldc, 1, 1);
+    }
+
+    private static void CheckSquare(ReadOnlySpan<double> a, int n)
+    {
+        if (a.Length < (long)n * n) throw new ArgumentException("matrix buffer shorter than n*n");
+    }
+
+    private static void Check(int info, string routine)
+    {
+        if (info < 0) throw new SpectraException(SpectraErrorKind.Backend, $"{routine}: argument {-info} was rejected by the library");
+        if (info > 0) throw new SpectraException(SpectraErrorKind.Backend, $"{routine} did not converge (info = {info})",
+            hint: "the matrix may contain NaN or infinite values; set SPECTRA_LAPACK=managed to compare with the managed solver");
+    }
+
+    private static int CurrentThreads(LapackFunctions f) => f.GetThreads != null ? Math.Max(1, f.GetThreads()) : 1;
+
+    private static string? ReadVersion(LapackFunctions f)
+    {
+        if (f.GetConfig == null) return null;
+        var p = f.GetConfig();
+        return p == 0 ? null : Marshal.PtrToStringAnsi(p)?.Trim();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Numerics.Tensors;
+using Spectra.LinearAlgebra;
+
+namespace Spectra.Matrices;
+
+/// <summary>
+/// Streaming first and second moments of d features: the count n, the mean μ and the co-moment
+/// M2 = Σ (x − μ)(x − μ)ᵀ. Each chunk is centred on its own mean and folded in with the
+/// Chan–Golub–LeVeque merge, so the result does not suffer the cancellation of Σ x xᵀ − n μ μᵀ
+/// and two accumulators over disjoint rows merge exactly into the accumulator over all rows.
+/// Memory: d² doubles for M2 plus one chunk, whatever the number of rows.
+/// </summary>
+public sealed class MomentAccumulator
+{
+    private readonly ILinearAlgebraBackend _backend;
+    private double[] _scratch = Array.Empty<double>();
+    private readonly double[] _chunkMean;
+    private readonly double[] _delta;
+
+    public MomentAccumulator(int features, ILinearAlgebraBackend? backend = null)
+    {
+        if (features <= 0)
+            throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)",
+                hint: "select at least one numeric column or pixel");
+        Features = features;
+        _backend = backend ?? LinearAlgebraBackends.Get();
+        Mean = new double[features];
+        CoMoment = new double[(long)features * features];
+        _chunkMean = new double[features];
+        _delta = new double[features];
+    }
+
+    internal MomentAccumulator(int features, long count, double[] mean, double[] coMoment, ILinearAlgebraBackend? backend)
+        : this(features, backend)
+    {
+        Count = count;
+        Array.Copy(mean, Mean, features);
+        Array.Copy(coMoment, CoMoment, CoMoment.Length);
+    }
+
+    public int Features { get; }
+
+    /// <summary>Number of rows folded in.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>The running mean of each feature.</summary>
+    public double[] Mean { get; }
+
+    /// <summary>Co-moment Σ (x − μ)(x − μ)ᵀ, column-major d × d; only the lower triangle is maintained.</summary>
+    public double[] CoMoment { get; }
+
+    public ILinearAlgebraBackend Backend => _backend;
+
+    /// <summary>Folds in <paramref name="rows"/> rows of a row-major block (rows × Features); the block is not modified.</summary>
+    public void Add(ReadOnlySpan<double> block, int rows)
+    {
+        if (rows == 0) return;
+        CheckBlock(block.Length, rows);
+        var need = (long)rows * Features;
+        if (_scratch.Length < need) _scratch = new double[need];
+        block[..(int)need].CopyTo(_scratch);
+        AddInPlace(_scratch.AsSpan(0, (int)need), rows);
+    }
+
+    /// <summary>
+    /// Folds in a block that the caller no longer needs: it is centred in place, which saves a copy
+    /// of the chunk (the streaming memory bound is d² plus one chunk).
+    /// </summary>
+    public void AddInPlace(Span<double> block, int rows)
+    {
+        if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
+        if (rows == 0) return;
+        CheckBlock(block.Length, rows);
+        var d = Features;
+        Array.Clear(_chunkMean);
+        for (var r = 0; r < rows; r++) TensorPrimitives.Add(_chunkMean, block.Slice(r * d, d), _chunkMean);
+        TensorPrimitives.Divide(_chunkMean, rows, _chunkMean);
+        for (var r = 0; r < rows; r++)
+        {
+            var row = block.Slice(r * d, d);
+            TensorPrimitives.Subtract(row, _chunkMean, row);
+        }
+        _backend.SymmetricRankKUpdate(block[..(rows * d)], rows, d, 1.0, 1.0, CoMoment);
+        MergeMoments(rows, _chunkMean);
+    }
+
+    private void CheckBlock(int length, int rows)
+    {
+        if (rows < 0 || length < (long)rows * Features)
+            throw new ArgumentException($"block holds {length} values, {rows} rows of {Features} need {(long)rows * Features}");
+    }
+
+    /// <summary>Folds in float rows (converted to double before any arithmetic).</summary>
+    public void Add(ReadOnlySpan<float> block, int rows)
+    {
+        var need = (long)rows * Features;
+        if (block.Length < need) throw new ArgumentException($"block holds {block.Length} values, {rows} rows of {Features} need {need}");
+        if (_scratch.Length < need) _scratch = new double[need];
+        TensorPrimitives.ConvertChecked<float, double>(block[..(int)need], _scratch.AsSpan(0, (int)need));
+        AddInPlace(_scratch.AsSpan(0, (int)need), rows);
+    }
+
+    /// <summary>Folds another accumulator's rows into this one (exact: same result as one pass over both).</summary>
+    public void Merge(MomentAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Features != Features)
+            throw new SpectraException(SpectraErrorKind.InvalidInput,
+                $"cannot merge accumulators of {other.Features} and {Features} features");
+        if (other.Count == 0) return;
+        var d = Features;
+        for (var col = 0; col < d; col++)
+            for (var row = col; row < d; row++)
+                CoMoment[col * d + row] += other.CoMoment[col * d + row];
+        MergeMoments(other.Count, other.Mean);
+    }
+
+    /// <summary>
+    /// Chan–Golub–LeVeque: with δ = μ_B − μ_A, M2 += δ δᵀ · n_A n_B / (n_A + n_B) (M2_B was added by the caller)
+    /// and μ += δ n_B / (n_A + n_B).
+    /// </summary>
+    private void MergeMoments(long countB, double[] meanB)
+    {
+        var d = Features;
+        var nA = (double)Count;
+        var nB = (double)countB;
+        var n = nA + nB;
+        if (Count > 0)
+        {
+            var delta = _delta;
+            for (var j = 0; j < d; j++) delta[j] = meanB[j] - Mean[j];
+            var w = nA * nB / n;
+            for (var col = 0; col < d; col++)
+            {
+                var dc = delta[col] * w;
+                if (dc == 0) continue;
+                var offset = col * d;
+                for (var row = col; row < d; row++) CoMoment[offset + row] += delta[row] * dc;
+            }
+            for (var j = 0; j < d; j++) Mean[j] += delta[j] * (nB / n);
+        }
+        else
+        {
+            Array.Copy(meanB, Mean, d);
+        }
+        Count += countB;
+    }
+
+    /// <summary>Hands the co-moment buffer over to its final user; the accumulator cannot be used afterwards.</summary>
+    internal double[] Consume()
+    {
+        if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
+        _consumed = true;
+        return CoMoment;
+    }
+
+    private bool _consumed;
+
+    /// <summary>A deep copy (for snapshots and subsampling schemes).</summary>
+    public MomentAccumulator Clone() => new(Features, Count, Mean, CoMoment, _backend);
+}

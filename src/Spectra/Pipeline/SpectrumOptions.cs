@@ -1,0 +1,63 @@
+using Spectra.Matrices;
+using Spectra.Spectrum;
+
+namespace Spectra.Pipeline;
+
+/// <summary>How a data source becomes a spectrum. Option names match the CLI flags and the JSON report.</summary>
+public sealed record SpectrumOptions
+{
+    /// <summary>Which matrix's spectrum is reported (the smaller one is decomposed either way).</summary>
+    public MatrixRequest Matrix { get; init; } = MatrixRequest.Auto;
+
+    public PreprocessOptions Preprocess { get; init; } = PreprocessOptions.Default;
+
+    /// <summary>Rows per chunk; 0 picks about 32 MiB worth of rows (at least 64, at most 16 384).</summary>
+    public int ChunkRows { get; init; }
+
+    /// <summary>Native thread count; 0 leaves the library's default (or SPECTRA_THREADS).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Largest M for which a Gram matrix is built (<see cref="GramMatrix.DefaultMaxSamples"/>).</summary>
+    public int MaxGramSamples { get; init; } = GramMatrix.DefaultMaxSamples;
+
+    /// <summary>Largest d for which a covariance is accumulated (d² doubles: 20 000 is 3.2 GB).</summary>
+    public int MaxCovarianceFeatures { get; init; } = 20_000;
+
+    /// <summary>
+    /// Number of random half-subsamples of the rows whose spectra are computed too, as the realisations
+    /// the spectral form factor averages over (0 = none). Each costs one more rank-k pass and one eigensolve.
+    /// </summary>
+    public int Realisations { get; init; } = 8;
+
+    /// <summary>Fraction of rows in each realisation.</summary>
+    public double RealisationFraction { get; init; } = 0.5;
+
+    /// <summary>Also compute one spectrum per class label (image subfolder, label column).</summary>
+    public bool PerLabel { get; init; }
+
+    /// <summary>Count rows that are exact copies of earlier rows.</summary>
+    public bool DetectDuplicates { get; init; } = true;
+
+    /// <summary>Seed of every random choice the pipeline makes (realisation membership).</summary>
+    public int Seed { get; init; }
+
+    public static SpectrumOptions Default { get; } = new();
+
+    internal void Validate()
+    {
+        if (Realisations < 0) throw Bad($"realisations must be ≥ 0, got {Realisations}");
+        if (!(RealisationFraction > 0 && RealisationFraction < 1)) throw Bad($"realisation fraction must lie in (0, 1), got {RealisationFraction}");
+        if (ChunkRows < 0) throw Bad($"chunk rows must be ≥ 0, got {ChunkRows}");
+        if (Threads < 0) throw Bad($"threads must be ≥ 0, got {Threads}");
+        if (MaxGramSamples < 2) throw Bad($"the Gram sample limit must be ≥ 2, got {MaxGramSamples}");
+    }
+
+    private static SpectraException Bad(string m) => new(SpectraErrorKind.InvalidOption, m);
+
+    internal static MatrixKind KindOf(MatrixRequest request, long samples, int features) => request switch
+    {
+        MatrixRequest.Covariance => MatrixKind.Covariance,
+        MatrixRequest.Gram => MatrixKind.Gram,
+        _ => samples < features ? MatrixKind.Gram : MatrixKind.Covariance,
+    };
+}

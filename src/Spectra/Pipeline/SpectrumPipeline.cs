@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using Spectra.Data;
+using Spectra.LinearAlgebra;
+using Spectra.Matrices;
+using Spectra.Spectrum;
+
+namespace Spectra.Pipeline;
+
+/// <summary>
+/// The one entry point from rows to eigenvalues: reads a source once, validates every value,
+/// accumulates the covariance in streaming fashion (and, while the data is small, keeps the rows for
+/// the Gram matrix), decomposes the smaller of the two matrices, and reports the spectrum of the
+/// matrix that was asked for with full provenance.
+/// </summary>
+public static class SpectrumPipeline
+{
+    private const long TargetChunkBytes = 32L << 20;
+
+    public static SpectrumComputation Run(IDataSource source, SpectrumOptions? options = null,
+        IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= SpectrumOptions.Default;
+        options.Validate();
+        var backend = LinearAlgebraBackends.Get(options.Threads);
+        var d = source.Features;
+        if (d <= 0)
+            throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Info.Path,
+                hint: "select at least one numeric column, or check that the images are not empty");
+
+        var state = new PassState(d, options, backend, source.FeatureNames);
+        var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
+        var readWatch = Stopwatch.StartNew();
+        var accumulateTime = TimeSpan.Zero;
+        foreach (var chunk in source.ReadChunks(chunkRows, progress, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (chunk.Columns != d)
+                throw new SpectraException(SpectraErrorKind.InvalidInput,
+                    $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", source.Info.Path,
+                    chunk.Rows > 0 ? chunk.RowName(0, state.RowsSeen) : null, "every sample must have the same number of features");
+            var t0 = readWatch.Elapsed;
+            state.Add(chunk, source.Info);
+            accumulateTime += readWatch.Elapsed - t0;
+            progress?.Report(new SpectraProgress("accumulate", state.RowsKept, 0));
+        }
+        readWatch.Stop();
+        source.Info.DroppedRows += state.RowsDropped;
+
+        var solveWatch = Stopwatch.StartNew();
+        var main = state.SolveAll(progress);
+        var realisations = state.SolveRealisations();
+        var perLabel = state.SolveLabels();
+        solveWatch.Stop();
+
+        var timings = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["read"] = Math.Round((readWatch.Elapsed - accumulateTime).TotalMilliseconds, 3),
+            ["accumulate"] = Math.Round(accumulateTime.TotalMilliseconds, 3),
+            ["solve"] = Math.Round(solveWatch.Elapsed.TotalMilliseconds, 3),
+        };
+        var provenance = main.Provenance with { TimingsMs = timings, DroppedRows = state.RowsDropped };
+        var spectrum = new EigenSpectrum(main.All, provenance, main.Count);
+        var names = source.FeatureNames is null ? null : state.KeptFeatures.Select(i => source.FeatureNames[i]).ToArray();
+        return new SpectrumComputation(spectrum, realisations, perLabel, state.Duplicates(), source.Info, names);
+    }
+
+    /// <summary>Accumulators and held rows of one pass.</summary>
+    private sealed class PassState
+    {
+        private readonly int _d;
+        private readonly SpectrumOptions _o;
+        private readonly ILinearAlgebraBackend _backend;
+        private readonly IReadOnlyList<string>? _names;
+        private readonly MomentAccumulator? _all;
+        private readonly MomentAccumulator[] _realisations;
+        private readonly SortedDictionary<string, MomentAccumulator> _labels = new(StringComparer.Ordinal);
+        private readonly DuplicateDetector? _duplicates;
+        private readonly long _holdLimit;
+        private List<double[]>? _held = new();
+        private readonly List<string?> _heldLabels = new();
+        private double[]? _heldRows;
+        private double[] _buffer = Array.Empty<double>();
+        private double[] _select = Array.Empty<double>();
+
+        public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
+        {
+            _d = d;
+            _o = o;
+            _backend = backend;
+            _names = names;
+            var covariance = d <= o.MaxCovarianceFeatures;
+            _all = covariance ? new MomentAccumulator(d, backend) : null;
+            _realisations = covariance ? Enumerable.Range(0, o.Realisations).Select(_ => new MomentAccumulator(d, backend)).ToArray() : Array.Empty<MomentAccumulator>();
+            _duplicates = o.DetectDuplicates ? new DuplicateDetector() : null;
+            // Rows are kept only while the Gram matrix is the smaller one (M ≤ d), so they never
+            // cost more memory than the covariance itself; without a covariance they are all there is.
+            _holdLimit = covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+        }
+
+        public long RowsSeen { get; private set; }
+        public long RowsKept { get; private set; }
+        public long RowsDropped { get; private set; }
+        public IReadOnlyList<int> KeptFeatures { get; private set; } = Array.Empty<int>();
+
+        public void Add(RowChunk chunk, SourceInfo info)
+        {
+            var rows = chunk.Rows;
+            if (_buffer.Length < rows * _d) _buffer = new double[rows * _d];
+            var kept = 0;
+            var keptIndex = new long[rows];
+            var keptLabels = new string?[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                var global = RowsSeen + r;
+                var row = chunk.Row(r);
+                var bad = FirstNonFinite(row);
+                if (bad >= 0)
+                {
+                    if (_o.Preprocess.NonFinite == NonFinitePolicy.DropRow) { RowsDropped++; continue; }
+                    var column = _names is not null && bad < _names.Count ? $"column '{_names[bad]}' (feature {bad})" : $"feature {bad}";
+                    throw new SpectraException(SpectraErrorKind.InvalidInput,
+                        $"{(double.IsNaN(row[bad]) ? "NaN" : "an infinite value")} in {chunk.RowName(r, global)}, {column}",
+                        info.Path, $"sample {global}",
+                        "clean the data, or drop such rows with the non-finite policy 'drop-row' (--drop-non-finite)");
+                }
+                row.CopyTo(_buffer.AsSpan(kept * _d, _d));
+                _duplicates?.Add(row, chunk.RowName(r, global));
+                keptIndex[kept] = RowsKept + kept;
+                keptLabels[kept] = chunk.Labels?[r];
+                kept++;
+            }
+            RowsSeen += rows;
+            if (kept == 0) return;
+            var block = _buffer.AsSpan(0, kept * _d);
+            for (var k = 0; k < _realisations.Length; k++)
+            {
+                var sel = Select(block, kept, i => SubsampleMembership.Contains(_o.Seed, k, keptIndex[i], _o.RealisationFraction));
+                _realisations[k].AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
+            }
+            if (_o.PerLabel && _all is not null)
+            {
+                foreach (var label in keptLabels.Take(kept).Where(l => l is not null).Distinct())
+                {
+                    var sel = Select(block, kept, i => keptLabels[i] == label);
+                    if (!_labels.TryGetValue(label!, out var acc)) _labels[label!] = acc = new MomentAccumulator(_d, _backend);
+                    acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
+                }
+            }
+            if (_held is not null)
+            {
+                if (RowsKept + kept <= _holdLimit)
+                {
+                    _held.Add(block.ToArray());
+                    _heldLabels.AddRange(keptLabels.Take(kept));
+                }
+                else if (_all is not null)
+                {
+                    _held = null; // more rows than features: the covariance is the smaller matrix
+                }
+                else
+                {
+                    throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                        $"{RowsKept + kept} samples of {_d} features: the covariance ({_d} × {_d}) is above its limit of {_o.MaxCovarianceFeatures} features and the Gram matrix above its limit of {_o.MaxGramSamples} samples",
+                        hint: "limit the samples (max samples) or reduce the features (resize images, select columns)");
+                }
+            }
+            // Last: the main accumulator centres the buffer in place.
+            _all?.AddInPlace(block, kept);
+            RowsKept += kept;
+        }
+
+        /// <summary>Copies the kept rows into a reused buffer (consumed in place by the next accumulator).</summary>
+        private (double[] Values, int Rows) Select(ReadOnlySpan<double> block, int rows, Func<int, bool> keep)
+        {
+            if (_select.Length < rows * _d) _select = new double[rows * _d];
+            var j = 0;
+            for (var i = 0; i < rows; i++)
+                if (keep(i)) block.Slice(i * _d, _d).CopyTo(_select.AsSpan(j++ * _d, _d));
+            return (_select, j);
+        }
+
+        public DuplicateRows Duplicates() => _duplicates?.Result() ?? DuplicateRows.None;
+
+        public EigenSpectrum SolveAll(IProgress<SpectraProgress>? progress)
+        {
+            if (RowsKept < 2)
+                throw new SpectraException(SpectraErrorKind.NotEnoughData,
+                    $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2");
+            progress?.Report(new SpectraProgress("solve", 0, 1));
+            var held = _held?.SelectMany(c => c).ToArray();
+            _heldRows = held;
+            var result = Solve(_all, held, RowsKept, out var kept);
+            KeptFeatures = kept;
+            progress?.Report(new SpectraProgress("solve", 1, 1));
+            return result;
+        }
+
+        public IReadOnlyList<EigenSpectrum> SolveRealisations()
+        {
+            var list = new List<EigenSpectrum>();
+            for (var k = 0; k < _o.Realisations; k++)
+            {
+                if (_held is not null)
+                {
+                    var rows = Enumerable.Range(0, (int)RowsKept).Where(i => SubsampleMembership.Contains(_o.Seed, k, i, _o.RealisationFraction)).ToArray();
+                    if (rows.Length < 2) continue;
+                    list.Add(Solve(null, Gather(rows), rows.Length, out _));
+                }
+                else if (_realisations.Length > k && _realisations[k].Count >= 2)
+                {
+                    list.Add(Solve(_realisations[k], null, _realisations[k].Count, out _));
+                }
+            }
+            return list;
+        }
+
+        public IReadOnlyDictionary<string, EigenSpectrum> SolveLabels()
+        {
+            var result = new SortedDictionary<string, EigenSpectrum>(StringComparer.Ordinal);
+            if (!_o.PerLabel) return result;
+            if (_held is not null)
+            {
+                foreach (var label in _heldLabels.Where(l => l is not null).Distinct())
+                {
+                    var rows = Enumerable.Range(0, _heldLabels.Count).Where(i => _heldLabels[i] == label).ToArray();
+                    if (rows.Length >= 2) result[label!] = Solve(null, Gather(rows), rows.Length, out _);
+                }
+                return result;
+            }
+            foreach (var (label, acc) in _labels)
+                if (acc.Count >= 2) result[label] = Solve(acc, null, acc.Count, out _);
+            return result;
+        }
+
+        private double[] Gather(int[] rows)
+        {
+            var x = new double[rows.Length * _d];
+            for (var i = 0; i < rows.Length; i++)
+                Array.Copy(_heldRows!, (long)rows[i] * _d, x, (long)i * _d, _d);
+            return x;
+        }
+
+        /// <summary>Decomposes the smaller matrix and reports the requested one's spectrum.</summary>
+        private EigenSpectrum Solve(MomentAccumulator? acc, double[]? heldRows, long samples, out IReadOnlyList<int> keptFeatures)
+        {
+            var pre = _o.Preprocess;
+            MatrixKind computed;
+            double[] values;
+            int features;
+            IReadOnlyList<int> dropped;
+            if (heldRows is not null && (samples < _d || acc is null))
+            {
+                var (g, kept, drop) = GramMatrix.From(heldRows, (int)samples, _d, pre, _backend, _o.MaxGramSamples);
+                values = _backend.SymmetricEigenvalues(g.Values, g.Order);
+                computed = MatrixKind.Gram;
+                features = kept.Count;
+                keptFeatures = kept;
+                dropped = drop;
+            }
+            else
+            {
+                var c = CovarianceMatrix.From(acc!, pre, consume: true);
+                values = _backend.SymmetricEigenvalues(c.Matrix.Values, c.Matrix.Order);
+                computed = MatrixKind.Covariance;
+                features = c.KeptFeatures.Count;
+                keptFeatures = c.KeptFeatures;
+                dropped = c.DroppedFeatures;
+            }
+            var requested = SpectrumOptions.KindOf(_o.Matrix, samples, features);
+            var reported = Convert(values, computed, requested, samples, features);
+            var provenance = new SpectrumProvenance
+            {
+                Requested = requested,
+                Computed = computed,
+                Samples = samples,
+                Features = features,
+                Centered = pre.Center,
+                Standardized = pre.Standardize,
+                DroppedFeatures = dropped,
+                Backend = _backend.Info,
+                Seed = _o.Seed,
+            };
+            return new EigenSpectrum(reported, provenance, reported.Length);
+        }
+
+        /// <summary>
+        /// The non-zero eigenvalues of M·C and d·G coincide, so λ_C = λ_G · d / M; the requested matrix's
+        /// remaining eigenvalues are exact zeros.
+        /// </summary>
+        private static double[] Convert(double[] values, MatrixKind computed, MatrixKind requested, long samples, int features)
+        {
+            if (computed == requested) return values;
+            var (scale, order) = requested == MatrixKind.Covariance
+                ? ((double)features / samples, features)
+                : ((double)samples / features, (int)Math.Min(samples, int.MaxValue));
+            var result = new double[Math.Max(order, values.Length)];
+            var offset = result.Length - values.Length;
+            for (var i = 0; i < values.Length; i++) result[offset + i] = values[i] * scale;
+            return result;
+        }
+
+        private static int FirstNonFinite(ReadOnlySpan<double> row)
+        {
+            for (var j = 0; j < row.Length; j++)
+                if (!double.IsFinite(row[j])) return j;
+            return -1;
+        }
+    }
+}

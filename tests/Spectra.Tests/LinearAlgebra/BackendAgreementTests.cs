@@ -1,0 +1,105 @@
+using Spectra.LinearAlgebra;
+using Spectra.Tests.TestSupport;
+
+namespace Spectra.Tests.LinearAlgebra;
+
+/// <summary>The native library and the managed solver are independent implementations: they must agree.</summary>
+public class BackendAgreementTests
+{
+    private static ILinearAlgebraBackend Native()
+    {
+        var backend = LinearAlgebraBackends.Resolve(null).Backend;
+        Assert.True(backend is not ManagedBackend,
+            "no native LAPACK loaded; install libopenblas0-pthread (the CI script does). Chain: " +
+            string.Join("; ", LinearAlgebraBackends.Resolve(null).Attempts.Select(a => $"{a.Candidate}: {a.Reason}")));
+        return backend;
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(5, 2)]
+    [InlineData(64, 3)]
+    [InlineData(301, 4)]
+    public void Random_symmetric_eigenvalues_agree_to_1e10(int n, int seed)
+    {
+        var a = TestMatrices.RandomSymmetric(n, seed);
+        var native = Native().SymmetricEigenvalues(a, n);
+        var managed = ManagedBackend.Instance.SymmetricEigenvalues(a, n);
+        Assert.True(TestMatrices.MaxRelativeDifference(native, managed) < 1e-10);
+        for (var i = 1; i < n; i++) Assert.True(native[i] >= native[i - 1], "eigenvalues must come sorted ascending");
+    }
+
+    [Fact]
+    public void Rank_deficient_matrix_gives_the_same_zero_modes_on_both()
+    {
+        // X Xᵀ of a 120 × 7 X has rank 7: 113 eigenvalues are numerically zero.
+        var x = TestMatrices.RandomRows(7, 120, 11);
+        var a = new double[120 * 120];
+        ManagedBackend.Instance.MultiplyTransposed(Transpose(x, 7, 120), Transpose(x, 7, 120), 120, 120, 7, 1.0, 0.0, a);
+        var native = Native().SymmetricEigenvalues(a, 120);
+        var managed = ManagedBackend.Instance.SymmetricEigenvalues(a, 120);
+        Assert.True(TestMatrices.MaxRelativeDifference(native, managed) < 1e-10);
+        var threshold = 120 * 2.22e-16 * native[^1];
+        Assert.Equal(113, native.Count(v => v <= threshold));
+        Assert.Equal(113, managed.Count(v => v <= threshold));
+    }
+
+    [Fact]
+    public void Exactly_degenerate_spectrum_is_recovered_by_both()
+    {
+        var values = new double[] { 1, 1, 1, 2, 2, 5, 5, 5, 5, 9 };
+        var a = TestMatrices.WithSpectrum(values, 5);
+        foreach (var backend in new[] { Native(), ManagedBackend.Instance })
+        {
+            var w = backend.SymmetricEigenvalues(a, values.Length);
+            for (var i = 0; i < values.Length; i++) Assert.Equal(values[i], w[i], 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Index_range_and_vectors_match_the_full_decomposition()
+    {
+        const int n = 40;
+        var a = TestMatrices.RandomSymmetric(n, 8);
+        var all = Native().SymmetricEigenvalues(a, n);
+        foreach (var backend in new[] { Native(), ManagedBackend.Instance })
+        {
+            var (values, vectors) = backend.SymmetricEigenRange(a, n, n - 3, n - 1, vectors: true);
+            for (var j = 0; j < 3; j++)
+            {
+                Assert.Equal(all[n - 3 + j], values[j], 1e-10);
+                // A v = λ v for each returned vector.
+                for (var r = 0; r < n; r++)
+                {
+                    double s = 0;
+                    for (var c = 0; c < n; c++) s += a[c * n + r] * vectors![j * n + c];
+                    Assert.Equal(values[j] * vectors![j * n + r], s, 1e-9);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Rank_k_update_and_product_agree_between_backends()
+    {
+        var rows = TestMatrices.RandomRows(33, 17, 21);
+        var cn = new double[17 * 17];
+        var cm = new double[17 * 17];
+        Native().SymmetricRankKUpdate(rows, 33, 17, 0.5, 0.0, cn);
+        ManagedBackend.Instance.SymmetricRankKUpdate(rows, 33, 17, 0.5, 0.0, cm);
+        for (var c = 0; c < 17; c++)
+            for (var r = c; r < 17; r++) Assert.Equal(cm[c * 17 + r], cn[c * 17 + r], 1e-12);
+        var pn = new double[33 * 33];
+        var pm = new double[33 * 33];
+        Native().MultiplyTransposed(rows, rows, 33, 33, 17, 1.0, 0.0, pn);
+        ManagedBackend.Instance.MultiplyTransposed(rows, rows, 33, 33, 17, 1.0, 0.0, pm);
+        Assert.True(TestMatrices.MaxRelativeDifference(pn, pm) < 1e-13);
+    }
+
+    private static double[] Transpose(double[] x, int rows, int cols)
+    {
+        var t = new double[x.Length];
+        for (var r = 0; r < rows; r++) for (var c = 0; c < cols; c++) t[c * rows + r] = x[r * cols + c];
+        return t;
+    }
+}

@@ -1,0 +1,150 @@
+using Spectra.Data;
+using Spectra.Matrices;
+using Spectra.Pipeline;
+using Spectra.Spectrum;
+using Spectra.Tests.TestSupport;
+
+namespace Spectra.Tests.Pipeline;
+
+public class SpectrumPipelineTests
+{
+    private static SpectrumComputation Run(double[] x, int rows, int cols, SpectrumOptions? o = null, string?[]? labels = null) =>
+        SpectrumPipeline.Run(new InMemorySource(x, rows, cols, labels: labels), o ?? new SpectrumOptions { Realisations = 0 });
+
+    [Theory]
+    [InlineData(200, 30)]   // M > d: the covariance is decomposed
+    [InlineData(25, 60)]    // M < d: the Gram matrix is decomposed
+    public void Gram_and_covariance_non_zero_spectra_coincide(int rows, int cols)
+    {
+        var x = TestMatrices.RandomRows(rows, cols, 17, offset: 2);
+        var cov = Run(x, rows, cols, new SpectrumOptions { Matrix = MatrixRequest.Covariance, Realisations = 0 }).Spectrum;
+        var gram = Run(x, rows, cols, new SpectrumOptions { Matrix = MatrixRequest.Gram, Realisations = 0 }).Spectrum;
+        Assert.Equal(MatrixKind.Covariance, cov.Provenance.Requested);
+        Assert.Equal(MatrixKind.Gram, gram.Provenance.Requested);
+        Assert.Equal(cols, cov.Count);
+        Assert.Equal(rows, gram.Count);
+        Assert.Equal(Math.Min(rows - 1, cols), cov.NonZero.Count);
+        Assert.Equal(cov.NonZero.Count, gram.NonZero.Count);
+        // M λ_C = d λ_G for every non-zero level.
+        var scaledGram = gram.NonZero.Select(v => v * cols / rows).ToArray();
+        Assert.True(TestMatrices.MaxRelativeDifference(cov.NonZero, scaledGram) < 1e-10);
+        // Both were computed from the smaller matrix.
+        var smaller = rows < cols ? MatrixKind.Gram : MatrixKind.Covariance;
+        Assert.Equal(smaller, cov.Provenance.Computed);
+        Assert.Equal(smaller, gram.Provenance.Computed);
+    }
+
+    [Fact]
+    public void Covariance_matches_an_independent_dense_decomposition()
+    {
+        const int rows = 150, cols = 20;
+        var x = TestMatrices.RandomRows(rows, cols, 5);
+        var spectrum = Run(x, rows, cols, new SpectrumOptions { Matrix = MatrixRequest.Covariance, Realisations = 0 }).Spectrum;
+        var expected = Spectra.LinearAlgebra.ManagedBackend.Instance.SymmetricEigenvalues(TestMatrices.TwoPassCovariance(x, rows, cols), cols);
+        Assert.True(TestMatrices.MaxRelativeDifference(spectrum.All, expected) < 1e-10);
+    }
+
+    [Fact]
+    public void Fewer_samples_than_features_counts_zero_modes_and_is_flagged()
+    {
+        const int rows = 12, cols = 40;
+        var x = TestMatrices.RandomRows(rows, cols, 8);
+        var s = Run(x, rows, cols, new SpectrumOptions { Matrix = MatrixRequest.Covariance, Realisations = 0 }).Spectrum;
+        Assert.True(s.Provenance.FewerSamplesThanFeatures);
+        Assert.Equal(cols - rows + 1, s.ZeroModes); // rank ≤ M − 1 after centring
+    }
+
+    [Fact]
+    public void NaN_names_the_row_and_column_and_drop_row_counts_it()
+    {
+        var x = TestMatrices.RandomRows(50, 4, 1);
+        x[17 * 4 + 2] = double.NaN;
+        var source = new InMemorySource(x, 50, 4, new[] { "a", "b", "c", "d" }, name: "table.csv");
+        var e = Assert.Throws<SpectraException>(() => SpectrumPipeline.Run(source, new SpectrumOptions { Realisations = 0 }));
+        Assert.Contains("NaN in row 17, column 'c'", e.Message);
+        Assert.Equal("table.csv", e.File);
+        Assert.Contains("drop", e.Hint);
+
+        var dropped = SpectrumPipeline.Run(new InMemorySource(x, 50, 4), new SpectrumOptions
+        {
+            Realisations = 0,
+            Preprocess = new PreprocessOptions { NonFinite = NonFinitePolicy.DropRow },
+        });
+        Assert.Equal(49, dropped.Spectrum.Provenance.Samples);
+        Assert.Equal(1, dropped.Spectrum.Provenance.DroppedRows);
+    }
+
+    [Fact]
+    public void Too_few_samples_and_no_features_are_clear_errors()
+    {
+        var e = Assert.Throws<SpectraException>(() => Run(new double[] { 1, 2, 3 }, 1, 3));
+        Assert.Equal(SpectraErrorKind.NotEnoughData, e.Kind);
+        e = Assert.Throws<SpectraException>(() => Run(Array.Empty<double>(), 5, 0));
+        Assert.Contains("d = 0", e.Message);
+        e = Assert.Throws<SpectraException>(() => InMemorySource.FromRows(new[] { new double[3], new double[2] }));
+        Assert.Contains("ragged", e.Message);
+    }
+
+    [Fact]
+    public void Exact_duplicate_rows_are_counted_and_named()
+    {
+        const int cols = 5;
+        var x = TestMatrices.RandomRows(40, cols, 3);
+        Array.Copy(x, 2 * cols, x, 30 * cols, cols);
+        Array.Copy(x, 2 * cols, x, 31 * cols, cols);
+        Array.Copy(x, 7 * cols, x, 39 * cols, cols);
+        var ids = Enumerable.Range(0, 40).Select(i => $"img{i:D2}.png").ToArray();
+        var result = SpectrumPipeline.Run(new InMemorySource(x, 40, cols, rowIds: ids), new SpectrumOptions { Realisations = 0 });
+        Assert.Equal(3, result.Duplicates.Count);
+        Assert.Equal(3.0 / 40, result.Duplicates.Rate, 12);
+        Assert.Equal(new DuplicatePair("img02.png", "img30.png"), result.Duplicates.Examples[0]);
+        Assert.Equal(new DuplicatePair("img07.png", "img39.png"), result.Duplicates.Examples[2]);
+    }
+
+    [Fact]
+    public void Realisations_are_seeded_subsamples_independent_of_chunking()
+    {
+        const int rows = 400, cols = 16;
+        var x = TestMatrices.RandomRows(rows, cols, 10);
+        SpectrumComputation R(int seed, int chunk) => SpectrumPipeline.Run(new InMemorySource(x, rows, cols),
+            new SpectrumOptions { Realisations = 3, Seed = seed, ChunkRows = chunk });
+        var a = R(1, 50);
+        var b = R(1, 77);
+        var c = R(2, 50);
+        Assert.Equal(3, a.Realisations.Count);
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.Equal(a.Realisations[k].Provenance.Samples, b.Realisations[k].Provenance.Samples);
+            Assert.True(TestMatrices.MaxRelativeDifference(a.Realisations[k].All, b.Realisations[k].All) < 1e-12);
+            Assert.InRange(a.Realisations[k].Provenance.Samples, 150, 250); // Bernoulli(½) of 400 rows
+        }
+        Assert.NotEqual(a.Realisations[0].All, c.Realisations[0].All);
+    }
+
+    [Fact]
+    public void Per_label_spectra_come_from_each_class_rows_only()
+    {
+        const int cols = 6;
+        var x = TestMatrices.RandomRows(120, cols, 6);
+        var labels = Enumerable.Range(0, 120).Select(i => i % 3 == 0 ? "a" : "b").ToArray();
+        var result = Run(x, 120, cols, new SpectrumOptions { Realisations = 0, PerLabel = true }, labels);
+        Assert.Equal(new[] { "a", "b" }, result.PerLabel.Keys);
+        Assert.Equal(40, result.PerLabel["a"].Provenance.Samples);
+        var aRows = Enumerable.Range(0, 120).Where(i => i % 3 == 0).SelectMany(i => x.Skip(i * cols).Take(cols)).ToArray();
+        var expected = Run(aRows, 40, cols).Spectrum;
+        Assert.True(TestMatrices.MaxRelativeDifference(result.PerLabel["a"].All, expected.All) < 1e-10);
+    }
+
+    [Fact]
+    public void Provenance_records_backend_timings_and_preprocessing()
+    {
+        var x = TestMatrices.RandomRows(60, 8, 2);
+        var s = Run(x, 60, 8).Spectrum.Provenance;
+        Assert.NotEqual("none", s.Backend.Name);
+        Assert.True(s.Centered);
+        Assert.False(s.Standardized);
+        Assert.Contains("solve", s.TimingsMs.Keys);
+        Assert.Equal(60, s.Samples);
+        Assert.Equal(8, s.Features);
+    }
+}

@@ -1,0 +1,43 @@
+"""numpy side of the foundation benchmarks (run by run.sh with Debian's /usr/bin/python3)."""
+import sys
+import time
+
+import numpy as np
+
+
+def best_of(fn, repeats):
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main():
+    kind = sys.argv[1]
+    rng = np.random.default_rng(1)
+    if kind == "eigvalsh":
+        n = int(sys.argv[2])
+        a = rng.random((n, n)) - 0.5
+        a = np.tril(a) + np.tril(a, -1).T
+        np.linalg.eigvalsh(a[:64, :64])
+        print(f"seconds {best_of(lambda: np.linalg.eigvalsh(a), 3):.4f}")
+    elif kind == "covariance":
+        m, d = int(sys.argv[2]), int(sys.argv[3])
+        x = rng.random((m, d), dtype=np.float32)
+
+        def cov():
+            xd = x.astype(np.float64)
+            xc = xd - xd.mean(axis=0)
+            return xc.T @ xc / m
+
+        t = best_of(cov, 3)
+        print(f"seconds {t:.4f}")
+        print(f"rows_per_second {m / t:.0f}")
+    else:
+        raise SystemExit("usage: linalg.py eigvalsh N | covariance M D")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectra.Data.Images;
+using Spectra.Pipeline;
+
+// Image-loader benchmark, the Spectra side of tools/images/bench.sh (the Python side is bench_images.py).
+//   decode PATH     read every image (decode, gray, scale to [0,1]) and discard the rows
+//   spectrum PATH   end to end: decode, gray, scale, centre, covariance, all eigenvalues
+// Prints "key value" lines: seconds, images, images_per_s, peak_mb, and for spectrum the top eigenvalue.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
+{
+    Console.Error.WriteLine("usage: Spectra.ImageBench decode|spectrum PATH");
+    return 2;
+}
+var watch = Stopwatch.StartNew();
+var source = ImageSource.Open(args[1]);
+long images = 0;
+double top = double.NaN;
+if (args[0] == "decode")
+{
+    foreach (var chunk in source.ReadChunks(4096)) images += chunk.Rows;
+}
+else
+{
+    var options = new SpectrumOptions
+    {
+        Matrix = MatrixRequest.Covariance, Realisations = 0, DetectDuplicates = false,
+    };
+    var result = SpectrumPipeline.Run(source, options);
+    images = result.Spectrum.Provenance.Samples;
+    top = result.Spectrum.All[^1];
+    Console.WriteLine($"backend {result.Spectrum.Provenance.Backend.Name}:{result.Spectrum.Provenance.Backend.Library}");
+    foreach (var (k, v) in result.Spectrum.Provenance.TimingsMs) Console.WriteLine($"ms_{k} {v}");
+}
+watch.Stop();
+using var self = Process.GetCurrentProcess();
+self.Refresh();
+Console.WriteLine($"seconds {watch.Elapsed.TotalSeconds:F3}");
+Console.WriteLine($"images {images}");
+Console.WriteLine($"images_per_s {images / watch.Elapsed.TotalSeconds:F0}");
+Console.WriteLine($"cpu_s {self.TotalProcessorTime.TotalSeconds:F3}");
+Console.WriteLine($"peak_mb {self.PeakWorkingSet64 / 1048576.0:F0}");
+if (!double.IsNaN(top)) Console.WriteLine($"top_eigenvalue {top:R}");
+return 0;
