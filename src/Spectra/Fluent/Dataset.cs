@@ -8,6 +8,7 @@ using Spectra.Fluent;
 using Spectra.Pipeline;
 using Spectra.Reports;
 using Spectra.Reports.Document;
+using Spectra.Studies.SampleSize;
 
 namespace Spectra;
 
@@ -216,6 +217,18 @@ public sealed class Dataset
     /// <inheritdoc cref="Check(Spectra.Checks.Baseline, RuleSet?, IProgress{SpectraProgress}?)"/>
     public DatasetCheck Check(DatasetBaseline baseline, RuleSet? rules = null, IProgress<SpectraProgress>? progress = null) =>
         Check(baseline.Baseline, rules, progress);
+
+    /// <summary>
+    /// How many samples each headline statistic needs (the sample-size study): subsets of the data over a
+    /// grid of M/d, with this dataset's matrix settings and seed. <paramref name="configure"/> may change the
+    /// grid, the number of subsets or the tolerances.
+    /// </summary>
+    public SampleSizeScan SampleSizeScan(Func<SampleSizeOptions, SampleSizeOptions>? configure = null, IProgress<SpectraProgress>? progress = null)
+    {
+        var options = new SampleSizeOptions { Seed = LoadSettings.Seed, Spectrum = MatrixSettings.PipelineOptions(0, LoadSettings.Seed, detectDuplicates: false) };
+        options = configure?.Invoke(options) ?? options;
+        return new SampleSizeScan(SampleSizeStudy.Run(Open(), options, progress));
+    }
 
     private DatasetAnalysis Analyze(IDataSource source, AnalyzeSettings a, bool light, IProgress<SpectraProgress>? progress)
     {
