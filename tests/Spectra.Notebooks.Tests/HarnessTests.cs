@@ -47,6 +47,7 @@ public sealed class HarnessTests : IDisposable
         Assert.Equal(4, written.StoredOutputs(2).Count);
         Assert.Contains("<svg", NotebookFile.Text(written.StoredOutputs(2)[1]!["data"]!["text/html"]));
         Assert.Equal("6", NotebookFile.Text(written.StoredOutputs(2)[3]!["data"]!["text/plain"]));
+        Assert.Equal(NotebookFile.SourceHash(runs[1].Cell.Source), written.StoredOutputsOf(2));
     }
 
     [Fact]

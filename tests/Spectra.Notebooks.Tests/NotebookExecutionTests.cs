@@ -114,6 +114,8 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         {
             var stored = notebook.StoredOutputs(run.Cell.Index);
             Assert.True(stored.Count > 0, $"{name}, cell {run.Cell.Index} shows output when run but the committed notebook has none; run the tests with SPECTRA_NOTEBOOK_OUTPUTS=write");
+            Assert.True(notebook.StoredOutputsOf(run.Cell.Index) == NotebookFile.SourceHash(run.Cell.Source),
+                $"{name}, cell {run.Cell.Index}: the committed outputs were made from another version of the cell; run the tests with SPECTRA_NOTEBOOK_OUTPUTS=write");
             if (run.Outputs.Any(o => o.Html?.Contains("<svg", StringComparison.Ordinal) == true))
                 Assert.Contains(stored, s => NotebookFile.Text(s?["data"]?["text/html"]).Contains("<svg", StringComparison.Ordinal));
         }
