@@ -20,6 +20,7 @@ public static class SpectraCli
         root.Add(CheckCommand.Create(io));
         root.Add(SimulateCommand.Create(io));
         root.Add(InfoCommand.Create(io));
+        StudyCommands.AddTo(root, io);
         return root;
     }
 

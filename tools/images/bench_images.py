@@ -26,6 +26,8 @@ seconds = time.perf_counter() - t0
 print(f"seconds {seconds:.3f}")
 print(f"images {len(files)}")
 print(f"images_per_s {len(files) / seconds:.0f}")
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print(f"cpu_s {ru.ru_utime + ru.ru_stime:.3f}")
 print(f"peak_mb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
 if top is not None:
     print(f"top_eigenvalue {top!r}")

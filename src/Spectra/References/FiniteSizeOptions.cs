@@ -12,5 +12,11 @@ public sealed record FiniteSizeOptions
     /// <summary>Run draws on several threads; every draw has its own seeded stream, so results do not depend on scheduling.</summary>
     public bool Parallel { get; init; } = true;
 
+    /// <summary>
+    /// Largest level count simulated. A GOE draw costs O(n²); above this cap the draws have this many
+    /// levels, are stretched onto the user's bulk, and the spreads are rescaled by √(simulated / user) levels.
+    /// </summary>
+    public int MaxLevels { get; init; } = 4096;
+
     public static FiniteSizeOptions Default { get; } = new();
 }

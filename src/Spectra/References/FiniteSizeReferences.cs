@@ -11,8 +11,9 @@ public sealed record ReferenceDistribution(string Key, double GoeMean, double Go
 
 /// <summary>The simulated references for one spectrum.</summary>
 /// <param name="Levels">Non-zero level count n of each draw (the user's).</param>
-/// <param name="BulkLevels">Levels per draw after the same bulk trimming.</param>
-public sealed record FiniteSizeReferenceSet(int Levels, int BulkLevels, int Draws, int Seed, IReadOnlyList<ReferenceDistribution> Statistics)
+/// <param name="BulkLevels">Levels of the user's bulk.</param>
+/// <param name="SimulatedLevels">Levels per draw: n, or <see cref="FiniteSizeOptions.MaxLevels"/> when n is larger (then the spreads are rescaled, see docs/analysis.md).</param>
+public sealed record FiniteSizeReferenceSet(int Levels, int BulkLevels, int SimulatedLevels, int Draws, int Seed, IReadOnlyList<ReferenceDistribution> Statistics)
 {
     public ReferenceDistribution? Find(string key) => Statistics.FirstOrDefault(s => s.Key == key);
 }
@@ -53,33 +54,61 @@ public static class FiniteSizeReferences
         var bulkCount = nonZeroLevels - kTop - kBottom;
         if (bulkCount < Math.Max(Unfolder.MinimumLevels, spacingOptions.MinimumLevels) || bulk.Count != bulkCount || bulk[^1] <= bulk[0])
             return null;
-        var inverse = Unfolder.FitStaircase(bulk, spacingOptions.Unfolding, out _).InverseTable(8 * bulkCount + 64);
+        if (options.MaxLevels < 100)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"finite-size references need a level cap ≥ 100 (got {options.MaxLevels})");
+        var fit = Unfolder.FitStaircase(bulk, spacingOptions.Unfolding, out _).InverseTable(8 * bulkCount + 64);
+
+        // Above the cap, draws of the capped size are trimmed in the same proportions and stretched
+        // onto the user's bulk; the spreads are rescaled by √(simulated bulk / user bulk) below.
+        var simulated = Math.Min(nonZeroLevels, options.MaxLevels);
+        var scale = (double)simulated / nonZeroLevels;
+        var simTop = (int)Math.Round(kTop * scale);
+        var simBottom = (int)Math.Round(kBottom * scale);
+        var simBulk = simulated - simTop - simBottom;
+        var stretch = (double)bulkCount / simBulk;
+        double Inverse(double u) => fit(u * stretch);
 
         var goe = new double[options.Draws][];
         var poisson = new double[options.Draws][];
-        void Draw(int d)
+        SeededRandom GoeStream(int d) => SeededRandom.ForStream(seed, 2 * d + 1000);
+        // Draws go in pairs through the interleaved tridiagonal solver; every draw keeps its own stream,
+        // so the result is the same whether draws run in pairs, alone, or on several threads.
+        void DrawPair(int k)
         {
-            goe[d] = Measure(GoeUnfolded(nonZeroLevels, SeededRandom.ForStream(seed, 2 * d + 1000)), kTop, kBottom, inverse, spacingOptions);
-            poisson[d] = Measure(PoissonLevels.Generate(nonZeroLevels, SeededRandom.ForStream(seed, 2 * d + 1001)), kTop, kBottom, inverse, spacingOptions);
+            var first = 2 * k;
+            var second = first + 1;
+            if (second < options.Draws)
+            {
+                var (a, b) = GoeEnsemble.LevelsPair(simulated, GoeStream(first), GoeStream(second));
+                goe[first] = Measure(SemicircleUnfold(a), simTop, simBottom, Inverse, spacingOptions);
+                goe[second] = Measure(SemicircleUnfold(b), simTop, simBottom, Inverse, spacingOptions);
+            }
+            else goe[first] = Measure(GoeUnfolded(simulated, GoeStream(first)), simTop, simBottom, Inverse, spacingOptions);
+            for (var d = first; d <= Math.Min(second, options.Draws - 1); d++)
+                poisson[d] = Measure(PoissonLevels.Generate(simulated, SeededRandom.ForStream(seed, 2 * d + 1001)), simTop, simBottom, Inverse, spacingOptions);
         }
-        if (options.Parallel) System.Threading.Tasks.Parallel.For(0, options.Draws, Draw);
-        else for (var d = 0; d < options.Draws; d++) Draw(d);
+        var pairs = (options.Draws + 1) / 2;
+        if (options.Parallel) System.Threading.Tasks.Parallel.For(0, pairs, DrawPair);
+        else for (var k = 0; k < pairs; k++) DrawPair(k);
 
+        var spreadScale = Math.Sqrt((double)simBulk / bulkCount);
         var stats = new List<ReferenceDistribution>();
         for (var k = 0; k < Keys.Length; k++)
         {
             var g = goe.Select(v => v[k]).ToArray();
             var p = poisson.Select(v => v[k]).ToArray();
-            stats.Add(new ReferenceDistribution(Keys[k], Analysis.Statistics.Mean(g), Analysis.Statistics.StandardDeviation(g),
-                Analysis.Statistics.Mean(p), Analysis.Statistics.StandardDeviation(p)));
+            stats.Add(new ReferenceDistribution(Keys[k], Analysis.Statistics.Mean(g), spreadScale * Analysis.Statistics.StandardDeviation(g),
+                Analysis.Statistics.Mean(p), spreadScale * Analysis.Statistics.StandardDeviation(p)));
         }
-        return new FiniteSizeReferenceSet(nonZeroLevels, bulkCount, options.Draws, seed, stats);
+        return new FiniteSizeReferenceSet(nonZeroLevels, bulkCount, simulated, options.Draws, seed, stats);
     }
 
     /// <summary>One GOE draw of n levels, unfolded exactly by the semicircle: n·F_sc(e), ascending.</summary>
-    public static double[] GoeUnfolded(int n, SeededRandom random)
+    public static double[] GoeUnfolded(int n, SeededRandom random) => SemicircleUnfold(GoeEnsemble.Levels(n, random));
+
+    private static double[] SemicircleUnfold(double[] levels)
     {
-        var levels = GoeEnsemble.Levels(n, random);
+        var n = levels.Length;
         var radius = GoeEnsemble.SemicircleRadius(n);
         for (var i = 0; i < n; i++) levels[i] = n * SemicircleLaw.Cdf(levels[i], radius);
         return levels;
@@ -88,6 +117,7 @@ public static class FiniteSizeReferences
     private static double[] Measure(double[] unitDensity, int kTop, int kBottom, Func<double, double> inverse, SpacingDistributionOptions options)
     {
         var count = unitDensity.Length - kTop - kBottom;
+        if (count < Unfolder.MinimumLevels) return new[] { 0.0, Math.Log(2), Math.Log(2), Math.Log(2), Math.Log(2), 1.0, 1.0 };
         var mapped = new double[count];
         for (var i = 0; i < count; i++) mapped[i] = inverse(unitDensity[kBottom + i] - kBottom);
         Array.Sort(mapped);

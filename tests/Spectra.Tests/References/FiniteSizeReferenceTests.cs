@@ -79,6 +79,21 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
+    public void SpacingDistributionThatContradictsTheRatioDowngradesTheVerdict()
+    {
+        // Six GOE spectra on separate intervals: locally GOE (⟨r̃⟩ GOE-like), but the density has six
+        // semicircle humps and five gaps that a degree-9 polynomial cannot follow, so P(s) is far from
+        // Wigner, further than the references (mapped through the same smooth fit) ever are.
+        var levels = Enumerable.Range(0, 6).SelectMany(k =>
+            GoeEnsemble.Levels(300, new SeededRandom(k)).Select(v => 4 * k + 2 + v / GoeEnsemble.SemicircleRadius(300)));
+        var report = SpectralAnalysis.Run(new EigenSpectrum(levels), Options);
+        var ratio = report.References.Comparisons.Single(c => c.Key == FiniteSizeReferences.RatioMean);
+        Assert.Equal(Verdict.GoeLike, ratio.Verdict);
+        Assert.Equal(Verdict.Intermediate, report.Verdict.Class);
+        Assert.Contains(report.Verdict.Reasons, r => r.Contains("departs from the Wigner surmise", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutReferencesTheVerdictUsesTheAsymptotesAndSaysSo()
     {
         var report = SpectralAnalysis.Run(Wishart(1200, 300, 6), Options with { FiniteSize = FiniteSizeOptions.Default with { Enabled = false } });
@@ -96,6 +111,27 @@ public class FiniteSizeReferenceTests
             SpacingDistributionOptions.Default, FiniteSizeOptions.Default with { Draws = 6, Parallel = parallel }, seed)!;
         Assert.Equal(Run(1, true).Statistics, Run(1, false).Statistics);
         Assert.NotEqual(Run(1, true).Statistics, Run(2, true).Statistics);
+    }
+
+    [Fact]
+    public void CappedReferencesApproximateTheFullSizeOnes()
+    {
+        const int n = 1600;
+        var levels = GoeEnsemble.Levels(n, new SeededRandom(12)).Select(v => v + 1.5 * GoeEnsemble.SemicircleRadius(n)).ToArray();
+        var bulk = new EigenSpectrum(levels).Bulk();
+        FiniteSizeReferenceSet Run(int cap) => FiniteSizeReferences.Simulate(n, bulk.KTop, bulk.KBottom, bulk.Levels,
+            SpacingDistributionOptions.Default, FiniteSizeOptions.Default with { Draws = 30, MaxLevels = cap }, 4)!;
+        var full = Run(4096);
+        var capped = Run(400);
+        Assert.Equal((n, n), (full.Levels, full.SimulatedLevels));
+        Assert.Equal((n, 400), (capped.Levels, capped.SimulatedLevels));
+        var f = full.Find(FiniteSizeReferences.RatioMean)!;
+        var c = capped.Find(FiniteSizeReferences.RatioMean)!;
+        // Rescaled spreads describe the user's n; the means agree within the draws' own error.
+        Assert.InRange(c.GoeSpread / f.GoeSpread, 0.6, 1.6);
+        Assert.InRange(c.PoissonSpread / f.PoissonSpread, 0.6, 1.6);
+        var se = Math.Sqrt(f.GoeSpread * f.GoeSpread / 30 + c.GoeSpread * c.GoeSpread * 4 / 30);
+        Assert.InRange(c.GoeMean - f.GoeMean, -3 * se, 3 * se);
     }
 
     private static double Variance(double[] x)

@@ -50,7 +50,7 @@ public class AttributionTests
         // A vector spread evenly over 8 features has IPR 1/8.
         Assert.InRange(top.ParticipatingFeatures, 7.0, 9.0);
         Assert.True(top.FeatureConcentration > 0.95, $"concentration {top.FeatureConcentration}");
-        Assert.Contains(top.Notes, n => n.Contains("feature block"));
+        Assert.Contains(top.Notes, n => n.Contains("localised on a few features"));
     }
 
     [Fact]

@@ -61,6 +61,29 @@ foreach (var n in new[] { 1024, 4096 })
             FiniteSizeOptions.Default with { Parallel = parallel }, 1));
         Console.WriteLine($"finite-size references, n = {n}, 10 GOE + 10 Poisson draws, {(parallel ? "parallel" : "one thread")}: median {t.Median:F1} ms (min {t.Min:F1})");
     }
-    var tri = Time(repeats, () => GoeEnsemble.Levels(n, new SeededRandom(3)));
-    Console.WriteLine($"  one tridiagonal GOE draw + QL eigenvalues, n = {n}: median {tri.Median:F1} ms");
+    var tri = Time(repeats, () =>
+    {
+        for (var d = 0; d < 10; d++)
+        {
+            var levels = GoeEnsemble.Levels(n, new SeededRandom(d));
+            Spectra.Analysis.SpacingRatio.SpacingRatioAnalyzer.MeanRatio(levels.AsSpan(10, n - 20));
+        }
+    });
+    Console.WriteLine($"  10 tridiagonal GOE draws + eigenvalues + ⟨r̃⟩, n = {n}, one thread: median {tri.Median:F1} ms");
 }
+
+// The peer in the same run: SciPy's LAPACK tridiagonal solver on the same model (tools/analysis/peer_goe_reference.py).
+var script = Path.Combine(AppContext.BaseDirectory, "../../../../peer_goe_reference.py");
+if (File.Exists("/usr/bin/python3") && File.Exists(script))
+{
+    var psi = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" {repeats}") { RedirectStandardOutput = true };
+    using var process = Process.Start(psi)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+    {
+        var f = line.Split(' ');
+        Console.WriteLine($"peer (SciPy eigvalsh_tridiagonal/LAPACK stev + numpy ⟨r̃⟩), n = {f[0]}, {f[1]} draws: median {f[2]} ms (mean ⟨r̃⟩ {f[3]})");
+    }
+}
+else Console.WriteLine("peer skipped: /usr/bin/python3 or peer_goe_reference.py not found");

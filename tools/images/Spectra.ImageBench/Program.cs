@@ -30,6 +30,8 @@ else
     var result = SpectrumPipeline.Run(source, options);
     images = result.Spectrum.Provenance.Samples;
     top = result.Spectrum.All[^1];
+    Console.WriteLine($"backend {result.Spectrum.Provenance.Backend.Name}:{result.Spectrum.Provenance.Backend.Library}");
+    foreach (var (k, v) in result.Spectrum.Provenance.TimingsMs) Console.WriteLine($"ms_{k} {v}");
 }
 watch.Stop();
 using var self = Process.GetCurrentProcess();
@@ -37,6 +39,7 @@ self.Refresh();
 Console.WriteLine($"seconds {watch.Elapsed.TotalSeconds:F3}");
 Console.WriteLine($"images {images}");
 Console.WriteLine($"images_per_s {images / watch.Elapsed.TotalSeconds:F0}");
+Console.WriteLine($"cpu_s {self.TotalProcessorTime.TotalSeconds:F3}");
 Console.WriteLine($"peak_mb {self.PeakWorkingSet64 / 1048576.0:F0}");
 if (!double.IsNaN(top)) Console.WriteLine($"top_eigenvalue {top:R}");
 return 0;

@@ -20,9 +20,11 @@ public static class ContinuousPowerLawFit
     {
         var n = ascending.Length;
         if (n < minTail || ascending[0] <= 0) return null;
-        // Suffix sums of ln x make each candidate's MLE O(1); its KS distance costs O(m).
+        // Suffix sums of ln x make each candidate's MLE O(1); its KS distance costs O(m) exponentials.
+        var logs = new double[n];
+        for (var i = 0; i < n; i++) logs[i] = Math.Log(ascending[i]);
         var suffixLog = new double[n + 1];
-        for (var i = n - 1; i >= 0; i--) suffixLog[i] = suffixLog[i + 1] + Math.Log(ascending[i]);
+        for (var i = n - 1; i >= 0; i--) suffixLog[i] = suffixLog[i + 1] + logs[i];
         var lastStart = n - minTail;
         var candidates = Math.Min(maxCandidates, lastStart + 1);
         Fit? best = null;
@@ -36,22 +38,24 @@ public static class ContinuousPowerLawFit
             previous = j;
             var xmin = ascending[j];
             var m = n - j;
-            var sumLog = suffixLog[j] - m * Math.Log(xmin);
+            var sumLog = suffixLog[j] - m * logs[j];
             if (sumLog <= 0) continue;
             var a = 1 + m / sumLog;
-            var d = KsDistance(ascending, j, xmin, a);
+            var d = KsDistance(logs, j, a);
             if (best is null || d < best.KsDistance) best = new Fit(a, xmin, m, d);
         }
         return best;
     }
 
-    private static double KsDistance(double[] ascending, int start, double xmin, double a)
+    private static double KsDistance(double[] logs, int start, double a)
     {
-        var m = ascending.Length - start;
+        var m = logs.Length - start;
+        var logMin = logs[start];
         double d = 0;
         for (var i = 0; i < m; i++)
         {
-            var f = 1 - Math.Pow(ascending[start + i] / xmin, 1 - a);
+            // F(x) = 1 − (x / x_min)^(1 − a), in logarithms.
+            var f = -double.ExpM1((1 - a) * (logs[start + i] - logMin));
             d = Math.Max(d, Math.Max((i + 1.0) / m - f, f - (double)i / m));
         }
         return d;

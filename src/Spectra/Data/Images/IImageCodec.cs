@@ -20,7 +20,7 @@ public interface IImageCodec
     ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits);
 
     /// <summary>Opens the complete file; decoding of each image happens in <see cref="IImageStack.Decode"/>.</summary>
-    IImageStack Open(byte[] data, ImageDecodeLimits limits);
+    IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits);
 }
 
 /// <summary>The images of one file. <see cref="Decode"/> is safe to call from several threads at once.</summary>
@@ -44,9 +44,9 @@ public abstract class SingleImageCodec : IImageCodec
     /// <summary>Decodes the file's one image; throws <see cref="SpectraException"/> on any defect.</summary>
     public abstract DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits);
 
-    public IImageStack Open(byte[] data, ImageDecodeLimits limits) => new Stack(this, data, limits);
+    public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits) => new Stack(this, data, limits);
 
-    private sealed class Stack(SingleImageCodec codec, byte[] data, ImageDecodeLimits limits) : IImageStack
+    private sealed class Stack(SingleImageCodec codec, ReadOnlyMemory<byte> data, ImageDecodeLimits limits) : IImageStack
     {
         private DecodedImage? _image;
 
@@ -59,6 +59,6 @@ public abstract class SingleImageCodec : IImageCodec
             return Image;
         }
 
-        private DecodedImage Image => _image ??= codec.Decode(data, limits);
+        private DecodedImage Image => _image ??= codec.Decode(data.Span, limits);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ImageFolderSource : IDataSource
             throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
 
         var probed = new ProbedFile?[relatives.Count];
-        var cache = new CacheBudget(_options.CacheBytes);
+        var cache = new FileCache(_options.CacheBytes);
         var errors = new SpectraException?[relatives.Count];
         Parallel.For(0, relatives.Count, Parallelism(), i =>
         {
@@ -109,6 +109,8 @@ public sealed class ImageFolderSource : IDataSource
         return idx.Take(max.Value).Select(i => rows[i]).ToList();
     }
 
+    private const long ChunkBytes = 8L << 20;
+
     public int Features { get; }
 
     /// <summary>Number of rows one full read yields (fewer if files are skipped while decoding).</summary>
@@ -125,28 +127,32 @@ public sealed class ImageFolderSource : IDataSource
         CancellationToken cancellationToken = default)
     {
         if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
+        // Chunks of at most ~8 MB (or 64 rows) even when more rows are allowed: the buffer stays warm in
+        // cache and the decode window small, and rank-k updates of a few hundred rows are as efficient.
+        maxRowsPerChunk = (int)Math.Max(1, Math.Min(maxRowsPerChunk, Math.Max(64, ChunkBytes / (8L * Features))));
         var limits = _options.Limits;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var contributed = new HashSet<int>();
         var skipped = new List<SkippedItem>();
-        var open = new Dictionary<int, (IImageStack? Stack, byte[]? Bytes, SpectraException? Error)>();
+        var open = new Dictionary<int, (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)>();
+        // One buffer for every chunk (RowChunk allows reuse): fresh large arrays cost page faults per chunk.
+        var values = new double[(long)Math.Min(maxRowsPerChunk, _rows.Count) * Features];
         for (int start = 0; start < _rows.Count; start += maxRowsPerChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int n = Math.Min(maxRowsPerChunk, _rows.Count - start);
-            // Open each file of the chunk once (a stack may span chunks; it stays open while it does).
+            // Stacks (NPY, NPZ, IDX) are opened once and stay open while their rows span chunks; a single
+            // image is read, decoded and written by the worker that handles its row, in one parallel pass.
             foreach (var key in open.Keys.Where(k => k < _rows[start].File).ToList()) open.Remove(key);
-            var fileIds = Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct().Where(f => !open.ContainsKey(f)).ToArray();
-            var opened = new (IImageStack?, byte[]?, SpectraException?)[fileIds.Length];
-            Parallel.For(0, fileIds.Length, Parallelism(), i => opened[i] = OpenFile(_files[fileIds[i]], limits));
-            for (int i = 0; i < fileIds.Length; i++) open[fileIds[i]] = opened[i];
+            foreach (var f in Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct())
+                if (_files[f].Header.Count > 1 && !open.ContainsKey(f)) open[f] = OpenFile(_files[f], limits);
 
-            var values = new double[(long)n * Features];
             var errors = new SpectraException?[n];
+            var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[n];
             Parallel.For(0, n, Parallelism(), r =>
             {
                 var (f, k) = _rows[start + r];
-                var (stack, _, error) = open[f];
+                var (stack, _, error) = _files[f].Header.Count > 1 ? open[f] : singles[r] = OpenFile(_files[f], limits);
                 if (error is not null)
                 {
                     errors[r] = error;
@@ -175,16 +181,14 @@ public sealed class ImageFolderSource : IDataSource
                     if (skipped.Count == 0 || skipped[^1].Path != file.RelativePath) skipped.Add(new SkippedItem(file.RelativePath, e.Reason));
                     continue;
                 }
-                if (contributed.Add(f)) hash.AppendData(open[f].Bytes!);
+                var opened = file.Header.Count > 1 ? open[f] : singles[r];
+                if (contributed.Add(f)) hash.AppendData(opened.Bytes.Span);
                 if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
-                string? inner = open[f].Stack!.NameOf(k);
+                string? inner = opened.Stack!.NameOf(k);
                 ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
                 labels[kept] = file.Label;
                 kept++;
             }
-            // Single images are done once their row is written: drop their bytes now.
-            foreach (var f in fileIds)
-                if (_files[f].Header.Count == 1) open.Remove(f);
             progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
             if (kept > 0) yield return new RowChunk(values, kept, Features, ids, labels);
         }
@@ -194,11 +198,11 @@ public sealed class ImageFolderSource : IDataSource
         Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static (IImageStack?, byte[]?, SpectraException?) OpenFile(ProbedFile file, ImageDecodeLimits limits)
+    private static (IImageStack?, ReadOnlyMemory<byte>, SpectraException?) OpenFile(ProbedFile file, ImageDecodeLimits limits)
     {
         try
         {
-            byte[] raw;
+            ReadOnlyMemory<byte> raw;
             try
             {
                 raw = file.Cached ?? File.ReadAllBytes(file.FullPath);
@@ -207,7 +211,7 @@ public sealed class ImageFolderSource : IDataSource
             {
                 throw new SpectraException(SpectraErrorKind.Io, "cannot read the file (" + e.Message + ")");
             }
-            var data = ImageFormats.IsGzip(raw) ? ImageFormats.Gunzip(raw, ImageProbe.MaxExpanded(limits)) : raw;
+            var data = ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw;
             var stack = file.Codec.Open(data, limits);
             if (file.Header.Count > 1 && stack.Header != file.Header)
                 throw SpectraException.Invalid("the file changed while it was being read");
@@ -215,7 +219,7 @@ public sealed class ImageFolderSource : IDataSource
         }
         catch (SpectraException e)
         {
-            return (null, null, e.WithFile(file.RelativePath));
+            return (null, default, e.WithFile(file.RelativePath));
         }
     }
 

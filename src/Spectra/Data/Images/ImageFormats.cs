@@ -25,20 +25,6 @@ public static class ImageFormats
 
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8;
 
-    /// <summary>
-    /// Reads up to <paramref name="count"/> leading bytes with one open and one read; the second value
-    /// is the file's length, so a prefix as long as the file is the whole file.
-    /// </summary>
-    public static (byte[] Prefix, long Length) ReadPrefix(string path, int count = ProbeBytes)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        long length = RandomAccess.GetLength(handle);
-        var buffer = new byte[(int)Math.Min(count, length)];
-        int got = 0, n;
-        while (got < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(got), got)) > 0) got += n;
-        return (got == buffer.Length ? buffer : buffer[..got], length);
-    }
-
     /// <summary>The leading bytes of a gzip member's expansion, for detection and headers.</summary>
     public static byte[] GunzipHead(byte[] gz, int count = ProbeBytes)
     {

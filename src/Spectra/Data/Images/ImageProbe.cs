@@ -4,19 +4,37 @@ namespace Spectra.Data.Images;
 internal sealed record ProbedFile(string RelativePath, string FullPath, IImageCodec Codec, ImageHeader Header, string? Label)
 {
     /// <summary>The whole file, kept from the probe read when it was small and the cache budget allowed (saves a second open).</summary>
-    public byte[]? Cached { get; init; }
+    public ReadOnlyMemory<byte>? Cached { get; init; }
 }
 
-/// <summary>A byte budget shared by the threads of a probe pass.</summary>
-internal sealed class CacheBudget(long bytes)
+/// <summary>
+/// Where the header pass keeps small files: slices of a few large blocks, allocated as needed up to a
+/// byte budget. Large blocks cost the garbage collector nothing per file, unlike thousands of small arrays.
+/// </summary>
+internal sealed class FileCache(long budget)
 {
-    private long _left = bytes;
+    private const int BlockSize = 4 << 20;
+    private readonly Lock _lock = new();
+    private long _left = budget;
+    private byte[]? _block;
+    private int _used;
 
-    public bool TryTake(long n)
+    public Memory<byte>? TryAllocate(long n)
     {
-        if (Interlocked.Add(ref _left, -n) >= 0) return true;
-        Interlocked.Add(ref _left, n);
-        return false;
+        if (n > ImageFormats.ProbeBytes) return null;
+        lock (_lock)
+        {
+            if (_block is null || _used + n > _block.Length)
+            {
+                if (_left < BlockSize) return null;
+                _left -= BlockSize;
+                _block = GC.AllocateUninitializedArray<byte>(BlockSize);
+                _used = 0;
+            }
+            var slice = _block.AsMemory(_used, (int)n);
+            _used += (int)n;
+            return slice;
+        }
     }
 }
 
@@ -37,37 +55,52 @@ internal static class ImageProbe
     }
 
     /// <summary>Probes one file: null when it is not an image format at all (and not named like one).</summary>
-    public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled, CacheBudget? cache = null)
+    public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled, FileCache? cache = null)
     {
         string full = relative.Length == 0 ? root : Path.Combine(root, relative);
         string name = relative.Length == 0 ? Path.GetFileName(root) : relative;
         try
         {
-            byte[] head;
-            byte[]? whole = null;
+            ReadOnlyMemory<byte> head;
+            Memory<byte>? whole = null;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ImageFormats.ProbeBytes + 1);
             try
             {
-                var (prefix, length) = ImageFormats.ReadPrefix(full);
-                if (prefix.Length == length) whole = prefix;
-                head = ImageFormats.IsGzip(prefix) ? ImageFormats.GunzipHead(whole ?? File.ReadAllBytes(full)) : prefix;
+                // One read of up to 64 KB + 1: a regular file returns less only at its end, so a short read is
+                // the whole file (no length query, no second read).
+                int got;
+                using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
+                    got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
+                bool complete = got <= ImageFormats.ProbeBytes;
+                int keep = Math.Min(got, ImageFormats.ProbeBytes);
+                if (complete && cache?.TryAllocate(got) is { } slot)
+                {
+                    buffer.AsSpan(0, got).CopyTo(slot.Span);
+                    whole = slot;
+                }
+                var prefix = whole ?? buffer.AsSpan(0, keep).ToArray();
+                head = ImageFormats.IsGzip(prefix.Span) ? ImageFormats.GunzipHead(File.ReadAllBytes(full)) : prefix;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new SpectraException(SpectraErrorKind.Io, "cannot read the file (" + e.Message + ")", name);
             }
-            var codec = ImageFormats.Detect(head);
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+            var codec = ImageFormats.Detect(head.Span);
             if (codec is null)
             {
                 if (!LooksLikeImage(full)) return null;
                 throw SpectraException.Invalid("the file's content is not a supported image format (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)",
                     hint: "check that the file is not truncated or mislabelled");
             }
-            var header = codec.TryReadHeader(head, limits)
+            var header = codec.TryReadHeader(head.Span, limits)
                          ?? codec.Open(ImageFormats.ReadAll(full, MaxExpanded(limits)), limits).Header;
             int slash = relative.IndexOf('/');
             string? label = labelled && slash > 0 ? relative[..slash] : null;
-            bool keep = whole is not null && cache is not null && cache.TryTake(whole.Length);
-            return new ProbedFile(name, full, codec, header, label) { Cached = keep ? whole : null };
+            return new ProbedFile(name, full, codec, header, label) { Cached = whole };
         }
         catch (SpectraException e)
         {

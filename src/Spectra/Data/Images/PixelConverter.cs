@@ -43,44 +43,57 @@ internal sealed class PixelConverter
 
     private void WritePixels(DecodedImage im, Span<double> dst)
     {
+        if (im.Samples is { } samples) WriteIntegers(im, samples, dst);
+        else WriteFloats(im, im.FloatSamples!, dst);
+    }
+
+    // The hot path (every integer image): one loop per layout, no per-sample indirection.
+    private void WriteIntegers(DecodedImage im, ushort[] s, Span<double> dst)
+    {
         int n = im.Width * im.Height, src = im.Channels, outCh = _channels;
         bool gray = _options.Color == ImageColorMode.Gray, alpha = _options.KeepAlpha;
-        double scale = im.IsFloat ? 1.0 : 1.0 / im.MaxValue;
-        var s = im.Samples;
-        var f = im.FloatSamples;
-        double At(long i) => f is not null ? f[i] : s![i] * scale;
-
-        if (gray && !alpha && src == 1 && s is not null)
+        double scale = 1.0 / im.MaxValue, r = Kr * scale, g = Kg * scale, b = Kb * scale;
+        if (gray && !alpha)
         {
-            for (int i = 0; i < n; i++) dst[i] = s[i] * scale;
+            if (src <= 2)
+                for (int p = 0; p < n; p++) dst[p] = s[p * src] * scale;
+            else
+                for (int p = 0, i = 0; p < n; p++, i += src) dst[p] = r * s[i] + g * s[i + 1] + b * s[i + 2];
             return;
         }
-        for (int p = 0; p < n; p++)
+        for (int p = 0, i = 0, o = 0; p < n; p++, i += src, o += outCh)
         {
-            long b = (long)p * src;
-            int o = p * outCh;
-            if (im.IsColor)
-            {
-                double r = At(b), g = At(b + 1), bl = At(b + 2);
-                if (gray) dst[o] = Kr * r + Kg * g + Kb * bl;
-                else
-                {
-                    dst[o] = r;
-                    dst[o + 1] = g;
-                    dst[o + 2] = bl;
-                }
-            }
+            if (gray) dst[o] = src <= 2 ? s[i] * scale : r * s[i] + g * s[i + 1] + b * s[i + 2];
+            else if (src <= 2) dst[o] = dst[o + 1] = dst[o + 2] = s[i] * scale;
             else
             {
-                double v = At(b);
-                dst[o] = v;
-                if (!gray)
+                dst[o] = s[i] * scale;
+                dst[o + 1] = s[i + 1] * scale;
+                dst[o + 2] = s[i + 2] * scale;
+            }
+            if (alpha) dst[o + outCh - 1] = im.HasAlpha ? s[i + src - 1] * scale : 1.0;
+        }
+    }
+
+    private void WriteFloats(DecodedImage im, double[] f, Span<double> dst)
+    {
+        int n = im.Width * im.Height, src = im.Channels, outCh = _channels;
+        bool gray = _options.Color == ImageColorMode.Gray, alpha = _options.KeepAlpha;
+        for (int p = 0, i = 0, o = 0; p < n; p++, i += src, o += outCh)
+        {
+            if (im.IsColor)
+            {
+                if (gray) dst[o] = Kr * f[i] + Kg * f[i + 1] + Kb * f[i + 2];
+                else
                 {
-                    dst[o + 1] = v;
-                    dst[o + 2] = v;
+                    dst[o] = f[i];
+                    dst[o + 1] = f[i + 1];
+                    dst[o + 2] = f[i + 2];
                 }
             }
-            if (alpha) dst[o + outCh - 1] = im.HasAlpha ? At(b + src - 1) : 1.0;
+            else if (gray) dst[o] = f[i];
+            else dst[o] = dst[o + 1] = dst[o + 2] = f[i];
+            if (alpha) dst[o + outCh - 1] = im.HasAlpha ? f[i + src - 1] : 1.0;
         }
     }
 }

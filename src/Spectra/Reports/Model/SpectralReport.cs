@@ -14,6 +14,7 @@ namespace Spectra.Reports.Model;
 /// serialises it 1:1, the notebooks read it, the checks compare its <see cref="Headline"/>.
 /// No field holds NaN or infinity; "not available" is null.
 /// </summary>
+[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record SpectralReport(
     string SchemaVersion,
     SpectrumProvenance Provenance,
@@ -47,6 +48,8 @@ public sealed record SpectralReport(
             m.Add(new("spacing_ratio.position", r.Position, r.StandardError / (SpacingRatioGap), "⟨r̃⟩ between Poisson (0) and GOE (1)"));
             m.Add(new("spacing_ratio.ks_goe", r.Against("goe").KsStatistic, null, "KS distance of r̃ to the GOE Atas surmise"));
         }
+        if (Verdict.ZGoe is { } zg) m.Add(new("verdict.z_goe", zg, null, $"z-score of ⟨r̃⟩ against the GOE reference ({Verdict.Basis})"));
+        if (Verdict.ZPoisson is { } zp) m.Add(new("verdict.z_poisson", zp, null, $"z-score of ⟨r̃⟩ against the Poisson reference ({Verdict.Basis})"));
         if (SpacingDistribution.Value is { } s)
         {
             m.Add(new("spacing_distribution.kl_goe", s.Against("goe").KullbackLeibler, null, "KL(P(s) ‖ Wigner surmise)"));

@@ -137,7 +137,7 @@ public static class AttributionStudy
         if (identical >= 2)
             notes.Add(string.Format(inv, "{0} of the top {1} samples are exact copies of one another (duplicated rows)", identical, entries.Count));
         if (featureShare >= 0.9 && features.Length < d)
-            notes.Add(string.Format(inv, "{0:P0} of the vector lies on its top {1} features (about {2:F0} participate): a localised feature block",
+            notes.Add(string.Format(inv, "localised on a few features: {0:P0} of the vector lies on its top {1} (about {2:F0} participate)",
                 featureShare, features.Length, 1 / ipr));
         if (sampleShare >= 0.5 && entries.Count < rows)
             notes.Add(string.Format(inv, "the top {0} samples carry {1:P0} of the variance along this direction", entries.Count, sampleShare));

@@ -54,15 +54,15 @@ public sealed class IdxCodec : IImageCodec
         return new ImageHeader(l.Width, l.Height, l.Channels, l.Count);
     }
 
-    public IImageStack Open(byte[] data, ImageDecodeLimits limits)
+    public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits)
     {
-        var l = ReadLayout(data, limits);
+        var l = ReadLayout(data.Span, limits);
         long need = (long)l.Count * l.Height * l.Width * l.Channels * ElementSize(l.Type);
-        Bytes.Need(data, l.DataStart, need, Codec);
+        Bytes.Need(data.Span, l.DataStart, need, Codec);
         return new Stack(data, l);
     }
 
-    private sealed class Stack(byte[] data, Layout l) : IImageStack
+    private sealed class Stack(ReadOnlyMemory<byte> data, Layout l) : IImageStack
     {
         public ImageHeader Header => new(l.Width, l.Height, l.Channels, l.Count);
         public string? NameOf(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -70,7 +70,7 @@ public sealed class IdxCodec : IImageCodec
         public DecodedImage Decode(int index)
         {
             int n = l.Height * l.Width * l.Channels, size = ElementSize(l.Type);
-            var src = data.AsSpan(l.DataStart + (int)((long)index * n * size), n * size);
+            var src = data.Span.Slice(l.DataStart + (int)((long)index * n * size), n * size);
             if (l.Type == 0x08)
             {
                 var s = new ushort[n];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Spectra.Data.Images.Codecs.Jpeg;
 
 namespace Spectra.Data.Images.Codecs;
@@ -169,7 +170,7 @@ public sealed class JpegCodec : SingleImageCodec
             int total = 0;
             foreach (var c in counts) total += c;
             if (total > 256 || p + 17 + total > s.Length) throw SpectraException.Invalid("JPEG Huffman table is too long for its segment");
-            var table = new HuffmanTable(counts, s.Slice(p + 17, total));
+            var table = HuffmanTable.Shared(s.Slice(p + 1, 16 + total));
             (tc == 0 ? dc : ac)[th] = table;
             p += 17 + total;
         }
@@ -215,16 +216,35 @@ public sealed class JpegCodec : SingleImageCodec
                 throw SpectraException.Unsupported($"JPEG sampling factors {c.H}×{c.V} do not divide the largest ({frame.MaxH}×{frame.MaxV})");
             var q = quant[c.QuantTable] ?? throw SpectraException.Invalid($"JPEG quantization table {c.QuantTable} is not defined");
             int stride = c.BlocksPerLine * 8;
-            var plane = new byte[stride * c.BlocksPerColumn * 8];
+            var plane = ArrayPool<byte>.Shared.Rent(stride * c.BlocksPerColumn * 8);
             for (int by = 0; by < c.BlocksHigh; by++)
             for (int bx = 0; bx < c.BlocksWide; bx++)
                 Idct.Transform(c.Coefficients.AsSpan(c.BlockOffset(by, bx), 64), q, plane.AsSpan(by * 8 * stride + bx * 8), stride);
-            planes[ci] = Upsampler.Upsample(plane, c.Width, c.Height, stride, frame.MaxH / c.H, frame.MaxV / c.V, w, h);
+            planes[ci] = ArrayPool<byte>.Shared.Rent(w * h);
+            Upsampler.Upsample(plane, c.Width, c.Height, stride, frame.MaxH / c.H, frame.MaxV / c.V, w, h, planes[ci]);
+            ArrayPool<byte>.Shared.Return(plane);
+            ArrayPool<short>.Shared.Return(c.Coefficients);
             c.Coefficients = [];
         }
+        try
+        {
+            return Convert(frame, planes, w, h, jfif, adobeTransform);
+        }
+        finally
+        {
+            foreach (var p in planes) ArrayPool<byte>.Shared.Return(p);
+        }
+    }
+
+    private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform)
+    {
         int n = planes.Length;
         if (n == 1)
-            return DecodedImage.FromSamples(w, h, 1, 255, Array.ConvertAll(planes[0], b => (ushort)b));
+        {
+            var gray = new ushort[w * h];
+            for (int i = 0; i < gray.Length; i++) gray[i] = planes[0][i];
+            return DecodedImage.FromSamples(w, h, 1, 255, gray);
+        }
         var rgb = new ushort[(long)w * h * 3];
         if (n == 3)
         {

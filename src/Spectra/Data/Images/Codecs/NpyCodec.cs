@@ -79,17 +79,17 @@ public sealed partial class NpyCodec : IImageCodec
         return l is null ? null : new ImageHeader(l.Width, l.Height, l.Channels, l.Count);
     }
 
-    public IImageStack Open(byte[] data, ImageDecodeLimits limits) => Open(data, limits, null);
+    public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits) => Open(data, limits, null);
 
-    internal static IImageStack Open(byte[] data, ImageDecodeLimits limits, string? entry)
+    internal static IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits, string? entry)
     {
-        var l = ReadLayout(data, limits, needComplete: true)!;
+        var l = ReadLayout(data.Span, limits, needComplete: true)!;
         long need = (long)l.Count * l.Height * l.Width * l.Channels * l.Size;
-        Bytes.Need(data, l.DataStart, need, Codec);
+        Bytes.Need(data.Span, l.DataStart, need, Codec);
         return new Stack(data, l, entry);
     }
 
-    private sealed class Stack(byte[] data, Layout l, string? entry) : IImageStack
+    private sealed class Stack(ReadOnlyMemory<byte> data, Layout l, string? entry) : IImageStack
     {
         public ImageHeader Header => new(l.Width, l.Height, l.Channels, l.Count);
 
@@ -124,7 +124,7 @@ public sealed partial class NpyCodec : IImageCodec
             for (int c = 0; c < l.Channels; c++, o++)
             {
                 long e = index * stride[0] + y * stride[1] + x * stride[2] + c * stride[3];
-                var b = data.AsSpan(l.DataStart + (int)(e * l.Size), l.Size);
+                var b = data.Span.Slice(l.DataStart + (int)(e * l.Size), l.Size);
                 if (integer)
                 {
                     int v = l.Size == 1 ? b[0] : l.BigEndian ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b);

@@ -17,12 +17,15 @@ public sealed class NpzCodec : IImageCodec
     // The directory sits at the end of the file, so the header needs the whole file.
     public ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits) => null;
 
-    public IImageStack Open(byte[] data, ImageDecodeLimits limits)
+    public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits)
     {
         var stacks = new List<IImageStack>();
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(data, false), ZipArchiveMode.Read);
+            var archive = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(data, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, false)
+                : new MemoryStream(data.ToArray(), false);
+            using var zip = new ZipArchive(archive, ZipArchiveMode.Read);
             long total = 0;
             foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".npy", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {

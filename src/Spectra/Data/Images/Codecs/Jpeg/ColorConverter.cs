@@ -23,7 +23,7 @@ internal static class ColorConverter
 
     public static void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, ushort[] rgb)
     {
-        for (int i = 0; i < y.Length; i++)
+        for (int i = 0; i < rgb.Length / 3; i++)
         {
             int l = y[i], b = cb[i], r = cr[i];
             rgb[3 * i] = Clamp(l + CrR[r]);
@@ -35,7 +35,7 @@ internal static class ColorConverter
     /// <summary>Adobe CMYK is stored inverted (0 = full ink), so R = C·K/255 on the stored values.</summary>
     public static void CmykToRgb(byte[] c, byte[] m, byte[] y, byte[] k, bool ycck, ushort[] rgb)
     {
-        for (int i = 0; i < c.Length; i++)
+        for (int i = 0; i < rgb.Length / 3; i++)
         {
             int cc = c[i], mm = m[i], yy = y[i];
             if (ycck)

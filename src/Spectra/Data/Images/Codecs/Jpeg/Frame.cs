@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>One colour component of a frame and its coefficient blocks (zigzag order, 64 per block).</summary>
@@ -59,6 +61,12 @@ internal sealed class Frame
         // ample for any real image, and it keeps a hostile header from buying memory with padding.
         if (total > 6 * limits.MaxPixels + 65536 || total > Array.MaxLength)
             throw new SpectraException(SpectraErrorKind.LimitExceeded, "JPEG frame needs more coefficient memory than the pixel limit allows");
-        foreach (var c in Components) c.Coefficients = new short[(long)c.BlocksPerLine * c.BlocksPerColumn * 64];
+        // Pooled: a folder of small JPEGs would otherwise allocate (and the GC clear) these for every file.
+        foreach (var c in Components)
+        {
+            int n = c.BlocksPerLine * c.BlocksPerColumn * 64;
+            c.Coefficients = ArrayPool<short>.Shared.Rent(n);
+            Array.Clear(c.Coefficients, 0, n);
+        }
     }
 }

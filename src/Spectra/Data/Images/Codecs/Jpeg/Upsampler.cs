@@ -7,14 +7,13 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 /// </summary>
 internal static class Upsampler
 {
-    /// <summary>Upsamples <paramref name="plane"/> (w × h, row stride <paramref name="stride"/>) by (fx, fy) to outW × outH.</summary>
-    public static byte[] Upsample(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH)
+    /// <summary>Upsamples <paramref name="plane"/> (w × h, row stride <paramref name="stride"/>) by (fx, fy) into the first outW × outH bytes of <paramref name="o"/>.</summary>
+    public static void Upsample(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH, byte[] o)
     {
-        var o = new byte[outW * outH];
         if (fx == 1 && fy == 1)
         {
             for (int y = 0; y < outH; y++) plane.AsSpan(y * stride, outW).CopyTo(o.AsSpan(y * outW));
-            return o;
+            return;
         }
         if (fx == 2 && fy == 1)
         {
@@ -24,7 +23,7 @@ internal static class Upsampler
                 H2(plane.AsSpan(y * stride, w), row);
                 row.AsSpan(0, outW).CopyTo(o.AsSpan(y * outW));
             }
-            return o;
+            return;
         }
         if (fx is 1 or 2 && fy == 2)
         {
@@ -45,12 +44,11 @@ internal static class Upsampler
                 }
                 row.AsSpan(0, outW).CopyTo(o.AsSpan(y * outW));
             }
-            return o;
+            return;
         }
         for (int y = 0; y < outH; y++)
         for (int x = 0; x < outW; x++)
             o[y * outW + x] = plane[Math.Min(y / fy, h - 1) * stride + Math.Min(x / fx, w - 1)];
-        return o;
     }
 
     private static void H2(ReadOnlySpan<byte> input, Span<byte> output)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Image-loader benchmark, Spectra and Python (Debian python3-pil + python3-numpy) side by side in one run.
+# Makes the data (10 000 MNIST digits as PNG from the IDX file; 10 000 generated 32 x 32 JPEGs) under
+# $SCRATCH (default /tmp/spectra-image-bench), then times each side end to end as a fresh process.
+# Prints a Markdown table for docs/performance.md. Usage: bash tools/images/bench.sh [REPEATS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=/usr/bin/python3
+SCRATCH=${SCRATCH:-/tmp/spectra-image-bench}
+REPEATS=${1:-3}
+CONF=${SPECTRA_CONFORMANCE:-../shared/conformance}
+[ -d "$SCRATCH/mnist-png" ] && [ -d "$SCRATCH/jpeg32" ] || $PY tools/images/make_bench_data.py "$SCRATCH" "$CONF" >&2
+dotnet build -c Release tools/images/Spectra.ImageBench -v quiet -nologo >/dev/null
+B=tools/images/Spectra.ImageBench/bin/Release/net10.0/Spectra.ImageBench
+val() { awk -v k="$1" '$1 == k { print $2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# Best of REPEATS. Seconds and peak memory are the whole process's (GNU time: wall clock, maximum RSS),
+# so runtime start-up and Python's imports count; images/s is the program's own decode rate.
+best() { # side mode path -> "seconds peak_mb images_per_s top"
+  local side=$1 mode=$2 path=$3 bs="" out
+  for _ in $(seq "$REPEATS"); do
+    if [ "$side" = spectra ]; then out=$(/usr/bin/time -f "wall %e\nrss_kb %M" "$B" "$mode" "$path" 2>&1)
+    else out=$(/usr/bin/time -f "wall %e\nrss_kb %M" "$PY" tools/images/bench_images.py "$mode" "$path" 2>&1); fi
+    s=$(echo "$out" | val wall)
+    if [ -z "$bs" ] || awk -v a="$s" -v b="$bs" 'BEGIN { exit !(a < b) }'; then
+      bs=$s; bm=$(echo "$out" | val rss_kb | awk '{ printf "%.0f", $1 / 1024 }'); br=$(echo "$out" | val images_per_s); bt=$(echo "$out" | val top_eigenvalue)
+    fi
+  done
+  echo "$bs $bm $br ${bt:--}"
+}
+echo "| workload | Spectra (s) | Python (s) | Spectra / Python | Spectra images/s | Python images/s | Spectra peak MB | Python peak MB | top eigenvalue (Spectra / Python) |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for mode in spectrum decode; do
+  for set in mnist-png jpeg32; do
+    read -r s sm sr st <<<"$(best spectra "$mode" "$SCRATCH/$set")"
+    read -r p pm pr pt <<<"$(best python "$mode" "$SCRATCH/$set")"
+    echo "| $mode, $set (10 000 files) | $s | $p | $(ratio "$s" "$p") | $sr | $pr | $sm | $pm | $st / $pt |"
+  done
+done
+read -r s sm sr st <<<"$(best spectra decode "$CONF/datasets/mnist-t10k/t10k-images-idx3-ubyte.gz")"
+echo "| decode, MNIST IDX (.gz, one file) | $s | — | — | $sr | — | $sm | — | — |"
