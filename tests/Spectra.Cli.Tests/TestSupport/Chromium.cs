@@ -27,10 +27,10 @@ public static class Chromium
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("chromium did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(180)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish within 90 s: " + stderr.Result);
+            throw new TimeoutException("chromium did not finish within 180 s: " + stderr.Result);
         }
         return stdout.Result;
     }
