@@ -143,7 +143,7 @@ public sealed class ParquetSource : IDataSource
             throw new SpectraException(SpectraErrorKind.LimitExceeded, $"a chunk of {maxRowsPerChunk} rows × {d} features exceeds the memory limit",
                 Info.Path, hint: "use smaller chunks or raise the memory limit");
         var values = new double[chunkValues];
-        var ids = new string[maxRowsPerChunk];
+        var ids = _options.RowIds ? new string[maxRowsPerChunk] : null;
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
         long dropped = 0, imputedValues = 0, imputedRows = 0;
@@ -155,7 +155,7 @@ public sealed class ParquetSource : IDataSource
         var nullMask = new bool[d];
         foreach (var group in Groups(progress, ct))
         {
-            if (!ReferenceEquals(group.File, lastFile))
+            if (!ReferenceEquals(group.File, lastFile) && _options.HashContent)
             {
                 lastFile = group.File;
                 string path = group.File.Path;
@@ -177,7 +177,7 @@ public sealed class ParquetSource : IDataSource
                     for (int t = 0; t < m; t++)
                     {
                         int r = kept[k0 + t];
-                        ids[filled + t] = RowId(group.File.DisplayName, group.FirstRow + r);
+                        if (ids is not null) ids[filled + t] = RowId(group.File.DisplayName, group.FirstRow + r);
                         if (labels is not null) labels[filled + t] = Label(group, r);
                     }
                     any = true;
@@ -216,7 +216,7 @@ public sealed class ParquetSource : IDataSource
                     }
                 }
                 any = true;
-                ids[filled] = RowId(group.File.DisplayName, group.FirstRow + r);
+                if (ids is not null) ids[filled] = RowId(group.File.DisplayName, group.FirstRow + r);
                 if (labels is not null) labels[filled] = Label(group, r);
                 if (++filled == maxRowsPerChunk)
                 {
@@ -236,7 +236,7 @@ public sealed class ParquetSource : IDataSource
         {
             throw new SpectraException(SpectraErrorKind.Io, "read error while hashing: " + e.Message, Info.Path);
         }
-        Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (_options.HashContent) Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
         Info.Files = contributing.Count;
         Info.DroppedRows = dropped;
         if (dropped > 0) Info.Notes.Add($"dropped {dropped} rows with nulls");
