@@ -238,6 +238,10 @@ public sealed class Dataset
             KBottom = a.KBottom,
             Unfolding = a.UnfoldingOptions(),
             Seed = LoadSettings.Seed,
+            StartRank = a.StartRank,
+            EndRank = a.EndRank,
+            ReferenceDraws = a.ReferenceDraws,
+            Eta = a.Eta,
             Light = light,
             ToolVersion = LibraryVersion,
             Options = OptionMap(a),
@@ -269,7 +273,11 @@ public sealed class Dataset
             ["unfolding_degree"] = Int(a.UnfoldingDegree),
             ["sff_realisations"] = Int(a.SffRealisations),
             ["seed"] = Int(l.Seed),
+            ["reference_draws"] = Int(a.ReferenceDraws),
+            ["eta"] = a.Eta.ToString("R", CultureInfo.InvariantCulture),
         };
+        if (a.StartRank is { } sr) map["start_rank"] = Int(sr);
+        if (a.EndRank is { } er) map["end_rank"] = Int(er);
         if (l.Resize is { } r) map["resize"] = r;
         if (l.Include.Count > 0) map["include"] = string.Join(",", l.Include);
         if (l.Exclude.Count > 0) map["exclude"] = string.Join(",", l.Exclude);
@@ -292,6 +300,10 @@ public sealed class Dataset
             Unfolding = o.TryGetValue("unfolding", out var u) ? u : d.Unfolding,
             UnfoldingDegree = I("unfolding_degree", d.UnfoldingDegree),
             SffRealisations = I("sff_realisations", d.SffRealisations),
+            StartRank = o.ContainsKey("start_rank") ? I("start_rank", 0) : null,
+            EndRank = o.ContainsKey("end_rank") ? I("end_rank", 0) : null,
+            ReferenceDraws = I("reference_draws", d.ReferenceDraws),
+            Eta = o.TryGetValue("eta", out var e) && double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var eta) ? eta : d.Eta,
         };
     }
 
