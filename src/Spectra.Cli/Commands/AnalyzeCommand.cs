@@ -18,7 +18,7 @@ public static class AnalyzeCommand
             var quiet = p.GetValue(GlobalOptions.Quiet);
             var doc = ProgressDisplay.Run(io, quiet, progress => AnalysisRun.Execute(settings, progress: progress));
             outputs.WriteAll(p, doc);
-            if (!quiet) ConsoleSummary.Write(doc, io, color: false);
+            if (!quiet) ConsoleSummary.Write(doc, io, color: io.OutIsTerminal);
             return 0;
         });
         return command;

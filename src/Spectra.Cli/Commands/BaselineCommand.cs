@@ -37,7 +37,7 @@ public static class BaselineCommand
             outputs.WriteAll(p, report);
             if (!quiet)
             {
-                ConsoleSummary.Write(report, io, color: false);
+                ConsoleSummary.Write(report, io, color: io.OutIsTerminal);
                 io.Out.WriteLine($"baseline written to {p.GetValue(output)} ({baseline.Metrics.Count} metrics, {baseline.Replicates} bootstrap replicates)");
             }
             return 0;

@@ -68,7 +68,7 @@ public static class SimulateCommand
             outputs.WriteAll(p, doc);
             if (!quiet)
             {
-                ConsoleSummary.Write(doc, io, color: false);
+                ConsoleSummary.Write(doc, io, color: io.OutIsTerminal);
                 if (path is not null) io.Out.WriteLine($"written to {path}");
             }
             return 0;

@@ -22,6 +22,10 @@ public static class CheckEvaluator
         if (needsBaseline && (reference is null || !double.IsFinite(reference.Value)))
             return new RuleOutcome(rule, CheckStatus.Error, v, null, null, null,
                 $"{rule.Metric} = {Band.Fmt(v)}, but the baseline has no value for it; re-create the baseline");
+        var needsSpread = rule.Warn?.MaxSigma is not null || rule.Fail?.MaxSigma is not null;
+        if (needsSpread && reference!.Spread is null && rule.MinSpread is null)
+            return new RuleOutcome(rule, CheckStatus.Error, v, reference.Value, null, null,
+                $"{rule.Metric} = {Band.Fmt(v)}, but the baseline has no spread for it (max_sigma needs one); re-create the baseline or give min_spread");
         var needsReferences = (rule.Warn?.CloserToGoeThanPoisson ?? false) || (rule.Fail?.CloserToGoeThanPoisson ?? false);
         if (needsReferences && (metric.Goe is null || metric.Poisson is null))
             return new RuleOutcome(rule, CheckStatus.Error, v, reference?.Value, reference?.Spread, null,

@@ -70,13 +70,26 @@ public static class FiniteSizeReferences
 
         var goe = new double[options.Draws][];
         var poisson = new double[options.Draws][];
-        void Draw(int d)
+        SeededRandom GoeStream(int d) => SeededRandom.ForStream(seed, 2 * d + 1000);
+        // Draws go in pairs through the interleaved tridiagonal solver; every draw keeps its own stream,
+        // so the result is the same whether draws run in pairs, alone, or on several threads.
+        void DrawPair(int k)
         {
-            goe[d] = Measure(GoeUnfolded(simulated, SeededRandom.ForStream(seed, 2 * d + 1000)), simTop, simBottom, Inverse, spacingOptions);
-            poisson[d] = Measure(PoissonLevels.Generate(simulated, SeededRandom.ForStream(seed, 2 * d + 1001)), simTop, simBottom, Inverse, spacingOptions);
+            var first = 2 * k;
+            var second = first + 1;
+            if (second < options.Draws)
+            {
+                var (a, b) = GoeEnsemble.LevelsPair(simulated, GoeStream(first), GoeStream(second));
+                goe[first] = Measure(SemicircleUnfold(a), simTop, simBottom, Inverse, spacingOptions);
+                goe[second] = Measure(SemicircleUnfold(b), simTop, simBottom, Inverse, spacingOptions);
+            }
+            else goe[first] = Measure(GoeUnfolded(simulated, GoeStream(first)), simTop, simBottom, Inverse, spacingOptions);
+            for (var d = first; d <= Math.Min(second, options.Draws - 1); d++)
+                poisson[d] = Measure(PoissonLevels.Generate(simulated, SeededRandom.ForStream(seed, 2 * d + 1001)), simTop, simBottom, Inverse, spacingOptions);
         }
-        if (options.Parallel) System.Threading.Tasks.Parallel.For(0, options.Draws, Draw);
-        else for (var d = 0; d < options.Draws; d++) Draw(d);
+        var pairs = (options.Draws + 1) / 2;
+        if (options.Parallel) System.Threading.Tasks.Parallel.For(0, pairs, DrawPair);
+        else for (var k = 0; k < pairs; k++) DrawPair(k);
 
         var spreadScale = Math.Sqrt((double)simBulk / bulkCount);
         var stats = new List<ReferenceDistribution>();
@@ -91,9 +104,11 @@ public static class FiniteSizeReferences
     }
 
     /// <summary>One GOE draw of n levels, unfolded exactly by the semicircle: n·F_sc(e), ascending.</summary>
-    public static double[] GoeUnfolded(int n, SeededRandom random)
+    public static double[] GoeUnfolded(int n, SeededRandom random) => SemicircleUnfold(GoeEnsemble.Levels(n, random));
+
+    private static double[] SemicircleUnfold(double[] levels)
     {
-        var levels = GoeEnsemble.Levels(n, random);
+        var n = levels.Length;
         var radius = GoeEnsemble.SemicircleRadius(n);
         for (var i = 0; i < n; i++) levels[i] = n * SemicircleLaw.Cdf(levels[i], radius);
         return levels;

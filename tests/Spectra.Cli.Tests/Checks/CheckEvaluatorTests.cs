@@ -84,4 +84,13 @@ public class CheckEvaluatorTests
         var dirty = BaselineWith(new Metric(MetricKeys.DuplicateRate, 0.05, 0.0));
         Assert.Equal(CheckStatus.Pass, CheckEvaluator.Evaluate(rule, new Metric(MetricKeys.DuplicateRate, 0.0), dirty.Find(MetricKeys.DuplicateRate)).Status);
     }
+
+    [Fact]
+    public void A_sigma_rule_without_a_baseline_spread_cannot_be_judged_unless_floored()
+    {
+        var b = BaselineWith(new Metric("power_law.alpha", 0.5));
+        Assert.Equal(CheckStatus.Error, CheckEvaluator.Evaluate(SigmaRule, new Metric("power_law.alpha", 0.5), b.Find("power_law.alpha")).Status);
+        var floored = SigmaRule with { MinSpread = 0.01 };
+        Assert.Equal(CheckStatus.Warn, CheckEvaluator.Evaluate(floored, new Metric("power_law.alpha", 0.55), b.Find("power_law.alpha")).Status);
+    }
 }

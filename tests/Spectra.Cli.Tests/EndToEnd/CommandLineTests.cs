@@ -201,4 +201,41 @@ public class CommandLineTests : IDisposable
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("power_law.alpah", run.Err);
     }
+
+    [Fact]
+    public void Check_repeats_the_baseline_options_unless_overridden()
+    {
+        var data = Ugd(500, 40, 21);
+        var baseline = _tmp.File("b.json");
+        Assert.Equal(0, Tool.Run("baseline", data, "-o", baseline, "--replicates", "3", "--sff-realisations", "0", "--k-top", "4", "--unfolding", "kernel", "-q").ExitCode);
+        var inherited = _tmp.File("inherited.json");
+        var overridden = _tmp.File("overridden.json");
+        Tool.Run("check", data, "--baseline", baseline, "--json", inherited, "-q");
+        Tool.Run("check", data, "--baseline", baseline, "--json", overridden, "--k-top", "6", "-q");
+        JsonElement Options(string f) => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("options").Clone();
+        Assert.Equal("4", Options(inherited).GetProperty("k_top").GetString());
+        Assert.Equal("kernel", Options(inherited).GetProperty("unfolding").GetString());
+        Assert.Equal("6", Options(overridden).GetProperty("k_top").GetString());
+        Assert.Equal("kernel", Options(overridden).GetProperty("unfolding").GetString());
+        Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(inherited)).RootElement.GetProperty("spectrum").GetProperty("bulk").GetProperty("k_top").GetInt32());
+    }
+
+    [Fact]
+    public void Input_kind_is_detected_from_the_path()
+    {
+        var folder = Path.Combine(_tmp.Path, "tables");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "a.parquet"), "PAR1"u8.ToArray());
+        File.WriteAllBytes(Path.Combine(folder, "b.parquet"), "PAR1"u8.ToArray());
+        Assert.Equal(InputKind.Parquet, InputDetector.Detect(folder));
+        var magic = _tmp.File("table.bin");
+        File.WriteAllBytes(magic, "PAR1xxxxPAR1"u8.ToArray());
+        Assert.Equal(InputKind.Parquet, InputDetector.Detect(magic));
+        Assert.Equal(InputKind.Npy, InputDetector.Detect(Ugd()));
+        var idx = _tmp.File("train-images-idx3-ubyte");
+        File.WriteAllBytes(idx, new byte[] { 0, 0, 8, 3 });
+        Assert.Equal(InputKind.Idx, InputDetector.Detect(idx));
+        Assert.Equal(InputKind.Images, InputDetector.Detect(_tmp.Path));
+        Assert.Throws<SpectraException>(() => InputDetector.Detect(_tmp.File("missing")));
+    }
 }

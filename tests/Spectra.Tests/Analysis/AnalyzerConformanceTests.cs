@@ -22,7 +22,7 @@ public class AnalyzerConformanceTests
         Seed = 5,
     };
 
-    public static TheoryData<string> Cases => new() { "empty", "one", "tiny", "small", "ties", "all-equal", "zero-modes", "goe", "power-law", "poisson" };
+    public static TheoryData<string> Cases => new() { "empty", "one", "tiny", "small", "ties", "all-equal", "zero-modes", "goe", "power-law", "poisson", "two-values", "huge-range", "not-psd", "clustered" };
 
     private static EigenSpectrum Make(string name) => name switch
     {
@@ -36,6 +36,10 @@ public class AnalyzerConformanceTests
         "goe" => TestSpectra.ShiftedGoe(400, 3),
         "power-law" => TestSpectra.PowerLaw(400, 0.7),
         "poisson" => TestSpectra.Poisson(400, 4),
+        "two-values" => new EigenSpectrum(Enumerable.Repeat(1.0, 60).Concat(Enumerable.Repeat(2.0, 60))),
+        "huge-range" => new EigenSpectrum(Enumerable.Range(0, 300).Select(i => Math.Pow(10, -150 + i))),
+        "not-psd" => new EigenSpectrum(Enumerable.Range(-100, 300).Select(i => i + 0.5 * Math.Sin(i))),
+        "clustered" => new EigenSpectrum(Enumerable.Range(0, 300).Select(i => 1 + (i % 3) * 1e-13 + i / 3)),
         _ => throw new ArgumentException(name),
     };
 

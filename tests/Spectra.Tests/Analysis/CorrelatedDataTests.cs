@@ -28,6 +28,21 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
         Assert.InRange(result.Alpha, alpha - 0.1, alpha + 0.1);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void TailFitIsAnIndependentEstimateThatAgrees(double alpha)
+    {
+        var options = PowerLawOptions.Default with { BootstrapSamples = 200, TailBootstrapSamples = 20 };
+        var result = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(data.Spectrum(alpha, 8192)), options).Value!;
+        var tail = result.Tail!;
+        Assert.InRange(tail.ImpliedAlpha, alpha - 3 * tail.ImpliedAlphaStandardError, alpha + 3 * tail.ImpliedAlphaStandardError);
+        Assert.Equal(1 / (tail.Exponent - 1) - 1, tail.ImpliedAlpha, 12);
+        Assert.True(tail.AgreesWithOls);
+        Assert.True(tail.TailCount >= options.TailMinimumCount);
+    }
+
     [Fact]
     public void FittedExponentApproachesThePopulationValueFromAboveAsSamplesGrow()
     {

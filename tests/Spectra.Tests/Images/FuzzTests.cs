@@ -28,7 +28,13 @@ public class FuzzTests
             files.Add((name, File.ReadAllBytes(TestData.PathOf(name))));
         files.Add(("p2.pgm", "P2\n3 2\n65535\n0 1 65535\n300 2 7\n"u8.ToArray()));
         files.Add(("p7.pam", "P7\nWIDTH 2\nHEIGHT 1\nDEPTH 4\nMAXVAL 255\nTUPLTYPE RGB_ALPHA\nENDHDR\n\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008"u8.ToArray()));
-        files.Add(("idx", new byte[] { 0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 }));
+        var idx = new byte[] { 0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+        files.Add(("idx", idx));
+        using (var gz = new MemoryStream())
+        {
+            using (var z = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) z.Write(idx);
+            files.Add(("idx.gz", gz.ToArray()));
+        }
         if (Conformance.Root is not null)
             foreach (var name in new[] { "basn0g01", "basn0g16", "basn2c08", "basn3p04", "basn6a16", "basi0g04", "basi3p08", "basi6a08", "tbrn2c08", "f04n2c08" })
                 files.Add((name + ".png", File.ReadAllBytes(Conformance.PathOf("images", "pngsuite", "pngsuite", name + ".png"))));

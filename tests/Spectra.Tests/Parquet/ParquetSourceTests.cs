@@ -237,4 +237,15 @@ public sealed class ParquetSourceTests : IDisposable
         double edge = eig.Sum() / 64 * Math.Pow(1 + Math.Sqrt(64 / 2000.0), 2);
         Assert.Equal(3, eig.Count(l => l > edge));
     }
+
+    [ConformanceFact]
+    public void Parallel_and_sequential_column_decoding_give_identical_chunks()
+    {
+        string path = ParquetTestRead.Generated("embeddings_gaussian_n2000_d64.wide64.duckdb_snappy_v1.parquet");
+        var one = ReadAll(new ParquetSource(path, new ParquetSourceOptions { Columns = ["x*"], Parallelism = 1 }));
+        var many = ReadAll(new ParquetSource(path, new ParquetSourceOptions { Columns = ["x*"], Parallelism = 4 }));
+        Assert.Equal(one.Ids, many.Ids);
+        Assert.Equal(one.Rows.Count, many.Rows.Count);
+        for (int i = 0; i < one.Rows.Count; i++) Assert.Equal(one.Rows[i], many.Rows[i]);
+    }
 }

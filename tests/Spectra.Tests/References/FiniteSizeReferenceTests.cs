@@ -79,6 +79,21 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
+    public void SpacingDistributionThatContradictsTheRatioDowngradesTheVerdict()
+    {
+        // Six GOE spectra on separate intervals: locally GOE (⟨r̃⟩ GOE-like), but the density has six
+        // semicircle humps and five gaps that a degree-9 polynomial cannot follow, so P(s) is far from
+        // Wigner, further than the references (mapped through the same smooth fit) ever are.
+        var levels = Enumerable.Range(0, 6).SelectMany(k =>
+            GoeEnsemble.Levels(300, new SeededRandom(k)).Select(v => 4 * k + 2 + v / GoeEnsemble.SemicircleRadius(300)));
+        var report = SpectralAnalysis.Run(new EigenSpectrum(levels), Options);
+        var ratio = report.References.Comparisons.Single(c => c.Key == FiniteSizeReferences.RatioMean);
+        Assert.Equal(Verdict.GoeLike, ratio.Verdict);
+        Assert.Equal(Verdict.Intermediate, report.Verdict.Class);
+        Assert.Contains(report.Verdict.Reasons, r => r.Contains("departs from the Wigner surmise", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutReferencesTheVerdictUsesTheAsymptotesAndSaysSo()
     {
         var report = SpectralAnalysis.Run(Wishart(1200, 300, 6), Options with { FiniteSize = FiniteSizeOptions.Default with { Enabled = false } });

@@ -21,6 +21,23 @@ public class GeneratorTests
         for (var i = 0; i < n; i++) Assert.Equal(expected[i], actual[i], 1e-10);
     }
 
+    [Theory]
+    [InlineData(300, 300)]
+    [InlineData(50, 400)]
+    [InlineData(1, 7)]
+    [InlineData(0, 3)]
+    public void InterleavedPairSolverIsBitIdenticalToSeparateSolves(int n1, int n2)
+    {
+        var x = n1 == 0 ? (Array.Empty<double>(), Array.Empty<double>()) : GoeEnsemble.Tridiagonal(n1, new SeededRandom(1));
+        var y = GoeEnsemble.Tridiagonal(n2, new SeededRandom(2));
+        var (a, b) = TridiagonalEigenvalues.ComputePair(x, y);
+        Assert.Equal(TridiagonalEigenvalues.Compute(x.Item1, x.Item2), a);
+        Assert.Equal(TridiagonalEigenvalues.Compute(y.Diagonal, y.OffDiagonal), b);
+        var (c, d) = GoeEnsemble.LevelsPair(200, new SeededRandom(5), new SeededRandom(6));
+        Assert.Equal(GoeEnsemble.Levels(200, new SeededRandom(5)), c);
+        Assert.Equal(GoeEnsemble.Levels(200, new SeededRandom(6)), d);
+    }
+
     [Fact]
     public void TridiagonalSolverHandlesDegenerateAndTinyMatrices()
     {

@@ -9,5 +9,6 @@ namespace Spectra.Analysis.FormFactor;
 /// <param name="Goe">The GOE reference on the same grid (Poisson is 1).</param>
 /// <param name="ThoulessTime">The smallest grid τ from which the smoothed K_c stays within the tolerance of the GOE curve; null if none.</param>
 /// <param name="PlateauMean">Mean of K_c over τ ≥ 2 (≈ 1 on the plateau).</param>
+[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record FormFactorResult(int Realisations, double MeanLevels, double Eta, double[] Tau, double[] K, double[] Connected,
     double[] ConnectedSmoothed, double[] Goe, double? ThoulessTime, double? PlateauMean, double RampDeviation);

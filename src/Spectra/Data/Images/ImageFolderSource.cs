@@ -141,18 +141,18 @@ public sealed class ImageFolderSource : IDataSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             int n = Math.Min(maxRowsPerChunk, _rows.Count - start);
-            // Open each file of the chunk once (a stack may span chunks; it stays open while it does).
+            // Stacks (NPY, NPZ, IDX) are opened once and stay open while their rows span chunks; a single
+            // image is read, decoded and written by the worker that handles its row, in one parallel pass.
             foreach (var key in open.Keys.Where(k => k < _rows[start].File).ToList()) open.Remove(key);
-            var fileIds = Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct().Where(f => !open.ContainsKey(f)).ToArray();
-            var opened = new (IImageStack?, ReadOnlyMemory<byte>, SpectraException?)[fileIds.Length];
-            Parallel.For(0, fileIds.Length, Parallelism(), i => opened[i] = OpenFile(_files[fileIds[i]], limits));
-            for (int i = 0; i < fileIds.Length; i++) open[fileIds[i]] = opened[i];
+            foreach (var f in Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct())
+                if (_files[f].Header.Count > 1 && !open.ContainsKey(f)) open[f] = OpenFile(_files[f], limits);
 
             var errors = new SpectraException?[n];
+            var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[n];
             Parallel.For(0, n, Parallelism(), r =>
             {
                 var (f, k) = _rows[start + r];
-                var (stack, _, error) = open[f];
+                var (stack, _, error) = _files[f].Header.Count > 1 ? open[f] : singles[r] = OpenFile(_files[f], limits);
                 if (error is not null)
                 {
                     errors[r] = error;
@@ -181,16 +181,14 @@ public sealed class ImageFolderSource : IDataSource
                     if (skipped.Count == 0 || skipped[^1].Path != file.RelativePath) skipped.Add(new SkippedItem(file.RelativePath, e.Reason));
                     continue;
                 }
-                if (contributed.Add(f)) hash.AppendData(open[f].Bytes.Span);
+                var opened = file.Header.Count > 1 ? open[f] : singles[r];
+                if (contributed.Add(f)) hash.AppendData(opened.Bytes.Span);
                 if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
-                string? inner = open[f].Stack!.NameOf(k);
+                string? inner = opened.Stack!.NameOf(k);
                 ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
                 labels[kept] = file.Label;
                 kept++;
             }
-            // Single images are done once their row is written: drop their bytes now.
-            foreach (var f in fileIds)
-                if (_files[f].Header.Count == 1) open.Remove(f);
             progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
             if (kept > 0) yield return new RowChunk(values, kept, Features, ids, labels);
         }

@@ -63,20 +63,31 @@ internal static class ImageProbe
         {
             ReadOnlyMemory<byte> head;
             Memory<byte>? whole = null;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ImageFormats.ProbeBytes + 1);
             try
             {
-                using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-                long length = RandomAccess.GetLength(handle);
-                whole = cache?.TryAllocate(length);
-                var prefix = whole ?? new byte[(int)Math.Min(length, ImageFormats.ProbeBytes)];
-                int got = 0, n;
-                while (got < prefix.Length && (n = RandomAccess.Read(handle, prefix.Span[got..], got)) > 0) got += n;
-                if (got < prefix.Length) throw new IOException("the file shrank while it was being read");
+                // One read of up to 64 KB + 1: a regular file returns less only at its end, so a short read is
+                // the whole file (no length query, no second read).
+                int got;
+                using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
+                    got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
+                bool complete = got <= ImageFormats.ProbeBytes;
+                int keep = Math.Min(got, ImageFormats.ProbeBytes);
+                if (complete && cache?.TryAllocate(got) is { } slot)
+                {
+                    buffer.AsSpan(0, got).CopyTo(slot.Span);
+                    whole = slot;
+                }
+                var prefix = whole ?? buffer.AsSpan(0, keep).ToArray();
                 head = ImageFormats.IsGzip(prefix.Span) ? ImageFormats.GunzipHead(File.ReadAllBytes(full)) : prefix;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new SpectraException(SpectraErrorKind.Io, "cannot read the file (" + e.Message + ")", name);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
             var codec = ImageFormats.Detect(head.Span);
             if (codec is null)

@@ -143,12 +143,12 @@ public sealed class ParquetFile : IParquetReader
     internal static SpectraException Place(SpectraException e, string path, string location) =>
         new(e.Kind, e.Reason, path, e.Location is null ? location : location + ", " + e.Location, e.Hint, e);
 
-    public ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column)
+    public ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column, ParquetColumnData? recycle = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, RowGroupCount);
         var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
-        var reader = new ColumnChunkReader(_source, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk);
+        var reader = new ColumnChunkReader(_source, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk, recycle: recycle);
         return reader.Read();
     }
 

@@ -16,6 +16,7 @@ public sealed class ParquetSource : IDataSource
     private readonly SourcePlan _plan;
     private readonly long _totalRows;
     private double[]? _means;
+    private (string Path, int RowGroup, ParquetColumnData Data)? _listProbe;
 
     private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows);
 
@@ -118,6 +119,7 @@ public sealed class ParquetSource : IDataSource
                         if (width == 0)
                             throw SpectraException.Invalid($"row {r} of list column '{list.Name}' is empty; every row needs the same number of values",
                                 file.Path, $"row group {g}, row {r}");
+                        _listProbe = (file.Path, g, data); // decoded once: the first pass takes it from here
                         return width;
                     }
             }
@@ -144,13 +146,52 @@ public sealed class ParquetSource : IDataSource
         var ids = new string[maxRowsPerChunk];
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
-        long dropped = 0, imputedValues = 0, imputedRows = 0, done = 0;
+        long dropped = 0, imputedValues = 0, imputedRows = 0;
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Files are hashed in order on a background chain while their row groups decode.
+        Task hashing = Task.CompletedTask;
+        SourceFile? lastFile = null;
         var contributing = new HashSet<string>();
         var nullMask = new bool[d];
         foreach (var group in Groups(progress, ct))
         {
+            if (!ReferenceEquals(group.File, lastFile))
+            {
+                lastFile = group.File;
+                string path = group.File.Path;
+                hashing = hashing.ContinueWith(previous =>
+                {
+                    previous.GetAwaiter().GetResult();
+                    HashFile(hash, path);
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
             bool any = false;
+            if (IsClean(group))
+            {
+                // No nulls and no ragged lists in this group: fill whole blocks column by column.
+                var kept = group.KeptRows;
+                for (int k0 = 0; k0 < kept.Count;)
+                {
+                    int m = Math.Min(kept.Count - k0, maxRowsPerChunk - filled);
+                    FillBlock(group, kept, k0, m, values, filled);
+                    for (int t = 0; t < m; t++)
+                    {
+                        int r = kept[k0 + t];
+                        ids[filled + t] = RowId(group.File.DisplayName, group.FirstRow + r);
+                        if (labels is not null) labels[filled + t] = Label(group, r);
+                    }
+                    any = true;
+                    k0 += m;
+                    filled += m;
+                    if (filled == maxRowsPerChunk)
+                    {
+                        yield return new RowChunk(values, filled, d, ids, labels);
+                        filled = 0;
+                    }
+                }
+                if (any) contributing.Add(group.File.Path);
+                continue;
+            }
             foreach (int r in group.KeptRows)
             {
                 var row = values.AsSpan(filled * d, d);
@@ -175,27 +216,44 @@ public sealed class ParquetSource : IDataSource
                     }
                 }
                 any = true;
-                ids[filled] = group.File.DisplayName + "#row " + (group.FirstRow + r).ToString(CultureInfo.InvariantCulture);
+                ids[filled] = RowId(group.File.DisplayName, group.FirstRow + r);
                 if (labels is not null) labels[filled] = Label(group, r);
                 if (++filled == maxRowsPerChunk)
                 {
                     yield return new RowChunk(values, filled, d, ids, labels);
-                    done += filled;
+                    // The consumer is done with a chunk when it asks for the next (RowChunk allows reuse): refill the same buffers.
                     filled = 0;
-                    values = new double[chunkValues];
-                    ids = new string[maxRowsPerChunk];
-                    labels = labels is null ? null : new string?[maxRowsPerChunk];
                 }
             }
             if (any) contributing.Add(group.File.Path);
-            if (group.LastInFile) HashFile(hash, group.File.Path);
         }
         if (filled > 0) yield return new RowChunk(values, filled, d, ids, labels);
+        try
+        {
+            hashing.GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "read error while hashing: " + e.Message, Info.Path);
+        }
         Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
         Info.Files = contributing.Count;
         Info.DroppedRows = dropped;
         if (dropped > 0) Info.Notes.Add($"dropped {dropped} rows with nulls");
         if (imputedValues > 0) Info.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
+    }
+
+    // "file.parquet#row 123" in one allocation: a million rows make a million of these.
+    private static string RowId(string file, long row)
+    {
+        int digits = 1;
+        for (long v = row; v >= 10; v /= 10) digits++;
+        return string.Create(file.Length + 5 + digits, (file, row), static (span, state) =>
+        {
+            state.file.CopyTo(span);
+            "#row ".CopyTo(span[state.file.Length..]);
+            state.row.TryFormat(span[(state.file.Length + 5)..], out _, provider: CultureInfo.InvariantCulture);
+        });
     }
 
     private static void HashFile(IncrementalHash hash, string path)
@@ -237,7 +295,7 @@ public sealed class ParquetSource : IDataSource
     }
 
     private sealed record Group(SourceFile File, int RowGroup, long FirstRow, List<int> KeptRows, ParquetColumnData?[] Scalars,
-        double[] PartitionValues, ParquetColumnData? List, ParquetColumnData? Label, bool LastInFile);
+        double[] PartitionValues, ParquetColumnData? List, ParquetColumnData? Label);
 
     private IEnumerable<Group> Groups(IProgress<SpectraProgress>? progress, CancellationToken ct)
     {
@@ -251,7 +309,9 @@ public sealed class ParquetSource : IDataSource
             var listCol = _plan.List is null ? null : f.Schema.Columns.First(c => c.Path == _plan.List.Path);
             var labelCol = _plan.Label?.Column is null ? null : f.Schema.Columns.First(c => c.Path == _plan.Label.Column.Path);
             long firstRow = 0;
-            if (f.RowGroupCount == 0) yield return new Group(file, 0, 0, new List<int>(), [], partitionValues, null, null, true);
+            ParquetColumnData?[]? previousScalars = null;
+            ParquetColumnData? previousList = null;
+            if (f.RowGroupCount == 0) yield return new Group(file, 0, 0, new List<int>(), [], partitionValues, null, null);
             for (int g = 0; g < f.RowGroupCount; g++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -262,20 +322,57 @@ public sealed class ParquetSource : IDataSource
                 if (bytes > _options.MemoryLimitBytes)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group {g} needs {bytes} bytes for its selected columns, over the memory limit",
                         file.Path, $"row group {g}", "raise the memory limit or rewrite the file with smaller row groups");
+                // The previous group is fully consumed when the enumerator moves on, so its buffers are reused.
                 ParquetColumnData?[] scalars = new ParquetColumnData?[columns.Length];
                 ParquetColumnData? list = null, label = null;
                 if (kept.Count > 0)
                 {
-                    for (int k = 0; k < columns.Length; k++) if (columns[k] is not null) scalars[k] = f.ReadColumn(g, columns[k]!);
-                    if (listCol is not null) list = f.ReadColumn(g, listCol);
+                    ReadScalars(f, g, columns, scalars, previousScalars);
+                    if (listCol is not null)
+                    {
+                        if (_listProbe is { } probe && probe.Path == file.Path && probe.RowGroup == g) list = probe.Data;
+                        else list = f.ReadColumn(g, listCol, previousList);
+                        _listProbe = null;
+                    }
                     if (labelCol is not null) label = f.ReadColumn(g, labelCol);
+                    previousScalars = scalars;
+                    previousList = list;
                 }
-                yield return new Group(file, g, firstRow, kept, scalars, partitionValues, list, label, g == f.RowGroupCount - 1);
+                if (_listProbe is { } passed && passed.Path == file.Path && passed.RowGroup == g) _listProbe = null;
+                yield return new Group(file, g, firstRow, kept, scalars, partitionValues, list, label);
                 firstRow += rows;
                 read += rows;
                 progress?.Report(new SpectraProgress("read", read, _totalRows, file.DisplayName));
             }
         }
+    }
+
+    // Column chunks decode independently, so a row group's columns are read in parallel; the first
+    // error in column order is the one reported, whatever the scheduling.
+    private void ReadScalars(IParquetReader f, int g, ParquetColumn?[] columns, ParquetColumnData?[] into, ParquetColumnData?[]? previous)
+    {
+        int parallelism = Math.Min(_options.Parallelism ?? Environment.ProcessorCount, columns.Length);
+        if (parallelism <= 1)
+        {
+            for (int k = 0; k < columns.Length; k++)
+                if (columns[k] is not null) into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
+            return;
+        }
+        var errors = new Exception?[columns.Length];
+        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+        {
+            if (columns[k] is null) return;
+            try
+            {
+                into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
+            }
+            catch (Exception e)
+            {
+                errors[k] = e;
+            }
+        });
+        var first = errors.FirstOrDefault(e => e is not null);
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
     private double[] PartitionValues(SourceFile file)
@@ -291,6 +388,53 @@ public sealed class ParquetSource : IDataSource
                     hint: "use a numeric partition key as a feature, or this one as the label column");
         }
         return result;
+    }
+
+    private bool IsClean(Group g)
+    {
+        if (g.KeptRows.Count == 0) return false;
+        foreach (var data in g.Scalars) if (data is not null && data.NullCount > 0) return false;
+        if (g.List is { } list)
+        {
+            if (list.NullCount > 0) return false;
+            var offsets = list.Offsets!;
+            var rowNull = list.RowIsNull!;
+            int width = _plan.ListWidth;
+            for (int r = 0; r < list.Rows; r++)
+                if (rowNull[r] || offsets[r + 1] - offsets[r] != width) return false;
+        }
+        return true;
+    }
+
+    // Rows kept[k0 … k0+m) of a clean group into chunk rows filled … filled+m, one column at a time (contiguous reads).
+    private void FillBlock(Group g, List<int> kept, int k0, int m, double[] values, int filled)
+    {
+        int d = Features;
+        bool contiguous = kept[k0 + m - 1] - kept[k0] == m - 1;
+        for (int s = 0; s < _plan.Scalars.Count; s++)
+        {
+            var data = g.Scalars[s];
+            if (data is null)
+            {
+                double v = g.PartitionValues[s];
+                for (int t = 0; t < m; t++) values[(filled + t) * d + s] = v;
+                continue;
+            }
+            var src = data.Values;
+            if (contiguous)
+            {
+                var from = src.AsSpan(kept[k0], m);
+                int at = filled * d + s;
+                for (int t = 0; t < from.Length; t++, at += d) values[at] = from[t];
+            }
+            else for (int t = 0; t < m; t++) values[(filled + t) * d + s] = src[kept[k0 + t]];
+        }
+        if (g.List is { } list)
+        {
+            int width = _plan.ListWidth, first = _plan.Scalars.Count;
+            for (int t = 0; t < m; t++)
+                list.Values.AsSpan(list.Offsets![kept[k0 + t]], width).CopyTo(values.AsSpan((filled + t) * d + first, width));
+        }
     }
 
     // Writes one row's features; returns how many are null (marked in nullMask).

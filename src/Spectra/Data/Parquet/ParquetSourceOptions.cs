@@ -37,4 +37,7 @@ public sealed record ParquetSourceOptions
     public long MemoryLimitBytes { get; init; } = 2L << 30;
 
     public bool VerifyChecksums { get; init; } = true;
+
+    /// <summary>Columns of one row group decoded at once (default: the processor count; 1 reads them one after another).</summary>
+    public int? Parallelism { get; init; }
 }

@@ -46,6 +46,10 @@ public static class GoeEnsemble
         return TridiagonalEigenvalues.Compute(diag, off);
     }
 
+    /// <summary>Two independent draws at once (interleaved solver, ~2× the throughput); identical to two <see cref="Levels"/> calls.</summary>
+    public static (double[] First, double[] Second) LevelsPair(int n, SeededRandom first, SeededRandom second) =>
+        TridiagonalEigenvalues.ComputePair(Tridiagonal(n, first), Tridiagonal(n, second));
+
     /// <summary>Radius √(2n) of the semicircle that the levels of an n × n draw fill.</summary>
     public static double SemicircleRadius(int n) => Math.Sqrt(2.0 * n);
 

@@ -170,7 +170,7 @@ public sealed class JpegCodec : SingleImageCodec
             int total = 0;
             foreach (var c in counts) total += c;
             if (total > 256 || p + 17 + total > s.Length) throw SpectraException.Invalid("JPEG Huffman table is too long for its segment");
-            var table = new HuffmanTable(counts, s.Slice(p + 17, total));
+            var table = HuffmanTable.Shared(s.Slice(p + 1, 16 + total));
             (tc == 0 ? dc : ac)[th] = table;
             p += 17 + total;
         }

@@ -11,6 +11,24 @@ internal sealed class HuffmanTable
     private readonly int[] _valOffset = new int[18];
     private readonly byte[] _symbols;
 
+    private const int CacheLimit = 64;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HuffmanTable> Cache = new();
+
+    /// <summary>
+    /// The table for a DHT definition (16 counts then the symbols), built once per distinct definition:
+    /// most files of a folder share their encoder's tables, and building the lookup costs more than
+    /// decoding a small image. Tables are immutable, so sharing them between threads is safe.
+    /// </summary>
+    public static HuffmanTable Shared(ReadOnlySpan<byte> definition)
+    {
+        var key = Convert.ToBase64String(definition);
+        if (Cache.TryGetValue(key, out var table)) return table;
+        table = new HuffmanTable(definition[..16], definition[16..]);
+        if (Cache.Count >= CacheLimit) Cache.Clear();
+        Cache[key] = table;
+        return table;
+    }
+
     public HuffmanTable(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> symbols)
     {
         _symbols = symbols.ToArray();

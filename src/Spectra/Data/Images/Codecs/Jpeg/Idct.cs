@@ -21,6 +21,14 @@ internal static class Idct
     /// <summary>Dequantizes a zigzag-ordered block and writes the 8×8 samples at <paramref name="output"/> with the given stride.</summary>
     public static void Transform(ReadOnlySpan<short> zigzag, ReadOnlySpan<ushort> quantZigzag, Span<byte> output, int stride)
     {
+        if (zigzag[1..].IndexOfAnyExcept((short)0) < 0)
+        {
+            // DC only: both passes reduce to one rounded shift, exactly as in the general path.
+            int dc = zigzag[0] * quantZigzag[0];
+            byte v = Clamp((((dc << Pass1Bits) + (1 << (Pass1Bits + 2))) >> (Pass1Bits + 3)) + 128);
+            for (int r = 0; r < 8; r++) output.Slice(r * stride, 8).Fill(v);
+            return;
+        }
         Span<int> c = stackalloc int[64];
         for (int k = 0; k < 64; k++) c[ZigZag[k]] = zigzag[k] * quantZigzag[k];
         Span<int> ws = stackalloc int[64];
