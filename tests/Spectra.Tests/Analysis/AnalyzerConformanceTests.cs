@@ -88,6 +88,21 @@ public class AnalyzerConformanceTests
     }
 
     [Fact]
+    public void ReportMapsToSnakeCaseJsonWithNamedEnums()
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        var json = JsonSerializer.Serialize(SpectralAnalysis.Run(Make("goe"), Fast), options);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal("ok", root.GetProperty("spacing_ratio").GetProperty("status").GetString());
+        Assert.True(root.GetProperty("spacing_ratio").GetProperty("value").GetProperty("mean").GetDouble() > 0.4);
+        Assert.Equal("polynomial_log_lambda", root.GetProperty("options").GetProperty("unfolding").GetProperty("method").GetString());
+        Assert.Equal(4, root.GetProperty("references").GetProperty("finite_size").GetProperty("draws").GetInt32());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("verdict").GetProperty("class").GetString()));
+    }
+
+    [Fact]
     public void AllEqualLevelsAreNotApplicableNotACrash()
     {
         var report = SpectralAnalysis.Run(Make("all-equal"), Fast);
