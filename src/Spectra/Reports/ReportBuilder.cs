@@ -1,4 +1,5 @@
 using Spectra.Analysis;
+using Spectra.Analysis.FormFactor;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
@@ -26,8 +27,13 @@ public static class ReportBuilder
         Seed = s.Seed,
         Unfolding = s.Unfolding,
         // The tail fit's own bootstrap costs seconds and is not part of the report; replicates need no CI at all.
-        PowerLaw = s.Light ? PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false } : PowerLawOptions.Default with { TailFit = false },
-        FiniteSize = s.Light ? FiniteSizeOptions.Default with { Enabled = false } : FiniteSizeOptions.Default,
+        PowerLaw = s.Light
+            ? PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false, StartRank = s.StartRank, EndRank = s.EndRank }
+            : PowerLawOptions.Default with { TailFit = false, StartRank = s.StartRank, EndRank = s.EndRank },
+        FiniteSize = s.Light || s.ReferenceDraws == 0
+            ? FiniteSizeOptions.Default with { Enabled = false }
+            : FiniteSizeOptions.Default with { Draws = s.ReferenceDraws },
+        FormFactor = FormFactorOptions.Default with { Eta = s.Eta },
         Skip = s.Light ? new[] { "form_factor" } : Array.Empty<string>(),
     };
 
