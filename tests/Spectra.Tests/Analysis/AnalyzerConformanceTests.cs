@@ -57,6 +57,22 @@ public class AnalyzerConformanceTests
     }
 
     [Theory]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.GaussianKernel, "power-law")]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.GaussianKernel, "ties")]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.PolynomialLambda, "goe")]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.PolynomialLambda, "not-psd")]
+    public void EveryUnfoldingMethodRunsThroughTheWholePipeline(Spectra.Spectrum.Unfolding.UnfoldingMethod method, string name)
+    {
+        var options = Fast with { Unfolding = Spectra.Spectrum.Unfolding.UnfoldingOptions.Default with { Method = method } };
+        var report = SpectralAnalysis.Run(Make(name), options);
+        var bad = new List<string>();
+        Walk(report, "report", bad, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        Assert.Empty(bad);
+        Assert.Equal(method, report.SpacingDistribution.Value!.Unfolding.Method);
+        Assert.NotNull(report.References.FiniteSize);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void SameSeedGivesIdenticalOutput(string name)
     {

@@ -50,6 +50,13 @@ var all = Time(repeats, () => SpectralAnalysis.Run(s4096, noRefs));
 Console.WriteLine($"all analyzers, n = 4096, no references: median {all.Median:F1} ms (min {all.Min:F1})");
 var report = SpectralAnalysis.Run(s4096, noRefs);
 foreach (var (k, v) in report.TimingsMs) Console.WriteLine($"  {k}: {v:F1} ms");
+foreach (var n in new[] { 4096, 20000 })
+{
+    // Everything on, finite-size references included (capped at 4096 simulated levels).
+    var s = Spectrum(n, 9);
+    var full = Time(Math.Max(1, repeats / 2), () => SpectralAnalysis.Run(s));
+    Console.WriteLine($"full report with references (defaults), n = {n}: median {full.Median:F1} ms");
+}
 foreach (var n in new[] { 1024, 4096 })
 {
     var s = Spectrum(n, 8);
