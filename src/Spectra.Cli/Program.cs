@@ -1,1 +1,3 @@
-Console.WriteLine("spectra");
+using Spectra.Cli;
+
+return SpectraCli.Run(args, CliIo.FromConsole());

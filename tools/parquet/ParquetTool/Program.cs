@@ -7,6 +7,7 @@ using Spectra.Data.Parquet;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "dump") return Dump.Run(args[1..]);
 if (args.Length >= 2 && args[0] == "bench") return Bench.Run(args[1..]);
+if (args.Length >= 2 && args[0] == "decode") return Bench.DecodeOnly(args[1]);
 Console.Error.WriteLine("usage: ParquetTool dump FILE... | bench FILE [--list COLUMN] [--repeat N]");
 return 2;
 

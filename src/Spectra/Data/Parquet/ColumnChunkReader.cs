@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 using Spectra.Data.Parquet.Codecs;
 using Spectra.Data.Parquet.Encodings;
 using Spectra.Data.Parquet.Format;
@@ -12,7 +12,7 @@ namespace Spectra.Data.Parquet;
 /// </summary>
 internal sealed class ColumnChunkReader
 {
-    private readonly SafeFileHandle _handle;
+    private readonly ByteSource _source;
     private readonly long _fileLength;
     private readonly string _path;
     private readonly ParquetReadOptions _options;
@@ -20,11 +20,13 @@ internal sealed class ColumnChunkReader
     private readonly ParquetColumn _column;
     private readonly int _rows;
     private readonly ColumnChunkMeta _chunk;
-    private readonly NumericDecoder? _numeric;
+    private NumericDecoder? _numeric;
     private readonly bool _text;
     private readonly bool _validateOnly;
     private int _page = -1;
     private int _rawDictionaryCount = -1;
+    private readonly ParquetColumnData? _recycle;
+    private byte[] _pageBuffer = Array.Empty<byte>();
 
     private double[]? _dictionary;
     private string?[]? _textDictionary;
@@ -34,14 +36,17 @@ internal sealed class ColumnChunkReader
     private int _rowsStarted;
     private int _valueCount;
 
-    private int[] _defs = Array.Empty<int>(), _reps = Array.Empty<int>(), _indices = Array.Empty<int>();
+    // Levels fit a byte: the schema is at most 64 levels deep.
+    private byte[] _defs = Array.Empty<byte>(), _reps = Array.Empty<byte>();
+    private int[] _indices = Array.Empty<int>();
     private double[] _scratch = Array.Empty<double>();
     private string?[] _textScratch = Array.Empty<string?>();
 
-    public ColumnChunkReader(SafeFileHandle handle, long fileLength, string path, ParquetReadOptions options, int rowGroup,
-        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false)
+    public ColumnChunkReader(ByteSource source, long fileLength, string path, ParquetReadOptions options, int rowGroup,
+        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false, ParquetColumnData? recycle = null)
     {
-        _handle = handle;
+        _recycle = recycle is not null && recycle.Column.Path == column.Path ? recycle : null;
+        _source = source;
         _fileLength = fileLength;
         _path = path;
         _options = options;
@@ -54,7 +59,6 @@ internal sealed class ColumnChunkReader
         if (!_text && column.Use == ColumnUse.Skipped && !_validateOnly)
             throw SpectraException.Unsupported($"column '{column.Path}' is not analysed: {column.SkipReason}", path,
                 $"row group {rowGroup}, column '{column.Path}'", "select numeric or list-of-numeric columns");
-        if (!_text && !_validateOnly) _numeric = new NumericDecoder(column);
     }
 
     private string Where => _page < 0 ? $"row group {_rowGroup}, column '{_column.Path}'" : $"row group {_rowGroup}, column '{_column.Path}', page {_page}";
@@ -75,6 +79,14 @@ internal sealed class ColumnChunkReader
             throw new SpectraException(SpectraErrorKind.InvalidInput, "the column data is inconsistent (" + e.GetType().Name + ": " + e.Message + ")",
                 _path, Where, ParquetErrors.CorruptHint, e);
         }
+        finally
+        {
+            Return(_defs);
+            Return(_reps);
+            Return(_indices);
+            Return(_scratch);
+            Return(_pageBuffer);
+        }
     }
 
     private void CheckMemory(long bytes, string what)
@@ -91,6 +103,7 @@ internal sealed class ColumnChunkReader
             throw SpectraException.Unsupported(_chunk.Encrypted ? "the column is encrypted, not supported" : "the column chunk has no metadata",
                 hint: "export the file without encryption");
         var meta = _chunk.MetaData;
+        if (!_text && !_validateOnly) _numeric = new NumericDecoder(_column);
         if (_chunk.FilePath is not null)
             throw SpectraException.Unsupported($"the column chunk lives in another file ('{_chunk.FilePath}'), not supported");
         if (meta.Type != _column.PhysicalType)
@@ -108,7 +121,6 @@ internal sealed class ColumnChunkReader
         long size = meta.TotalCompressedSize;
         if (start < 4 || size <= 0 || start > _fileLength - 8 || size > _fileLength - 8 - start)
             throw ParquetErrors.Corrupt($"the column chunk at offset {start} with {size} bytes does not fit in the {_fileLength}-byte file");
-        CheckMemory(size, "the column chunk");
 
         if (_column.MaxRepetitionLevel == 0 && meta.NumValues != _rows)
             throw ParquetErrors.Corrupt($"the column chunk holds {meta.NumValues} values, its row group {_rows} rows");
@@ -117,33 +129,79 @@ internal sealed class ColumnChunkReader
         {
             CheckMemory((long)_rows * (_text ? 16 : 9), "the decoded column");
             if (_text) _result.Strings = new string?[_rows];
-            else _result.Values = new double[_rows];
-            if (_column.MaxDefinitionLevel > 0) _result.Nulls = new bool[_rows];
+            else _result.Values = Reuse(_recycle?.Values, _rows);
+            if (_column.MaxDefinitionLevel > 0) _result.Nulls = ReuseCleared(_recycle?.NullBuffer, _rows);
         }
         else
         {
             if (meta.NumValues < _rows)
                 throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
             CheckMemory(meta.NumValues * 9L + _rows * 5L, "the decoded list column");
-            _result.Values = new double[meta.NumValues];
-            _result.Nulls = new bool[meta.NumValues];
-            _result.Offsets = new int[_rows + 1];
-            _result.RowIsNull = new bool[_rows];
+            _result.Values = Reuse(_recycle?.Values, (int)meta.NumValues);
+            _result.Nulls = ReuseCleared(_recycle?.NullBuffer, (int)meta.NumValues);
+            _result.Offsets = Reuse(_recycle?.Offsets, _rows + 1);
+            _result.RowIsNull = Reuse(_recycle?.RowIsNull, _rows);
         }
 
-        var bytes = new byte[size];
-        ParquetFile.ReadExact(_handle, bytes, start, _path);
-        int pos = 0;
+        using (var window = new ChunkWindow(_source, start, size, _path)) ReadPages(window, meta);
+        _page = -1;
+        Finish();
+        return _result;
+    }
+
+    // Page headers are small but unbounded (statistics): parse from a modest window, widening it while the header runs on.
+    private static PageHeader ReadHeader(ChunkWindow window, long pos, out int headerLength)
+    {
+        long left = window.Size - pos;
+        int length = (int)Math.Min(left, 64 << 10);
+        while (true)
+        {
+            try
+            {
+                return MetadataParser.ParsePageHeader(window.Get(pos, length), out headerLength);
+            }
+            catch (SpectraException) when (length < left && length < 16 << 20)
+            {
+                length = (int)Math.Min(left, length * 8L);
+            }
+        }
+    }
+
+    private static T[] Reuse<T>(T[]? old, int n) => old is not null && old.Length >= n ? old : new T[n];
+
+    private static bool[] ReuseCleared(bool[]? old, int n)
+    {
+        if (old is null || old.Length < n) return new bool[n];
+        old.AsSpan(0, n).Clear();
+        return old;
+    }
+
+    private static void Return<T>(T[] array)
+    {
+        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
+    }
+
+    private static T[] Grow<T>(T[] current, int n)
+    {
+        if (current.Length >= n) return current;
+        Return(current);
+        return ArrayPool<T>.Shared.Rent(n);
+    }
+
+    private void ReadPages(ChunkWindow window, ColumnMetaData meta)
+    {
+        long pos = 0, size = window.Size;
         _page = 0;
         while (_entries < meta.NumValues)
         {
-            if (pos >= bytes.Length)
+            if (pos >= size)
                 throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
-            var header = MetadataParser.ParsePageHeader(bytes.AsSpan(pos), out int headerLength);
+            var header = ReadHeader(window, pos, out int headerLength);
             pos += headerLength;
-            if (header.CompressedPageSize > bytes.Length - pos)
-                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({bytes.Length - pos} bytes left)");
-            var body = bytes.AsSpan(pos, header.CompressedPageSize);
+            if (header.CompressedPageSize > size - pos)
+                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({size - pos} bytes left)");
+            CheckMemory(header.CompressedPageSize, "the page");
+            var body = window.Get(pos, header.CompressedPageSize);
             pos += header.CompressedPageSize;
             if (header.Crc is int crc && _options.VerifyChecksums)
             {
@@ -168,9 +226,6 @@ internal sealed class ColumnChunkReader
             }
             _page++;
         }
-        _page = -1;
-        Finish();
-        return _result;
     }
 
     private void Finish()
@@ -189,16 +244,17 @@ internal sealed class ColumnChunkReader
         if (_result.Nulls is not null && _result.NullCount == 0 && _column.MaxRepetitionLevel == 0) _result.Nulls = null;
     }
 
-    private byte[] Decompress(CompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
+    private ReadOnlySpan<byte> Decompress(CompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
     {
         CheckMemory(uncompressedSize, "the decompressed page");
         if (codec == CompressionCodec.Uncompressed)
         {
             if (body.Length != uncompressedSize)
                 throw ParquetErrors.Corrupt($"an uncompressed page of {body.Length} bytes, its header says {uncompressedSize}");
-            return body.ToArray();
+            return body;
         }
-        var output = new byte[uncompressedSize];
+        _pageBuffer = Grow(_pageBuffer, uncompressedSize);
+        var output = _pageBuffer.AsSpan(0, uncompressedSize);
         PageDecompressor.Decompress(codec, body, output);
         return output;
     }
@@ -248,12 +304,12 @@ internal sealed class ColumnChunkReader
         EnsureLevels(n);
         var reps = _reps.AsSpan(0, n);
         var defs = _defs.AsSpan(0, n);
-        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.AsSpan(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
-        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.AsSpan(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
-        ConsumeValues(n, dp.Encoding, data.AsSpan(pos));
+        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.Slice(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
+        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.Slice(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
+        ConsumeValues(n, dp.Encoding, data.Slice(pos));
     }
 
-    private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<int> output, string kind)
+    private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<byte> output, string kind)
     {
         int width = RleBitPackedHybrid.BitWidth(max);
         if (encoding == ParquetEncoding.Rle)
@@ -288,13 +344,13 @@ internal sealed class ColumnChunkReader
             RleBitPackedHybrid.Decode(defBytes, RleBitPackedHybrid.BitWidth(_column.MaxDefinitionLevel), defs, _column.MaxDefinitionLevel);
         var valuesPart = body.Slice((int)levelBytes);
         int valuesSize = header.UncompressedPageSize - (int)levelBytes;
-        byte[] values;
-        if (valuesPart.Length == 0) values = Array.Empty<byte>(); // an empty body is never handed to a codec
+        ReadOnlySpan<byte> values;
+        if (valuesPart.Length == 0) values = ReadOnlySpan<byte>.Empty; // an empty body is never handed to a codec
         else if (!dp.IsCompressed || codec == CompressionCodec.Uncompressed)
         {
             if (valuesPart.Length != valuesSize)
                 throw ParquetErrors.Corrupt($"an uncompressed page body of {valuesPart.Length} bytes, its header says {valuesSize}");
-            values = valuesPart.ToArray();
+            values = valuesPart;
         }
         else values = Decompress(codec, valuesPart, valuesSize);
         ConsumeValues(n, dp.Encoding, values);
@@ -302,9 +358,9 @@ internal sealed class ColumnChunkReader
 
     private void EnsureLevels(int n)
     {
-        CheckMemory(n * 8L, "the page's levels");
-        if (_defs.Length < n) _defs = new int[n];
-        if (_reps.Length < n) _reps = new int[n];
+        CheckMemory(n * 2L, "the page's levels");
+        _defs = Grow(_defs, n);
+        _reps = Grow(_reps, n);
         if (_column.MaxDefinitionLevel == 0) _defs.AsSpan(0, n).Clear();
         if (_column.MaxRepetitionLevel == 0) _reps.AsSpan(0, n).Clear();
     }
@@ -350,9 +406,29 @@ internal sealed class ColumnChunkReader
             return;
         }
         // Lists: rows begin where the repetition level is 0; leaf slots exist from the element definition level on.
+        var reps = _reps.AsSpan(0, n);
+        if (present == n)
+        {
+            // Every entry is a present element (no null or empty list in the page): decode in place, then only mark row starts.
+            if (_valueCount + (long)n > _result.Values.Length) throw ParquetErrors.Corrupt("the list column holds more values than its chunk declares");
+            DecodeNumeric(encoding, data, _result.Values.AsSpan(_valueCount, n));
+            var starts = _result.Offsets!;
+            var nullRows = _result.RowIsNull!;
+            if (n > 0 && reps[0] != 0 && _rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
+            for (int i = 0; i < n; i++)
+            {
+                if (reps[i] != 0) continue;
+                if (_rowsStarted >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
+                starts[_rowsStarted] = _valueCount + i;
+                nullRows[_rowsStarted] = false;
+                _rowsStarted++;
+            }
+            _valueCount += n;
+            _entries += n;
+            return;
+        }
         var listVals = Scratch(present);
         DecodeNumeric(encoding, data, listVals);
-        var reps = _reps.AsSpan(0, n);
         int emptyDef = _column.ListEmptyDefinitionLevel, elementDef = _column.ElementDefinitionLevel;
         var values = _result.Values;
         var elementNulls = _result.Nulls!;
@@ -385,17 +461,16 @@ internal sealed class ColumnChunkReader
         _entries += n;
     }
 
-    private static int Count(ReadOnlySpan<int> defs, int maxDef)
+    private static int Count(ReadOnlySpan<byte> defs, int maxDef)
     {
-        int c = 0;
-        foreach (int d in defs) if (d == maxDef) c++;
-        return c;
+        // Vectorised: all-present pages are the common case.
+        return System.MemoryExtensions.Count(defs, (byte)maxDef);
     }
 
     private Span<double> Scratch(int n)
     {
         CheckMemory(n * 8L, "the page's values");
-        if (_scratch.Length < n) _scratch = new double[n];
+        _scratch = Grow(_scratch, n);
         return _scratch.AsSpan(0, n);
     }
 
@@ -405,7 +480,7 @@ internal sealed class ColumnChunkReader
         return _textScratch;
     }
 
-    private static void Scatter(ReadOnlySpan<int> defs, int maxDef, string?[] values, Span<string?> target)
+    private static void Scatter(ReadOnlySpan<byte> defs, int maxDef, string?[] values, Span<string?> target)
     {
         int k = 0;
         for (int i = 0; i < target.Length; i++) target[i] = maxDef == 0 || defs[i] == maxDef ? values[k++] : null;
@@ -528,7 +603,7 @@ internal sealed class ColumnChunkReader
     private Span<int> IndexBuffer(int n)
     {
         CheckMemory(n * 4L, "the page's indices");
-        if (_indices.Length < n) _indices = new int[n];
+        _indices = Grow(_indices, n);
         return _indices.AsSpan(0, n);
     }
 }

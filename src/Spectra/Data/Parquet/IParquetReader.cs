@@ -18,5 +18,6 @@ public interface IParquetReader : IDisposable
     long RowGroupRows(int rowGroup);
 
     /// <summary>Decodes one column of one row group. Every decode error is a <see cref="SpectraException"/> naming the file, row group, column and page.</summary>
-    ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column);
+    /// <param name="recycle">A previous result for the same column whose arrays may be reused (it must no longer be in use).</param>
+    ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column, ParquetColumnData? recycle = null);
 }

@@ -7,14 +7,14 @@ namespace Spectra.Data.Parquet;
 /// <summary>The in-house Parquet reader: opens a file, decodes its footer, and reads column chunks on demand.</summary>
 public sealed class ParquetFile : IParquetReader
 {
-    private readonly SafeFileHandle _handle;
+    private readonly ByteSource _source;
     private readonly FileMetaData _meta;
     private readonly ParquetReadOptions _options;
 
-    private ParquetFile(string path, SafeFileHandle handle, long length, FileMetaData meta, ParquetSchema schema, ParquetReadOptions options)
+    private ParquetFile(string path, ByteSource source, long length, FileMetaData meta, ParquetSchema schema, ParquetReadOptions options)
     {
         Path = path;
-        _handle = handle;
+        _source = source;
         Length = length;
         _meta = meta;
         Schema = schema;
@@ -37,7 +37,6 @@ public sealed class ParquetFile : IParquetReader
 
     public static ParquetFile Open(string path, ParquetReadOptions? options = null)
     {
-        options ??= ParquetReadOptions.Default;
         SafeFileHandle handle;
         try
         {
@@ -47,10 +46,20 @@ public sealed class ParquetFile : IParquetReader
         {
             throw new SpectraException(SpectraErrorKind.Io, "cannot open the file: " + e.Message, path, hint: "check the path and its permissions");
         }
+        return Open(new FileByteSource(handle), path, options);
+    }
+
+    /// <summary>Reads a Parquet file held in memory; <paramref name="name"/> is used in messages.</summary>
+    public static ParquetFile Open(ReadOnlyMemory<byte> bytes, string name, ParquetReadOptions? options = null) =>
+        Open(new MemoryByteSource(bytes), name, options);
+
+    private static ParquetFile Open(ByteSource source, string path, ParquetReadOptions? options)
+    {
+        options ??= ParquetReadOptions.Default;
         try
         {
-            long length = RandomAccess.GetLength(handle);
-            var meta = ReadFooter(handle, length, path, options);
+            long length = source.Length;
+            var meta = ReadFooter(source, length, path, options);
             ParquetSchema schema;
             try
             {
@@ -62,24 +71,24 @@ public sealed class ParquetFile : IParquetReader
             }
             // Some writers leave the footer's row count at 0; the row groups are authoritative.
             long rows = Validate(meta, schema, path);
-            return new ParquetFile(path, handle, length, meta with { NumRows = rows }, schema, options);
+            return new ParquetFile(path, source, length, meta with { NumRows = rows }, schema, options);
         }
         catch
         {
-            handle.Dispose();
+            source.Dispose();
             throw;
         }
     }
 
-    private static FileMetaData ReadFooter(SafeFileHandle handle, long length, string path, ParquetReadOptions options)
+    private static FileMetaData ReadFooter(ByteSource source, long length, string path, ParquetReadOptions options)
     {
         if (length < 12)
             throw SpectraException.Invalid($"the file has {length} bytes, too few to be Parquet (at least 12)", path, "footer",
                 "check that this is a Parquet file and that it was copied completely");
         Span<byte> head = stackalloc byte[4];
         Span<byte> tail = stackalloc byte[8];
-        ReadExact(handle, head, 0, path);
-        ReadExact(handle, tail, length - 8, path);
+        source.ReadExact(head, 0, path);
+        source.ReadExact(tail, length - 8, path);
         bool headEncrypted = head.SequenceEqual("PARE"u8), tailEncrypted = tail[4..].SequenceEqual("PARE"u8);
         if (headEncrypted || tailEncrypted)
             throw SpectraException.Unsupported("the file is encrypted (Parquet modular encryption), not supported", path, "footer",
@@ -98,7 +107,7 @@ public sealed class ParquetFile : IParquetReader
             throw new SpectraException(SpectraErrorKind.LimitExceeded,
                 $"the footer of {footerLength} bytes exceeds the memory limit of {options.MemoryLimitBytes} bytes", path, "footer");
         var footer = new byte[footerLength];
-        ReadExact(handle, footer, length - 8 - footerLength, path);
+        source.ReadExact(footer, length - 8 - footerLength, path);
         FileMetaData meta;
         try
         {
@@ -131,33 +140,15 @@ public sealed class ParquetFile : IParquetReader
         return total;
     }
 
-    internal static void ReadExact(SafeFileHandle handle, Span<byte> buffer, long offset, string path)
-    {
-        int done = 0;
-        try
-        {
-            while (done < buffer.Length)
-            {
-                int n = RandomAccess.Read(handle, buffer[done..], offset + done);
-                if (n == 0) throw SpectraException.Invalid("the file ends early", path, hint: "the file is truncated; copy it again");
-                done += n;
-            }
-        }
-        catch (IOException e)
-        {
-            throw new SpectraException(SpectraErrorKind.Io, "read error: " + e.Message, path);
-        }
-    }
-
     internal static SpectraException Place(SpectraException e, string path, string location) =>
         new(e.Kind, e.Reason, path, e.Location is null ? location : location + ", " + e.Location, e.Hint, e);
 
-    public ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column)
+    public ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column, ParquetColumnData? recycle = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, RowGroupCount);
         var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
-        var reader = new ColumnChunkReader(_handle, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk);
+        var reader = new ColumnChunkReader(_source, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk, recycle: recycle);
         return reader.Read();
     }
 
@@ -171,9 +162,9 @@ public sealed class ParquetFile : IParquetReader
             foreach (var column in Schema.Columns)
             {
                 var chunk = _meta.RowGroups[g].Columns[column.Index];
-                new ColumnChunkReader(_handle, Length, Path, _options, g, column, (int)RowGroupRows(g), chunk, validateOnly: true).Read();
+                new ColumnChunkReader(_source, Length, Path, _options, g, column, (int)RowGroupRows(g), chunk, validateOnly: true).Read();
             }
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => _source.Dispose();
 }

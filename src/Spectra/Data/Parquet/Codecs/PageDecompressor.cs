@@ -110,5 +110,10 @@ internal static class PageDecompressor
         {
             throw ParquetErrors.Corrupt($"{codec} data is corrupt: {e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // BrotliStream reports a corrupt stream this way.
+            throw ParquetErrors.Corrupt($"{codec} data is corrupt: {e.Message}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet.Encodings;
@@ -12,7 +13,7 @@ internal static class RleBitPackedHybrid
     /// Decodes exactly <paramref name="output"/>.Length values of <paramref name="bitWidth"/> bits.
     /// Returns the number of input bytes consumed. Values above <paramref name="maxValue"/> are refused.
     /// </summary>
-    public static int Decode(ReadOnlySpan<byte> data, int bitWidth, Span<int> output, int maxValue)
+    public static int Decode<T>(ReadOnlySpan<byte> data, int bitWidth, Span<T> output, int maxValue) where T : unmanaged, IBinaryInteger<T>
     {
         if (bitWidth is < 0 or > 32) throw ParquetErrors.Corrupt($"RLE bit width {bitWidth} is out of range");
         int pos = 0, filled = 0, n = output.Length;
@@ -30,7 +31,7 @@ internal static class RleBitPackedHybrid
                 pos += byteWidth;
                 if (value > (uint)maxValue) throw ParquetErrors.Corrupt($"RLE value {value} exceeds the maximum {maxValue}");
                 int count = (int)Math.Min(count64, (ulong)(n - filled));
-                output.Slice(filled, count).Fill((int)value);
+                output.Slice(filled, count).Fill(T.CreateTruncating(value));
                 filled += count;
             }
             else
@@ -53,7 +54,7 @@ internal static class RleBitPackedHybrid
     }
 
     /// <summary>Unpacks values stored LSB first, <paramref name="bitWidth"/> bits each.</summary>
-    public static void UnpackLsb(ReadOnlySpan<byte> data, int bitWidth, Span<int> output, int maxValue)
+    public static void UnpackLsb<T>(ReadOnlySpan<byte> data, int bitWidth, Span<T> output, int maxValue) where T : unmanaged, IBinaryInteger<T>
     {
         if (bitWidth == 0)
         {
@@ -74,12 +75,12 @@ internal static class RleBitPackedHybrid
             buffer >>= bitWidth;
             bits -= bitWidth;
             if (v > (uint)maxValue) throw ParquetErrors.Corrupt($"bit-packed value {v} exceeds the maximum {maxValue}");
-            output[i] = (int)v;
+            output[i] = T.CreateTruncating(v);
         }
     }
 
     /// <summary>The deprecated BIT_PACKED level encoding: values packed MSB first, no run headers.</summary>
-    public static int DecodeLegacyBitPacked(ReadOnlySpan<byte> data, int bitWidth, Span<int> output, int maxValue)
+    public static int DecodeLegacyBitPacked<T>(ReadOnlySpan<byte> data, int bitWidth, Span<T> output, int maxValue) where T : unmanaged, IBinaryInteger<T>
     {
         long needed = ((long)output.Length * bitWidth + 7) / 8;
         if (needed > data.Length) throw ParquetErrors.Corrupt("BIT_PACKED levels past the end of the data");
@@ -90,7 +91,7 @@ internal static class RleBitPackedHybrid
             for (int b = 0; b < bitWidth; b++, bit++)
                 v = (v << 1) | ((data[(int)(bit >> 3)] >> (7 - (int)(bit & 7))) & 1);
             if (v > maxValue) throw ParquetErrors.Corrupt($"bit-packed level {v} exceeds the maximum {maxValue}");
-            output[i] = v;
+            output[i] = T.CreateTruncating(v);
         }
         return (int)needed;
     }

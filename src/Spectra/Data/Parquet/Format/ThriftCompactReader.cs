@@ -37,7 +37,13 @@ internal ref struct ThriftCompactReader
             return false;
         }
         int delta = header >> 4;
-        id = delta == 0 ? checked((short)ReadZigZag32()) : (short)(lastId + delta);
+        if (delta == 0)
+        {
+            int raw = ReadZigZag32();
+            if (raw is < short.MinValue or > short.MaxValue) throw ParquetErrors.Corrupt($"Thrift field id {raw} out of range");
+            id = (short)raw;
+        }
+        else id = (short)(lastId + delta);
         if (type > TypeStruct) throw ParquetErrors.Corrupt($"invalid Thrift field type {type}");
         lastId = id;
         return true;

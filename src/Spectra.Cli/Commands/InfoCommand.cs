@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Spectra.LinearAlgebra;
+
+namespace Spectra.Cli.Commands;
+
+/// <summary>`spectra info`: the version, the backend chain (what was tried, what was chosen) and the thread count.</summary>
+public static class InfoCommand
+{
+    public static Command Create(CliIo io)
+    {
+        var command = new Command("info", "Show the version, the linear-algebra backend chain and the thread count");
+        command.SetAction(parse =>
+        {
+            var selection = LinearAlgebraBackends.Default;
+            var info = selection.Backend.Info;
+            io.Out.WriteLine($"spectra {ToolVersion.Value}");
+            io.Out.WriteLine($".NET {Environment.Version} on {RuntimeInformation.OSDescription} ({RuntimeInformation.ProcessArchitecture})");
+            io.Out.WriteLine($"backend: {info.Name}");
+            io.Out.WriteLine($"library: {info.Library}");
+            if (info.Version is not null) io.Out.WriteLine($"library version: {info.Version}");
+            io.Out.WriteLine($"threads: {info.Threads} (processors: {Environment.ProcessorCount}; set {LinearAlgebraBackends.ThreadsVariable} or --threads)");
+            io.Out.WriteLine($"backend chain ({LinearAlgebraBackends.LibraryVariable} overrides it):");
+            foreach (var a in selection.Attempts)
+                io.Out.WriteLine($"  {(a.Loaded ? "✓" : "✗")} {a.Candidate,-10} {a.Library}: {a.Reason}");
+            return 0;
+        });
+        return command;
+    }
+}

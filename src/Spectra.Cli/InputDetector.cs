@@ -1,0 +1,71 @@
+namespace Spectra.Cli;
+
+/// <summary>The kinds of input `spectra` reads.</summary>
+public enum InputKind
+{
+    Images,
+    Parquet,
+    Npy,
+    Idx,
+}
+
+/// <summary>
+/// Decides what a path holds: a Parquet file or a folder of them, a NumPy file, an IDX file, or an
+/// image folder / single image. Parquet is recognised by extension or its "PAR1" magic; the image
+/// loader recognises the rest by content.
+/// </summary>
+public static class InputDetector
+{
+    public static InputKind Detect(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give a folder or a file: spectra analyze PATH");
+        if (Directory.Exists(path))
+        {
+            var files = SafeFiles(path);
+            var parquet = files.Count(f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase));
+            return parquet > 0 && parquet * 2 >= files.Count ? InputKind.Parquet : InputKind.Images;
+        }
+        if (!File.Exists(path))
+            throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
+        if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
+        if (name.Contains("idx") || name.EndsWith("-ubyte") || name.EndsWith("-ubyte.gz")) return InputKind.Idx;
+        return InputKind.Images;
+    }
+
+    public static string Name(InputKind kind) => kind switch
+    {
+        InputKind.Images => "images",
+        InputKind.Parquet => "parquet",
+        InputKind.Npy => "npy",
+        _ => "idx",
+    };
+
+    private static List<string> SafeFiles(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Take(10_000).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder: " + e.Message, folder);
+        }
+    }
+
+    private static bool HasParquetMagic(string path)
+    {
+        try
+        {
+            using var f = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[4];
+            return f.Read(head) == 4 && head.SequenceEqual("PAR1"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot read the file: " + e.Message, path);
+        }
+    }
+}

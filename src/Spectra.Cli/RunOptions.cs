@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Spectra.Cli;
+
+/// <summary>
+/// The input and analysis options shared by analyze, baseline and check, created once per command.
+/// Names follow the library: --matrix covariance|gram|auto, --color gray|rgb, --k-top, --unfolding…
+/// </summary>
+public sealed class RunOptions
+{
+    public Argument<string> Path { get; } = new("PATH") { Description = "An image folder, a Parquet file or folder, a .npy/.npz file or an IDX file" };
+
+    public Option<string> Matrix { get; } = Choice("--matrix", "auto", "Which matrix's spectrum: covariance (d × d), gram (M × M) or auto (the smaller)", "covariance", "gram", "auto");
+    public Option<string> Color { get; } = Choice("--color", "gray", "Images: gray (luma) or rgb (three features per pixel)", "gray", "rgb");
+    public Option<string?> Resize { get; } = new("--resize") { Description = "Images: resize every image to WIDTHxHEIGHT (e.g. 28x28)", HelpName = "WxH" };
+    public Option<string[]> Include { get; } = new("--include") { HelpName = "GLOB", Description = "Images: only files matching these globs", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Exclude { get; } = new("--exclude") { HelpName = "GLOB", Description = "Images: leave out files matching these globs", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Columns { get; } = new("--columns") { HelpName = "COLUMN", Description = "Parquet: the numeric or list columns to analyse (default: every numeric column)", AllowMultipleArgumentsPerToken = true };
+    public Option<string?> ListColumn { get; } = new("--list-column") { HelpName = "COLUMN", Description = "Parquet: a list or fixed-size-list column expanded into d features (embeddings)" };
+    public Option<string?> LabelColumn { get; } = new("--label-column") { HelpName = "COLUMN", Description = "Parquet: a column holding each row's class label (never a feature)" };
+    public Option<string> Nulls { get; } = Choice("--nulls", "error", "Parquet: what a null in a selected column does: error, drop-row or mean-impute", "error", "drop-row", "mean-impute");
+    public Option<int?> MaxSamples { get; } = new("--max-samples") { Description = "Use at most N samples, a random subset chosen with --seed", HelpName = "N" };
+    public Option<int> Seed { get; } = new("--seed") { HelpName = "SEED", Description = "Seed of every random choice (subsets, realisations, bootstrap)", DefaultValueFactory = _ => 0 };
+    public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Pass over unreadable files and list them in the report instead of stopping" };
+    public Option<bool> NoCenter { get; } = new("--no-center") { Description = "Do not centre the features (centring is on by default)" };
+    public Option<bool> Standardize { get; } = new("--standardize") { Description = "Scale every feature to unit variance (a correlation matrix); zero-variance features are dropped and reported" };
+    public Option<bool> DropNonFinite { get; } = new("--drop-non-finite") { Description = "Drop rows holding NaN or infinity (and count them) instead of stopping" };
+    public Option<int> Threads { get; } = new("--threads") { HelpName = "N", Description = "Native linear-algebra threads (0: the library's default)", DefaultValueFactory = _ => 0 };
+    public Option<int> KTop { get; } = new("--k-top") { HelpName = "K", Description = "Bulk trimming: the largest eigenvalues left out of the bulk", DefaultValueFactory = _ => 10 };
+    public Option<int> KBottom { get; } = new("--k-bottom") { HelpName = "K", Description = "Bulk trimming: the smallest non-zero eigenvalues left out of the bulk", DefaultValueFactory = _ => 10 };
+    public Option<string> Unfolding { get; } = Choice("--unfolding", "log-polynomial", "Unfolding: a polynomial in ln λ, a polynomial in λ, or a Gaussian kernel", "log-polynomial", "polynomial", "kernel");
+    public Option<int> UnfoldingDegree { get; } = new("--unfolding-degree") { HelpName = "DEGREE", Description = "Degree of the unfolding polynomial", DefaultValueFactory = _ => 9 };
+    public Option<int> SffRealisations { get; } = new("--sff-realisations") { HelpName = "R", Description = "Random half-subsamples of the rows the spectral form factor averages over", DefaultValueFactory = _ => 8 };
+
+    private IEnumerable<Option> All() => new Option[]
+    {
+        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid,
+        NoCenter, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Path);
+        foreach (var o in All()) command.Add(o);
+    }
+
+    public RunSettings Read(ParseResult p) => new()
+    {
+        Path = p.GetValue(Path) ?? "",
+        Matrix = p.GetValue(Matrix)!,
+        Color = p.GetValue(Color)!,
+        Resize = p.GetValue(Resize),
+        Include = p.GetValue(Include) ?? Array.Empty<string>(),
+        Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
+        Columns = (p.GetValue(Columns) ?? Array.Empty<string>()).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        ListColumn = p.GetValue(ListColumn),
+        LabelColumn = p.GetValue(LabelColumn),
+        Nulls = p.GetValue(Nulls)!,
+        MaxSamples = p.GetValue(MaxSamples),
+        Seed = p.GetValue(Seed),
+        SkipInvalid = p.GetValue(SkipInvalid),
+        NoCenter = p.GetValue(NoCenter),
+        Standardize = p.GetValue(Standardize),
+        DropNonFinite = p.GetValue(DropNonFinite),
+        Threads = p.GetValue(Threads),
+        KTop = p.GetValue(KTop),
+        KBottom = p.GetValue(KBottom),
+        Unfolding = p.GetValue(Unfolding)!,
+        UnfoldingDegree = p.GetValue(UnfoldingDegree),
+        SffRealisations = p.GetValue(SffRealisations),
+    };
+
+    /// <summary>
+    /// The settings with every option the user did not give taken from a baseline's option map, so
+    /// that a check computes today's metrics exactly as the baseline's were computed.
+    /// </summary>
+    public RunSettings ReadWithDefaults(ParseResult p, IReadOnlyDictionary<string, string> baseline)
+    {
+        var s = Read(p);
+        bool Given(Option o) => p.GetResult(o) is { Implicit: false };
+        string? B(string key) => baseline.TryGetValue(key, out var v) ? v : null;
+        int Int(string key, int fallback) => B(key) is { } v && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : fallback;
+        bool Bool(string key, bool fallback) => B(key) is { } v ? v == "true" : fallback;
+        string[] List(string key) => B(key)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>();
+        return s with
+        {
+            Matrix = Given(Matrix) ? s.Matrix : B("matrix") ?? s.Matrix,
+            Color = Given(Color) ? s.Color : B("color") ?? s.Color,
+            Resize = Given(Resize) ? s.Resize : B("resize"),
+            Include = Given(Include) ? s.Include : List("include"),
+            Exclude = Given(Exclude) ? s.Exclude : List("exclude"),
+            Columns = Given(Columns) ? s.Columns : List("columns"),
+            ListColumn = Given(ListColumn) ? s.ListColumn : B("list_column"),
+            LabelColumn = Given(LabelColumn) ? s.LabelColumn : B("label_column"),
+            Nulls = Given(Nulls) ? s.Nulls : B("nulls") ?? s.Nulls,
+            MaxSamples = Given(MaxSamples) ? s.MaxSamples : B("max_samples") is null ? null : Int("max_samples", 0),
+            Seed = Given(Seed) ? s.Seed : Int("seed", s.Seed),
+            NoCenter = Given(NoCenter) ? s.NoCenter : !Bool("center", !s.NoCenter),
+            Standardize = Given(Standardize) ? s.Standardize : Bool("standardize", s.Standardize),
+            DropNonFinite = Given(DropNonFinite) ? s.DropNonFinite : Bool("drop_non_finite", s.DropNonFinite),
+            KTop = Given(KTop) ? s.KTop : Int("k_top", s.KTop),
+            KBottom = Given(KBottom) ? s.KBottom : Int("k_bottom", s.KBottom),
+            Unfolding = Given(Unfolding) ? s.Unfolding : B("unfolding") ?? s.Unfolding,
+            UnfoldingDegree = Given(UnfoldingDegree) ? s.UnfoldingDegree : Int("unfolding_degree", s.UnfoldingDegree),
+            SffRealisations = Given(SffRealisations) ? s.SffRealisations : Int("sff_realisations", s.SffRealisations),
+        };
+    }
+
+    private static Option<string> Choice(string name, string fallback, string description, params string[] values)
+    {
+        var o = new Option<string>(name) { Description = description, DefaultValueFactory = _ => fallback };
+        o.AcceptOnlyFromAmong(values);
+        return o;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Spectra.Analysis.Entropy;
+using Spectra.Analysis.FormFactor;
+using Spectra.Analysis.MarchenkoPasturFit;
+using Spectra.Analysis.PowerLaw;
+using Spectra.Analysis.SpacingDistribution;
+using Spectra.Analysis.SpacingRatio;
+using Spectra.Data.Synthetic;
+using Spectra.References;
+using Spectra.Reports.Model;
+using Spectra.Spectrum;
+
+namespace Spectra.Analysis;
+
+/// <summary>The one entry point: every analyzer on one spectrum, with one options object, into one report.</summary>
+public static class SpectralAnalysis
+{
+    /// <summary>Runs every analyzer (except those in <see cref="AnalysisOptions.Skip"/>).</summary>
+    /// <param name="spectrum">The spectrum to read.</param>
+    /// <param name="options">Options (defaults when null).</param>
+    /// <param name="formFactorRealisations">
+    /// Spectra the form factor is averaged over (e.g. the spectra of random row subsamples of the data,
+    /// or several synthetic draws), each trimmed and unfolded like <paramref name="spectrum"/>. When null
+    /// or empty the form factor uses <paramref name="spectrum"/> alone and is not averaged (its
+    /// <see cref="FormFactorResult.Realisations"/> is then 1).
+    /// </param>
+    public static SpectralReport Run(EigenSpectrum spectrum, AnalysisOptions? options = null,
+        IReadOnlyList<EigenSpectrum>? formFactorRealisations = null, IProgress<SpectraProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(spectrum);
+        options ??= AnalysisOptions.Default;
+        var input = AnalysisInput.Of(spectrum, options.KTop, options.KBottom, options.Seed);
+        var timings = new Dictionary<string, double>();
+        const int stages = 8;
+        var stage = 0;
+
+        AnalysisOutcome<T> Timed<T>(string key, Func<AnalysisOutcome<T>> run) where T : class
+        {
+            progress?.Report(new SpectraProgress("analyze", stage++, stages, key));
+            if (!options.Runs(key)) return AnalysisOutcome<T>.Skipped(key);
+            var sw = Stopwatch.StartNew();
+            var result = run();
+            timings[key] = sw.Elapsed.TotalMilliseconds;
+            return result;
+        }
+
+        var spacingOptions = options.EffectiveSpacingDistribution;
+        var powerLaw = Timed("power_law", () => PowerLawAnalyzer.Instance.Analyze(input, options.PowerLaw));
+        var spacing = Timed("spacing_distribution", () => SpacingDistributionAnalyzer.Instance.Analyze(input, spacingOptions));
+        var ratio = Timed("spacing_ratio", () => SpacingRatioAnalyzer.Instance.Analyze(input, options.SpacingRatio));
+        var formFactor = Timed("form_factor", () =>
+        {
+            var realisations = formFactorRealisations is { Count: > 0 }
+                ? formFactorRealisations.Select(s => s.Bulk(options.KTop, options.KBottom).Levels).ToList()
+                : new List<double[]> { input.Bulk.Levels };
+            return FormFactorAnalyzer.Instance.Analyze(realisations, options.EffectiveFormFactor);
+        });
+        var entropy = Timed("entropy", () => EntropyAnalyzer.Instance.Analyze(input, options.Entropy));
+        var mp = Timed("marchenko_pastur", () => MarchenkoPasturAnalyzer.Instance.Analyze(input, options.MarchenkoPastur));
+
+        progress?.Report(new SpectraProgress("analyze", stage++, stages, "references"));
+        FiniteSizeReferenceSet? finite = null;
+        if (options.FiniteSize.Enabled)
+        {
+            var sw = Stopwatch.StartNew();
+            finite = FiniteSizeReferences.Simulate(spectrum.NonZero.Count, input.Bulk.KTop, input.Bulk.KBottom, input.Bulk.Levels,
+                spacingOptions, options.FiniteSize, options.Seed);
+            timings["finite_size_references"] = sw.Elapsed.TotalMilliseconds;
+        }
+        var (comparisons, verdict) = VerdictRule.Decide(ratio.Value, spacing.Value, finite, options.Verdict);
+        progress?.Report(new SpectraProgress("analyze", stages, stages, "done"));
+
+        return new SpectralReport(SpectralReport.CurrentSchemaVersion, spectrum.Provenance, SpectrumSummary.Of(spectrum),
+            BulkSummary.Of(input.Bulk), options, powerLaw, spacing, ratio, formFactor, entropy, mp,
+            new ReferenceSummary(ClosedFormReferences.Instance, finite, comparisons), verdict, timings);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Spectra.Checks;
+
+/// <summary>
+/// A dataset's spectral fingerprint with the bootstrap spread of each metric: what <c>spectra check</c>
+/// compares today's data with. <see cref="Options"/> holds the analysis options (by their CLI / JSON
+/// names) the fingerprint was made with, so that a check repeats them.
+/// </summary>
+public sealed record Baseline
+{
+    public const string CurrentSchema = "spectra.baseline/1";
+
+    public string Schema { get; init; } = CurrentSchema;
+    public string ToolVersion { get; init; } = "";
+    public string InputPath { get; init; } = "";
+    public string InputKind { get; init; } = "";
+    public string? ContentHash { get; init; }
+    public string MatrixRequested { get; init; } = "covariance";
+    public string MatrixComputed { get; init; } = "covariance";
+    public long Samples { get; init; }
+    public int Features { get; init; }
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    public int Replicates { get; init; }
+    public int Seed { get; init; }
+    public string BootstrapMethod { get; init; } = "";
+    public IReadOnlyList<Metric> Metrics { get; init; } = Array.Empty<Metric>();
+
+    public Metric? Find(string key) => Metrics.FirstOrDefault(m => m.Key == key);
+}

@@ -1,0 +1,57 @@
+using Spectra.Data;
+
+namespace Spectra.Checks;
+
+/// <summary>
+/// Keeps the chunks of a source's first complete read in memory (up to a byte limit) and replays
+/// them on later reads, so a baseline's bootstrap replicates do not decode the files again.
+/// Above the limit it simply reads the source again each time.
+/// </summary>
+public sealed class CachedSource : IDataSource
+{
+    private readonly IDataSource _inner;
+    private readonly long _maxBytes;
+    private List<RowChunk>? _cache;
+
+    public CachedSource(IDataSource inner, long maxBytes = 1L << 30)
+    {
+        _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        _maxBytes = maxBytes;
+    }
+
+    public int Features => _inner.Features;
+    public SourceInfo Info => _inner.Info;
+    public IReadOnlyList<string>? FeatureNames => _inner.FeatureNames;
+
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (_cache is not null)
+        {
+            foreach (var c in _cache)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return c;
+            }
+            yield break;
+        }
+        var building = new List<RowChunk>();
+        long bytes = 0;
+        var complete = true;
+        foreach (var chunk in _inner.ReadChunks(maxRowsPerChunk, progress, cancellationToken))
+        {
+            if (complete)
+            {
+                bytes += 8L * chunk.Rows * chunk.Columns;
+                if (bytes > _maxBytes) { complete = false; building.Clear(); }
+                else
+                {
+                    // Sources may reuse their buffers, so the cache holds copies.
+                    building.Add(new RowChunk(chunk.Values.AsSpan(0, chunk.Rows * chunk.Columns).ToArray(), chunk.Rows, chunk.Columns,
+                        chunk.RowIds?[..chunk.Rows], chunk.Labels?[..chunk.Rows]));
+                }
+            }
+            yield return chunk;
+        }
+        if (complete) _cache = building;
+    }
+}

@@ -1,0 +1,53 @@
+using Spectra.Reports.Document;
+
+namespace Spectra.Checks;
+
+/// <summary>The named metrics of one report, as rules and baselines see them.</summary>
+public static class FingerprintMetrics
+{
+    public static IReadOnlyList<Metric> From(ReportDocument r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var list = new List<Metric>();
+        void Add(string key, double? v, double? goe = null, double? poisson = null)
+        {
+            if (v is { } x) list.Add(new Metric(key, x, null, goe, poisson));
+        }
+        Add(MetricKeys.PowerLawAlpha, r.PowerLaw?.Alpha);
+        Add(MetricKeys.PowerLawR2, r.PowerLaw?.R2);
+        Add(MetricKeys.SpacingRatioMean, r.SpacingRatio?.Mean, r.SpacingRatio?.GoeReference, r.SpacingRatio?.PoissonReference);
+        Add(MetricKeys.SpacingRatioGoePosition, r.SpacingRatio?.GoePosition, 1, 0);
+        Add(MetricKeys.SpacingKlGoe, r.Spacing?.KlGoe);
+        Add(MetricKeys.SpacingKlPoisson, r.Spacing?.KlPoisson);
+        Add(MetricKeys.ThoulessTime, r.FormFactor?.ThoulessTime);
+        Add(MetricKeys.Entropy, r.Entropy?.Value);
+        Add(MetricKeys.EntropyNormalized, r.Entropy?.Normalized);
+        Add(MetricKeys.EffectiveRank, r.Entropy?.EffectiveRank);
+        Add(MetricKeys.MpAboveEdge, r.MarchenkoPastur?.AboveEdge);
+        Add(MetricKeys.ZeroModes, r.Spectrum.ZeroModes);
+        Add(MetricKeys.DuplicateCount, r.Input.DuplicateCount);
+        Add(MetricKeys.DuplicateRate, r.Input.DuplicateRate);
+        return list;
+    }
+
+    /// <summary>
+    /// Each metric's value on the full data with its spread: the standard deviation over bootstrap
+    /// replicates (n − 1 in the denominator), over the replicates where the metric was computed.
+    /// </summary>
+    public static IReadOnlyList<Metric> WithSpreads(IReadOnlyList<Metric> full, IReadOnlyList<IReadOnlyList<Metric>> replicates)
+    {
+        var result = new List<Metric>();
+        foreach (var m in full)
+        {
+            var values = replicates.Select(r => r.FirstOrDefault(x => x.Key == m.Key)?.Value).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
+            double? spread = null;
+            if (values.Count >= 2)
+            {
+                var mean = values.Average();
+                spread = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+            }
+            result.Add(m with { Spread = spread });
+        }
+        return result;
+    }
+}

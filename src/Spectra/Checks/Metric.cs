@@ -1,0 +1,7 @@
+namespace Spectra.Checks;
+
+/// <summary>
+/// One named number of a fingerprint ("spacing_ratio.mean"), with its bootstrap spread when known
+/// and, for level statistics, the value the GOE and Poisson references give at the same size.
+/// </summary>
+public sealed record Metric(string Key, double Value, double? Spread = null, double? Goe = null, double? Poisson = null);

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Spectra.Checks;
+
+/// <summary>
+/// Loads rules from YAML or JSON (chosen by the extension, or by a leading '{' for other names).
+/// Unknown keys and unknown metrics are errors: a misspelt rule that silently never fires is worse
+/// than no rule.
+/// </summary>
+public static class RuleSetFile
+{
+    public static RuleSet Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot read the rules: " + e.Message, path);
+        }
+        var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || text.TrimStart().StartsWith('{');
+        return json ? ParseJson(text, path) : ParseYaml(text, path);
+    }
+
+    public static RuleSet ParseYaml(string text, string source = "rules")
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        RulesDto? dto;
+        try
+        {
+            dto = deserializer.Deserialize<RulesDto?>(text);
+        }
+        catch (YamlException e)
+        {
+            throw SpectraException.Invalid("the rules are not valid: " + (e.InnerException?.Message ?? e.Message), source,
+                $"line {e.Start.Line}, column {e.Start.Column}", "see docs/nightly.md for the rule format");
+        }
+        return Build(dto, source);
+    }
+
+    public static RuleSet ParseJson(string text, string source = "rules")
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        };
+        RulesDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<RulesDto>(text, options);
+        }
+        catch (JsonException e)
+        {
+            throw SpectraException.Invalid("the rules are not valid: " + e.Message, source,
+                e.LineNumber is { } l ? $"line {l + 1}" : null, "see docs/nightly.md for the rule format");
+        }
+        return Build(dto, source);
+    }
+
+    private static RuleSet Build(RulesDto? dto, string source)
+    {
+        if (dto is null) throw SpectraException.Invalid("the rules file is empty", source, hint: "see docs/nightly.md for the rule format");
+        if (dto.Schema is not null && dto.Schema != RuleSet.CurrentSchema)
+            throw SpectraException.Invalid($"the rules have schema '{dto.Schema}', this version reads '{RuleSet.CurrentSchema}'", source);
+        var rules = new List<CheckRule>();
+        if (dto.IncludeDefaults == true) rules.AddRange(DefaultRules.Create().Rules);
+        var list = dto.Rules ?? new List<RuleDto>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var r = list[i];
+            var where = $"rule {i + 1}";
+            if (string.IsNullOrWhiteSpace(r.Metric))
+                throw SpectraException.Invalid("a rule has no metric", source, where, "give `metric: power_law.alpha` or another key from docs/nightly.md");
+            if (!MetricKeys.All.Contains(r.Metric))
+                throw SpectraException.Invalid($"unknown metric '{r.Metric}'", source, where, "known metrics: " + string.Join(", ", MetricKeys.All));
+            var warn = ToBand(r.Warn, source, where + " (warn)");
+            var fail = ToBand(r.Fail, source, where + " (fail)");
+            if ((warn is null || warn.IsEmpty) && (fail is null || fail.IsEmpty))
+                throw SpectraException.Invalid($"the rule on '{r.Metric}' has neither a warn nor a fail limit", source, where);
+            if (r.MinSpread is < 0) throw SpectraException.Invalid("min_spread must be ≥ 0", source, where);
+            rules.Add(new CheckRule(r.Metric, warn, fail, r.Name, r.MinSpread));
+        }
+        if (rules.Count == 0) throw SpectraException.Invalid("the rules file holds no rule", source, hint: "add rules, or `include_defaults: true`");
+        return new RuleSet(rules);
+    }
+
+    private static Band? ToBand(BandDto? b, string source, string where)
+    {
+        if (b is null) return null;
+        foreach (var (name, v) in new[] { ("max_sigma", b.MaxSigma), ("max_delta", b.MaxDelta), ("max_increase", b.MaxIncrease) })
+            if (v is { } x && (!double.IsFinite(x) || x < 0))
+                throw SpectraException.Invalid($"{name} must be a finite number ≥ 0 (got {x})", source, where);
+        if (b.Min is { } min && b.Max is { } max && min > max)
+            throw SpectraException.Invalid($"min ({min}) is above max ({max})", source, where);
+        return new Band
+        {
+            Min = b.Min, Max = b.Max, MaxSigma = b.MaxSigma, MaxDelta = b.MaxDelta, MaxIncrease = b.MaxIncrease,
+            CloserToGoeThanPoisson = b.CloserToGoeThanPoisson ?? false,
+        };
+    }
+
+    internal sealed class RulesDto
+    {
+        public string? Schema { get; set; }
+        public bool? IncludeDefaults { get; set; }
+        public List<RuleDto>? Rules { get; set; }
+    }
+
+    internal sealed class RuleDto
+    {
+        public string? Metric { get; set; }
+        public string? Name { get; set; }
+        public double? MinSpread { get; set; }
+        public BandDto? Warn { get; set; }
+        public BandDto? Fail { get; set; }
+    }
+
+    internal sealed class BandDto
+    {
+        public double? Min { get; set; }
+        public double? Max { get; set; }
+        public double? MaxSigma { get; set; }
+        public double? MaxDelta { get; set; }
+        public double? MaxIncrease { get; set; }
+        public bool? CloserToGoeThanPoisson { get; set; }
+    }
+}

@@ -1,0 +1,492 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace Spectra.Data.Parquet;
+
+/// <summary>
+/// A Parquet file, or a folder of them (Hive-style <c>key=value</c> folders become columns), as a
+/// stream of row chunks: one row group's selected columns at a time are decoded, turned into
+/// row-major doubles with row names ("file.parquet#row 123") and labels, and passed on.
+/// </summary>
+public sealed class ParquetSource : IDataSource
+{
+    private readonly ParquetSourceOptions _options;
+    private readonly ParquetReadOptions _readOptions;
+    private readonly List<SourceFile> _files;
+    private readonly SourcePlan _plan;
+    private readonly long _totalRows;
+    private double[]? _means;
+    private (string Path, int RowGroup, ParquetColumnData Data)? _listProbe;
+
+    private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows);
+
+    public ParquetSource(string path, ParquetSourceOptions? options = null)
+    {
+        _options = options ?? new ParquetSourceOptions();
+        if (_options.MaxRows is <= 0)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"MaxRows must be positive, got {_options.MaxRows}");
+        _readOptions = new ParquetReadOptions { MemoryLimitBytes = _options.MemoryLimitBytes, VerifyChecksums = _options.VerifyChecksums };
+        Info = new SourceInfo(path, "parquet");
+        _files = Discover(path, _readOptions);
+        var first = _files[0];
+        using (var f = Open(first.Path))
+        {
+            _plan = ColumnSelection.Resolve(f.Schema, first.Partitions.Select(p => p.Key).ToList(), _options, first.Path);
+        }
+        foreach (var file in _files.Skip(1)) CheckSchema(file);
+        _totalRows = _files.Sum(f => f.Rows);
+        if (_plan.List is not null) _plan = _plan with { ListWidth = FindListWidth() };
+        Info.Skipped.AddRange(_plan.Skipped);
+        FeatureNames = _plan.FeatureNames;
+        Info.Notes.Add($"{_plan.Features} features from {(_plan.Scalars.Count > 0 ? _plan.Scalars.Count + " columns" : "")}" +
+            $"{(_plan.Scalars.Count > 0 && _plan.List is not null ? " and " : "")}{(_plan.List is not null ? $"list column '{_plan.List.Name}' ({_plan.ListWidth} values per row)" : "")}" +
+            $" of {_plan.ColumnsInFile} leaf columns");
+        if (_options.MaxRows is long k && k < _totalRows) Info.Notes.Add($"random subset of {k} of {_totalRows} rows (seed {_options.Seed})");
+        if (_plan.Label is not null) Info.Notes.Add($"labels from '{_plan.Label.Name}'");
+    }
+
+    public int Features => _plan.Features;
+
+    public SourceInfo Info { get; }
+
+    public IReadOnlyList<string>? FeatureNames { get; }
+
+    /// <summary>Rows in the input before sampling and null handling.</summary>
+    public long TotalRows => _totalRows;
+
+    private IParquetReader Open(string path) => ParquetFile.Open(path, _readOptions);
+
+    private static List<SourceFile> Discover(string path, ParquetReadOptions readOptions)
+    {
+        if (File.Exists(path))
+        {
+            using var f = ParquetFile.Open(path, readOptions);
+            return [new SourceFile(path, System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>(), f.RowCount)];
+        }
+        if (!Directory.Exists(path))
+            throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
+        var paths = Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories)
+            .Where(p => !System.IO.Path.GetFileName(p).StartsWith('.') && !System.IO.Path.GetFileName(p).StartsWith('_'))
+            .OrderBy(p => System.IO.Path.GetRelativePath(path, p), StringComparer.Ordinal)
+            .ToList();
+        if (paths.Count == 0)
+            throw new SpectraException(SpectraErrorKind.NotEnoughData, "the folder holds no .parquet files", path, hint: "point at a Parquet file or a folder of them");
+        var files = new List<SourceFile>();
+        foreach (var p in paths)
+        {
+            using var f = ParquetFile.Open(p, readOptions);
+            files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount));
+        }
+        return files;
+    }
+
+    private void CheckSchema(SourceFile file)
+    {
+        using var f = Open(file.Path);
+        foreach (var s in _plan.Scalars)
+        {
+            if (s.Column is not null) Require(f, file, s.Column);
+            else if (!file.Partitions.Any(p => p.Key == s.PartitionKey))
+                throw SpectraException.Invalid($"the file has no partition folder '{s.PartitionKey}=…'", file.Path, hint: "every file must sit under the same partition keys");
+        }
+        if (_plan.List is not null) Require(f, file, _plan.List);
+        if (_plan.Label?.Column is not null) Require(f, file, _plan.Label.Column);
+    }
+
+    private static void Require(IParquetReader f, SourceFile file, ParquetColumn expected)
+    {
+        var c = f.Schema.Columns.FirstOrDefault(x => x.Path == expected.Path);
+        if (c is null || c.Use != expected.Use)
+            throw SpectraException.Invalid(c is null ? $"column '{expected.Path}' is missing" : $"column '{expected.Path}' is {c.TypeDescription} here but {expected.TypeDescription} in the first file",
+                file.Path, hint: "all files of a folder must share the selected columns");
+    }
+
+    // The list width d must be known before the first chunk: the first non-null list row decides it.
+    private int FindListWidth()
+    {
+        var list = _plan.List!;
+        foreach (var file in _files)
+        {
+            using var f = Open(file.Path);
+            var col = f.Schema.Columns.First(c => c.Path == list.Path);
+            for (int g = 0; g < f.RowGroupCount; g++)
+            {
+                var data = f.ReadColumn(g, col);
+                for (int r = 0; r < data.Rows; r++)
+                    if (!data.RowIsNull![r])
+                    {
+                        int width = data.Offsets![r + 1] - data.Offsets[r];
+                        if (width == 0)
+                            throw SpectraException.Invalid($"row {r} of list column '{list.Name}' is empty; every row needs the same number of values",
+                                file.Path, $"row group {g}, row {r}");
+                        _listProbe = (file.Path, g, data); // decoded once: the first pass takes it from here
+                        return width;
+                    }
+            }
+        }
+        throw new SpectraException(SpectraErrorKind.NotEnoughData, $"list column '{list.Name}' holds no non-null row", _files[0].Path);
+    }
+
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
+        if (_options.Nulls == NullPolicy.MeanImpute && _means is null) _means = ComputeMeans(cancellationToken);
+        return Enumerate(maxRowsPerChunk, progress, cancellationToken);
+    }
+
+    private IEnumerable<RowChunk> Enumerate(int maxRowsPerChunk, IProgress<SpectraProgress>? progress, CancellationToken ct)
+    {
+        int d = Features;
+        long chunkValues = (long)maxRowsPerChunk * d;
+        if (chunkValues * 8 > _options.MemoryLimitBytes)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded, $"a chunk of {maxRowsPerChunk} rows × {d} features exceeds the memory limit",
+                Info.Path, hint: "use smaller chunks or raise the memory limit");
+        var values = new double[chunkValues];
+        var ids = new string[maxRowsPerChunk];
+        var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
+        int filled = 0;
+        long dropped = 0, imputedValues = 0, imputedRows = 0;
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Files are hashed in order on a background chain while their row groups decode.
+        Task hashing = Task.CompletedTask;
+        SourceFile? lastFile = null;
+        var contributing = new HashSet<string>();
+        var nullMask = new bool[d];
+        foreach (var group in Groups(progress, ct))
+        {
+            if (!ReferenceEquals(group.File, lastFile))
+            {
+                lastFile = group.File;
+                string path = group.File.Path;
+                hashing = hashing.ContinueWith(previous =>
+                {
+                    previous.GetAwaiter().GetResult();
+                    HashFile(hash, path);
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+            bool any = false;
+            if (IsClean(group))
+            {
+                // No nulls and no ragged lists in this group: fill whole blocks column by column.
+                var kept = group.KeptRows;
+                for (int k0 = 0; k0 < kept.Count;)
+                {
+                    int m = Math.Min(kept.Count - k0, maxRowsPerChunk - filled);
+                    FillBlock(group, kept, k0, m, values, filled);
+                    for (int t = 0; t < m; t++)
+                    {
+                        int r = kept[k0 + t];
+                        ids[filled + t] = RowId(group.File.DisplayName, group.FirstRow + r);
+                        if (labels is not null) labels[filled + t] = Label(group, r);
+                    }
+                    any = true;
+                    k0 += m;
+                    filled += m;
+                    if (filled == maxRowsPerChunk)
+                    {
+                        yield return new RowChunk(values, filled, d, ids, labels);
+                        filled = 0;
+                    }
+                }
+                if (any) contributing.Add(group.File.Path);
+                continue;
+            }
+            foreach (int r in group.KeptRows)
+            {
+                var row = values.AsSpan(filled * d, d);
+                int nulls = FillRow(group, r, row, nullMask);
+                if (nulls > 0)
+                {
+                    switch (_options.Nulls)
+                    {
+                        case NullPolicy.Error:
+                            int j = Array.IndexOf(nullMask, true);
+                            throw SpectraException.Invalid($"null value in column '{FeatureNames![j]}'", group.File.Path,
+                                $"row group {group.RowGroup}, row {group.FirstRow + r}",
+                                "choose a null policy: drop the rows (NullPolicy.DropRow) or impute the column mean (NullPolicy.MeanImpute)");
+                        case NullPolicy.DropRow:
+                            dropped++;
+                            continue;
+                        default:
+                            for (int k = 0; k < d; k++) if (nullMask[k]) row[k] = _means![k];
+                            imputedValues += nulls;
+                            imputedRows++;
+                            break;
+                    }
+                }
+                any = true;
+                ids[filled] = RowId(group.File.DisplayName, group.FirstRow + r);
+                if (labels is not null) labels[filled] = Label(group, r);
+                if (++filled == maxRowsPerChunk)
+                {
+                    yield return new RowChunk(values, filled, d, ids, labels);
+                    // The consumer is done with a chunk when it asks for the next (RowChunk allows reuse): refill the same buffers.
+                    filled = 0;
+                }
+            }
+            if (any) contributing.Add(group.File.Path);
+        }
+        if (filled > 0) yield return new RowChunk(values, filled, d, ids, labels);
+        try
+        {
+            hashing.GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "read error while hashing: " + e.Message, Info.Path);
+        }
+        Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+        Info.Files = contributing.Count;
+        Info.DroppedRows = dropped;
+        if (dropped > 0) Info.Notes.Add($"dropped {dropped} rows with nulls");
+        if (imputedValues > 0) Info.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
+    }
+
+    // "file.parquet#row 123" in one allocation: a million rows make a million of these.
+    private static string RowId(string file, long row)
+    {
+        int digits = 1;
+        for (long v = row; v >= 10; v /= 10) digits++;
+        return string.Create(file.Length + 5 + digits, (file, row), static (span, state) =>
+        {
+            state.file.CopyTo(span);
+            "#row ".CopyTo(span[state.file.Length..]);
+            state.row.TryFormat(span[(state.file.Length + 5)..], out _, provider: CultureInfo.InvariantCulture);
+        });
+    }
+
+    private static void HashFile(IncrementalHash hash, string path)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        int n;
+        while ((n = s.Read(buffer)) > 0) hash.AppendData(buffer, 0, n);
+    }
+
+    private double[] ComputeMeans(CancellationToken ct)
+    {
+        int d = Features;
+        var sum = new double[d];
+        var count = new long[d];
+        var row = new double[d];
+        var mask = new bool[d];
+        foreach (var group in Groups(null, ct))
+            foreach (int r in group.KeptRows)
+            {
+                FillRow(group, r, row, mask);
+                for (int k = 0; k < d; k++)
+                    if (!mask[k])
+                    {
+                        sum[k] += row[k];
+                        count[k]++;
+                    }
+            }
+        var means = new double[d];
+        for (int k = 0; k < d; k++)
+        {
+            if (count[k] == 0)
+                throw new SpectraException(SpectraErrorKind.NotEnoughData, $"column '{FeatureNames![k]}' is null in every row read; it has no mean to impute",
+                    Info.Path, hint: "deselect the column");
+            means[k] = sum[k] / count[k];
+        }
+        Info.Notes.Add("mean imputation: column means from a first pass over the selected columns");
+        return means;
+    }
+
+    private sealed record Group(SourceFile File, int RowGroup, long FirstRow, List<int> KeptRows, ParquetColumnData?[] Scalars,
+        double[] PartitionValues, ParquetColumnData? List, ParquetColumnData? Label);
+
+    private IEnumerable<Group> Groups(IProgress<SpectraProgress>? progress, CancellationToken ct)
+    {
+        var sampler = new RowSampler(_totalRows, _options.MaxRows, _options.Seed);
+        long read = 0;
+        foreach (var file in _files)
+        {
+            using var f = Open(file.Path);
+            var partitionValues = PartitionValues(file);
+            var columns = _plan.Scalars.Select(s => s.Column is null ? null : f.Schema.Columns.First(c => c.Path == s.Column.Path)).ToArray();
+            var listCol = _plan.List is null ? null : f.Schema.Columns.First(c => c.Path == _plan.List.Path);
+            var labelCol = _plan.Label?.Column is null ? null : f.Schema.Columns.First(c => c.Path == _plan.Label.Column.Path);
+            long firstRow = 0;
+            ParquetColumnData?[]? previousScalars = null;
+            ParquetColumnData? previousList = null;
+            if (f.RowGroupCount == 0) yield return new Group(file, 0, 0, new List<int>(), [], partitionValues, null, null);
+            for (int g = 0; g < f.RowGroupCount; g++)
+            {
+                ct.ThrowIfCancellationRequested();
+                int rows = (int)f.RowGroupRows(g);
+                var kept = new List<int>(sampler.IsSampling ? 0 : rows);
+                for (int r = 0; r < rows; r++) if (sampler.Next()) kept.Add(r);
+                long bytes = (long)kept.Count * Features * 8;
+                if (bytes > _options.MemoryLimitBytes)
+                    throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group {g} needs {bytes} bytes for its selected columns, over the memory limit",
+                        file.Path, $"row group {g}", "raise the memory limit or rewrite the file with smaller row groups");
+                // The previous group is fully consumed when the enumerator moves on, so its buffers are reused.
+                ParquetColumnData?[] scalars = new ParquetColumnData?[columns.Length];
+                ParquetColumnData? list = null, label = null;
+                if (kept.Count > 0)
+                {
+                    ReadScalars(f, g, columns, scalars, previousScalars);
+                    if (listCol is not null)
+                    {
+                        if (_listProbe is { } probe && probe.Path == file.Path && probe.RowGroup == g) list = probe.Data;
+                        else list = f.ReadColumn(g, listCol, previousList);
+                        _listProbe = null;
+                    }
+                    if (labelCol is not null) label = f.ReadColumn(g, labelCol);
+                    previousScalars = scalars;
+                    previousList = list;
+                }
+                if (_listProbe is { } passed && passed.Path == file.Path && passed.RowGroup == g) _listProbe = null;
+                yield return new Group(file, g, firstRow, kept, scalars, partitionValues, list, label);
+                firstRow += rows;
+                read += rows;
+                progress?.Report(new SpectraProgress("read", read, _totalRows, file.DisplayName));
+            }
+        }
+    }
+
+    // Column chunks decode independently, so a row group's columns are read in parallel; the first
+    // error in column order is the one reported, whatever the scheduling.
+    private void ReadScalars(IParquetReader f, int g, ParquetColumn?[] columns, ParquetColumnData?[] into, ParquetColumnData?[]? previous)
+    {
+        int parallelism = Math.Min(_options.Parallelism ?? Environment.ProcessorCount, columns.Length);
+        if (parallelism <= 1)
+        {
+            for (int k = 0; k < columns.Length; k++)
+                if (columns[k] is not null) into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
+            return;
+        }
+        var errors = new Exception?[columns.Length];
+        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+        {
+            if (columns[k] is null) return;
+            try
+            {
+                into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
+            }
+            catch (Exception e)
+            {
+                errors[k] = e;
+            }
+        });
+        var first = errors.FirstOrDefault(e => e is not null);
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+    }
+
+    private double[] PartitionValues(SourceFile file)
+    {
+        var result = new double[_plan.Scalars.Count];
+        for (int k = 0; k < result.Length; k++)
+        {
+            var key = _plan.Scalars[k].PartitionKey;
+            if (key is null) continue;
+            string text = file.Partitions.First(p => p.Key == key).Value;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out result[k]))
+                throw SpectraException.Invalid($"partition value '{key}={text}' is not a number", file.Path,
+                    hint: "use a numeric partition key as a feature, or this one as the label column");
+        }
+        return result;
+    }
+
+    private bool IsClean(Group g)
+    {
+        if (g.KeptRows.Count == 0) return false;
+        foreach (var data in g.Scalars) if (data is not null && data.NullCount > 0) return false;
+        if (g.List is { } list)
+        {
+            if (list.NullCount > 0) return false;
+            var offsets = list.Offsets!;
+            var rowNull = list.RowIsNull!;
+            int width = _plan.ListWidth;
+            for (int r = 0; r < list.Rows; r++)
+                if (rowNull[r] || offsets[r + 1] - offsets[r] != width) return false;
+        }
+        return true;
+    }
+
+    // Rows kept[k0 … k0+m) of a clean group into chunk rows filled … filled+m, one column at a time (contiguous reads).
+    private void FillBlock(Group g, List<int> kept, int k0, int m, double[] values, int filled)
+    {
+        int d = Features;
+        bool contiguous = kept[k0 + m - 1] - kept[k0] == m - 1;
+        for (int s = 0; s < _plan.Scalars.Count; s++)
+        {
+            var data = g.Scalars[s];
+            if (data is null)
+            {
+                double v = g.PartitionValues[s];
+                for (int t = 0; t < m; t++) values[(filled + t) * d + s] = v;
+                continue;
+            }
+            var src = data.Values;
+            if (contiguous)
+            {
+                var from = src.AsSpan(kept[k0], m);
+                int at = filled * d + s;
+                for (int t = 0; t < from.Length; t++, at += d) values[at] = from[t];
+            }
+            else for (int t = 0; t < m; t++) values[(filled + t) * d + s] = src[kept[k0 + t]];
+        }
+        if (g.List is { } list)
+        {
+            int width = _plan.ListWidth, first = _plan.Scalars.Count;
+            for (int t = 0; t < m; t++)
+                list.Values.AsSpan(list.Offsets![kept[k0 + t]], width).CopyTo(values.AsSpan((filled + t) * d + first, width));
+        }
+    }
+
+    // Writes one row's features; returns how many are null (marked in nullMask).
+    private int FillRow(Group g, int r, Span<double> row, bool[] nullMask)
+    {
+        int nulls = 0;
+        int s = 0;
+        for (; s < _plan.Scalars.Count; s++)
+        {
+            var data = g.Scalars[s];
+            if (data is null)
+            {
+                row[s] = g.PartitionValues[s];
+                nullMask[s] = false;
+                continue;
+            }
+            bool isNull = data.Nulls is not null && data.Nulls[r];
+            row[s] = data.Values[r];
+            nullMask[s] = isNull;
+            if (isNull) nulls++;
+        }
+        if (g.List is not null)
+        {
+            int width = _plan.ListWidth;
+            var list = g.List;
+            if (list.RowIsNull![r])
+            {
+                for (int k = 0; k < width; k++) nullMask[s + k] = true;
+                return nulls + width;
+            }
+            int start = list.Offsets![r], length = list.Offsets[r + 1] - start;
+            if (length != width)
+                throw SpectraException.Invalid($"row {g.FirstRow + r} has {length} values in list column '{_plan.List!.Name}', the first row has {width}",
+                    g.File.Path, $"row group {g.RowGroup}, row {g.FirstRow + r}", "every row of a list column must hold the same number of values");
+            list.Values.AsSpan(start, width).CopyTo(row.Slice(s));
+            var elementNulls = list.Nulls!;
+            for (int k = 0; k < width; k++)
+            {
+                bool isNull = elementNulls[start + k];
+                nullMask[s + k] = isNull;
+                if (isNull) nulls++;
+            }
+        }
+        return nulls;
+    }
+
+    private string? Label(Group g, int r)
+    {
+        var label = _plan.Label!;
+        if (label.PartitionKey is not null) return g.File.Partitions.FirstOrDefault(p => p.Key == label.PartitionKey).Value;
+        var data = g.Label!;
+        if (data.Strings is not null) return data.Strings[r];
+        return data.Nulls is not null && data.Nulls[r] ? null : data.Values[r].ToString("R", CultureInfo.InvariantCulture);
+    }
+}

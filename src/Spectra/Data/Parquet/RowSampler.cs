@@ -1,0 +1,32 @@
+namespace Spectra.Data.Parquet;
+
+/// <summary>
+/// Selection sampling (Knuth's algorithm S): walks the rows once and keeps exactly k of n, each
+/// subset equally likely, in file order and with O(1) memory. Same seed, same subset.
+/// </summary>
+internal sealed class RowSampler
+{
+    private readonly Random? _random;
+    private long _needed, _remaining;
+
+    public RowSampler(long totalRows, long? maxRows, int seed)
+    {
+        _remaining = totalRows;
+        if (maxRows is long k && k < totalRows)
+        {
+            _needed = k;
+            _random = new Random(seed);
+        }
+    }
+
+    public bool IsSampling => _random is not null;
+
+    public bool Next()
+    {
+        if (_random is null) return true;
+        bool take = _random.NextDouble() * _remaining < _needed;
+        _remaining--;
+        if (take) _needed--;
+        return take;
+    }
+}

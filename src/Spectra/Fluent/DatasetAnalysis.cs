@@ -1,0 +1,85 @@
+using System.Globalization;
+using Spectra.Analysis;
+using Spectra.Checks;
+using Spectra.Notebooks;
+using Spectra.Pipeline;
+using Spectra.Reports;
+using Spectra.Reports.Document;
+using Spectra.Reports.Model;
+using Spectra.Spectrum;
+
+namespace Spectra.Fluent;
+
+/// <summary>
+/// One analysis of a <see cref="Dataset"/>: the <see cref="Document"/> is exactly what
+/// <c>spectra analyze</c> writes (JSON, HTML, the metrics checks compare); <see cref="Report"/> is the
+/// analyzers' full results (tail fit, Marchenko–Pastur density, finite-size references), computed on
+/// first use. Renders in a notebook as the HTML report with its charts.
+/// </summary>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+public sealed class DatasetAnalysis
+{
+    private readonly int _seed;
+    private readonly Lazy<SpectralReport> _report;
+    private readonly Lazy<ClassSpectra?> _classes;
+
+    internal DatasetAnalysis(string name, SpectrumComputation computation, ReportDocument document, AnalyzeSettings settings, int seed)
+    {
+        Name = name;
+        Computation = computation;
+        Document = document;
+        Settings = settings;
+        _seed = seed;
+        _report = new Lazy<SpectralReport>(() => SpectralAnalysis.Run(computation.Spectrum, new AnalysisOptions
+        {
+            KTop = settings.KTop,
+            KBottom = settings.KBottom,
+            Seed = seed,
+            Unfolding = settings.UnfoldingOptions(),
+        }, computation.Realisations));
+        _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, settings, seed));
+    }
+
+    public string Name { get; }
+    public SpectrumComputation Computation { get; }
+    public EigenSpectrum Spectrum => Computation.Spectrum;
+    public ReportDocument Document { get; }
+    public AnalyzeSettings Settings { get; }
+
+    /// <summary>Every analyzer's full result (computed on first use, with the same options and seed).</summary>
+    public SpectralReport Report => _report.Value;
+
+    /// <summary>The named metrics a baseline records and a check compares.</summary>
+    public IReadOnlyList<Checks.Metric> Metrics => FingerprintMetrics.From(Document);
+
+    /// <summary>The value of one metric ("spacing_ratio.mean", "power_law.alpha", ...), or null when it could not be computed.</summary>
+    public double? Metric(string key) => Metrics.FirstOrDefault(m => m.Key == key)?.Value;
+
+    public VerdictSection Verdict => Document.Verdict;
+
+    /// <summary>Level statistics per class label (when the dataset was asked <see cref="Dataset.PerClass"/>), else null.</summary>
+    public ClassSpectra? Classes => _classes.Value;
+
+    public string ToHtml() => NotebookHtml.Render(this);
+
+    /// <summary>The standalone HTML page <c>spectra analyze --html</c> writes.</summary>
+    public string ToHtmlPage() => HtmlReportWriter.Write(Document);
+
+    public string ToJson() => JsonReportWriter.Write(Document);
+
+    public void WriteHtml(string path) => File.WriteAllText(path, ToHtmlPage());
+    public void WriteJson(string path) => File.WriteAllText(path, ToJson());
+
+    public override string ToString()
+    {
+        var m = Document.Matrix;
+        var parts = new List<string> { $"{Name}: {m.Requested} {m.Features} features × {m.Samples} samples" };
+        if (Document.SpacingRatio is { } r) parts.Add(Inv($"⟨r̃⟩ = {r.Mean:F4} ± {r.Se:F4}"));
+        if (Document.PowerLaw is { } p) parts.Add(Inv($"α = {p.Alpha:F3}"));
+        if (Document.Entropy is { } e) parts.Add(Inv($"S/ln n = {e.Normalized:F3}"));
+        parts.Add("verdict " + Document.Verdict.Class);
+        return string.Join("; ", parts);
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

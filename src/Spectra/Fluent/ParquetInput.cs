@@ -1,0 +1,17 @@
+using Spectra.Data;
+using Spectra.Data.Parquet;
+
+namespace Spectra.Fluent;
+
+/// <summary>Opens Parquet input (a file, or a folder of files) for <see cref="Dataset.Load"/>.</summary>
+internal static class ParquetInput
+{
+    public static IDataSource Open(string path, LoadSettings s) => new ParquetSource(path, new ParquetSourceOptions
+    {
+        Columns = s.Columns.Count > 0 ? s.Columns : null,
+        ListColumn = s.ListColumn,
+        LabelColumn = s.LabelColumn,
+        MaxRows = s.MaxSamples,
+        Seed = s.Seed,
+    });
+}

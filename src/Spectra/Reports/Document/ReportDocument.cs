@@ -1,0 +1,69 @@
+namespace Spectra.Reports.Document;
+
+/// <summary>
+/// The flat, renderer-facing view of one analysis: exactly what the JSON report holds (see
+/// docs/report-schema.md), in the same order. Console, Markdown, HTML and the check's metrics
+/// are all drawn from it, so every output says the same thing.
+/// </summary>
+[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+public sealed record ReportDocument
+{
+    public const string CurrentSchema = "spectra.report/1";
+
+    public string Schema { get; init; } = CurrentSchema;
+    public string ToolVersion { get; init; } = "";
+    public required InputSection Input { get; init; }
+    public required MatrixSection Matrix { get; init; }
+    public required BackendSection Backend { get; init; }
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    public required SpectrumSection Spectrum { get; init; }
+    public PowerLawSection? PowerLaw { get; init; }
+    public SpacingRatioSection? SpacingRatio { get; init; }
+    public SpacingSection? Spacing { get; init; }
+    public FormFactorSection? FormFactor { get; init; }
+    public EntropySection? Entropy { get; init; }
+    public MarchenkoPasturSection? MarchenkoPastur { get; init; }
+    /// <summary>Each level statistic beside its GOE and Poisson reference at the same size (or the asymptotic value).</summary>
+    public IReadOnlyList<ReferenceComparison> References { get; init; } = Array.Empty<ReferenceComparison>();
+    public required VerdictSection Verdict { get; init; }
+    /// <summary>Milliseconds per stage; the only part of the report that changes between identical runs.</summary>
+    public IReadOnlyDictionary<string, double> Timings { get; init; } = new SortedDictionary<string, double>(StringComparer.Ordinal);
+}
+
+public sealed record SkippedEntry(string Path, string Reason);
+
+public sealed record DuplicateExample(string First, string Duplicate);
+
+public sealed record InputSection(
+    string Path, string Kind, int Files, IReadOnlyList<SkippedEntry> Skipped, string? ContentHash,
+    long DuplicateCount, double DuplicateRate, IReadOnlyList<DuplicateExample> DuplicateExamples,
+    long DroppedRows, IReadOnlyList<string> Notes);
+
+public sealed record MatrixSection(string Requested, string Computed, long Samples, int Features, bool Centered, bool Standardized, int DroppedFeatures);
+
+public sealed record BackendSection(string Name, string Library, string? Version, int Threads);
+
+/// <summary>All eigenvalues ascending (zero modes included) and the bulk the statistics use.</summary>
+public sealed record SpectrumSection(IReadOnlyList<double> Eigenvalues, int ZeroModes, double ZeroThreshold, int NonZero, int KTop, int KBottom, int BulkCount);
+
+/// <summary>ln λ_i = intercept + slope · ln i over ranks FitFirst…FitLast (1-based); α = −slope − 1.</summary>
+public sealed record PowerLawSection(double Alpha, double R2, double CiLow, double CiHigh, double StandardError, int FitFirst, int FitLast, double Intercept);
+
+/// <summary>A histogram as densities on bins [Edges[i], Edges[i+1]).</summary>
+public sealed record Histogram(IReadOnlyList<double> Edges, IReadOnlyList<double> Density);
+
+public sealed record SpacingRatioSection(double Mean, double Se, double GoePosition, double GoeReference, double PoissonReference, Histogram? Histogram);
+
+public sealed record SpacingSection(double KlGoe, double KlPoisson, double? JsGoe, double? JsPoisson, double? KsGoe, double? KsPoisson, Histogram? Histogram);
+
+public sealed record FormFactorSection(double? ThoulessTime, IReadOnlyList<double> Tau, IReadOnlyList<double> K, int Realisations);
+
+public sealed record EntropySection(double Value, double Normalized, double EffectiveRank);
+
+public sealed record MarchenkoPasturSection(double Q, double Sigma2, double LambdaMinus, double LambdaPlus, int AboveEdge);
+
+/// <summary>"GOE-like", "Poisson-like", "intermediate" or "undetermined", with sentences saying why.</summary>
+public sealed record VerdictSection(string Class, string Summary, double? Position = null, double? PGoe = null, double? PPoisson = null, string Basis = "");
+
+/// <summary>One statistic against its references: "finite-size" (simulated at the same n) or "asymptotic".</summary>
+public sealed record ReferenceComparison(string Key, double Observed, string Basis, double GoeMean, double GoeSpread, double PoissonMean, double PoissonSpread, string Verdict);

@@ -1,0 +1,38 @@
+using Spectra.Analysis;
+using Spectra.Analysis.Entropy;
+using Spectra.Analysis.PowerLaw;
+using Spectra.Analysis.SpacingDistribution;
+using Spectra.Analysis.SpacingRatio;
+using Spectra.Spectrum;
+
+namespace Spectra.Studies;
+
+/// <summary>Computes <see cref="HeadlineStatistics"/> with the same analyzers as the main report.</summary>
+public static class Headline
+{
+    private static readonly PowerLawOptions FastPowerLaw = new() { BootstrapSamples = 0, TailFit = false };
+
+    public static HeadlineStatistics Of(EigenSpectrum spectrum, HeadlineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spectrum);
+        options ??= HeadlineOptions.Default;
+        var input = AnalysisInput.Of(spectrum, options.KTop, options.KBottom);
+        var ratio = SpacingRatioAnalyzer.Instance.Analyze(input, SpacingRatioOptions.Default);
+        var spacing = SpacingDistributionAnalyzer.Instance.Analyze(input,
+            new SpacingDistributionOptions { Unfolding = options.Unfolding, Bins = options.SpacingBins, IncludeGue = false });
+        var power = PowerLawAnalyzer.Instance.Analyze(input,
+            FastPowerLaw with { StartRank = options.PowerLawStartRank, EndRank = options.PowerLawEndRank });
+        var entropy = EntropyAnalyzer.Instance.Analyze(input, new EntropyOptions { IncludeBulk = false });
+        var goe = spacing.IsOk ? spacing.Value!.Against("goe") : null;
+        return new HeadlineStatistics(
+            spectrum.NonZero.Count,
+            input.Bulk.Count,
+            ratio.IsOk ? Statistics.FiniteOrNull(ratio.Value!.Mean) : null,
+            ratio.IsOk ? Statistics.FiniteOrNull(ratio.Value!.StandardError) : null,
+            ratio.IsOk ? Statistics.FiniteOrNull(ratio.Value!.Position) : null,
+            goe is null ? null : Statistics.FiniteOrNull(goe.KullbackLeibler),
+            goe is null ? null : Statistics.FiniteOrNull(goe.JensenShannon),
+            power.IsOk ? Statistics.FiniteOrNull(power.Value!.Alpha) : null,
+            entropy.IsOk && entropy.Value!.All.Levels > 1 ? Statistics.FiniteOrNull(entropy.Value.All.Normalized) : null);
+    }
+}

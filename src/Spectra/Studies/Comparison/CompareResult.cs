@@ -1,0 +1,21 @@
+namespace Spectra.Studies.Comparison;
+
+/// <summary>Distances between the same distribution (unfolded spacings or spacing ratios) of the two sides.</summary>
+/// <param name="Distribution">"spacing" (unfolded nearest-neighbour spacings) or "ratio" (r̃).</param>
+/// <param name="KsStatistic">Two-sample Kolmogorov–Smirnov sup |F_A − F_B|.</param>
+/// <param name="KsPValue">Its asymptotic p-value (nominal: neighbouring levels are weakly correlated).</param>
+/// <param name="Hellinger">Hellinger distance of the two histograms, in [0, 1].</param>
+public sealed record DistributionDistance(string Distribution, int CountA, int CountB, double KsStatistic, double KsPValue, double Hellinger, bool Differs);
+
+/// <summary>One headline statistic on both sides.</summary>
+/// <param name="Spread">√(s_A² + s_B²), s the standard deviation over each side's realisations (or the analyzer's standard error when there are none).</param>
+/// <param name="Sigmas">(B − A) / spread.</param>
+public sealed record StatisticDifference(string Statistic, double? A, double? B, double? Difference, double? Spread, double? Sigmas, bool Differs);
+
+/// <summary>What one side of the comparison is.</summary>
+/// <param name="Kind">"dataset" or "report".</param>
+public sealed record CompareSide(string Name, string Kind, long Samples, int Features, int NonZeroLevels, int Realisations);
+
+/// <param name="Different">Whether any statistic or distribution differs by the stated rules.</param>
+public sealed record CompareResult(CompareSide A, CompareSide B, IReadOnlyList<DistributionDistance> Distributions,
+    IReadOnlyList<StatisticDifference> Statistics, bool Different, string Rule, string Summary);

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Spectra.Spectrum;
+
+namespace Spectra.Studies.Comparison;
+
+/// <summary>
+/// Reads the spectrum back from a Spectra JSON report (<c>spectrum.eigenvalues</c>, <c>matrix.samples</c>,
+/// <c>matrix.features</c>), so a comparison can recompute every statistic the same way on both sides.
+/// </summary>
+public static class ReportSpectrumReader
+{
+    /// <summary>Largest report file read (a report holds one number per eigenvalue).</summary>
+    public const long MaxBytes = 1L << 30;
+
+    public static bool LooksLikeReport(string path) =>
+        File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    public static (EigenSpectrum Spectrum, long Samples, int Features) Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new SpectraException(SpectraErrorKind.Io, "the report file does not exist", path);
+        if (info.Length > MaxBytes)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the report is {info.Length >> 20} MiB, above the {MaxBytes >> 20} MiB a report may have", path);
+        JsonDocument doc;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw new SpectraException(SpectraErrorKind.InvalidInput, $"not valid JSON ({e.Message})", path,
+                e.LineNumber is { } line ? $"line {line + 1}" : null, "give a report written by 'spectra analyze --json', or a dataset");
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("spectrum", out var spectrum) || spectrum.ValueKind != JsonValueKind.Object
+                || !spectrum.TryGetProperty("eigenvalues", out var values) || values.ValueKind != JsonValueKind.Array)
+                throw new SpectraException(SpectraErrorKind.InvalidInput, "not a Spectra report: no spectrum.eigenvalues array", path,
+                    hint: "give a report written by 'spectra analyze --json', or a dataset");
+            var list = new double[values.GetArrayLength()];
+            var i = 0;
+            foreach (var v in values.EnumerateArray())
+            {
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var x) || !double.IsFinite(x))
+                    throw new SpectraException(SpectraErrorKind.InvalidInput, $"eigenvalue {i} is not a finite number", path, $"spectrum.eigenvalues[{i}]");
+                list[i++] = x;
+            }
+            long samples = 0;
+            var features = 0;
+            var kind = MatrixKind.Covariance;
+            if (root.TryGetProperty("matrix", out var matrix) && matrix.ValueKind == JsonValueKind.Object)
+            {
+                if (matrix.TryGetProperty("samples", out var s) && s.TryGetInt64(out var sv)) samples = sv;
+                if (matrix.TryGetProperty("features", out var f) && f.TryGetInt32(out var fv)) features = fv;
+                if (matrix.TryGetProperty("requested", out var r) && r.ValueKind == JsonValueKind.String
+                    && string.Equals(r.GetString(), "gram", StringComparison.OrdinalIgnoreCase)) kind = MatrixKind.Gram;
+            }
+            var provenance = new SpectrumProvenance { Requested = kind, Computed = kind, Samples = samples, Features = features };
+            return (new EigenSpectrum(list, provenance, list.Length), samples, features);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Spectra.Cli.Tests.TestSupport;
+using Spectra.Tests.TestSupport;
+
+namespace Spectra.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// Parquet input through the command line, on the conformance embeddings: the spiked set has three
+/// directions above the Marchenko–Pastur edge, the Gaussian one none, and the same matrix stored as a
+/// fixed-size-list column (arrow-rs, ZSTD) and as 64 wide columns (DuckDB, Snappy) gives one spectrum.
+/// </summary>
+public class ParquetInputTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private JsonElement Analyze(string file, params string[] options)
+    {
+        var json = _tmp.File(Guid.NewGuid().ToString("N") + ".json");
+        var run = Tool.Run(new[] { "analyze", Conformance.PathOf("parquet", "generated", file), "--json", json, "-q" }.Concat(options).ToArray());
+        Assert.True(run.ExitCode == 0, run.Err);
+        return JsonDocument.Parse(File.ReadAllText(json)).RootElement.Clone();
+    }
+
+    [ConformanceTheory]
+    [InlineData("spiked", 3)]
+    [InlineData("gaussian", 0)]
+    public void Spikes_show_above_the_marchenko_pastur_edge(string kind, int spikes)
+    {
+        var list = Analyze($"embeddings_{kind}_n2000_d64.fsl.arrowrs_zstd_v2.parquet", "--list-column", "embedding");
+        Assert.Equal("parquet", list.GetProperty("input").GetProperty("kind").GetString());
+        Assert.Equal(64, list.GetProperty("matrix").GetProperty("features").GetInt32());
+        Assert.Equal(2000, list.GetProperty("matrix").GetProperty("samples").GetInt32());
+        Assert.Equal(spikes, list.GetProperty("marchenko_pastur").GetProperty("above_edge").GetInt32());
+
+        var wide = Analyze($"embeddings_{kind}_n2000_d64.wide64.duckdb_snappy_v1.parquet", "--columns", "x*");
+        var a = list.GetProperty("spectrum").GetProperty("eigenvalues").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var b = wide.GetProperty("spectrum").GetProperty("eigenvalues").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(a.Length, b.Length);
+        // Same float32 values, other column order: the same spectrum up to summation order.
+        for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], b[i], 1e-9 * a[^1]);
+    }
+
+    [ConformanceFact]
+    public void Image_options_are_refused_for_parquet_input()
+    {
+        var run = Tool.Run("analyze", Conformance.PathOf("parquet", "generated", "duckdb_main_zstd_v1.parquet"), "--resize", "8x8");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("--resize does not apply to parquet input", run.Err);
+    }
+}

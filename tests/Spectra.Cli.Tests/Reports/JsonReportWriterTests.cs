@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Spectra.Reports;
+using Spectra.Reports.Document;
+
+namespace Spectra.Cli.Tests.Reports;
+
+public class JsonReportWriterTests
+{
+    private static ReportDocument Doc(double alpha, double[] eigenvalues) => new()
+    {
+        ToolVersion = "9.9.9",
+        Input = new InputSection("p", "npy", 1, Array.Empty<SkippedEntry>(), "ab", 2, 0.5, new[] { new DuplicateExample("p#0", "p#3") }, 0, Array.Empty<string>()),
+        Matrix = new MatrixSection("covariance", "gram", 4, 3, true, false, 0),
+        Backend = new BackendSection("managed", "MathNet", null, 1),
+        Spectrum = new SpectrumSection(eigenvalues, 0, 1e-15, eigenvalues.Length, 0, 0, eigenvalues.Length),
+        PowerLaw = new PowerLawSection(alpha, 0.99, double.NaN, double.PositiveInfinity, 0.1, 1, 2, 0),
+        Verdict = new VerdictSection("undetermined", "too few levels"),
+    };
+
+    [Fact]
+    public void Doubles_round_trip_exactly_and_non_finite_numbers_become_null()
+    {
+        var values = new[] { 0.1 + 0.2, 1.0 / 3, 5e-324, 1.7976931348623157e308 };
+        var json = JsonReportWriter.Write(Doc(Math.PI, values));
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal(values, root.GetProperty("spectrum").GetProperty("eigenvalues").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(Math.PI, root.GetProperty("power_law").GetProperty("alpha").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("power_law").GetProperty("ci_low").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("power_law").GetProperty("ci_high").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("spacing_ratio").ValueKind);
+        Assert.DoesNotContain("NaN", json);
+        Assert.DoesNotContain("Infinity", json);
+    }
+
+    [Fact]
+    public void Keys_come_in_the_documented_order_and_the_output_is_stable()
+    {
+        var a = JsonReportWriter.Write(Doc(0.5, new[] { 1.0, 2.0, 3.0 }));
+        Assert.Equal(a, JsonReportWriter.Write(Doc(0.5, new[] { 1.0, 2.0, 3.0 })));
+        using var doc = JsonDocument.Parse(a);
+        var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(new[] { "schema", "tool", "input", "matrix", "backend", "options", "spectrum", "power_law", "spacing_ratio", "spacing",
+            "form_factor", "entropy", "marchenko_pastur", "references", "verdict", "timings" }, keys);
+        var dup = doc.RootElement.GetProperty("input").GetProperty("duplicates");
+        Assert.Equal("p#3", dup.GetProperty("examples")[0].GetProperty("duplicate").GetString());
+    }
+}

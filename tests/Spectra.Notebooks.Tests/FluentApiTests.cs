@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using Spectra.Checks;
+using Spectra.Cli;
+
+namespace Spectra.Notebooks.Tests;
+
+/// <summary>The fluent API: exact spectra on hand-made data, the same report as the CLI for the same options, clear errors.</summary>
+public sealed class FluentApiTests
+{
+    private static string Digits => Path.Combine(RepositoryPaths.DataSamples, "digits");
+
+    /// <summary>
+    /// Columns (1, −1, 1, −1) and 2·(1, 1, −1, −1) are centred and orthogonal: C = XᵀX / M = diag(1, 4)
+    /// exactly, and the Gram matrix XXᵀ / d has the non-zero eigenvalues λ_C · M / d = 2 and 8 plus two zeros.
+    /// </summary>
+    [Fact]
+    public void Covariance_and_gram_of_orthogonal_columns_are_exact()
+    {
+        var x = new double[,] { { 1, 2 }, { -1, 2 }, { 1, -2 }, { -1, -2 } };
+        var covariance = Dataset.FromArray(x).Covariance().Spectrum().Spectrum;
+        Assert.Equal(new[] { 1.0, 4.0 }, covariance.All.Select(v => Math.Round(v, 12)));
+        var gram = Dataset.FromArray(x).Gram().Spectrum().Spectrum;
+        Assert.Equal(4, gram.Count);
+        Assert.Equal(2, gram.ZeroModes);
+        Assert.Equal(new[] { 2.0, 8.0 }, gram.NonZero.Select(v => Math.Round(v, 12)));
+    }
+
+    /// <summary>The same options by their CLI names give the same JSON report (timings aside) as `spectra analyze`.</summary>
+    [Fact]
+    public void Analyze_gives_the_report_spectra_analyze_writes_for_the_same_options()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"spectra-fluent-{Guid.NewGuid():N}.json");
+        try
+        {
+            var io = CliIo.Capture(out _, out var stderr);
+            var code = SpectraCli.Run(new[] { "analyze", Digits, "--max-samples", "300", "--seed", "3", "--resize", "6x6", "--k-top", "4", "--k-bottom", "3",
+                "--unfolding", "kernel", "--sff-realisations", "4", "--quiet", "--json", json }, io);
+            Assert.True(code == 0, stderr.ToString());
+            var fluent = Dataset.Load(Digits, o => o.MaxSamples(300).Seed(3).Resize(6, 6))
+                .Analyze(a => a.KTop(4).KBottom(3).Unfolding("kernel").SffRealisations(4));
+            Assert.Equal(WithoutTimings(File.ReadAllText(json)), WithoutTimings(fluent.ToJson()));
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    private static string WithoutTimings(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("timings");
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public void Option_map_matches_the_cli_names_and_values()
+    {
+        var settings = new RunSettings
+        {
+            Path = Digits, Color = "rgb", Resize = "5x7", MaxSamples = 40, Seed = 9, Matrix = "gram", Standardize = true, KTop = 2, KBottom = 1,
+            Unfolding = "polynomial", UnfoldingDegree = 5, SffRealisations = 3, Include = new[] { "*/1/*" },
+        };
+        var fluent = Dataset.Load(Digits, o => o.Rgb().Resize(5, 7).MaxSamples(40).Seed(9).Include("*/1/*")).Gram().Standardize();
+        var analysis = new AnalyzeOptions().KTop(2).KBottom(1).Unfolding("polynomial", 5).SffRealisations(3).Settings;
+        Assert.Equal(settings.ToOptionMap(), fluent.OptionMap(analysis));
+    }
+
+    [Fact]
+    public void Per_class_spectra_follow_the_class_folders()
+    {
+        var analysis = Dataset.Load(Digits).Covariance().PerClass().Analyze(a => a.KTop(3).KBottom(3).SffRealisations(0));
+        var classes = analysis.Classes!;
+        var folders = Directory.GetDirectories(Digits).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(folders, classes.Rows.Select(r => r.Label));
+        foreach (var row in classes.Rows)
+            Assert.Equal(Directory.GetFiles(Path.Combine(Digits, row.Label)).Length, row.Samples);
+        Assert.Equal(analysis.Document.Matrix.Samples, classes.Rows.Sum(r => r.Samples));
+    }
+
+    /// <summary>
+    /// Checking the very data a baseline was made from: every metric equals its baseline value, so every
+    /// σ is exactly 0 and every rule on the distance from the baseline passes.
+    /// </summary>
+    [Fact]
+    public void Checking_the_baseline_data_itself_has_zero_deviation()
+    {
+        var data = Dataset.Synthetic.Cgd(40, 400, 1.0, seed: 5).Covariance();
+        var baseline = data.Baseline(replicates: 4, configure: a => a.SffRealisations(2));
+        var check = data.Check(baseline);
+        var relative = check.Result.Outcomes.Where(o => o.Rule.Warn?.MaxSigma is not null).ToList();
+        Assert.NotEmpty(relative);
+        foreach (var o in relative)
+        {
+            Assert.Equal(0.0, o.Sigma!.Value, 12);
+            Assert.Equal(CheckStatus.Pass, o.Status);
+        }
+        Assert.NotEqual(CheckStatus.Fail, check.Status);
+        Assert.Equal("2", baseline.Baseline.Options["sff_realisations"]);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_report()
+    {
+        string Run() => WithoutTimings(Dataset.Synthetic.Cgd(30, 200, 0.5, seed: 7).Analyze(a => a.SffRealisations(3)).ToJson());
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void Bad_options_and_paths_are_one_clear_error()
+    {
+        var missing = Assert.Throws<SpectraException>(() => Dataset.Load(Path.Combine(RepositoryPaths.Root, "no-such-folder")));
+        Assert.Equal(SpectraErrorKind.Io, missing.Kind);
+        Assert.Equal(SpectraErrorKind.InvalidOption, Assert.Throws<SpectraException>(() => Dataset.Load(Digits, o => o.Columns("x"))).Kind);
+        Assert.Equal(SpectraErrorKind.InvalidOption, Assert.Throws<SpectraException>(() => Dataset.Load(Digits, o => o.Resize(0, 4))).Kind);
+        Assert.Equal(SpectraErrorKind.InvalidOption, Assert.Throws<SpectraException>(() => Dataset.Synthetic.Ugd(5, 10).Matrix("cov")).Kind);
+        Assert.Equal(SpectraErrorKind.InvalidOption, Assert.Throws<SpectraException>(() => Dataset.Synthetic.Ugd(5, 10).Analyze(a => a.Unfolding("spline"))).Kind);
+        var array = Dataset.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
+        Assert.Equal(SpectraErrorKind.NotEnoughData, Assert.Throws<SpectraException>(() => Dataset.FromArray(new double[,] { { 1, 2 } }).Spectrum()).Kind);
+        Assert.NotNull(array.Spectrum());
+    }
+}

@@ -1,0 +1,89 @@
+using Spectra.Data.Synthetic;
+using Spectra.Pipeline;
+using Spectra.Studies.Comparison;
+using Xunit.Abstractions;
+
+namespace Spectra.Tests.Studies;
+
+public class CompareTests(ITestOutputHelper output)
+{
+    private const int M = 1024, D = 128;
+
+    private void Log(CompareResult r)
+    {
+        foreach (var s in r.Statistics) output.WriteLine($"{s.Statistic}: A={s.A:F4} B={s.B:F4} Δ={s.Difference:F4} spread={s.Spread:F4} z={s.Sigmas:F2}");
+        foreach (var d in r.Distributions) output.WriteLine($"{d.Distribution}: KS={d.KsStatistic:F4} p={d.KsPValue:F4} H={d.Hellinger:F4}");
+        output.WriteLine(r.Summary);
+    }
+
+    [Fact]
+    public void TwoSeedsOfOneGeneratorDoNotDiffer()
+    {
+        var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.5, 1), GaussianDataSource.Correlated(M, D, 0.5, 2));
+        Log(result);
+        Assert.False(result.Different, result.Summary);
+        Assert.All(result.Statistics, s => Assert.True(Math.Abs(s.Sigmas!.Value) <= 3, $"{s.Statistic}: {s.Sigmas}"));
+        Assert.Equal(2, result.Distributions.Count);
+        Assert.All(result.Distributions, d => Assert.True(d.KsPValue > 0.001));
+        Assert.Equal(8, result.A.Realisations);
+    }
+
+    [Fact]
+    public void AlphaZeroAndAlphaOneDifferClearly()
+    {
+        var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.0, 3), GaussianDataSource.Correlated(M, D, 1.0, 4));
+        Log(result);
+        Assert.True(result.Different);
+        var alpha = result.Statistics.Single(s => s.Statistic == "alpha");
+        Assert.InRange(alpha.Difference!.Value, 0.8, 1.2);
+        Assert.True(alpha.Sigmas > 10);
+        Assert.True(result.Statistics.Single(s => s.Statistic == "normalized_entropy").Sigmas < -10);
+        Assert.Contains("alpha", result.Summary);
+        // Both are Wishart spectra: their level statistics agree, only the density (α, S) differs.
+        Assert.False(result.Statistics.Single(s => s.Statistic == "mean_ratio").Differs);
+    }
+
+    [Fact]
+    public void TwoSampleKolmogorovSmirnovMatchesScipy()
+    {
+        // scipy.stats.ks_2samp(a, b).statistic = 0.44642857142857145 (= 25/56).
+        var a = new[] { 0.1, 0.4, 0.35, 0.8, 1.2, 0.05, 0.9, 0.66 };
+        var b = new[] { 0.3, 0.5, 1.1, 1.5, 0.7, 0.95, 1.3 };
+        Assert.Equal(25.0 / 56, TwoSample.KolmogorovSmirnov(a, b).Statistic, 14);
+        Assert.Equal(0, TwoSample.KolmogorovSmirnov(a, a).Statistic);
+        Assert.Equal(0, TwoSample.Hellinger(a, a, 0, 2, 10), 12);
+        Assert.Equal(1, TwoSample.Hellinger(new[] { 0.1, 0.2 }, new[] { 0.7, 0.8 }, 0, 1, 4), 12);
+    }
+
+    [Fact]
+    public void ReportsAreReadBackAndComparedLikeDatasets()
+    {
+        var dir = Directory.CreateTempSubdirectory("spectra-compare");
+        try
+        {
+            var spectrum = SpectrumPipeline.Run(GaussianDataSource.Correlated(M, D, 0.5, 5), new SpectrumOptions { Realisations = 0 }).Spectrum;
+            var path = Path.Combine(dir.FullName, "a.json");
+            File.WriteAllText(path, "{\"schema\":\"spectra.report/1\",\"matrix\":{\"requested\":\"covariance\",\"samples\":1024,\"features\":128},\"spectrum\":{\"eigenvalues\":["
+                + string.Join(",", spectrum.All.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "]}}");
+            var side = CompareStudy.FromReport(path);
+            Assert.Equal(spectrum.All, side.Spectrum.All);
+            Assert.Equal(1024, side.Spectrum.Provenance.Samples);
+            var result = CompareStudy.Run(side, side);
+            Assert.False(result.Different);
+            Assert.All(result.Distributions, d => Assert.Equal(0, d.KsStatistic));
+            Assert.All(result.Statistics, s => Assert.Equal(0, s.Difference));
+
+            var bad = Path.Combine(dir.FullName, "bad.json");
+            File.WriteAllText(bad, "{\"spectrum\": {\"eigenvalues\": [1, 2,");
+            var e = Assert.Throws<SpectraException>(() => CompareStudy.FromReport(bad));
+            Assert.Equal(bad, e.File);
+            var other = Path.Combine(dir.FullName, "other.json");
+            File.WriteAllText(other, "{\"name\": 3}");
+            Assert.Contains("not a Spectra report", Assert.Throws<SpectraException>(() => CompareStudy.FromReport(other)).Message);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// Side-by-side read benchmark: Spectra's Parquet source vs DuckDB (through node) on the same
+// files and columns, in one run. Writes the two files with DuckDB on first use.
+//
+//   cd tools/parquet && npm install && node bench.mjs [DATA_DIR] [REPEAT]
+//
+// Spectra: tools/parquet/ParquetTool (Release) reads the selected columns through ParquetSource
+// into a per-feature running sum. DuckDB: the same columns summed by one query (every value must
+// be decoded), with 1 thread and with its default thread count. Best of REPEAT runs each.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { fileURLToPath } from 'url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DATA = path.resolve(process.argv[2] || path.join(os.tmpdir(), 'spectra-parquet-bench'));
+const REPEAT = Number(process.argv[3] || 3);
+fs.mkdirSync(DATA, { recursive: true });
+
+const inst = await DuckDBInstance.create(':memory:');
+const con = await inst.connect();
+const ver = (await con.runAndReadAll('select version()')).getRows()[0][0];
+const defaultThreads = Number((await con.runAndReadAll("select current_setting('threads')")).getRows()[0][0]);
+
+const wide = path.join(DATA, 'wide_1m_x64_float_snappy.parquet');
+const emb = path.join(DATA, 'embeddings_200k_x768_float_snappy.parquet');
+const cols = Array.from({ length: 64 }, (_, j) => `c${j}`);
+if (!fs.existsSync(wide)) {
+  console.error('writing ' + wide);
+  await con.run(`COPY (select ${cols.map((c, j) => `((hash(i * 64 + ${j}) % 100000) / 50000.0 - 1)::FLOAT as ${c}`).join(', ')} from range(1000000) r(i))
+    TO '${wide}' (FORMAT parquet, COMPRESSION 'snappy')`);
+}
+if (!fs.existsSync(emb)) {
+  console.error('writing ' + emb);
+  await con.run(`COPY (select i::INTEGER as id, [((hash(i * 768 + j) % 100000) / 50000.0 - 1)::FLOAT for j in range(768)]::FLOAT[768] as embedding from range(200000) r(i))
+    TO '${emb}' (FORMAT parquet, COMPRESSION 'snappy')`);
+}
+
+async function duck(sql, threads) {
+  await con.run(`SET threads = ${threads}`);
+  const times = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const t0 = process.hrtime.bigint();
+    await con.runAndReadAll(sql);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return Math.min(...times);
+}
+
+const tool = path.join(here, 'ParquetTool');
+execFileSync('dotnet', ['build', tool, '-c', 'Release', '-o', path.join(DATA, 'tool'), '-v', 'q', '-nologo'], { stdio: 'inherit' });
+function spectra(file, extra) {
+  const out = execFileSync('dotnet', [path.join(DATA, 'tool', 'ParquetTool.dll'), 'bench', file, '--repeat', String(REPEAT), ...extra]).toString().trim();
+  return JSON.parse(out.split('\n').pop());
+}
+
+const cases = [
+  { name: '1 000 000 rows × 64 FLOAT columns', file: wide, values: 64e6,
+    sql: `select ${cols.map(c => `sum(${c})`).join(', ')} from read_parquet('${wide}')`, args: ['--columns', 'c*'] },
+  { name: '200 000 rows × FLOAT[768] list', file: emb, values: 200000 * 768,
+    sql: `select sum(list_sum(embedding)) from read_parquet('${emb}')`, args: ['--list', 'embedding'] },
+];
+const lines = [];
+lines.push(`DuckDB ${ver} (@duckdb/node-api), node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, best of ${REPEAT}`);
+lines.push('');
+lines.push('| file | size | Spectra | DuckDB 1 thread | DuckDB ' + defaultThreads + ' threads | Spectra / DuckDB (' + defaultThreads + ' thr.) | Spectra peak RSS |');
+lines.push('|---|---|---|---|---|---|---|');
+for (const c of cases) {
+  const mb = fs.statSync(c.file).size / 1e6;
+  const s = spectra(c.file, c.args);
+  const d1 = await duck(c.sql, 1);
+  const dn = await duck(c.sql, defaultThreads);
+  const f = (t) => `${t.toFixed(3)} s (${(mb / t).toFixed(0)} MB/s)`;
+  lines.push(`| ${c.name} | ${mb.toFixed(0)} MB | ${f(s.best_s)} | ${f(d1)} | ${f(dn)} | ${(s.best_s / dn).toFixed(2)}× | ${s.peak_rss_mb.toFixed(0)} MB |`);
+}
+lines.push('');
+lines.push(`DuckDB peak RSS (whole node process, both files): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(lines.join('\n'));
