@@ -16,26 +16,31 @@ val() { awk -v k="$1" '$1 == k { print $2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # Best of REPEATS. Seconds and peak memory are the whole process's (GNU time: wall clock, maximum RSS),
 # so runtime start-up and Python's imports count; images/s is the program's own decode rate.
-best() { # side mode path -> "seconds peak_mb images_per_s top"
+best() { # side mode path -> "seconds peak_mb images_per_s top cpu_seconds"
   local side=$1 mode=$2 path=$3 bs="" out
   for _ in $(seq "$REPEATS"); do
-    if [ "$side" = spectra ]; then out=$(/usr/bin/time -f "wall %e\nrss_kb %M" "$B" "$mode" "$path" 2>&1)
-    else out=$(/usr/bin/time -f "wall %e\nrss_kb %M" "$PY" tools/images/bench_images.py "$mode" "$path" 2>&1); fi
+    if [ "$side" = spectra ]; then out=$(/usr/bin/time -f "wall %e\ncpu %U %S\nrss_kb %M" "$B" "$mode" "$path" 2>&1)
+    else out=$(/usr/bin/time -f "wall %e\ncpu %U %S\nrss_kb %M" "$PY" tools/images/bench_images.py "$mode" "$path" 2>&1); fi
     s=$(echo "$out" | val wall)
     if [ -z "$bs" ] || awk -v a="$s" -v b="$bs" 'BEGIN { exit !(a < b) }'; then
       bs=$s; bm=$(echo "$out" | val rss_kb | awk '{ printf "%.0f", $1 / 1024 }'); br=$(echo "$out" | val images_per_s); bt=$(echo "$out" | val top_eigenvalue)
+      bc=$(echo "$out" | awk '$1 == "cpu" { printf "%.2f", $2 + $3 }')
     fi
   done
-  echo "$bs $bm $br ${bt:--}"
+  echo "$bs $bm $br ${bt:--} $bc"
 }
-echo "| workload | Spectra (s) | Python (s) | Spectra / Python | Spectra images/s | Python images/s | Spectra peak MB | Python peak MB | top eigenvalue (Spectra / Python) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "Machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| workload | Spectra (s) | Python (s) | Spectra / Python | Spectra CPU (s) | Python CPU (s) | Spectra images/s | Python images/s | Spectra peak MB | Python peak MB | top eigenvalue (Spectra / Python) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for mode in spectrum decode; do
   for set in mnist-png jpeg32; do
-    read -r s sm sr st <<<"$(best spectra "$mode" "$SCRATCH/$set")"
-    read -r p pm pr pt <<<"$(best python "$mode" "$SCRATCH/$set")"
-    echo "| $mode, $set (10 000 files) | $s | $p | $(ratio "$s" "$p") | $sr | $pr | $sm | $pm | $st / $pt |"
+    read -r s sm sr st sc <<<"$(best spectra "$mode" "$SCRATCH/$set")"
+    read -r p pm pr pt pc <<<"$(best python "$mode" "$SCRATCH/$set")"
+    echo "| $mode, $set (10 000 files) | $s | $p | $(ratio "$s" "$p") | $sc | $pc | $sr | $pr | $sm | $pm | $st / $pt |"
   done
 done
-read -r s sm sr st <<<"$(best spectra decode "$CONF/datasets/mnist-t10k/t10k-images-idx3-ubyte.gz")"
-echo "| decode, MNIST IDX (.gz, one file) | $s | — | — | $sr | — | $sm | — | — |"
+read -r s sm sr st sc <<<"$(best spectra decode "$CONF/datasets/mnist-t10k/t10k-images-idx3-ubyte.gz")"
+echo "| decode, MNIST IDX (.gz, one file) | $s | — | — | $sc | — | $sr | — | $sm | — | — |"
+echo
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,3 +44,6 @@ for name, args in {"small_440.jpg": ["-sample", "1x2"], "small_411.jpg": ["-samp
     subprocess.run(["cjpeg", "-quality", "85", *args, "-outfile", f"{out}/{name}", "/tmp/spectra_src.ppm"], check=True)
     ppm = subprocess.run(["djpeg", "-pnm", f"{out}/{name}"], check=True, capture_output=True).stdout
     print(name, "RGB", hashlib.sha256(ppm[len(b"P6\n45 37\n255\n"):]).hexdigest())
+
+# An Adobe CMYK JPEG (PIL stores the inverted CMYK convention with an APP14 marker): solid C=0, M=128, Y=255, K=64.
+Image.new("CMYK", (16, 16), (0, 128, 255, 64)).save(f"{out}/cmyk_solid.jpg", quality=95)

@@ -21,14 +21,23 @@ internal static class ColorConverter
 
     private static ushort Clamp(int v) => (ushort)Math.Clamp(v, 0, 255);
 
+    // Sample + offset → clamped sample, for offsets within ±(255 + 227): no branches in the pixel loop.
+    private const int RangeOffset = 512;
+    private static readonly ushort[] Range = Enumerable.Range(-RangeOffset, 3 * RangeOffset).Select(v => (ushort)Math.Clamp(v, 0, 255)).ToArray();
+
     public static void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, ushort[] rgb)
     {
-        for (int i = 0; i < rgb.Length / 3; i++)
+        int n = rgb.Length / 3;
+        ReadOnlySpan<byte> ys = y.AsSpan(0, n), cbs = cb.AsSpan(0, n), crs = cr.AsSpan(0, n);
+        ReadOnlySpan<int> crR = CrR, cbB = CbB, crG = CrG, cbG = CbG;
+        ReadOnlySpan<ushort> range = Range;
+        Span<ushort> o = rgb;
+        for (int i = 0, j = 0; i < ys.Length; i++, j += 3)
         {
-            int l = y[i], b = cb[i], r = cr[i];
-            rgb[3 * i] = Clamp(l + CrR[r]);
-            rgb[3 * i + 1] = Clamp(l + ((CbG[b] + CrG[r]) >> ScaleBits));
-            rgb[3 * i + 2] = Clamp(l + CbB[b]);
+            int l = ys[i] + RangeOffset, b = cbs[i], r = crs[i];
+            o[j] = range[l + crR[r]];
+            o[j + 1] = range[l + ((cbG[b] + crG[r]) >> ScaleBits)];
+            o[j + 2] = range[l + cbB[b]];
         }
     }
 

@@ -53,6 +53,7 @@ internal sealed class HuffmanTable
     }
 
     /// <summary>Decodes one symbol; <paramref name="peek16"/> is the next 16 bits of the stream.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Decode(int peek16, out int length)
     {
         int e = _lookup[peek16 >> (16 - LookupBits)];
@@ -61,6 +62,11 @@ internal sealed class HuffmanTable
             length = e >> 8;
             return e & 0xFF;
         }
+        return DecodeLong(peek16, out length);
+    }
+
+    private int DecodeLong(int peek16, out int length)
+    {
         for (int len = LookupBits + 1; len <= 16; len++)
         {
             int code = peek16 >> (16 - len);

@@ -5,6 +5,7 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 /// constants and two extra bits of precision between the passes), which is what libjpeg's default
 /// "islow" method computes; output is level-shifted by 128 and clamped to 0..255.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static class Idct
 {
     private const int ConstBits = 13, Pass1Bits = 2;
@@ -61,6 +62,7 @@ internal static class Idct
 
     private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Butterfly(int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int shift,
         out int o0, out int o1, out int o2, out int o3, out int o4, out int o5, out int o6, out int o7)
     {
