@@ -247,8 +247,9 @@ public sealed class Dataset
             Options = OptionMap(a),
         };
         var computation = SpectrumPipeline.Run(source, MatrixSettings.PipelineOptions(light ? 0 : a.SffRealisations, LoadSettings.Seed, !light), progress);
-        var document = ReportBuilder.Build(computation, settings);
-        return new DatasetAnalysis(Name, computation, document, a, LoadSettings.Seed);
+        var report = ReportBuilder.Analyze(computation, settings);
+        var document = ReportBuilder.Build(report, computation, settings);
+        return new DatasetAnalysis(Name, computation, report, document, a, LoadSettings.Seed);
     }
 
     private static AnalyzeSettings Configure(Func<AnalyzeOptions, AnalyzeOptions>? configure) =>

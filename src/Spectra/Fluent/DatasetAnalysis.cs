@@ -16,33 +16,23 @@ namespace Spectra.Fluent;
 /// <summary>
 /// One analysis of a <see cref="Dataset"/>: the <see cref="Document"/> is exactly what
 /// <c>spectra analyze</c> writes (JSON, HTML, the metrics checks compare); <see cref="Report"/> is the
-/// analyzers' full results (tail fit, Marchenko–Pastur density, finite-size references), computed on
-/// first use. Renders in a notebook as the HTML report with its charts.
+/// analyzers' full results (Marchenko–Pastur density, finite-size references) that document was made from.
+/// Renders in a notebook as the HTML report with its charts.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
 public sealed class DatasetAnalysis
 {
     private readonly int _seed;
-    private readonly Lazy<SpectralReport> _report;
     private readonly Lazy<ClassSpectra?> _classes;
 
-    internal DatasetAnalysis(string name, SpectrumComputation computation, ReportDocument document, AnalyzeSettings settings, int seed)
+    internal DatasetAnalysis(string name, SpectrumComputation computation, SpectralReport report, ReportDocument document, AnalyzeSettings settings, int seed)
     {
         Name = name;
         Computation = computation;
+        Report = report;
         Document = document;
         Settings = settings;
         _seed = seed;
-        _report = new Lazy<SpectralReport>(() => SpectralAnalysis.Run(computation.Spectrum, new AnalysisOptions
-        {
-            KTop = settings.KTop,
-            KBottom = settings.KBottom,
-            Seed = seed,
-            Unfolding = settings.UnfoldingOptions(),
-            PowerLaw = PowerLawOptions.Default with { StartRank = settings.StartRank, EndRank = settings.EndRank },
-            FormFactor = FormFactorOptions.Default with { Eta = settings.Eta },
-            FiniteSize = settings.ReferenceDraws == 0 ? FiniteSizeOptions.Default with { Enabled = false } : FiniteSizeOptions.Default with { Draws = settings.ReferenceDraws },
-        }, computation.Realisations));
         _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, settings, seed));
     }
 
@@ -52,8 +42,8 @@ public sealed class DatasetAnalysis
     public ReportDocument Document { get; }
     public AnalyzeSettings Settings { get; }
 
-    /// <summary>Every analyzer's full result (computed on first use, with the same options and seed).</summary>
-    public SpectralReport Report => _report.Value;
+    /// <summary>Every analyzer's full result: the very analysis the <see cref="Document"/> was made from.</summary>
+    public SpectralReport Report { get; }
 
     /// <summary>The named metrics a baseline records and a check compares.</summary>
     public IReadOnlyList<Checks.Metric> Metrics => FingerprintMetrics.From(Document);

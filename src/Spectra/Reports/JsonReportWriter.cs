@@ -153,6 +153,20 @@ public static class JsonReportWriter
             w.WriteNumber("fit_first", p.FitFirst);
             w.WriteNumber("fit_last", p.FitLast);
             Num(w, "intercept", p.Intercept);
+            if (p.Tail is { } t)
+            {
+                w.WriteStartObject("tail");
+                Num(w, "implied_alpha", t.ImpliedAlpha);
+                Num(w, "implied_alpha_se", t.ImpliedAlphaStandardError);
+                Num(w, "exponent", t.Exponent);
+                Num(w, "x_min", t.XMin);
+                w.WriteNumber("tail_count", t.TailCount);
+                Num(w, "ks_distance", t.KsDistance);
+                Num(w, "gof_p", t.GoodnessOfFitP);
+                w.WriteBoolean("agrees_with_ols", t.AgreesWithOls);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("tail");
             w.WriteEndObject();
         }
         else w.WriteNull("power_law");

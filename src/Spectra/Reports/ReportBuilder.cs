@@ -26,10 +26,10 @@ public static class ReportBuilder
         KBottom = s.KBottom,
         Seed = s.Seed,
         Unfolding = s.Unfolding,
-        // The tail fit's own bootstrap costs seconds and is not part of the report; replicates need no CI at all.
+        // Light runs (baseline replicates) need neither the confidence interval nor the tail fit's bootstrap.
         PowerLaw = s.Light
             ? PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false, StartRank = s.StartRank, EndRank = s.EndRank }
-            : PowerLawOptions.Default with { TailFit = false, StartRank = s.StartRank, EndRank = s.EndRank },
+            : PowerLawOptions.Default with { StartRank = s.StartRank, EndRank = s.EndRank },
         FiniteSize = s.Light || s.ReferenceDraws == 0
             ? FiniteSizeOptions.Default with { Enabled = false }
             : FiniteSizeOptions.Default with { Draws = s.ReferenceDraws },
@@ -41,9 +41,16 @@ public static class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(s);
+        return Build(Analyze(c, s), c, s);
+    }
+
+    /// <summary>The analyzers' full results with the options the report records (the one place they are chosen).</summary>
+    public static SpectralReport Analyze(SpectrumComputation c, ReportSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(s);
         var realisations = c.Realisations.Count > 1 ? c.Realisations : null;
-        var report = SpectralAnalysis.Run(c.Spectrum, AnalysisOptionsFor(s), realisations);
-        return Build(report, c, s);
+        return SpectralAnalysis.Run(c.Spectrum, AnalysisOptionsFor(s), realisations);
     }
 
     public static ReportDocument Build(SpectralReport report, SpectrumComputation c, ReportSettings s)
@@ -87,7 +94,8 @@ public static class ReportBuilder
 
     private static PowerLawSection PowerSection(PowerLawResult p) =>
         new(p.Alpha, p.RSquared, p.BootstrapSamples > 0 ? p.ConfidenceLow : double.NaN, p.BootstrapSamples > 0 ? p.ConfidenceHigh : double.NaN,
-            p.StandardError, p.StartRank, p.EndRank, p.Intercept);
+            p.StandardError, p.StartRank, p.EndRank, p.Intercept,
+            p.Tail is { } t ? new PowerLawTailSection(t.ImpliedAlpha, t.ImpliedAlphaStandardError, t.Exponent, t.XMin, t.TailCount, t.KsDistance, t.GoodnessOfFitP, t.AgreesWithOls) : null);
 
     private static SpacingRatioSection RatioSection(SpacingRatioResult r, StatisticComparison? reference) =>
         new(r.Mean, r.StandardError, r.Position, reference?.GoeMean ?? SpacingRatioReferences.GoeMean, reference?.PoissonMean ?? SpacingRatioReferences.PoissonMean,

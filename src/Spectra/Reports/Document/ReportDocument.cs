@@ -52,7 +52,12 @@ public sealed record BackendSection(string Name, string Library, string? Version
 public sealed record SpectrumSection(IReadOnlyList<double> Eigenvalues, int ZeroModes, double ZeroThreshold, int NonZero, int KTop, int KBottom, int BulkCount);
 
 /// <summary>ln λ_i = intercept + slope · ln i over ranks FitFirst…FitLast (1-based); α = −slope − 1.</summary>
-public sealed record PowerLawSection(double Alpha, double R2, double CiLow, double CiHigh, double StandardError, int FitFirst, int FitLast, double Intercept);
+public sealed record PowerLawSection(double Alpha, double R2, double CiLow, double CiHigh, double StandardError, int FitFirst, int FitLast, double Intercept,
+    PowerLawTailSection? Tail = null);
+
+/// <summary>The second, independent estimate: the Clauset–Shalizi–Newman fit of the density's tail and the α it implies.</summary>
+public sealed record PowerLawTailSection(double ImpliedAlpha, double ImpliedAlphaStandardError, double Exponent, double XMin, int TailCount,
+    double KsDistance, double GoodnessOfFitP, bool AgreesWithOls);
 
 /// <summary>A histogram as densities on bins [Edges[i], Edges[i+1]).</summary>
 public sealed record Histogram(IReadOnlyList<double> Edges, IReadOnlyList<double> Density);
