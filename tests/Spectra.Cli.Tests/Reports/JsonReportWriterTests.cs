@@ -47,6 +47,20 @@ public class JsonReportWriterTests
     }
 
     [Fact]
+    public void The_tail_fit_is_written_beside_the_ols_fit()
+    {
+        var tail = new PowerLawTailSection(0.52, 0.04, 1.66, 0.01, 300, 0.03, 0.42, true);
+        var doc = Doc(0.5, new[] { 1.0 }) with { PowerLaw = new PowerLawSection(0.5, 0.99, 0.4, 0.6, 0.02, 11, 200, 1.0, tail) };
+        using var json = JsonDocument.Parse(JsonReportWriter.Write(doc));
+        var t = json.RootElement.GetProperty("power_law").GetProperty("tail");
+        Assert.Equal(0.52, t.GetProperty("implied_alpha").GetDouble());
+        Assert.Equal(300, t.GetProperty("tail_count").GetInt32());
+        Assert.True(t.GetProperty("agrees_with_ols").GetBoolean());
+        using var none = JsonDocument.Parse(JsonReportWriter.Write(Doc(0.5, new[] { 1.0 })));
+        Assert.Equal(JsonValueKind.Null, none.RootElement.GetProperty("power_law").GetProperty("tail").ValueKind);
+    }
+
+    [Fact]
     public void The_matrix_section_flags_fewer_samples_than_features_and_counts_dropped_rows()
     {
         var doc = Doc(0.5, new[] { 1.0 }) with { Matrix = new MatrixSection("covariance", "gram", 12, 40, true, false, 0, DroppedRows: 3) };
