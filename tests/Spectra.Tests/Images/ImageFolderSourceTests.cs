@@ -170,6 +170,20 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void Known_but_unsupported_formats_are_named_not_ignored()
+    {
+        using var t = new TestData.TempFolder();
+        t.Write("a.pgm", Pnm.Gray(1, 1, 255, 1));
+        t.Write("anim.dat", "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray());
+        var e = Assert.Throws<SpectraException>(() => ImageSource.Open(t.Path));
+        Assert.Equal(SpectraErrorKind.Unsupported, e.Kind);
+        Assert.Equal("anim.dat", e.File);
+        Assert.Contains("GIF images are not supported", e.Message);
+        var skipping = ImageSource.Open(t.Path, new ImageSourceOptions { SkipInvalid = true });
+        Assert.Equal("anim.dat", Assert.Single(skipping.Info.Skipped).Path);
+    }
+
+    [Fact]
     public void Include_and_exclude_globs_select_files()
     {
         using var t = new TestData.TempFolder();
