@@ -1,43 +1,5 @@
 namespace Spectra.Data.Images;
 
-/// <summary>A file found by the walk, with the codec its magic names and the header that codec read.</summary>
-internal sealed record ProbedFile(string RelativePath, string FullPath, IImageCodec Codec, ImageHeader Header, string? Label)
-{
-    /// <summary>The whole file, kept from the probe read when it was small and the cache budget allowed (saves a second open).</summary>
-    public ReadOnlyMemory<byte>? Cached { get; init; }
-}
-
-/// <summary>
-/// Where the header pass keeps small files: slices of a few large blocks, allocated as needed up to a
-/// byte budget. Large blocks cost the garbage collector nothing per file, unlike thousands of small arrays.
-/// </summary>
-internal sealed class FileCache(long budget)
-{
-    private const int BlockSize = 4 << 20;
-    private readonly Lock _lock = new();
-    private long _left = budget;
-    private byte[]? _block;
-    private int _used;
-
-    public Memory<byte>? TryAllocate(long n)
-    {
-        if (n > ImageFormats.ProbeBytes) return null;
-        lock (_lock)
-        {
-            if (_block is null || _used + n > _block.Length)
-            {
-                if (_left < BlockSize) return null;
-                _left -= BlockSize;
-                _block = GC.AllocateUninitializedArray<byte>(BlockSize);
-                _used = 0;
-            }
-            var slice = _block.AsMemory(_used, (int)n);
-            _used += (int)n;
-            return slice;
-        }
-    }
-}
-
 /// <summary>The header pass: which files are images, and how large. Headers are cheap, so every file is probed before any is decoded.</summary>
 internal static class ImageProbe
 {
