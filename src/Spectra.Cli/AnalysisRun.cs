@@ -35,6 +35,10 @@ public static class AnalysisRun
     {
         if (s.KTop < 0 || s.KBottom < 0)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"--k-top and --k-bottom must be ≥ 0 (got {s.KTop}, {s.KBottom})");
+        if (s.ReferenceDraws is < 0 or > 1000)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"--reference-draws must be 0…1000 (got {s.ReferenceDraws})");
+        if (s.SffRealisations < 0)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"--sff-realisations must be ≥ 0 (got {s.SffRealisations})");
         return new ReportSettings
         {
             KTop = s.KTop,
@@ -51,6 +55,10 @@ public static class AnalysisRun
                 Degree = s.UnfoldingDegree,
             },
             Seed = s.Seed,
+            StartRank = s.StartRank,
+            EndRank = s.EndRank,
+            ReferenceDraws = s.ReferenceDraws,
+            Eta = s.Eta,
             Light = light,
             ToolVersion = ToolVersion.Value,
             Options = s.ToOptionMap(),

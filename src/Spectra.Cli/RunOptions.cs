@@ -34,10 +34,16 @@ public sealed class RunOptions
     public Option<int> UnfoldingDegree { get; } = new("--unfolding-degree") { HelpName = "DEGREE", Description = "Degree of the unfolding polynomial", DefaultValueFactory = _ => 9 };
     public Option<int> SffRealisations { get; } = new("--sff-realisations") { HelpName = "R", Description = "Random half-subsamples of the rows the spectral form factor averages over", DefaultValueFactory = _ => 8 };
 
+    public Option<int?> StartRank { get; } = new("--start-rank") { HelpName = "RANK", Description = "Power-law fit: first rank (1-based, largest first; default k_top + 1)" };
+    public Option<int?> EndRank { get; } = new("--end-rank") { HelpName = "RANK", Description = "Power-law fit: last rank (default n/2)" };
+    public Option<int> ReferenceDraws { get; } = new("--reference-draws") { HelpName = "N", Description = "GOE and Poisson draws of the data's size for the finite-size references (0: asymptotic values only)", DefaultValueFactory = _ => 10 };
+    public Option<double> Eta { get; } = new("--eta") { HelpName = "ETA", Description = "Spectral form factor: width of the Gaussian filter in units of the levels' spread", DefaultValueFactory = _ => 0.5 };
+
     private IEnumerable<Option> All() => new Option[]
     {
         Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid,
         NoCenter, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations,
+        StartRank, EndRank, ReferenceDraws, Eta,
     };
 
     public void AddTo(Command command)
@@ -70,6 +76,10 @@ public sealed class RunOptions
         Unfolding = p.GetValue(Unfolding)!,
         UnfoldingDegree = p.GetValue(UnfoldingDegree),
         SffRealisations = p.GetValue(SffRealisations),
+        StartRank = p.GetValue(StartRank),
+        EndRank = p.GetValue(EndRank),
+        ReferenceDraws = p.GetValue(ReferenceDraws),
+        Eta = p.GetValue(Eta),
     };
 
     /// <summary>
@@ -105,6 +115,10 @@ public sealed class RunOptions
             Unfolding = Given(Unfolding) ? s.Unfolding : B("unfolding") ?? s.Unfolding,
             UnfoldingDegree = Given(UnfoldingDegree) ? s.UnfoldingDegree : Int("unfolding_degree", s.UnfoldingDegree),
             SffRealisations = Given(SffRealisations) ? s.SffRealisations : Int("sff_realisations", s.SffRealisations),
+            StartRank = Given(StartRank) ? s.StartRank : B("start_rank") is null ? null : Int("start_rank", 1),
+            EndRank = Given(EndRank) ? s.EndRank : B("end_rank") is null ? null : Int("end_rank", 1),
+            ReferenceDraws = Given(ReferenceDraws) ? s.ReferenceDraws : Int("reference_draws", s.ReferenceDraws),
+            Eta = Given(Eta) ? s.Eta : B("eta") is { } e && double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var eta) ? eta : s.Eta,
         };
     }
 

@@ -37,6 +37,10 @@ public sealed record RunSettings
     public string Unfolding { get; init; } = "log-polynomial";
     public int UnfoldingDegree { get; init; } = 9;
     public int SffRealisations { get; init; } = 8;
+    public int? StartRank { get; init; }
+    public int? EndRank { get; init; }
+    public int ReferenceDraws { get; init; } = 10;
+    public double Eta { get; init; } = 0.5;
 
     /// <summary>The options that change the numbers, by name, in invariant text.</summary>
     public SortedDictionary<string, string> ToOptionMap()
@@ -54,7 +58,11 @@ public sealed record RunSettings
             ["unfolding_degree"] = I(UnfoldingDegree),
             ["sff_realisations"] = I(SffRealisations),
             ["seed"] = I(Seed),
+            ["reference_draws"] = I(ReferenceDraws),
+            ["eta"] = Eta.ToString("R", CultureInfo.InvariantCulture),
         };
+        if (StartRank is { } sr) map["start_rank"] = I(sr);
+        if (EndRank is { } er) map["end_rank"] = I(er);
         if (Resize is not null) map["resize"] = Resize;
         if (Include.Count > 0) map["include"] = string.Join(",", Include);
         if (Exclude.Count > 0) map["exclude"] = string.Join(",", Exclude);

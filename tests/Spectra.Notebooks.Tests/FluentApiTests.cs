@@ -34,16 +34,47 @@ public sealed class FluentApiTests
         {
             var io = CliIo.Capture(out _, out var stderr);
             var code = SpectraCli.Run(new[] { "analyze", Digits, "--max-samples", "300", "--seed", "3", "--resize", "6x6", "--k-top", "4", "--k-bottom", "3",
-                "--unfolding", "kernel", "--sff-realisations", "4", "--quiet", "--json", json }, io);
+                "--unfolding", "kernel", "--sff-realisations", "4", "--eta", "0.3", "--reference-draws", "3", "--start-rank", "3", "--end-rank", "12", "--quiet", "--json", json }, io);
             Assert.True(code == 0, stderr.ToString());
             var fluent = Dataset.Load(Digits, o => o.MaxSamples(300).Seed(3).Resize(6, 6))
-                .Analyze(a => a.KTop(4).KBottom(3).Unfolding("kernel").SffRealisations(4));
+                .Analyze(a => a.KTop(4).KBottom(3).Unfolding("kernel").SffRealisations(4).Eta(0.3).ReferenceDraws(3).FitRanks(3, 12));
             Assert.Equal(WithoutTimings(File.ReadAllText(json)), WithoutTimings(fluent.ToJson()));
         }
         finally
         {
             File.Delete(json);
         }
+    }
+
+    [Fact]
+    public void Parquet_list_column_analysis_matches_spectra_analyze()
+    {
+        var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
+        var json = Path.Combine(Path.GetTempPath(), $"spectra-fluent-{Guid.NewGuid():N}.json");
+        try
+        {
+            var io = CliIo.Capture(out _, out var stderr);
+            var code = SpectraCli.Run(new[] { "analyze", table, "--list-column", "embedding", "--label-column", "label", "--max-samples", "500", "--seed", "2",
+                "--matrix", "covariance", "--quiet", "--json", json }, io);
+            Assert.True(code == 0, stderr.ToString());
+            var fluent = Dataset.Load(table, o => o.ListColumn("embedding").LabelColumn("label").MaxSamples(500).Seed(2)).Covariance().Analyze();
+            Assert.Equal(WithoutTimings(File.ReadAllText(json)), WithoutTimings(fluent.ToJson()));
+            Assert.Equal(32, fluent.Document.Matrix.Features);
+            Assert.Equal(500, fluent.Document.Matrix.Samples);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public void Parquet_option_map_matches_the_cli()
+    {
+        var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
+        var settings = new RunSettings { Path = table, Columns = new[] { "x*" }, ListColumn = "embedding", LabelColumn = "label", Nulls = "drop-row", MaxSamples = 10 };
+        var fluent = Dataset.Load(table, o => o.Columns("x*").ListColumn("embedding").LabelColumn("label").Nulls("drop-row").MaxSamples(10));
+        Assert.Equal(settings.ToOptionMap(), fluent.OptionMap());
     }
 
     private static string WithoutTimings(string json)
@@ -60,9 +91,10 @@ public sealed class FluentApiTests
         {
             Path = Digits, Color = "rgb", Resize = "5x7", MaxSamples = 40, Seed = 9, Matrix = "gram", Standardize = true, KTop = 2, KBottom = 1,
             Unfolding = "polynomial", UnfoldingDegree = 5, SffRealisations = 3, Include = new[] { "*/1/*" },
+            StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.25,
         };
         var fluent = Dataset.Load(Digits, o => o.Rgb().Resize(5, 7).MaxSamples(40).Seed(9).Include("*/1/*")).Gram().Standardize();
-        var analysis = new AnalyzeOptions().KTop(2).KBottom(1).Unfolding("polynomial", 5).SffRealisations(3).Settings;
+        var analysis = new AnalyzeOptions().KTop(2).KBottom(1).Unfolding("polynomial", 5).SffRealisations(3).FitRanks(2, 9).ReferenceDraws(4).Eta(0.25).Settings;
         Assert.Equal(settings.ToOptionMap(), fluent.OptionMap(analysis));
     }
 

@@ -19,7 +19,7 @@ public sealed class FormatterConventionTests
     public static TheoryData<string> Values() => new()
     {
         "analysis", "spectrum", "eigen", "document", "report", "power_law", "spacing_ratio", "spacing_distribution",
-        "form_factor", "entropy", "marchenko_pastur", "outcome", "chart",
+        "form_factor", "entropy", "marchenko_pastur", "outcome", "chart", "scan",
     };
 
     private static object Value(string name)
@@ -39,6 +39,7 @@ public sealed class FormatterConventionTests
             "entropy" => a.Report.Entropy.Value!,
             "marchenko_pastur" => a.Report.MarchenkoPastur.Value!,
             "outcome" => a.Report.SpacingRatio,
+            "scan" => Dataset.Synthetic.Cgd(40, 320, 1.0, seed: 3).Covariance().SampleSizeScan(),
             _ => NotebookChart.Lines("t", "x", "y", new[] { ("s", new[] { (1.0, 2.0), (2.0, 3.0) }.AsEnumerable()) }),
         };
     }
@@ -59,6 +60,18 @@ public sealed class FormatterConventionTests
         Assert.DoesNotContain('\n', text);
         Assert.InRange(text!.Length, 1, 400);
         if (name != "entropy") Assert.True(NotebookExecutionTests.DrawnCharts(html!) >= 1, $"{name}: no drawn chart");
+    }
+
+    /// <summary>The scan's notebook view is its study page's body: the M_crit table has one row per headline statistic.</summary>
+    [Fact]
+    public void Sample_size_scan_renders_the_study_tables_and_charts()
+    {
+        var scan = Dataset.Synthetic.Cgd(40, 320, 1.0, seed: 3).Covariance().SampleSizeScan();
+        var html = scan.ToHtml();
+        Assert.Equal(Spectra.Studies.HeadlineStatistics.Names.Count, scan.Scan.Critical.Count);
+        foreach (var c in scan.Scan.Critical) Assert.Contains($"<td>{c.Statistic}</td>", html);
+        Assert.Equal(scan.Charts.Count, NotebookExecutionTests.DrawnCharts(html));
+        Assert.Equal(320, scan.Scan.AvailableSamples);
     }
 
     [Fact]

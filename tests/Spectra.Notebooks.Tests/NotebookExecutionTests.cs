@@ -45,6 +45,43 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
             AssertCommittedOutputs(name, notebook, runs);
     }
 
+    /// <summary>
+    /// Notebooks that use ../shared/conformance degrade without it: run from a copy of notebooks/ whose
+    /// parent has data-samples/ but no shared/ beside it, every cell still succeeds.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_runs_without_the_shared_conformance_files(string name)
+    {
+        var source = RepositoryPaths.Notebook(name);
+        if (!File.ReadAllText(source).Contains("shared", StringComparison.Ordinal)) return; // nothing to degrade
+        var root = Directory.CreateTempSubdirectory("spectra-noshared-");
+        try
+        {
+            var repo = Directory.CreateDirectory(Path.Combine(root.FullName, "repo"));
+            var notebooks = Directory.CreateDirectory(Path.Combine(repo.FullName, "notebooks"));
+            Directory.CreateSymbolicLink(Path.Combine(repo.FullName, "data-samples"), RepositoryPaths.DataSamples);
+            var copy = Path.Combine(notebooks.FullName, name);
+            File.Copy(source, copy);
+            Assert.False(Directory.Exists(Path.Combine(root.FullName, "shared")));
+            var runs = NotebookRunner.Run(NotebookFile.Load(copy));
+            Assert.Contains(runs, r => r.Outputs.Any(o => o.Html?.Contains("<svg", StringComparison.Ordinal) == true));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_loads_the_library_from_the_local_package(string name)
+    {
+        var first = NotebookFile.Load(RepositoryPaths.Notebook(name)).CodeCells().First();
+        Assert.Contains("#i \"nuget: ../artifacts/packages\"", first.Source);
+        Assert.Contains("#r \"nuget: Spectra, ", first.Source);
+    }
+
     /// <summary>A report's HTML holds one drawn SVG chart per chart the report has; other Spectra results render as HTML too.</summary>
     private static void AssertRendersWithCharts(string name, NotebookCell cell, CellOutput o)
     {
@@ -77,6 +114,8 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         {
             var stored = notebook.StoredOutputs(run.Cell.Index);
             Assert.True(stored.Count > 0, $"{name}, cell {run.Cell.Index} shows output when run but the committed notebook has none; run the tests with SPECTRA_NOTEBOOK_OUTPUTS=write");
+            Assert.True(notebook.StoredOutputsOf(run.Cell.Index) == NotebookFile.SourceHash(run.Cell.Source),
+                $"{name}, cell {run.Cell.Index}: the committed outputs were made from another version of the cell; run the tests with SPECTRA_NOTEBOOK_OUTPUTS=write");
             if (run.Outputs.Any(o => o.Html?.Contains("<svg", StringComparison.Ordinal) == true))
                 Assert.Contains(stored, s => NotebookFile.Text(s?["data"]?["text/html"]).Contains("<svg", StringComparison.Ordinal));
         }

@@ -49,7 +49,8 @@ public static class SimulateCommand
                 var random = new SeededRandom(s);
                 var values = k == "goe" ? GoeEnsemble.Levels(n, random) : PoissonLevels.Generate(n, random);
                 if (path is not null) NpyWriter.WriteVector(path, values);
-                // GOE levels are centred on 0; the spectrum is shifted to be positive so every statistic applies (none depends on the offset but the power law and entropy, which mean little for these ensembles).
+                // GOE levels are centred on 0: shift them to be positive so every analyzer runs. The level
+                // statistics ignore the offset; the power law and entropy mean little for these ensembles anyway.
                 var shift = values.Length == 0 ? 0 : Math.Max(0, -values.Min()) + 1;
                 var spectrum = new EigenSpectrum(values.Select(v => v + shift), SpectrumProvenance.Synthetic(n) with { Seed = s });
                 var info = new SourceInfo(path ?? $"{k}(n={n},seed={s})", "synthetic");

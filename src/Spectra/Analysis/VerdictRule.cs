@@ -78,7 +78,10 @@ public static class VerdictRule
         else if (spacing is not null)
             reasons.Add($"P(s): KL to Wigner = {spacing.Against("goe").KullbackLeibler:0.0000}, to Poisson = {spacing.Against("poisson").KullbackLeibler:0.0000}");
 
-        var verdict = new Verdict(cls, ratio.Position, ratioCmp.GoeZ, ratioCmp.PoissonZ,
+        // At the user's n, the position uses the finite-size means when there are references.
+        var gap = ratioCmp.GoeMean - ratioCmp.PoissonMean;
+        var position = basis == "finite-size" && gap > 0 ? (ratio.Mean - ratioCmp.PoissonMean) / gap : ratio.Position;
+        var verdict = new Verdict(cls, position, ratioCmp.GoeZ, ratioCmp.PoissonZ,
             ratioCmp.GoeZ is { } a ? Statistics.TwoSidedNormalP(a) : null,
             ratioCmp.PoissonZ is { } b ? Statistics.TwoSidedNormalP(b) : null, basis, reasons);
         return (comparisons, verdict);

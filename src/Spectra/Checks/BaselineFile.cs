@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -147,6 +146,4 @@ public static class BaselineFile
         if (double.IsFinite(v)) w.WriteNumber(name, v);
         else w.WriteNull(name);
     }
-
-    internal static string Invariant(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,8 @@ namespace Spectra.Fluent;
 
 /// <summary>
 /// How <see cref="Dataset.Analyze"/> reads the spectrum, by the names of the CLI options
-/// (--k-top, --k-bottom, --unfolding, --unfolding-degree, --sff-realisations).
+/// (--k-top, --k-bottom, --unfolding, --unfolding-degree, --sff-realisations, --start-rank, --end-rank,
+/// --reference-draws, --eta).
 /// </summary>
 public sealed record AnalyzeSettings
 {
@@ -17,6 +18,16 @@ public sealed record AnalyzeSettings
 
     /// <summary>Random half-subsamples of the rows the spectral form factor averages over.</summary>
     public int SffRealisations { get; init; } = 8;
+
+    /// <summary>Power-law fit range in ranks (1-based, largest first); null: k_top + 1 … n/2.</summary>
+    public int? StartRank { get; init; }
+    public int? EndRank { get; init; }
+
+    /// <summary>GOE and Poisson draws of the data's size for the finite-size references; 0 uses the asymptotic values.</summary>
+    public int ReferenceDraws { get; init; } = 10;
+
+    /// <summary>Width of the form factor's Gaussian filter, in units of the levels' spread.</summary>
+    public double Eta { get; init; } = 0.5;
 
     public static AnalyzeSettings Default { get; } = new();
 
@@ -59,6 +70,24 @@ public sealed class AnalyzeOptions
 
     /// <summary>Random half-subsamples of the rows the spectral form factor averages over (0: the full spectrum alone).</summary>
     public AnalyzeOptions SffRealisations(int n) => With(Settings with { SffRealisations = NonNegative(n, "sff-realisations") });
+
+    /// <summary>The power-law fit range in ranks (1-based, largest first).</summary>
+    public AnalyzeOptions FitRanks(int? startRank, int? endRank)
+    {
+        if (startRank is < 1 || endRank is < 1 || (startRank is { } a && endRank is { } b && b <= a))
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"the fit ranks must be ≥ 1 with end > start (got {startRank}, {endRank})");
+        return With(Settings with { StartRank = startRank, EndRank = endRank });
+    }
+
+    /// <summary>GOE and Poisson draws of the data's size for the finite-size references (0…1000; 0: asymptotic values).</summary>
+    public AnalyzeOptions ReferenceDraws(int draws) => draws is >= 0 and <= 1000
+        ? With(Settings with { ReferenceDraws = draws })
+        : throw new SpectraException(SpectraErrorKind.InvalidOption, $"reference-draws must be 0…1000, got {draws}");
+
+    /// <summary>Width of the form factor's Gaussian filter, in units of the levels' spread.</summary>
+    public AnalyzeOptions Eta(double eta) => double.IsFinite(eta) && eta > 0
+        ? With(Settings with { Eta = eta })
+        : throw new SpectraException(SpectraErrorKind.InvalidOption, $"eta must be a positive number, got {eta}");
 
     private static int NonNegative(int v, string name) => v >= 0 ? v
         : throw new SpectraException(SpectraErrorKind.InvalidOption, $"{name} must be ≥ 0, got {v}");

@@ -8,6 +8,7 @@ using Spectra.Fluent;
 using Spectra.Pipeline;
 using Spectra.Reports;
 using Spectra.Reports.Document;
+using Spectra.Studies.SampleSize;
 
 namespace Spectra;
 
@@ -56,7 +57,8 @@ public sealed class Dataset
                 ("SkipInvalid()", load.SkipInvalid));
             return new Dataset(path, kind, s => ParquetInput.Open(path, s), load, MatrixSettings.Default);
         }
-        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("ListColumn()", load.ListColumn is not null), ("LabelColumn()", load.LabelColumn is not null));
+        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("ListColumn()", load.ListColumn is not null), ("LabelColumn()", load.LabelColumn is not null),
+            ("Nulls()", load.Nulls != "error"));
         return new Dataset(path, kind, s => ImageSource.Open(path, new ImageSourceOptions
         {
             Color = s.Color == "rgb" ? ImageColorMode.Rgb : ImageColorMode.Gray,
@@ -216,6 +218,18 @@ public sealed class Dataset
     public DatasetCheck Check(DatasetBaseline baseline, RuleSet? rules = null, IProgress<SpectraProgress>? progress = null) =>
         Check(baseline.Baseline, rules, progress);
 
+    /// <summary>
+    /// How many samples each headline statistic needs (the sample-size study): subsets of the data over a
+    /// grid of M/d, with this dataset's matrix settings and seed. <paramref name="configure"/> may change the
+    /// grid, the number of subsets or the tolerances.
+    /// </summary>
+    public SampleSizeScan SampleSizeScan(Func<SampleSizeOptions, SampleSizeOptions>? configure = null, IProgress<SpectraProgress>? progress = null)
+    {
+        var options = new SampleSizeOptions { Seed = LoadSettings.Seed, Spectrum = MatrixSettings.PipelineOptions(0, LoadSettings.Seed, detectDuplicates: false) };
+        options = configure?.Invoke(options) ?? options;
+        return new SampleSizeScan(SampleSizeStudy.Run(Open(), options, progress));
+    }
+
     private DatasetAnalysis Analyze(IDataSource source, AnalyzeSettings a, bool light, IProgress<SpectraProgress>? progress)
     {
         var settings = new ReportSettings
@@ -224,6 +238,10 @@ public sealed class Dataset
             KBottom = a.KBottom,
             Unfolding = a.UnfoldingOptions(),
             Seed = LoadSettings.Seed,
+            StartRank = a.StartRank,
+            EndRank = a.EndRank,
+            ReferenceDraws = a.ReferenceDraws,
+            Eta = a.Eta,
             Light = light,
             ToolVersion = LibraryVersion,
             Options = OptionMap(a),
@@ -255,13 +273,18 @@ public sealed class Dataset
             ["unfolding_degree"] = Int(a.UnfoldingDegree),
             ["sff_realisations"] = Int(a.SffRealisations),
             ["seed"] = Int(l.Seed),
+            ["reference_draws"] = Int(a.ReferenceDraws),
+            ["eta"] = a.Eta.ToString("R", CultureInfo.InvariantCulture),
         };
+        if (a.StartRank is { } sr) map["start_rank"] = Int(sr);
+        if (a.EndRank is { } er) map["end_rank"] = Int(er);
         if (l.Resize is { } r) map["resize"] = r;
         if (l.Include.Count > 0) map["include"] = string.Join(",", l.Include);
         if (l.Exclude.Count > 0) map["exclude"] = string.Join(",", l.Exclude);
         if (l.Columns.Count > 0) map["columns"] = string.Join(",", l.Columns);
         if (l.ListColumn is not null) map["list_column"] = l.ListColumn;
         if (l.LabelColumn is not null) map["label_column"] = l.LabelColumn;
+        if (l.Nulls != "error") map["nulls"] = l.Nulls;
         if (l.MaxSamples is { } n) map["max_samples"] = Int(n);
         return map;
     }
@@ -277,6 +300,10 @@ public sealed class Dataset
             Unfolding = o.TryGetValue("unfolding", out var u) ? u : d.Unfolding,
             UnfoldingDegree = I("unfolding_degree", d.UnfoldingDegree),
             SffRealisations = I("sff_realisations", d.SffRealisations),
+            StartRank = o.ContainsKey("start_rank") ? I("start_rank", 0) : null,
+            EndRank = o.ContainsKey("end_rank") ? I("end_rank", 0) : null,
+            ReferenceDraws = I("reference_draws", d.ReferenceDraws),
+            Eta = o.TryGetValue("eta", out var e) && double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var eta) ? eta : d.Eta,
         };
     }
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Spectra.Analysis;
+using Spectra.Analysis.FormFactor;
+using Spectra.Analysis.PowerLaw;
 using Spectra.Checks;
 using Spectra.Notebooks;
 using Spectra.Pipeline;
+using Spectra.References;
 using Spectra.Reports;
 using Spectra.Reports.Document;
 using Spectra.Reports.Model;
@@ -36,6 +39,9 @@ public sealed class DatasetAnalysis
             KBottom = settings.KBottom,
             Seed = seed,
             Unfolding = settings.UnfoldingOptions(),
+            PowerLaw = PowerLawOptions.Default with { StartRank = settings.StartRank, EndRank = settings.EndRank },
+            FormFactor = FormFactorOptions.Default with { Eta = settings.Eta },
+            FiniteSize = settings.ReferenceDraws == 0 ? FiniteSizeOptions.Default with { Enabled = false } : FiniteSizeOptions.Default with { Draws = settings.ReferenceDraws },
         }, computation.Realisations));
         _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, settings, seed));
     }

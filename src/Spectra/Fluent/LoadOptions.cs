@@ -2,7 +2,7 @@ namespace Spectra.Fluent;
 
 /// <summary>
 /// How <see cref="Dataset.Load"/> reads a path, by the names of the CLI options (--color, --resize,
-/// --include, --exclude, --columns, --list-column, --label-column, --max-samples, --seed, --skip-invalid).
+/// --include, --exclude, --columns, --list-column, --label-column, --nulls, --max-samples, --seed, --skip-invalid).
 /// </summary>
 public sealed record LoadSettings
 {
@@ -15,6 +15,9 @@ public sealed record LoadSettings
     public IReadOnlyList<string> Columns { get; init; } = Array.Empty<string>();
     public string? ListColumn { get; init; }
     public string? LabelColumn { get; init; }
+
+    /// <summary>Parquet: "error" (default), "drop-row" or "mean-impute" for a null in a selected column.</summary>
+    public string Nulls { get; init; } = "error";
     public int? MaxSamples { get; init; }
     public int Seed { get; init; }
     public bool SkipInvalid { get; init; }
@@ -63,6 +66,14 @@ public sealed class LoadOptions
 
     /// <summary>Parquet: the column holding each row's class label.</summary>
     public LoadOptions LabelColumn(string column) => With(Settings with { LabelColumn = column });
+
+    /// <summary>Parquet: what a null in a selected column does: "error", "drop-row" or "mean-impute".</summary>
+    public LoadOptions Nulls(string policy)
+    {
+        if (policy is not ("error" or "drop-row" or "mean-impute"))
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"nulls '{policy}' is not error, drop-row or mean-impute");
+        return With(Settings with { Nulls = policy });
+    }
 
     /// <summary>Use at most n samples, a random subset chosen with the seed.</summary>
     public LoadOptions MaxSamples(int n)

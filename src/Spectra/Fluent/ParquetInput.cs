@@ -11,6 +11,12 @@ internal static class ParquetInput
         Columns = s.Columns.Count > 0 ? s.Columns : null,
         ListColumn = s.ListColumn,
         LabelColumn = s.LabelColumn,
+        Nulls = s.Nulls switch
+        {
+            "drop-row" => NullPolicy.DropRow,
+            "mean-impute" => NullPolicy.MeanImpute,
+            _ => NullPolicy.Error,
+        },
         MaxRows = s.MaxSamples,
         Seed = s.Seed,
     });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Spectra.Analysis;
 using Spectra.Analysis.Entropy;
 using Spectra.Analysis.FormFactor;
@@ -44,7 +45,7 @@ public static class NotebookHtml
         DatasetAnalysis or DatasetSpectrum or ClassSpectra or DatasetBaseline or DatasetCheck => true,
         ReportDocument or SpectralReport or EigenSpectrum => true,
         PowerLawResult or SpacingRatioResult or SpacingDistributionResult or FormFactorResult or EntropyResult or MarchenkoPasturResult => true,
-        NotebookChart => true,
+        NotebookChart or DatasetStudy => true,
         _ => IsOutcome(value),
     };
 
@@ -63,6 +64,7 @@ public static class NotebookHtml
             DatasetBaseline b => ChecksHtml.Baseline(b),
             DatasetCheck c => ChecksHtml.Check(c),
             NotebookChart c => SvgChartWriter.Render(c.Chart),
+            DatasetStudy s => StudyNotebookHtml.Study(s),
             _ when IsOutcome(value) => AnalyzerHtml.Outcome(value),
             _ => AnalyzerHtml.Result(value) ?? "<pre>" + E(value.ToString() ?? "") + "</pre>",
         };
@@ -73,10 +75,14 @@ public static class NotebookHtml
     internal static string Wrap(string body)
     {
         var prefix = "s" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)), 0, 4).ToLowerInvariant() + "-";
-        body = body.Replace("id=\"chart", "id=\"" + prefix + "chart", StringComparison.Ordinal)
-                   .Replace("url(#chart", "url(#" + prefix + "chart", StringComparison.Ordinal);
+        // Every chart's own id and the ids derived from it (its clip path) get the prefix.
+        foreach (var id in ChartId.Matches(body).Select(m => m.Groups[1].Value).Distinct().ToList())
+            body = body.Replace("id=\"" + id, "id=\"" + prefix + id, StringComparison.Ordinal)
+                       .Replace("url(#" + id, "url(#" + prefix + id, StringComparison.Ordinal);
         return "<div class=\"spectra-nb\">\n" + Style + body + "</div>\n";
     }
+
+    private static readonly Regex ChartId = new("<svg[^>]* class=\"spectra-chart\" id=\"([^\"]+)\"", RegexOptions.Compiled);
 
     internal static bool IsOutcome(object value) =>
         value.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(AnalysisOutcome<>);

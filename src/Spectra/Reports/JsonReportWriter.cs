@@ -119,6 +119,8 @@ public static class JsonReportWriter
         w.WriteBoolean("centered", m.Centered);
         w.WriteBoolean("standardized", m.Standardized);
         w.WriteNumber("dropped_features", m.DroppedFeatures);
+        w.WriteNumber("dropped_rows", m.DroppedRows);
+        w.WriteBoolean("fewer_samples_than_features", m.FewerSamplesThanFeatures);
         w.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using Spectra.Analysis;
+using Spectra.Analysis.FormFactor;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
@@ -26,8 +27,13 @@ public static class ReportBuilder
         Seed = s.Seed,
         Unfolding = s.Unfolding,
         // The tail fit's own bootstrap costs seconds and is not part of the report; replicates need no CI at all.
-        PowerLaw = s.Light ? PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false } : PowerLawOptions.Default with { TailFit = false },
-        FiniteSize = s.Light ? FiniteSizeOptions.Default with { Enabled = false } : FiniteSizeOptions.Default,
+        PowerLaw = s.Light
+            ? PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false, StartRank = s.StartRank, EndRank = s.EndRank }
+            : PowerLawOptions.Default with { TailFit = false, StartRank = s.StartRank, EndRank = s.EndRank },
+        FiniteSize = s.Light || s.ReferenceDraws == 0
+            ? FiniteSizeOptions.Default with { Enabled = false }
+            : FiniteSizeOptions.Default with { Draws = s.ReferenceDraws },
+        FormFactor = FormFactorOptions.Default with { Eta = s.Eta },
         Skip = s.Light ? new[] { "form_factor" } : Array.Empty<string>(),
     };
 
@@ -54,7 +60,7 @@ public static class ReportBuilder
         {
             ToolVersion = s.ToolVersion,
             Input = InputSection(c),
-            Matrix = new MatrixSection(Name(prov.Requested), Name(prov.Computed), prov.Samples, prov.Features, prov.Centered, prov.Standardized, prov.DroppedFeatures.Count),
+            Matrix = new MatrixSection(Name(prov.Requested), Name(prov.Computed), prov.Samples, prov.Features, prov.Centered, prov.Standardized, prov.DroppedFeatures.Count, prov.DroppedRows),
             Backend = new BackendSection(prov.Backend.Name, prov.Backend.Library, prov.Backend.Version, prov.Backend.Threads),
             Options = s.Options,
             Spectrum = new SpectrumSection(spectrum.All.ToArray(), spectrum.ZeroModes, spectrum.ZeroThreshold, spectrum.NonZero.Count,

@@ -12,6 +12,13 @@ public sealed record ReportSettings
     public int KBottom { get; init; } = 10;
     public UnfoldingOptions Unfolding { get; init; } = UnfoldingOptions.Default;
     public int Seed { get; init; }
+    /// <summary>Power-law fit range in ranks (1-based, largest first); null: k_top + 1 … n/2.</summary>
+    public int? StartRank { get; init; }
+    public int? EndRank { get; init; }
+    /// <summary>GOE and Poisson draws of the data's size for the finite-size references; 0 uses the asymptotic values.</summary>
+    public int ReferenceDraws { get; init; } = 10;
+    /// <summary>Width of the form factor's Gaussian filter, in units of the levels' standard deviation.</summary>
+    public double Eta { get; init; } = 0.5;
     public bool Light { get; init; }
     public string ToolVersion { get; init; } = "";
     public IReadOnlyDictionary<string, string> Options { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -238,4 +238,20 @@ public class CommandLineTests : IDisposable
         Assert.Equal(InputKind.Images, InputDetector.Detect(_tmp.Path));
         Assert.Throws<SpectraException>(() => InputDetector.Detect(_tmp.File("missing")));
     }
+
+    [Fact]
+    public void A_covariance_of_fewer_samples_than_features_is_computed_through_the_gram_matrix_and_says_so()
+    {
+        var data = Ugd(120, 300, 5);
+        var json = _tmp.File("wide.json");
+        Assert.Equal(0, Tool.Run("analyze", data, "--matrix", "covariance", "--json", json, "-q").ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var m = doc.RootElement.GetProperty("matrix");
+        Assert.Equal("covariance", m.GetProperty("requested").GetString());
+        Assert.Equal("gram", m.GetProperty("computed").GetString());
+        var spectrum = doc.RootElement.GetProperty("spectrum");
+        Assert.Equal(300, spectrum.GetProperty("count").GetInt32());
+        // Centred rank is M − 1 = 119, so d − M + 1 = 181 eigenvalues are zero.
+        Assert.Equal(181, spectrum.GetProperty("zero_modes").GetInt32());
+    }
 }

@@ -45,4 +45,16 @@ public class JsonReportWriterTests
         var dup = doc.RootElement.GetProperty("input").GetProperty("duplicates");
         Assert.Equal("p#3", dup.GetProperty("examples")[0].GetProperty("duplicate").GetString());
     }
+
+    [Fact]
+    public void The_matrix_section_flags_fewer_samples_than_features_and_counts_dropped_rows()
+    {
+        var doc = Doc(0.5, new[] { 1.0 }) with { Matrix = new MatrixSection("covariance", "gram", 12, 40, true, false, 0, DroppedRows: 3) };
+        using var json = JsonDocument.Parse(JsonReportWriter.Write(doc));
+        var m = json.RootElement.GetProperty("matrix");
+        Assert.True(m.GetProperty("fewer_samples_than_features").GetBoolean());
+        Assert.Equal(3, m.GetProperty("dropped_rows").GetInt64());
+        using var more = JsonDocument.Parse(JsonReportWriter.Write(Doc(0.5, new[] { 1.0 })));
+        Assert.False(more.RootElement.GetProperty("matrix").GetProperty("fewer_samples_than_features").GetBoolean());
+    }
 }

@@ -22,16 +22,20 @@ public static class Chromium
         };
         foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1", $"--window-size={width},{height}" })
             psi.ArgumentList.Add(a);
+        // A fresh profile per run: no dependence on HOME, no state shared between runs.
+        var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "spectra-chromium-" + Guid.NewGuid().ToString("N")[..12]);
+        psi.ArgumentList.Add("--user-data-dir=" + profile);
         foreach (var s in switches) psi.ArgumentList.Add(s);
         psi.ArgumentList.Add(new Uri(file).AbsoluteUri);
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("chromium did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(180)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish within 90 s: " + stderr.Result);
+            throw new TimeoutException("chromium did not finish within 180 s: " + stderr.Result);
         }
+        try { Directory.Delete(profile, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return stdout.Result;
     }
 }

@@ -51,7 +51,18 @@ public sealed class NotebookFile
         var cell = Cells[index]!.AsObject();
         cell["outputs"] = outputs;
         cell["execution_count"] = executionCount;
+        if (cell["metadata"] is not JsonObject metadata) cell["metadata"] = metadata = new JsonObject();
+        metadata[OutputsOfKey] = SourceHash(Text(cell["source"]));
     }
+
+    /// <summary>Cell metadata key holding the hash of the source the stored outputs were made from.</summary>
+    public const string OutputsOfKey = "spectra_outputs_of";
+
+    /// <summary>The source hash recorded with a cell's stored outputs, or null.</summary>
+    public string? StoredOutputsOf(int index) => (string?)Cells[index]!["metadata"]?[OutputsOfKey];
+
+    public static string SourceHash(string source) =>
+        "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source.Replace("\r\n", "\n")))).ToLowerInvariant()[..16];
 
     public void Save()
     {

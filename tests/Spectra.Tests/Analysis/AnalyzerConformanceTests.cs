@@ -57,6 +57,22 @@ public class AnalyzerConformanceTests
     }
 
     [Theory]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.GaussianKernel, "power-law")]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.GaussianKernel, "ties")]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.PolynomialLambda, "goe")]
+    [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.PolynomialLambda, "not-psd")]
+    public void EveryUnfoldingMethodRunsThroughTheWholePipeline(Spectra.Spectrum.Unfolding.UnfoldingMethod method, string name)
+    {
+        var options = Fast with { Unfolding = Spectra.Spectrum.Unfolding.UnfoldingOptions.Default with { Method = method } };
+        var report = SpectralAnalysis.Run(Make(name), options);
+        var bad = new List<string>();
+        Walk(report, "report", bad, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        Assert.Empty(bad);
+        Assert.Equal(method, report.SpacingDistribution.Value!.Unfolding.Method);
+        Assert.NotNull(report.References.FiniteSize);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void SameSeedGivesIdenticalOutput(string name)
     {
@@ -85,6 +101,21 @@ public class AnalyzerConformanceTests
         }
         Assert.Equal(Verdict.Undetermined, report.Verdict.Class);
         Assert.Null(report.References.FiniteSize);
+    }
+
+    [Fact]
+    public void ReportMapsToSnakeCaseJsonWithNamedEnums()
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        var json = JsonSerializer.Serialize(SpectralAnalysis.Run(Make("goe"), Fast), options);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal("ok", root.GetProperty("spacing_ratio").GetProperty("status").GetString());
+        Assert.True(root.GetProperty("spacing_ratio").GetProperty("value").GetProperty("mean").GetDouble() > 0.4);
+        Assert.Equal("polynomial_log_lambda", root.GetProperty("options").GetProperty("unfolding").GetProperty("method").GetString());
+        Assert.Equal(4, root.GetProperty("references").GetProperty("finite_size").GetProperty("draws").GetInt32());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("verdict").GetProperty("class").GetString()));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Spectra.Tests.Analysis;
 public class MarchenkoPasturTests
 {
     private static readonly Lazy<double[]> Wishart1000 = new(() =>
-        ManagedBackend.Instance.SymmetricEigenvalues(WhiteWishart.Matrix(4000, 1000, new SeededRandom(21)), 1000));
+        LinearAlgebraBackends.Get().SymmetricEigenvalues(WhiteWishart.Matrix(4000, 1000, new SeededRandom(21)), 1000));
 
     private static EigenSpectrum WishartSpectrum(double[] eigenvalues, int samples, int features) =>
         new(eigenvalues, new SpectrumProvenance { Samples = samples, Features = features, Centered = false });
@@ -49,7 +49,7 @@ public class MarchenkoPasturTests
         var p = new double[draws];
         for (var k = 0; k < draws; k++)
         {
-            var values = ManagedBackend.Instance.SymmetricEigenvalues(WhiteWishart.Matrix(samples, features, new SeededRandom(300 + k)), features);
+            var values = LinearAlgebraBackends.Get().SymmetricEigenvalues(WhiteWishart.Matrix(samples, features, new SeededRandom(300 + k)), features);
             var r = MarchenkoPasturAnalyzer.Instance.Analyze(AnalysisInput.Of(WishartSpectrum(values, samples, features)),
                 MarchenkoPasturOptions.Default with { Method = NoiseVarianceMethod.Fixed, SigmaSquared = 1 }).Value!;
             p[k] = r.TracyWidom.PValue;

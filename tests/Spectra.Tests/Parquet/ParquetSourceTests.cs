@@ -247,5 +247,9 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.Equal(one.Ids, many.Ids);
         Assert.Equal(one.Rows.Count, many.Rows.Count);
         for (int i = 0; i < one.Rows.Count; i++) Assert.Equal(one.Rows[i], many.Rows[i]);
+        // and both equal the raw float32 matrix, row-major
+        var raw = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(
+            File.ReadAllBytes(ParquetTestRead.Generated("embeddings_gaussian_n2000_d64.f32le")));
+        for (int i = 0; i < 2000; i++) for (int j = 0; j < 64; j++) Assert.Equal((double)raw[i * 64 + j], many.Rows[i][j]);
     }
 }

@@ -21,7 +21,7 @@ public class FiniteSizeReferenceTests
     };
 
     private static EigenSpectrum Wishart(int samples, int features, int seed) =>
-        new(ManagedBackend.Instance.SymmetricEigenvalues(WhiteWishart.Matrix(samples, features, new SeededRandom(seed)), features),
+        new(LinearAlgebraBackends.Get().SymmetricEigenvalues(WhiteWishart.Matrix(samples, features, new SeededRandom(seed)), features),
             new SpectrumProvenance { Samples = samples, Features = features, Centered = false });
 
     [Fact]
@@ -32,7 +32,7 @@ public class FiniteSizeReferenceTests
         const int n = 300, draws = 24;
         var shift = 1.5 * GoeEnsemble.SemicircleRadius(n);
         var dense = Enumerable.Range(0, draws).Select(k =>
-            ManagedBackend.Instance.SymmetricEigenvalues(GoeEnsemble.DenseMatrix(n, new SeededRandom(70 + k)), n).Select(v => v + shift).ToArray()).ToArray();
+            LinearAlgebraBackends.Get().SymmetricEigenvalues(GoeEnsemble.DenseMatrix(n, new SeededRandom(70 + k)), n).Select(v => v + shift).ToArray()).ToArray();
         var denseRatios = dense.Select(levels => SpacingRatioAnalyzer.MeanRatio(levels.AsSpan(10, n - 20))).ToArray();
         var user = dense[0];
         var reference = FiniteSizeReferences.Simulate(n, 10, 10, user[10..(n - 10)], SpacingDistributionOptions.Default,

@@ -47,12 +47,18 @@ public static class ContinuousPowerLawFit
         return best;
     }
 
+    /// <summary>
+    /// sup |F_n − F| over the tail. Up to 4096 values every order statistic is checked; beyond, every
+    /// k-th (k = ⌈m/4096⌉): F is monotone, so the sup is then underestimated by at most k/m ≤ 1/4096,
+    /// far below the KS distance of any real tail, and a 20 000-level spectrum costs no more than a 4096-level one.
+    /// </summary>
     private static double KsDistance(double[] logs, int start, double a)
     {
         var m = logs.Length - start;
+        var stride = (m + 4095) / 4096;
         var logMin = logs[start];
         double d = 0;
-        for (var i = 0; i < m; i++)
+        for (var i = 0; i < m; i += stride)
         {
             // F(x) = 1 − (x / x_min)^(1 − a), in logarithms.
             var f = -double.ExpM1((1 - a) * (logs[start + i] - logMin));

@@ -38,6 +38,12 @@ public sealed record ParquetSourceOptions
 
     public bool VerifyChecksums { get; init; } = true;
 
+    /// <summary>Compute <see cref="SourceInfo.ContentHash"/>, the SHA-256 of every input byte (default on; it costs about as much CPU as decoding a snappy file).</summary>
+    public bool HashContent { get; init; } = true;
+
+    /// <summary>Name every row ("file.parquet#row 123") in <see cref="RowChunk.RowIds"/> (default on; off saves one string per row).</summary>
+    public bool RowIds { get; init; } = true;
+
     /// <summary>Columns of one row group decoded at once (default: the processor count; 1 reads them one after another).</summary>
     public int? Parallelism { get; init; }
 }

@@ -39,7 +39,12 @@ public sealed record InputSection(
     long DuplicateCount, double DuplicateRate, IReadOnlyList<DuplicateExample> DuplicateExamples,
     long DroppedRows, IReadOnlyList<string> Notes);
 
-public sealed record MatrixSection(string Requested, string Computed, long Samples, int Features, bool Centered, bool Standardized, int DroppedFeatures);
+public sealed record MatrixSection(string Requested, string Computed, long Samples, int Features, bool Centered, bool Standardized, int DroppedFeatures,
+    long DroppedRows = 0)
+{
+    /// <summary>M &lt; d: the covariance has at least d − M + 1 zero modes.</summary>
+    public bool FewerSamplesThanFeatures => Samples < Features;
+}
 
 public sealed record BackendSection(string Name, string Library, string? Version, int Threads);
 

@@ -104,19 +104,13 @@ public sealed class DataMatrix
         return new DataMatrix(rowMajor, rows, features, ids, labels ?? new string?[rows], featureNames, new SourceInfo(name, "memory"));
     }
 
-    /// <summary>The rows with the given indices, in that order, as a source for the pipeline.</summary>
-    public InMemorySource Subset(IReadOnlyList<int> rows, string? name = null)
+    /// <summary>The rows with the given indices, in that order, as a source for the pipeline (gathered chunk by chunk, not copied whole).</summary>
+    public IDataSource Subset(IReadOnlyList<int> rows, string? name = null)
     {
-        var values = new double[(long)rows.Count * Features];
-        var ids = new string[rows.Count];
-        var labels = new string?[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            Array.Copy(Values, (long)rows[i] * Features, values, (long)i * Features, Features);
-            ids[i] = RowIds[rows[i]];
-            labels[i] = Labels[rows[i]];
-        }
-        return new InMemorySource(values, rows.Count, Features, FeatureNames, labels, ids, name ?? Info.Path);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var r in rows)
+            if (r < 0 || r >= Rows) throw new ArgumentOutOfRangeException(nameof(rows), $"row {r} is outside 0…{Rows - 1}");
+        return new RowSubsetSource(this, rows, name ?? Info.Path);
     }
 
     /// <summary>All rows as a source (shares nothing mutable: the pipeline copies chunks).</summary>

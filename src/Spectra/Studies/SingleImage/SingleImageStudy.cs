@@ -74,7 +74,8 @@ public static class SingleImageStudy
             var (gm, gse) = goe.Of(k);
             var (pm, pse) = poisson.Of(k);
             if (!double.IsFinite(mean) || !double.IsFinite(gm) || !double.IsFinite(pm)) break;
-            var z = (mean - gm) / Math.Sqrt(se * se + gse * gse);
+            var combined = Math.Sqrt(se * se + gse * gse);
+            var z = combined > 0 ? (mean - gm) / combined : 0;
             orders.Add(new OrderRatio(k, (int)data.Count[k - 1], mean, se, gm, gse, pm, pse, z, Math.Abs(z) > options.DepartureSigmas));
         }
         var departure = orders.FirstOrDefault(o => o.DepartsFromGoe)?.Order;

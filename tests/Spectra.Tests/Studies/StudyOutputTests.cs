@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Spectra.Data.Synthetic;
+using Spectra.Studies;
+using Spectra.Studies.Rendering;
+using Spectra.Studies.SampleSize;
+
+namespace Spectra.Tests.Studies;
+
+public class StudyOutputTests
+{
+    [Fact]
+    public void SameSeedGivesByteIdenticalJsonWithNullsForMissingStatistics()
+    {
+        var source = GaussianDataSource.Correlated(400, 50, 0.5, 8);
+        var options = new SampleSizeOptions { Seed = 2, Subsets = 2 };
+        var a = StudyJson.Write("sample_size", SampleSizeStudy.Run(source, options));
+        var b = StudyJson.Write("sample_size", SampleSizeStudy.Run(source, options));
+        Assert.Equal(a, b);
+        using var json = JsonDocument.Parse(a);
+        Assert.Equal("spectra.study/1", json.RootElement.GetProperty("schema").GetString());
+        // d/8 = 6 samples: 5 levels, too few for a ratio; the field is null, not NaN.
+        var first = json.RootElement.GetProperty("result").GetProperty("points")[0].GetProperty("subsets")[0];
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("mean_ratio").ValueKind);
+        Assert.DoesNotContain("NaN", a);
+    }
+
+    [Fact]
+    public void LoadingPastTheMemoryLimitIsAClearErrorBeforeAllocation()
+    {
+        var source = GaussianDataSource.Uncorrelated(1000, 100, 1);
+        var e = Assert.Throws<SpectraException>(() => DataMatrix.Load(source, maxBytes: 100_000));
+        Assert.Equal(SpectraErrorKind.LimitExceeded, e.Kind);
+        Assert.Contains("MiB", e.Message);
+        Assert.Equal(source.Info.Path, e.File);
+        var ok = DataMatrix.Load(source, maxBytes: 800_000);
+        Assert.Equal(1000, ok.Rows);
+        Assert.Equal(source.ToRowMajor(), ok.Values);
+    }
+
+    [Fact]
+    public void ScanChartsHaveOnePanelPerStatisticWithTheReferences()
+    {
+        var result = SampleSizeStudy.Run(GaussianDataSource.Correlated(800, 50, 0.5, 9), new SampleSizeOptions { Subsets = 2 });
+        var charts = ScanCharts.All(result);
+        Assert.Equal(4, charts.Count);
+        Assert.Contains(charts[0].Series, s => s.Name == "GOE 0.5307");
+        Assert.All(charts, c => Assert.Contains(c.Series, s => s.Name == "M = d"));
+        var html = StudyTables.Html(StudyTables.Of(result), charts);
+        Assert.Equal(4, html.Split("<svg").Length - 1);
+        Assert.Contains("M_crit per statistic", html);
+    }
+}
