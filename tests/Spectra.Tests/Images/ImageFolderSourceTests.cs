@@ -75,6 +75,16 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void Rgb_with_alpha_is_resized_per_channel()
+    {
+        using var t = new TestData.TempFolder();
+        // 2×2 RGB shrunk to 1×1: each channel is the mean of its four samples; alpha (absent) stays 1.
+        t.Write("a.ppm", Pnm.Rgb(2, 2, 255, 10, 20, 30, 50, 60, 70, 90, 100, 110, 130, 140, 150));
+        var v = ReadAll(ImageSource.Open(t.Path, new ImageSourceOptions { Color = ImageColorMode.Rgb, KeepAlpha = true, ResizeWidth = 1, ResizeHeight = 1 }), 1, out _, out _);
+        Assert.Equal(new[] { 70 / 255.0, 80 / 255.0, 90 / 255.0, 1.0 }, v, new Tol(1e-12));
+    }
+
+    [Fact]
     public void Gray_is_bt601_luma_rgb_keeps_planes_and_alpha_can_be_kept()
     {
         using var t = new TestData.TempFolder();
