@@ -75,6 +75,16 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void Rgb_with_alpha_is_resized_per_channel()
+    {
+        using var t = new TestData.TempFolder();
+        // 2×2 RGB shrunk to 1×1: each channel is the mean of its four samples; alpha (absent) stays 1.
+        t.Write("a.ppm", Pnm.Rgb(2, 2, 255, 10, 20, 30, 50, 60, 70, 90, 100, 110, 130, 140, 150));
+        var v = ReadAll(ImageSource.Open(t.Path, new ImageSourceOptions { Color = ImageColorMode.Rgb, KeepAlpha = true, ResizeWidth = 1, ResizeHeight = 1 }), 1, out _, out _);
+        Assert.Equal(new[] { 70 / 255.0, 80 / 255.0, 90 / 255.0, 1.0 }, v, new Tol(1e-12));
+    }
+
+    [Fact]
     public void Gray_is_bt601_luma_rgb_keeps_planes_and_alpha_can_be_kept()
     {
         using var t = new TestData.TempFolder();
@@ -170,6 +180,20 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void Known_but_unsupported_formats_are_named_not_ignored()
+    {
+        using var t = new TestData.TempFolder();
+        t.Write("a.pgm", Pnm.Gray(1, 1, 255, 1));
+        t.Write("anim.dat", "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray());
+        var e = Assert.Throws<SpectraException>(() => ImageSource.Open(t.Path));
+        Assert.Equal(SpectraErrorKind.Unsupported, e.Kind);
+        Assert.Equal("anim.dat", e.File);
+        Assert.Contains("GIF images are not supported", e.Message);
+        var skipping = ImageSource.Open(t.Path, new ImageSourceOptions { SkipInvalid = true });
+        Assert.Equal("anim.dat", Assert.Single(skipping.Info.Skipped).Path);
+    }
+
+    [Fact]
     public void Include_and_exclude_globs_select_files()
     {
         using var t = new TestData.TempFolder();
@@ -206,6 +230,21 @@ public class ImageFolderSourceTests
         foreach (var _ in s.ReadChunks(3, new SyncProgress(reports))) { }
         Assert.Equal(new long[] { 3, 6, 7 }, reports.Select(r => r.Done));
         Assert.All(reports, r => Assert.Equal(7, r.Total));
+    }
+
+    [Fact]
+    public void Chunks_are_capped_at_8_mb_and_share_one_buffer_whatever_the_number_of_images()
+    {
+        using var t = new TestData.TempFolder();
+        var pixels = new int[64 * 64];
+        for (int i = 0; i < 300; i++) t.Write($"{i:D3}.pgm", Pnm.Gray(64, 64, 255, pixels));
+        var s = ImageSource.Open(t.Path);
+        var chunks = new List<(double[] Buffer, int Rows)>();
+        foreach (var c in s.ReadChunks(100_000)) chunks.Add((c.Values, c.Rows));
+        // 8 MB of doubles at 4096 features is 256 rows.
+        Assert.Equal(new[] { 256, 44 }, chunks.Select(c => c.Rows));
+        Assert.Same(chunks[0].Buffer, chunks[1].Buffer);
+        Assert.Equal(256 * 4096, chunks[0].Buffer.Length);
     }
 
     private sealed class SyncProgress(List<SpectraProgress> sink) : IProgress<SpectraProgress>

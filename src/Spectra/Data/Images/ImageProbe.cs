@@ -1,43 +1,5 @@
 namespace Spectra.Data.Images;
 
-/// <summary>A file found by the walk, with the codec its magic names and the header that codec read.</summary>
-internal sealed record ProbedFile(string RelativePath, string FullPath, IImageCodec Codec, ImageHeader Header, string? Label)
-{
-    /// <summary>The whole file, kept from the probe read when it was small and the cache budget allowed (saves a second open).</summary>
-    public ReadOnlyMemory<byte>? Cached { get; init; }
-}
-
-/// <summary>
-/// Where the header pass keeps small files: slices of a few large blocks, allocated as needed up to a
-/// byte budget. Large blocks cost the garbage collector nothing per file, unlike thousands of small arrays.
-/// </summary>
-internal sealed class FileCache(long budget)
-{
-    private const int BlockSize = 4 << 20;
-    private readonly Lock _lock = new();
-    private long _left = budget;
-    private byte[]? _block;
-    private int _used;
-
-    public Memory<byte>? TryAllocate(long n)
-    {
-        if (n > ImageFormats.ProbeBytes) return null;
-        lock (_lock)
-        {
-            if (_block is null || _used + n > _block.Length)
-            {
-                if (_left < BlockSize) return null;
-                _left -= BlockSize;
-                _block = GC.AllocateUninitializedArray<byte>(BlockSize);
-                _used = 0;
-            }
-            var slice = _block.AsMemory(_used, (int)n);
-            _used += (int)n;
-            return slice;
-        }
-    }
-}
-
 /// <summary>The header pass: which files are images, and how large. Headers are cheap, so every file is probed before any is decoded.</summary>
 internal static class ImageProbe
 {
@@ -90,6 +52,9 @@ internal static class ImageProbe
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
             var codec = ImageFormats.Detect(head.Span);
+            if (codec is null && UnsupportedFormat(head.Span) is { } format)
+                throw SpectraException.Unsupported($"{format} images are not supported (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX are)",
+                    hint: "convert the file, leave it out with an exclude glob, or pass over such files with skip-invalid");
             if (codec is null)
             {
                 if (!LooksLikeImage(full)) return null;
@@ -106,6 +71,17 @@ internal static class ImageProbe
         {
             throw e.WithFile(name);
         }
+    }
+
+    /// <summary>Image formats recognised by their magic but not decoded: named in the error instead of being ignored.</summary>
+    internal static string? UnsupportedFormat(ReadOnlySpan<byte> h)
+    {
+        if (h.Length >= 4 && ((h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0) || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42))) return "TIFF";
+        if (h.StartsWith("GIF87a"u8) || h.StartsWith("GIF89a"u8)) return "GIF";
+        if (h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual("WEBP"u8)) return "WebP";
+        if (h.Length >= 12 && h[4..8].SequenceEqual("ftyp"u8) && (h[8..12].SequenceEqual("avif"u8) || h[8..12].SequenceEqual("heic"u8))) return "AVIF/HEIF";
+        if (h.Length >= 12 && h[..12].SequenceEqual(new byte[] { 0, 0, 0, 12, (byte)'j', (byte)'P', (byte)' ', (byte)' ', 13, 10, 135, 10 })) return "JPEG 2000";
+        return null;
     }
 
     public static long MaxExpanded(ImageDecodeLimits limits) => Math.Min(Array.MaxLength, limits.MaxContainerSamples * 8 + 4096);

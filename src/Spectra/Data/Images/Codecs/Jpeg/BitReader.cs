@@ -78,6 +78,30 @@ internal sealed class BitReader
         return v < 1 << (n - 1) ? v - (1 << n) + 1 : v;
     }
 
+    /// <summary>
+    /// A Huffman symbol and the coefficient its low four bits size, with one refill: a code (≤ 16 bits)
+    /// plus its extra bits (≤ 15) always fit in the 57 or more bits a refill leaves.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int DecodeCoefficient(HuffmanTable table, out int value)
+    {
+        if (_count < 32) Fill();
+        int s = table.Decode((int)(_bits >> 48), out int len);
+        _bits <<= len;
+        _count -= len;
+        int size = s & 15;
+        if (size == 0)
+        {
+            value = 0;
+            return s;
+        }
+        int v = (int)(_bits >> (64 - size));
+        _bits <<= size;
+        _count -= size;
+        value = v < 1 << (size - 1) ? v - (1 << size) + 1 : v;
+        return s;
+    }
+
     public int DecodeSymbol(HuffmanTable table)
     {
         int s = table.Decode(Peek16(), out int len);

@@ -113,9 +113,9 @@ internal sealed class ScanDecoder
         block[0] = Clamp(c.DcPredictor);
         for (int k = 1; k < 64;)
         {
-            int rs = r.DecodeSymbol(ac);
-            int run = rs >> 4, s = rs & 15;
-            if (s == 0)
+            int rs = r.DecodeCoefficient(ac, out int value);
+            int run = rs >> 4;
+            if ((rs & 15) == 0)
             {
                 if (run != 15) break;
                 k += 16;
@@ -123,7 +123,7 @@ internal sealed class ScanDecoder
             }
             k += run;
             if (k > 63) throw SpectraException.Invalid("JPEG block has more than 64 coefficients (the file is corrupt)");
-            block[k++] = (short)r.Receive(s);
+            block[k++] = (short)value;
         }
     }
 

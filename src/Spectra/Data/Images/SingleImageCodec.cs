@@ -1,0 +1,30 @@
+namespace Spectra.Data.Images;
+
+/// <summary>A format holding exactly one image: decoding happens on demand, from the file's bytes.</summary>
+public abstract class SingleImageCodec : IImageCodec
+{
+    public abstract string Name { get; }
+    public abstract bool Matches(ReadOnlySpan<byte> head);
+    public abstract ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits);
+
+    /// <summary>Decodes the file's one image; throws <see cref="SpectraException"/> on any defect.</summary>
+    public abstract DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits);
+
+    public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits) => new Stack(this, data, limits);
+
+    private sealed class Stack(SingleImageCodec codec, ReadOnlyMemory<byte> data, ImageDecodeLimits limits) : IImageStack
+    {
+        private DecodedImage? _image;
+
+        public ImageHeader Header => new(Image.Width, Image.Height, Image.Channels);
+        public string? NameOf(int index) => null;
+
+        public DecodedImage Decode(int index)
+        {
+            if (index != 0) throw new ArgumentOutOfRangeException(nameof(index));
+            return Image;
+        }
+
+        private DecodedImage Image => _image ??= codec.Decode(data.Span, limits);
+    }
+}
