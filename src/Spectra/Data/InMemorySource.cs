@@ -63,12 +63,14 @@ public sealed class InMemorySource : IDataSource
         CancellationToken cancellationToken = default)
     {
         maxRowsPerChunk = Math.Max(1, maxRowsPerChunk);
+        // One buffer for every chunk: a consumer that keeps rows copies them (as the pipeline does).
+        var buffer = new double[Math.Min(maxRowsPerChunk, _rows) * Features];
         for (var start = 0; start < _rows; start += maxRowsPerChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var n = Math.Min(maxRowsPerChunk, _rows - start);
-            var values = _values.AsSpan(start * Features, n * Features).ToArray();
-            yield return new RowChunk(values, n, Features, _rowIds?[start..(start + n)], _labels?[start..(start + n)]);
+            _values.AsSpan(start * Features, n * Features).CopyTo(buffer);
+            yield return new RowChunk(buffer, n, Features, _rowIds?[start..(start + n)], _labels?[start..(start + n)]);
             progress?.Report(new SpectraProgress("read", start + n, _rows));
         }
     }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Diagnostics;
 using Spectra.Data;
 using Spectra.LinearAlgebra;
@@ -302,6 +303,9 @@ public static class SpectrumPipeline
 
         private static int FirstNonFinite(ReadOnlySpan<double> row)
         {
+            // NaN and ±∞ propagate through a sum, so a finite sum clears the row in one vectorised pass;
+            // only a suspicious row (or one whose sum overflowed) is scanned value by value.
+            if (double.IsFinite(TensorPrimitives.Sum(row))) return -1;
             for (var j = 0; j < row.Length; j++)
                 if (!double.IsFinite(row[j])) return j;
             return -1;
