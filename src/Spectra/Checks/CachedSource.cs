@@ -27,10 +27,13 @@ public sealed class CachedSource : IDataSource
     {
         if (_cache is not null)
         {
+            // Consumers may overwrite a chunk's values (IDataSource contract), so the cache hands out copies.
+            var buffer = new double[_cache.Count == 0 ? 0 : _cache.Max(c => c.Rows * c.Columns)];
             foreach (var c in _cache)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                yield return c;
+                c.Values.AsSpan(0, c.Rows * c.Columns).CopyTo(buffer);
+                yield return new RowChunk(buffer, c.Rows, c.Columns, c.RowIds, c.Labels);
             }
             yield break;
         }

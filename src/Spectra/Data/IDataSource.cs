@@ -15,7 +15,12 @@ public interface IDataSource
     /// <summary>Names of the features (column names, "pixel (y,x,c)"), or null when they carry no name.</summary>
     IReadOnlyList<string>? FeatureNames { get; }
 
-    /// <summary>Reads every sample once, in order. May be called again to read the data again.</summary>
+    /// <summary>
+    /// Reads every sample once, in order. May be called again to read the data again. A chunk's
+    /// values belong to the consumer until it asks for the next chunk, and the consumer may overwrite
+    /// them (the pipeline centres them in place): a source may refill one buffer for every chunk, but
+    /// must never hand out storage whose contents it needs again.
+    /// </summary>
     IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
         CancellationToken cancellationToken = default);
 }

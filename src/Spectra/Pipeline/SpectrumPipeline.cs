@@ -81,7 +81,6 @@ public static class SpectrumPipeline
         private List<double[]>? _held = new();
         private readonly List<string?> _heldLabels = new();
         private double[]? _heldRows;
-        private double[] _buffer = Array.Empty<double>();
         private double[] _select = Array.Empty<double>();
 
         public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
@@ -107,10 +106,12 @@ public static class SpectrumPipeline
         public void Add(RowChunk chunk, SourceInfo info)
         {
             var rows = chunk.Rows;
-            if (_buffer.Length < rows * _d) _buffer = new double[rows * _d];
             var kept = 0;
             var keptIndex = new long[rows];
             var keptLabels = new string?[rows];
+            // Rows are compacted in the chunk's own buffer (the consumer owns it, IDataSource contract):
+            // no copy of the data is made on the way to the accumulator.
+            var values = chunk.Values;
             for (var r = 0; r < rows; r++)
             {
                 var global = RowsSeen + r;
@@ -125,15 +126,15 @@ public static class SpectrumPipeline
                         info.Path, $"sample {global}",
                         "clean the data, or drop such rows with the non-finite policy 'drop-row' (--drop-non-finite)");
                 }
-                row.CopyTo(_buffer.AsSpan(kept * _d, _d));
                 _duplicates?.Add(row, chunk.RowName(r, global));
+                if (kept != r) row.CopyTo(values.AsSpan(kept * _d, _d));
                 keptIndex[kept] = RowsKept + kept;
                 keptLabels[kept] = chunk.Labels?[r];
                 kept++;
             }
             RowsSeen += rows;
             if (kept == 0) return;
-            var block = _buffer.AsSpan(0, kept * _d);
+            var block = values.AsSpan(0, kept * _d);
             for (var k = 0; k < _realisations.Length; k++)
             {
                 var sel = Select(block, kept, i => SubsampleMembership.Contains(_o.Seed, k, keptIndex[i], _o.RealisationFraction));

@@ -136,6 +136,25 @@ public class SpectrumPipelineTests
     }
 
     [Fact]
+    public void The_callers_rows_are_never_modified_though_chunks_are_centred_in_place()
+    {
+        var x = TestMatrices.RandomRows(90, 7, 4, offset: 5);
+        x[10 * 7 + 1] = double.PositiveInfinity;
+        var copy = (double[])x.Clone();
+        var o = new SpectrumOptions { Realisations = 2, PerLabel = true, ChunkRows = 16, Preprocess = new PreprocessOptions { NonFinite = NonFinitePolicy.DropRow } };
+        var labels = Enumerable.Range(0, 90).Select(i => i % 2 == 0 ? "a" : "b").ToArray();
+        var first = SpectrumPipeline.Run(new InMemorySource(x, 90, 7, labels: labels), o);
+        Assert.Equal(copy, x);
+        // Reading the same source twice gives the same spectrum: nothing the source keeps was overwritten.
+        var source = new InMemorySource(x, 90, 7, labels: labels);
+        var a = SpectrumPipeline.Run(source, o).Spectrum.All;
+        var b = SpectrumPipeline.Run(source, o).Spectrum.All;
+        Assert.Equal(a, b);
+        Assert.Equal(first.Spectrum.All, a);
+        Assert.Equal(89, first.Spectrum.Provenance.Samples);
+    }
+
+    [Fact]
     public void Provenance_records_backend_timings_and_preprocessing()
     {
         var x = TestMatrices.RandomRows(60, 8, 2);
