@@ -7,6 +7,7 @@ public sealed class InMemorySource : IDataSource
     private readonly int _rows;
     private readonly string?[]? _labels;
     private readonly string[]? _rowIds;
+    private double[]? _spare;
 
     public InMemorySource(double[] rowMajor, int rows, int features, IReadOnlyList<string>? featureNames = null,
         string?[]? labels = null, string[]? rowIds = null, string name = "memory")
@@ -63,15 +64,25 @@ public sealed class InMemorySource : IDataSource
         CancellationToken cancellationToken = default)
     {
         maxRowsPerChunk = Math.Max(1, maxRowsPerChunk);
-        // One buffer for every chunk: a consumer that keeps rows copies them (as the pipeline does).
-        var buffer = new double[Math.Min(maxRowsPerChunk, _rows) * Features];
-        for (var start = 0; start < _rows; start += maxRowsPerChunk)
+        // The caller's array is never handed out (consumers may overwrite chunks): rows are copied into
+        // one buffer, kept between reads because first-touch page faults cost more than the copy itself.
+        var need = Math.Min(maxRowsPerChunk, _rows) * Features;
+        var buffer = Interlocked.Exchange(ref _spare, null);
+        if (buffer is null || buffer.Length < need) buffer = new double[need];
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var n = Math.Min(maxRowsPerChunk, _rows - start);
-            _values.AsSpan(start * Features, n * Features).CopyTo(buffer);
-            yield return new RowChunk(buffer, n, Features, _rowIds?[start..(start + n)], _labels?[start..(start + n)]);
-            progress?.Report(new SpectraProgress("read", start + n, _rows));
+            for (var start = 0; start < _rows; start += maxRowsPerChunk)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var n = Math.Min(maxRowsPerChunk, _rows - start);
+                _values.AsSpan(start * Features, n * Features).CopyTo(buffer);
+                yield return new RowChunk(buffer, n, Features, _rowIds?[start..(start + n)], _labels?[start..(start + n)]);
+                progress?.Report(new SpectraProgress("read", start + n, _rows));
+            }
+        }
+        finally
+        {
+            _spare = buffer;
         }
     }
 }
