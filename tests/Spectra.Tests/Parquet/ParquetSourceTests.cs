@@ -252,4 +252,35 @@ public sealed class ParquetSourceTests : IDisposable
             File.ReadAllBytes(ParquetTestRead.Generated("embeddings_gaussian_n2000_d64.f32le")));
         for (int i = 0; i < 2000; i++) for (int j = 0; j < 64; j++) Assert.Equal((double)raw[i * 64 + j], many.Rows[i][j]);
     }
+
+    private sealed class CountingReader(IParquetReader inner) : IParquetReader
+    {
+        public int Reads;
+        public string Path => inner.Path;
+        public ParquetSchema Schema => inner.Schema;
+        public long RowCount => inner.RowCount;
+        public int RowGroupCount => inner.RowGroupCount;
+        public long RowGroupRows(int rowGroup) => inner.RowGroupRows(rowGroup);
+        public ParquetColumnData ReadColumn(int rowGroup, ParquetColumn column, ParquetColumnData? recycle = null)
+        {
+            Interlocked.Increment(ref Reads);
+            return inner.ReadColumn(rowGroup, column, recycle);
+        }
+        public void Dispose() => inner.Dispose();
+    }
+
+    [ConformanceFact]
+    public void The_source_reads_through_the_reader_seam()
+    {
+        var readers = new List<CountingReader>();
+        var source = new ParquetSource(Main, new ParquetSourceOptions { Columns = ["id", "f64"] }, (path, options) =>
+        {
+            var r = new CountingReader(ParquetFile.Open(path, options));
+            lock (readers) readers.Add(r);
+            return r;
+        });
+        var (rows, _, _) = ReadAll(source);
+        Assert.Equal(5000, rows.Count);
+        Assert.Equal(2 * 3, readers.Sum(r => r.Reads)); // two columns × three row groups, each decoded once
+    }
 }

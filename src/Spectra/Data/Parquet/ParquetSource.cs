@@ -17,17 +17,26 @@ public sealed class ParquetSource : IDataSource
     private readonly long _totalRows;
     private double[]? _means;
     private (string Path, int RowGroup, ParquetColumnData Data)? _listProbe;
+    private readonly Func<string, ParquetReadOptions, IParquetReader> _openReader;
 
     private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows);
 
     public ParquetSource(string path, ParquetSourceOptions? options = null)
+        : this(path, options, static (file, readOptions) => ParquetFile.Open(file, readOptions))
     {
+    }
+
+    /// <summary>The same source over another <see cref="IParquetReader"/> implementation (the seam a library reader plugs into).</summary>
+    public ParquetSource(string path, ParquetSourceOptions? options, Func<string, ParquetReadOptions, IParquetReader> openReader)
+    {
+        ArgumentNullException.ThrowIfNull(openReader);
+        _openReader = openReader;
         _options = options ?? new ParquetSourceOptions();
         if (_options.MaxRows is <= 0)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"MaxRows must be positive, got {_options.MaxRows}");
         _readOptions = new ParquetReadOptions { MemoryLimitBytes = _options.MemoryLimitBytes, VerifyChecksums = _options.VerifyChecksums };
         Info = new SourceInfo(path, "parquet");
-        _files = Discover(path, _readOptions);
+        _files = Discover(path);
         var first = _files[0];
         using (var f = Open(first.Path))
         {
@@ -54,13 +63,13 @@ public sealed class ParquetSource : IDataSource
     /// <summary>Rows in the input before sampling and null handling.</summary>
     public long TotalRows => _totalRows;
 
-    private IParquetReader Open(string path) => ParquetFile.Open(path, _readOptions);
+    private IParquetReader Open(string path) => _openReader(path, _readOptions);
 
-    private static List<SourceFile> Discover(string path, ParquetReadOptions readOptions)
+    private List<SourceFile> Discover(string path)
     {
         if (File.Exists(path))
         {
-            using var f = ParquetFile.Open(path, readOptions);
+            using var f = Open(path);
             return [new SourceFile(path, System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>(), f.RowCount)];
         }
         if (!Directory.Exists(path))
@@ -74,7 +83,7 @@ public sealed class ParquetSource : IDataSource
         var files = new List<SourceFile>();
         foreach (var p in paths)
         {
-            using var f = ParquetFile.Open(p, readOptions);
+            using var f = Open(p);
             files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount));
         }
         return files;
