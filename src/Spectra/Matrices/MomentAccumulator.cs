@@ -13,7 +13,6 @@ namespace Spectra.Matrices;
 public sealed class MomentAccumulator
 {
     private readonly ILinearAlgebraBackend _backend;
-    private double[] _scratch = Array.Empty<double>();
     private readonly double[] _chunkMean;
     private readonly double[] _delta;
 
@@ -56,10 +55,11 @@ public sealed class MomentAccumulator
     {
         if (rows == 0) return;
         CheckBlock(block.Length, rows);
-        var need = (long)rows * Features;
-        if (_scratch.Length < need) _scratch = new double[need];
-        block[..(int)need].CopyTo(_scratch);
-        AddInPlace(_scratch.AsSpan(0, (int)need), rows);
+        var need = (int)((long)rows * Features);
+        var scratch = Workspace.Rent(need);
+        block[..need].CopyTo(scratch);
+        AddInPlace(scratch.AsSpan(0, need), rows);
+        Workspace.Return(scratch);
     }
 
     /// <summary>
@@ -93,11 +93,12 @@ public sealed class MomentAccumulator
     /// <summary>Folds in float rows (converted to double before any arithmetic).</summary>
     public void Add(ReadOnlySpan<float> block, int rows)
     {
-        var need = (long)rows * Features;
+        var need = (int)((long)rows * Features);
         if (block.Length < need) throw new ArgumentException($"block holds {block.Length} values, {rows} rows of {Features} need {need}");
-        if (_scratch.Length < need) _scratch = new double[need];
-        TensorPrimitives.ConvertChecked<float, double>(block[..(int)need], _scratch.AsSpan(0, (int)need));
-        AddInPlace(_scratch.AsSpan(0, (int)need), rows);
+        var scratch = Workspace.Rent(need);
+        TensorPrimitives.ConvertChecked<float, double>(block[..need], scratch.AsSpan(0, need));
+        AddInPlace(scratch.AsSpan(0, need), rows);
+        Workspace.Return(scratch);
     }
 
     /// <summary>Folds another accumulator's rows into this one (exact: same result as one pass over both).</summary>

@@ -26,7 +26,8 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     {
         if (n == 0) return Array.Empty<double>();
         CheckSquare(a, n);
-        var copy = a[..(n * n)].ToArray(); // dsyevd destroys its input
+        var copy = Workspace.Rent((long)n * n); // dsyevd destroys its input
+        a[..(n * n)].CopyTo(copy);
         var w = new double[n];
         byte jobz = (byte)'N', uplo = (byte)'L';
         int nn = n, lda = n, info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
@@ -43,6 +44,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
             fixed (int* piwork = iwork)
                 _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
         }
+        Workspace.Return(copy);
         Check(info, "dsyevd");
         return w;
     }
@@ -51,7 +53,8 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     {
         ManagedBackend.CheckRange(n, first, last);
         CheckSquare(a, n);
-        var copy = a[..(n * n)].ToArray();
+        var copy = Workspace.Rent((long)n * n);
+        a[..(n * n)].CopyTo(copy);
         var k = last - first + 1;
         var w = new double[n];
         var z = vectors ? new double[(long)n * k] : new double[1];
@@ -72,6 +75,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
             fixed (int* piwork = iwork)
                 _f.Dsyevr(&jobz, &range, &uplo, &nn, pa, &lda, &vl, &vu, &il, &iu, &abstol, &m, pw, pz, &ldz, ps, pwork, &lwork, piwork, &liwork, &info, 1, 1, 1);
         }
+        Workspace.Return(copy);
         Check(info, "dsyevr");
         if (m != k) throw new SpectraException(SpectraErrorKind.Backend, $"dsyevr returned {m} eigenvalues where {k} were asked for");
         return (w[..k], vectors ? z : null);
