@@ -50,8 +50,9 @@ public sealed class Dataset
     public static Dataset Load(string path, Func<LoadOptions, LoadOptions>? configure = null)
     {
         var load = configure?.Invoke(new LoadOptions(LoadSettings.Default)).Settings ?? LoadSettings.Default;
-        var kind = InputKinds.Detect(path);
-        if (kind == InputKinds.Parquet)
+        var detected = InputDetector.Detect(path);
+        var kind = InputDetector.Name(detected);
+        if (detected == InputKind.Parquet)
         {
             Refuse(kind, ("Rgb()", load.Color != "gray"), ("Resize()", load.Resize is not null), ("Include()", load.Include.Count > 0), ("Exclude()", load.Exclude.Count > 0),
                 ("SkipInvalid()", load.SkipInvalid));

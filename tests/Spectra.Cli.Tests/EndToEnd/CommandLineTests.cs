@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Spectra.Checks;
+using Spectra.Data;
 using Spectra.Cli.Tests.TestSupport;
+using Spectra.Tests.TestSupport;
 
 namespace Spectra.Cli.Tests.EndToEnd;
 
@@ -235,8 +237,32 @@ public class CommandLineTests : IDisposable
         var idx = _tmp.File("train-images-idx3-ubyte");
         File.WriteAllBytes(idx, new byte[] { 0, 0, 8, 3 });
         Assert.Equal(InputKind.Idx, InputDetector.Detect(idx));
-        Assert.Equal(InputKind.Images, InputDetector.Detect(_tmp.Path));
+        var images = Path.Combine(_tmp.Path, "images");
+        Directory.CreateDirectory(images);
+        File.WriteAllBytes(Path.Combine(images, "a.png"), new byte[8]);
+        Assert.Equal(InputKind.Images, InputDetector.Detect(images));
         Assert.Throws<SpectraException>(() => InputDetector.Detect(_tmp.File("missing")));
+        // Notes beside a table do not make it an image folder; images beside it do.
+        File.WriteAllText(Path.Combine(folder, "README.md"), "notes");
+        File.WriteAllText(Path.Combine(folder, "summary.json"), "{}");
+        File.WriteAllText(Path.Combine(folder, "more.txt"), "notes");
+        Assert.Equal(InputKind.Parquet, InputDetector.Detect(folder));
+        foreach (var n in new[] { "x.png", "y.png", "z.png" }) File.WriteAllBytes(Path.Combine(folder, n), new byte[8]);
+        Assert.Equal(InputKind.Images, InputDetector.Detect(folder));
+        var text = _tmp.File("notes.txt");
+        File.WriteAllText(text, "not data");
+        Assert.Equal(SpectraErrorKind.Unsupported, Assert.Throws<SpectraException>(() => InputDetector.Detect(text)).Kind);
+    }
+
+    [Fact]
+    public void The_bundled_parquet_sample_folder_is_analysed_as_parquet()
+    {
+        var json = _tmp.File("embeddings.json");
+        Tool.Run("analyze", Path.Combine(Conformance.ProjectRoot, "data-samples", "embeddings"), "--label-column", "label", "--json", json, "-q");
+        var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.Equal("parquet", root.GetProperty("input").GetProperty("kind").GetString());
+        Assert.Equal(600, root.GetProperty("matrix").GetProperty("samples").GetInt64());
+        Assert.Equal(32, root.GetProperty("matrix").GetProperty("features").GetInt32());
     }
 
     [Fact]

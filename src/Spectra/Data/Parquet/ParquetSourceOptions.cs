@@ -15,7 +15,8 @@ public enum NullPolicy
 public sealed record ParquetSourceOptions
 {
     /// <summary>
-    /// Feature columns by name, dotted path or glob (<c>*</c>, <c>?</c>). Null: every numeric leaf column
+    /// Feature columns by name, dotted path or glob (<c>*</c>, <c>?</c>). Null: the table's numeric list
+    /// column when it has exactly one (an embedding table), otherwise every numeric scalar column
     /// (lists only through <see cref="ListColumn"/>). Hive partition keys are selectable by name.
     /// </summary>
     public IReadOnlyList<string>? Columns { get; init; }

@@ -52,6 +52,12 @@ internal static class ColumnSelection
                     list.Use == ColumnUse.Numeric ? $"'{listName}' is a scalar column, not a list" : $"'{listName}' cannot be expanded into features: {list.SkipReason ?? list.TypeDescription}",
                     file, hint: "name a LIST or fixed-size-list column of numbers");
         }
+        else if (options.Columns is null && schema.Columns.Count(c => c.Use == ColumnUse.NumericList) == 1)
+        {
+            // An embedding table: its one numeric list column is the feature vector; ids and other
+            // scalars beside it would only add unrelated directions to the covariance.
+            list = schema.Columns.Single(c => c.Use == ColumnUse.NumericList);
+        }
 
         var scalars = new List<ScalarFeature>();
         var seen = new HashSet<string>();

@@ -1,4 +1,6 @@
-namespace Spectra.Cli;
+using Spectra.Data.Images;
+
+namespace Spectra.Data;
 
 /// <summary>The kinds of input `spectra` reads.</summary>
 public enum InputKind
@@ -12,19 +14,22 @@ public enum InputKind
 /// <summary>
 /// Decides what a path holds: a Parquet file or a folder of them, a NumPy file, an IDX file, or an
 /// image folder / single image. Parquet is recognised by extension or its "PAR1" magic; the image
-/// loader recognises the rest by content.
+/// loader recognises the rest by content. A folder is Parquet when it holds at least as many
+/// .parquet files as image files (notes such as README files count for neither). The CLI and the
+/// fluent API both decide with this one class.
 /// </summary>
 public static class InputDetector
 {
     public static InputKind Detect(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
-            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give a folder or a file: spectra analyze PATH");
+            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file or an IDX file");
         if (Directory.Exists(path))
         {
             var files = SafeFiles(path);
             var parquet = files.Count(f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase));
-            return parquet > 0 && parquet * 2 >= files.Count ? InputKind.Parquet : InputKind.Images;
+            var images = files.Count(ImageProbe.LooksLikeImage);
+            return parquet > 0 && parquet >= images ? InputKind.Parquet : InputKind.Images;
         }
         if (!File.Exists(path))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
@@ -32,6 +37,9 @@ public static class InputDetector
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
         if (name.Contains("idx") || name.EndsWith("-ubyte") || name.EndsWith("-ubyte.gz")) return InputKind.Idx;
+        if (!ImageSource.CanOpen(path))
+            throw new SpectraException(SpectraErrorKind.Unsupported, "not a format Spectra reads", path,
+                hint: "give an image folder, a Parquet file or folder, a .npy/.npz file or an IDX file");
         return InputKind.Images;
     }
 
