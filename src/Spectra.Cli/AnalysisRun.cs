@@ -1,9 +1,9 @@
 using Spectra.Data;
+using Spectra.Fluent;
 using Spectra.Matrices;
 using Spectra.Pipeline;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Spectrum.Unfolding;
 
 namespace Spectra.Cli;
 
@@ -43,17 +43,7 @@ public static class AnalysisRun
         {
             KTop = s.KTop,
             KBottom = s.KBottom,
-            Unfolding = new UnfoldingOptions
-            {
-                Method = s.Unfolding switch
-                {
-                    "log-polynomial" => UnfoldingMethod.PolynomialLogLambda,
-                    "polynomial" => UnfoldingMethod.PolynomialLambda,
-                    "kernel" => UnfoldingMethod.GaussianKernel,
-                    _ => throw new SpectraException(SpectraErrorKind.InvalidOption, $"--unfolding '{s.Unfolding}' is not log-polynomial, polynomial or kernel"),
-                },
-                Degree = s.UnfoldingDegree,
-            },
+            Unfolding = new AnalyzeSettings { Unfolding = s.Unfolding, UnfoldingDegree = s.UnfoldingDegree }.UnfoldingOptions(),
             Seed = s.Seed,
             StartRank = s.StartRank,
             EndRank = s.EndRank,

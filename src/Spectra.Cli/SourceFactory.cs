@@ -1,5 +1,6 @@
 using Spectra.Data;
 using Spectra.Data.Images;
+using Spectra.Fluent;
 
 namespace Spectra.Cli;
 
@@ -12,7 +13,15 @@ public static class SourceFactory
         if (kind == InputKind.Parquet)
         {
             RefuseFor(kind, ("--color", s.Color != "gray"), ("--resize", s.Resize is not null), ("--include", s.Include.Count > 0), ("--exclude", s.Exclude.Count > 0));
-            return ParquetSourceFactory.Open(s);
+            return ParquetInput.Open(s.Path, new LoadSettings
+            {
+                Columns = s.Columns,
+                ListColumn = s.ListColumn,
+                LabelColumn = s.LabelColumn,
+                Nulls = s.Nulls,
+                MaxSamples = s.MaxSamples,
+                Seed = s.Seed,
+            });
         }
         RefuseFor(kind, ("--columns", s.Columns.Count > 0), ("--list-column", s.ListColumn is not null), ("--label-column", s.LabelColumn is not null), ("--nulls", s.Nulls != "error"));
         var size = s.ResizeSize();

@@ -3,8 +3,11 @@ using Spectra.Data.Parquet;
 
 namespace Spectra.Fluent;
 
-/// <summary>Opens Parquet input (a file, or a folder of files) for <see cref="Dataset.Load"/>.</summary>
-internal static class ParquetInput
+/// <summary>
+/// Opens Parquet input (a file, or a folder of files) from the option names the CLI and
+/// <see cref="Dataset.Load"/> share: the one place those names map to <see cref="ParquetSourceOptions"/>.
+/// </summary>
+public static class ParquetInput
 {
     public static IDataSource Open(string path, LoadSettings s) => new ParquetSource(path, new ParquetSourceOptions
     {
