@@ -190,7 +190,14 @@ public static class SpectrumPipeline
                 throw new SpectraException(SpectraErrorKind.NotEnoughData,
                     $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2");
             progress?.Report(new SpectraProgress("solve", 0, 1));
-            var held = _held?.SelectMany(c => c).ToArray();
+            double[]? held = null;
+            if (_held is not null)
+            {
+                held = new double[_held.Sum(c => (long)c.Length)];
+                long offset = 0;
+                foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
+                _held.Clear(); // the chunks now live in one block
+            }
             _heldRows = held;
             var result = Solve(_all, held, RowsKept, out var kept);
             KeptFeatures = kept;
