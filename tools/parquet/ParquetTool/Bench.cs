@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics.Tensors;
 using Spectra.Data.Parquet;
 
 /// <summary>
@@ -42,13 +43,8 @@ internal static class Bench
             rows = 0;
             foreach (var c in source.ReadChunks(chunk))
             {
-                var v = c.Values;
-                int d = c.Columns;
-                for (int i = 0; i < c.Rows; i++)
-                {
-                    int o = i * d;
-                    for (int j = 0; j < d; j++) sums[j] += v[o + j];
-                }
+                // Vectorised like DuckDB's sum: the consumer should not be what is measured.
+                for (int i = 0; i < c.Rows; i++) TensorPrimitives.Add(sums, c.Row(i), sums);
                 rows += c.Rows;
             }
             clock.Stop();

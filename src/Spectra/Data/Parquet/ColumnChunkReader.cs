@@ -22,6 +22,8 @@ internal sealed class ColumnChunkReader
     private readonly ColumnChunkMeta _chunk;
     private NumericDecoder? _numeric;
     private readonly bool _text;
+    // FLOAT columns are stored as floats: half the memory and a plain copy for PLAIN pages.
+    private readonly bool _single;
     private readonly bool _validateOnly;
     private int _page = -1;
     private int _rawDictionaryCount = -1;
@@ -56,6 +58,7 @@ internal sealed class ColumnChunkReader
         _chunk = chunk;
         _text = column.Use == ColumnUse.Text;
         _validateOnly = validateOnly && column.Use == ColumnUse.Skipped;
+        _single = !_text && !_validateOnly && column.PhysicalType == PhysicalType.Float;
         if (!_text && column.Use == ColumnUse.Skipped && !_validateOnly)
             throw SpectraException.Unsupported($"column '{column.Path}' is not analysed: {column.SkipReason}", path,
                 $"row group {rowGroup}, column '{column.Path}'", "select numeric or list-of-numeric columns");
@@ -129,7 +132,7 @@ internal sealed class ColumnChunkReader
         {
             CheckMemory((long)_rows * (_text ? 16 : 9), "the decoded column");
             if (_text) _result.Strings = new string?[_rows];
-            else _result.Values = Reuse(_recycle?.Values, _rows);
+            else AllocateValues(_rows);
             if (_column.MaxDefinitionLevel > 0) _result.Nulls = ReuseCleared(_recycle?.NullBuffer, _rows);
         }
         else
@@ -137,7 +140,7 @@ internal sealed class ColumnChunkReader
             if (meta.NumValues < _rows)
                 throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
             CheckMemory(meta.NumValues * 9L + _rows * 5L, "the decoded list column");
-            _result.Values = Reuse(_recycle?.Values, (int)meta.NumValues);
+            AllocateValues((int)meta.NumValues);
             _result.Nulls = ReuseCleared(_recycle?.NullBuffer, (int)meta.NumValues);
             _result.Offsets = Reuse(_recycle?.Offsets, _rows + 1);
             _result.RowIsNull = Reuse(_recycle?.RowIsNull, _rows);
@@ -163,6 +166,49 @@ internal sealed class ColumnChunkReader
             catch (SpectraException) when (length < left && length < 16 << 20)
             {
                 length = (int)Math.Min(left, length * 8L);
+            }
+        }
+    }
+
+    private void AllocateValues(int n)
+    {
+        if (_single) _result.Singles = Reuse(_recycle?.Singles, n);
+        else _result.Values = Reuse(_recycle?.Singles is null ? _recycle?.Values : null, n);
+    }
+
+    private int Capacity => _single ? _result.Singles!.Length : _result.Values.Length;
+
+    private void Store(int index, double value)
+    {
+        if (_single) _result.Singles![index] = (float)value;
+        else _result.Values[index] = value;
+    }
+
+    // n present values straight into the column's storage from index `at`.
+    private void DecodeDense(ParquetEncoding encoding, ReadOnlySpan<byte> data, int at, int n)
+    {
+        if (!_single)
+        {
+            DecodeNumeric(encoding, data, _result.Values.AsSpan(at, n));
+            return;
+        }
+        var target = _result.Singles.AsSpan(at, n);
+        switch (encoding)
+        {
+            case ParquetEncoding.Plain:
+                if (4L * n > data.Length) throw ParquetErrors.Corrupt($"PLAIN values need {4L * n} bytes, the page has {data.Length}");
+                System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(data.Slice(0, 4 * n)).CopyTo(target);
+                return;
+            case ParquetEncoding.ByteStreamSplit:
+                ByteStreamSplit.Join(data, 4, n, System.Runtime.InteropServices.MemoryMarshal.AsBytes(target));
+                return;
+            default:
+            {
+                // Dictionary pages and the rest: decoded as doubles, which hold every float exactly.
+                var wide = Scratch(n);
+                DecodeNumeric(encoding, data, wide);
+                for (int i = 0; i < n; i++) target[i] = (float)wide[i];
+                return;
             }
         }
     }
@@ -382,21 +428,20 @@ internal sealed class ColumnChunkReader
             }
             else if (present == n)
             {
-                DecodeNumeric(encoding, data, _result.Values.AsSpan(rowBase, n));
+                DecodeDense(encoding, data, rowBase, n);
             }
             else
             {
                 var vals = Scratch(present);
                 DecodeNumeric(encoding, data, vals);
-                var target = _result.Values.AsSpan(rowBase, n);
                 var nulls = _result.Nulls.AsSpan(rowBase, n);
                 int k = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    if (defs[i] == maxDef) target[i] = vals[k++];
+                    if (defs[i] == maxDef) Store(rowBase + i, vals[k++]);
                     else
                     {
-                        target[i] = double.NaN;
+                        Store(rowBase + i, double.NaN);
                         nulls[i] = true;
                     }
                 }
@@ -410,8 +455,8 @@ internal sealed class ColumnChunkReader
         if (present == n)
         {
             // Every entry is a present element (no null or empty list in the page): decode in place, then only mark row starts.
-            if (_valueCount + (long)n > _result.Values.Length) throw ParquetErrors.Corrupt("the list column holds more values than its chunk declares");
-            DecodeNumeric(encoding, data, _result.Values.AsSpan(_valueCount, n));
+            if (_valueCount + (long)n > Capacity) throw ParquetErrors.Corrupt("the list column holds more values than its chunk declares");
+            DecodeDense(encoding, data, _valueCount, n);
             var starts = _result.Offsets!;
             var nullRows = _result.RowIsNull!;
             if (n > 0 && reps[0] != 0 && _rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
@@ -430,7 +475,6 @@ internal sealed class ColumnChunkReader
         var listVals = Scratch(present);
         DecodeNumeric(encoding, data, listVals);
         int emptyDef = _column.ListEmptyDefinitionLevel, elementDef = _column.ElementDefinitionLevel;
-        var values = _result.Values;
         var elementNulls = _result.Nulls!;
         var offsets = _result.Offsets!;
         var rowNull = _result.RowIsNull!;
@@ -448,10 +492,10 @@ internal sealed class ColumnChunkReader
             else if (_rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
             if (def >= elementDef && def >= emptyDef + 1)
             {
-                if (def == maxDef) values[_valueCount] = listVals[v++];
+                if (def == maxDef) Store(_valueCount, listVals[v++]);
                 else
                 {
-                    values[_valueCount] = double.NaN;
+                    Store(_valueCount, double.NaN);
                     elementNulls[_valueCount] = true;
                     _result.NullCount++;
                 }

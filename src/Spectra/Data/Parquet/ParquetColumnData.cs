@@ -1,3 +1,5 @@
+using Spectra.Data.Parquet.Encodings;
+
 namespace Spectra.Data.Parquet;
 
 /// <summary>
@@ -22,7 +24,38 @@ public sealed class ParquetColumnData
     /// <summary>Number of meaningful entries in <see cref="Values"/> (Rows for flat columns, the element count for lists).</summary>
     public int ValueCount { get; internal set; }
 
-    public double[] Values { get; internal set; } = Array.Empty<double>();
+    /// <summary>The values as doubles (FLOAT columns are held as floats and widened here on first use).</summary>
+    public double[] Values
+    {
+        get
+        {
+            if (Singles is { } singles && _values.Length < ValueCount)
+            {
+                var wide = new double[ValueCount];
+                Widening.FloatsToDoubles(singles.AsSpan(0, ValueCount), wide);
+                _values = wide;
+            }
+            return _values;
+        }
+        internal set => _values = value;
+    }
+
+    private double[] _values = Array.Empty<double>();
+
+    /// <summary>
+    /// FLOAT columns keep their values as floats (half the memory, no widening pass); readers inside
+    /// the library widen while they copy (<see cref="ValueAt"/>, <see cref="CopyTo"/>).
+    /// </summary>
+    internal float[]? Singles { get; set; }
+
+    internal double ValueAt(int i) => Singles is { } singles ? singles[i] : _values[i];
+
+    /// <summary>Entries [start, start + destination.Length) as doubles.</summary>
+    internal void CopyTo(int start, Span<double> destination)
+    {
+        if (Singles is { } singles) Widening.FloatsToDoubles(singles.AsSpan(start, destination.Length), destination);
+        else _values.AsSpan(start, destination.Length).CopyTo(destination);
+    }
 
     /// <summary>True where a value (a flat cell or a list element) is null; null when the column has no nulls.</summary>
     public bool[]? Nulls

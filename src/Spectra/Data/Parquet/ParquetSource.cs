@@ -428,19 +428,11 @@ public sealed class ParquetSource : IDataSource
             for (; s + 4 <= _plan.Scalars.Count; s += 4)
             {
                 if (g.Scalars[s] is not { } c0 || g.Scalars[s + 1] is not { } c1 || g.Scalars[s + 2] is not { } c2 || g.Scalars[s + 3] is not { } c3) break;
-                var a0 = c0.Values.AsSpan(r0, m);
-                var a1 = c1.Values.AsSpan(r0, m);
-                var a2 = c2.Values.AsSpan(r0, m);
-                var a3 = c3.Values.AsSpan(r0, m);
-                int at = filled * d + s;
-                for (int t = 0; t < m; t++, at += d)
-                {
-                    var dst = values.AsSpan(at, 4);
-                    dst[0] = a0[t];
-                    dst[1] = a1[t];
-                    dst[2] = a2[t];
-                    dst[3] = a3[t];
-                }
+                if (c0.Singles is { } f0 && c1.Singles is { } f1 && c2.Singles is { } f2 && c3.Singles is { } f3)
+                    Interleave4(f0.AsSpan(r0, m), f1.AsSpan(r0, m), f2.AsSpan(r0, m), f3.AsSpan(r0, m), values, filled * d + s, d);
+                else if (c0.Singles is null && c1.Singles is null && c2.Singles is null && c3.Singles is null)
+                    Interleave4(c0.Values.AsSpan(r0, m), c1.Values.AsSpan(r0, m), c2.Values.AsSpan(r0, m), c3.Values.AsSpan(r0, m), values, filled * d + s, d);
+                else break;
             }
         }
         for (; s < _plan.Scalars.Count; s++)
@@ -452,20 +444,26 @@ public sealed class ParquetSource : IDataSource
                 for (int t = 0; t < m; t++) values[(filled + t) * d + s] = v;
                 continue;
             }
-            var src = data.Values;
-            if (contiguous)
-            {
-                var from = src.AsSpan(kept[k0], m);
-                int at = filled * d + s;
-                for (int t = 0; t < from.Length; t++, at += d) values[at] = from[t];
-            }
-            else for (int t = 0; t < m; t++) values[(filled + t) * d + s] = src[kept[k0 + t]];
+            for (int t = 0; t < m; t++) values[(filled + t) * d + s] = data.ValueAt(kept[k0 + t]);
         }
         if (g.List is { } list)
         {
             int width = _plan.ListWidth, first = _plan.Scalars.Count;
             for (int t = 0; t < m; t++)
-                list.Values.AsSpan(list.Offsets![kept[k0 + t]], width).CopyTo(values.AsSpan((filled + t) * d + first, width));
+                list.CopyTo(list.Offsets![kept[k0 + t]], values.AsSpan((filled + t) * d + first, width));
+        }
+    }
+
+    private static void Interleave4<T>(ReadOnlySpan<T> a0, ReadOnlySpan<T> a1, ReadOnlySpan<T> a2, ReadOnlySpan<T> a3, double[] values, int at, int d)
+        where T : struct, System.Numerics.INumberBase<T>
+    {
+        for (int t = 0; t < a0.Length; t++, at += d)
+        {
+            var dst = values.AsSpan(at, 4);
+            dst[0] = double.CreateTruncating(a0[t]);
+            dst[1] = double.CreateTruncating(a1[t]);
+            dst[2] = double.CreateTruncating(a2[t]);
+            dst[3] = double.CreateTruncating(a3[t]);
         }
     }
 
@@ -484,7 +482,7 @@ public sealed class ParquetSource : IDataSource
                 continue;
             }
             bool isNull = data.Nulls is not null && data.Nulls[r];
-            row[s] = data.Values[r];
+            row[s] = data.ValueAt(r);
             nullMask[s] = isNull;
             if (isNull) nulls++;
         }
@@ -501,7 +499,7 @@ public sealed class ParquetSource : IDataSource
             if (length != width)
                 throw SpectraException.Invalid($"row {g.FirstRow + r} has {length} values in list column '{_plan.List!.Name}', the first row has {width}",
                     g.File.Path, $"row group {g.RowGroup}, row {g.FirstRow + r}", "every row of a list column must hold the same number of values");
-            list.Values.AsSpan(start, width).CopyTo(row.Slice(s));
+            list.CopyTo(start, row.Slice(s, width));
             var elementNulls = list.Nulls!;
             for (int k = 0; k < width; k++)
             {
@@ -519,6 +517,6 @@ public sealed class ParquetSource : IDataSource
         if (label.PartitionKey is not null) return g.File.Partitions.FirstOrDefault(p => p.Key == label.PartitionKey).Value;
         var data = g.Label!;
         if (data.Strings is not null) return data.Strings[r];
-        return data.Nulls is not null && data.Nulls[r] ? null : data.Values[r].ToString("R", CultureInfo.InvariantCulture);
+        return data.Nulls is not null && data.Nulls[r] ? null : data.ValueAt(r).ToString("R", CultureInfo.InvariantCulture);
     }
 }

@@ -19,7 +19,7 @@ internal static class PageDecompressor
                 input.CopyTo(output);
                 return;
             case CompressionCodec.Snappy:
-                Snappy(input, output);
+                SnappyBlock.Decode(input, output);
                 return;
             case CompressionCodec.Gzip:
                 Gzip(input, output);
@@ -44,26 +44,6 @@ internal static class PageDecompressor
             default:
                 throw ParquetErrors.Unsupported($"unknown compression codec {(int)codec}", "re-export the file with SNAPPY, ZSTD or GZIP compression");
         }
-    }
-
-    private static void Snappy(ReadOnlySpan<byte> input, Span<byte> output)
-    {
-        int pos = 0;
-        ulong declared = Encodings.RleBitPackedHybrid.ReadUleb(input, ref pos);
-        if (declared != (ulong)output.Length)
-            throw ParquetErrors.Corrupt($"Snappy data declares {declared} bytes, the page header says {output.Length}");
-        byte[] decoded;
-        try
-        {
-            decoded = IronSnappy.Snappy.Decode(input);
-        }
-        catch (Exception e) when (e is not SpectraException and not OutOfMemoryException)
-        {
-            throw ParquetErrors.Corrupt("Snappy data is corrupt: " + e.Message);
-        }
-        if (decoded.Length != output.Length)
-            throw ParquetErrors.Corrupt($"Snappy data decompressed to {decoded.Length} bytes, the page header says {output.Length}");
-        decoded.CopyTo(output);
     }
 
     private static unsafe void Gzip(ReadOnlySpan<byte> input, Span<byte> output)
