@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
 using Spectra.Data.Parquet.Codecs;
@@ -173,7 +174,7 @@ internal sealed class ColumnChunkReader
     private void AllocateValues(int n)
     {
         if (_single) _result.Singles = Reuse(_recycle?.Singles, n);
-        else _result.Values = Reuse(_recycle?.Singles is null ? _recycle?.Values : null, n);
+        else _result.Values = Reuse(_recycle?.DoubleStorage, n);
     }
 
     private int Capacity => _single ? _result.Singles!.Length : _result.Values.Length;
@@ -185,6 +186,7 @@ internal sealed class ColumnChunkReader
     }
 
     // n present values straight into the column's storage from index `at`.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeDense(ParquetEncoding encoding, ReadOnlySpan<byte> data, int at, int n)
     {
         if (!_single)
@@ -213,13 +215,14 @@ internal sealed class ColumnChunkReader
         }
     }
 
-    private static T[] Reuse<T>(T[]? old, int n) => old is not null && old.Length >= n ? old : new T[n];
+    // Buffers come from the previous row group of the same column, else from the shared pool; every entry read is written first.
+    private static T[] Reuse<T>(T[]? old, int n) where T : unmanaged => old is not null && old.Length >= n ? old : ColumnBuffers.Rent<T>(n);
 
     private static bool[] ReuseCleared(bool[]? old, int n)
     {
-        if (old is null || old.Length < n) return new bool[n];
-        old.AsSpan(0, n).Clear();
-        return old;
+        var buffer = Reuse(old, n);
+        buffer.AsSpan(0, n).Clear();
+        return buffer;
     }
 
     private static void Return<T>(T[] array)
@@ -411,6 +414,7 @@ internal sealed class ColumnChunkReader
         if (_column.MaxRepetitionLevel == 0) _reps.AsSpan(0, n).Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ConsumeValues(int n, ParquetEncoding encoding, ReadOnlySpan<byte> data)
     {
         int maxDef = _column.MaxDefinitionLevel;
@@ -530,6 +534,7 @@ internal sealed class ColumnChunkReader
         for (int i = 0; i < target.Length; i++) target[i] = maxDef == 0 || defs[i] == maxDef ? values[k++] : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeNumeric(ParquetEncoding encoding, ReadOnlySpan<byte> data, Span<double> output)
     {
         int n = output.Length;

@@ -48,6 +48,9 @@ public sealed class ParquetColumnData
     /// </summary>
     internal float[]? Singles { get; set; }
 
+    // The double storage as it is, without widening floats (for buffer reuse).
+    internal double[]? DoubleStorage => _values.Length > 0 ? _values : null;
+
     internal double ValueAt(int i) => Singles is { } singles ? singles[i] : _values[i];
 
     /// <summary>Entries [start, start + destination.Length) as doubles.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -306,6 +307,12 @@ public sealed class ParquetSource : IDataSource
     private sealed record Group(SourceFile File, int RowGroup, long FirstRow, List<int> KeptRows, ParquetColumnData?[] Scalars,
         double[] PartitionValues, ParquetColumnData? List, ParquetColumnData? Label);
 
+    // Decoded columns of one row group.
+    private sealed record Decoded(ParquetColumnData?[] Scalars, ParquetColumnData? List, ParquetColumnData? Label);
+
+    // Largest row group (selected columns, decoded) read ahead in the background while the previous one is consumed.
+    private const long ReadAheadBytes = 256L << 20;
+
     private IEnumerable<Group> Groups(IProgress<SpectraProgress>? progress, CancellationToken ct)
     {
         var sampler = new RowSampler(_totalRows, _options.MaxRows, _options.Seed);
@@ -317,13 +324,10 @@ public sealed class ParquetSource : IDataSource
             var columns = _plan.Scalars.Select(s => s.Column is null ? null : f.Schema.Columns.First(c => c.Path == s.Column.Path)).ToArray();
             var listCol = _plan.List is null ? null : f.Schema.Columns.First(c => c.Path == _plan.List.Path);
             var labelCol = _plan.Label?.Column is null ? null : f.Schema.Columns.First(c => c.Path == _plan.Label.Column.Path);
-            long firstRow = 0;
-            ParquetColumnData?[]? previousScalars = null;
-            ParquetColumnData? previousList = null;
             if (f.RowGroupCount == 0) yield return new Group(file, 0, 0, new List<int>(), [], partitionValues, null, null);
-            for (int g = 0; g < f.RowGroupCount; g++)
+
+            List<int> Keep(int g)
             {
-                ct.ThrowIfCancellationRequested();
                 int rows = (int)f.RowGroupRows(g);
                 var kept = new List<int>(sampler.IsSampling ? 0 : rows);
                 for (int r = 0; r < rows; r++) if (sampler.Next()) kept.Add(r);
@@ -331,30 +335,91 @@ public sealed class ParquetSource : IDataSource
                 if (bytes > _options.MemoryLimitBytes)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group {g} needs {bytes} bytes for its selected columns, over the memory limit",
                         file.Path, $"row group {g}", "raise the memory limit or rewrite the file with smaller row groups");
-                // The previous group is fully consumed when the enumerator moves on, so its buffers are reused.
-                ParquetColumnData?[] scalars = new ParquetColumnData?[columns.Length];
+                return kept;
+            }
+
+            Decoded Read(int g, List<int> kept, Decoded? recycle)
+            {
+                var scalars = new ParquetColumnData?[columns.Length];
                 ParquetColumnData? list = null, label = null;
                 if (kept.Count > 0)
                 {
-                    ReadScalars(f, g, columns, scalars, previousScalars);
+                    ReadScalars(f, g, columns, scalars, recycle?.Scalars);
                     if (listCol is not null)
-                    {
-                        if (_listProbe is { } probe && probe.Path == file.Path && probe.RowGroup == g) list = probe.Data;
-                        else list = f.ReadColumn(g, listCol, previousList);
-                        _listProbe = null;
-                    }
+                        list = _listProbe is { } probe && probe.Path == file.Path && probe.RowGroup == g ? probe.Data : f.ReadColumn(g, listCol, recycle?.List);
                     if (labelCol is not null) label = f.ReadColumn(g, labelCol);
-                    previousScalars = scalars;
-                    previousList = list;
                 }
-                if (_listProbe is { } passed && passed.Path == file.Path && passed.RowGroup == g) _listProbe = null;
-                yield return new Group(file, g, firstRow, kept, scalars, partitionValues, list, label);
-                firstRow += rows;
-                read += rows;
-                progress?.Report(new SpectraProgress("read", read, _totalRows, file.DisplayName));
+                return new Decoded(scalars, list, label);
+            }
+
+            // Row group g is consumed while g + 1 decodes. A group's buffers are free once the consumer
+            // asks for the next group; each free set is reused by exactly one later read, or pooled.
+            long firstRow = 0;
+            Decoded? last = null;
+            Task<Decoded>? ahead = null;
+            List<int>? aheadKept = null;
+            try
+            {
+                for (int g = 0; g < f.RowGroupCount; g++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var free = last;
+                    last = null;
+                    List<int> kept;
+                    Decoded current;
+                    if (ahead is not null)
+                    {
+                        kept = aheadKept!;
+                        var pending = ahead;
+                        ahead = null;
+                        current = pending.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        kept = Keep(g);
+                        current = Read(g, kept, free);
+                        free = null;
+                    }
+                    if (_listProbe is { } passed && passed.Path == file.Path && passed.RowGroup == g) _listProbe = null;
+                    if (g + 1 < f.RowGroupCount && ReadAheadFits(f, g + 1))
+                    {
+                        int next = g + 1;
+                        var nextKept = aheadKept = Keep(next);
+                        var recycle = free;
+                        free = null;
+                        ahead = Task.Run(() => Read(next, nextKept, recycle), ct);
+                    }
+                    Release(free);
+                    last = current;
+                    yield return new Group(file, g, firstRow, kept, current.Scalars, partitionValues, current.List, current.Label);
+                    firstRow += f.RowGroupRows(g);
+                    read += f.RowGroupRows(g);
+                    progress?.Report(new SpectraProgress("read", read, _totalRows, file.DisplayName));
+                }
+            }
+            finally
+            {
+                // The file closes when this block ends: a read still running against it must finish first.
+                if (ahead is not null)
+                {
+                    try { Release(ahead.GetAwaiter().GetResult()); }
+                    catch (Exception) { } // the error belongs to a group nobody asked for
+                }
+                Release(last);
             }
         }
     }
+
+    private static void Release(Decoded? decoded)
+    {
+        if (decoded is null) return;
+        foreach (var c in decoded.Scalars) ColumnBuffers.Return(c);
+        ColumnBuffers.Return(decoded.List);
+        ColumnBuffers.Return(decoded.Label);
+    }
+
+    private bool ReadAheadFits(IParquetReader f, int g) =>
+        f.RowGroupRows(g) * Features * 8L <= Math.Min(ReadAheadBytes, _options.MemoryLimitBytes / 2);
 
     // Column chunks decode independently, so a row group's columns are read in parallel; the first
     // error in column order is the one reported, whatever the scheduling.
@@ -416,6 +481,7 @@ public sealed class ParquetSource : IDataSource
     }
 
     // Rows kept[k0 … k0+m) of a clean group into chunk rows filled … filled+m, one column at a time (contiguous reads).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillBlock(Group g, List<int> kept, int k0, int m, double[] values, int filled)
     {
         int d = Features;
@@ -454,6 +520,7 @@ public sealed class ParquetSource : IDataSource
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Interleave4<T>(ReadOnlySpan<T> a0, ReadOnlySpan<T> a1, ReadOnlySpan<T> a2, ReadOnlySpan<T> a3, double[] values, int at, int d)
         where T : struct, System.Numerics.INumberBase<T>
     {
@@ -468,6 +535,7 @@ public sealed class ParquetSource : IDataSource
     }
 
     // Writes one row's features; returns how many are null (marked in nullMask).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FillRow(Group g, int r, Span<double> row, bool[] nullMask)
     {
         int nulls = 0;

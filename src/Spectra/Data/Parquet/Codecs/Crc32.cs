@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Spectra.Data.Parquet.Codecs;
 
 /// <summary>CRC-32 (IEEE 802.3, the zlib polynomial), which Parquet page headers carry, slice-by-8 for speed.</summary>
@@ -19,6 +20,7 @@ internal static class Crc32
         return t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Compute(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFFu;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet.Codecs;
@@ -9,6 +10,7 @@ internal static class Lz4Block
     /// Decodes one block into <paramref name="output"/> from position <paramref name="start"/> (earlier bytes may be
     /// referenced, as in linked frame blocks); returns the bytes written.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode(ReadOnlySpan<byte> input, Span<byte> output, int start = 0)
     {
         int ip = 0, op = start;

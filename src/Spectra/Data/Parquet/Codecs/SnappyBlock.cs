@@ -42,6 +42,7 @@ internal static class SnappyBlock
             throw ParquetErrors.Corrupt($"Snappy data decompressed to {op} bytes, the page header says {output.Length}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecodeElements(ReadOnlySpan<byte> input, int ip, Span<byte> output)
     {
         ref byte src = ref MemoryMarshal.GetReference(input);

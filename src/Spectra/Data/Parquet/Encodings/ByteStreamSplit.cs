@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet.Encodings;
@@ -6,6 +7,7 @@ namespace Spectra.Data.Parquet.Encodings;
 internal static class ByteStreamSplit
 {
     /// <summary>Writes <paramref name="count"/> values of <paramref name="width"/> bytes in PLAIN order into <paramref name="plain"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Join(ReadOnlySpan<byte> data, int width, int count, Span<byte> plain)
     {
         if (width <= 0) throw ParquetErrors.Corrupt("BYTE_STREAM_SPLIT on a zero-width type");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet.Encodings;
@@ -23,6 +24,7 @@ internal static class DeltaBinaryPacked
     /// Decodes the first <paramref name="output"/>.Length values (the header may declare more, never fewer).
     /// Returns the bytes consumed, which is exact only when every declared value was decoded.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode(ReadOnlySpan<byte> data, Span<long> output, bool is32Bit)
     {
         int pos = 0;

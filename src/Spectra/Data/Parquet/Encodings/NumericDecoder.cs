@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -44,6 +45,7 @@ internal sealed class NumericDecoder
     public bool IsInteger => _type is PhysicalType.Int32 or PhysicalType.Int64;
 
     /// <summary>Decodes <paramref name="output"/>.Length PLAIN values; returns the bytes consumed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int DecodePlain(ReadOnlySpan<byte> data, Span<double> output)
     {
         int n = output.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Spectra.Data.Parquet.Format;
 
@@ -13,6 +14,7 @@ internal static class RleBitPackedHybrid
     /// Decodes exactly <paramref name="output"/>.Length values of <paramref name="bitWidth"/> bits.
     /// Returns the number of input bytes consumed. Values above <paramref name="maxValue"/> are refused.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode<T>(ReadOnlySpan<byte> data, int bitWidth, Span<T> output, int maxValue) where T : unmanaged, IBinaryInteger<T>
     {
         if (bitWidth is < 0 or > 32) throw ParquetErrors.Corrupt($"RLE bit width {bitWidth} is out of range");
@@ -54,6 +56,7 @@ internal static class RleBitPackedHybrid
     }
 
     /// <summary>Unpacks values stored LSB first, <paramref name="bitWidth"/> bits each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UnpackLsb<T>(ReadOnlySpan<byte> data, int bitWidth, Span<T> output, int maxValue) where T : unmanaged, IBinaryInteger<T>
     {
         if (bitWidth == 0)

@@ -1,0 +1,57 @@
+namespace Spectra.Data.Parquet;
+
+/// <summary>
+/// Decoded-column buffers handed from one read to the next: the next row group, the next file of a
+/// folder, the next read of the same table (a notebook, a baseline). Touching freshly mapped memory
+/// costs more than decoding into it (page faults), so warm buffers are reused. Entries are held
+/// weakly: the garbage collector may take them back whenever memory is needed.
+/// </summary>
+internal static class ColumnBuffers
+{
+    private const int MaxEntries = 4096;
+    private static readonly List<WeakReference<Array>> Free = new();
+
+    /// <summary>An array of at least <paramref name="length"/> elements and at most twice that; contents are undefined.</summary>
+    public static T[] Rent<T>(int length) where T : unmanaged
+    {
+        if (length == 0) return Array.Empty<T>();
+        lock (Free)
+        {
+            for (int i = Free.Count - 1; i >= 0; i--)
+            {
+                if (!Free[i].TryGetTarget(out var a))
+                {
+                    Free.RemoveAt(i);
+                    continue;
+                }
+                if (a is T[] t && t.Length >= length && t.Length / 2 <= length)
+                {
+                    Free.RemoveAt(i);
+                    return t;
+                }
+            }
+        }
+        return GC.AllocateUninitializedArray<T>(length);
+    }
+
+    public static void Return(Array? array)
+    {
+        if (array is null || array.Length < 1024) return;
+        lock (Free)
+        {
+            if (Free.Count >= MaxEntries) Free.RemoveAt(0);
+            Free.Add(new WeakReference<Array>(array));
+        }
+    }
+
+    /// <summary>Returns every buffer of a decoded column.</summary>
+    public static void Return(ParquetColumnData? data)
+    {
+        if (data is null) return;
+        Return(data.Singles);
+        Return(data.DoubleStorage);
+        Return(data.NullBuffer);
+        Return(data.Offsets);
+        Return(data.RowIsNull);
+    }
+}
