@@ -53,7 +53,7 @@ internal static class ParquetTestRead
                 for (int k = 0; k < row.Length; k++)
                 {
                     int at = d.Offsets[r] + k;
-                    row[k] = d.Nulls![at] ? null : d.Values[at];
+                    row[k] = d.Nulls?[at] == true ? null : d.Values[at];
                 }
                 result.Add(row);
             }

@@ -38,7 +38,7 @@ internal static class Dump
                                 if (d.Strings is not null) parts.AddRange(d.Strings.Take(6).Select(s => s ?? "null"));
                                 else if (d.IsList)
                                     for (int r = 0; r < d.Rows && parts.Count < 12; r++)
-                                        parts.Add(d.RowIsNull![r] ? "null" : "[" + string.Join(",", Enumerable.Range(d.Offsets![r], d.Offsets[r + 1] - d.Offsets[r]).Select(k => d.Nulls![k] ? "null" : d.Values[k].ToString("R"))) + "]");
+                                        parts.Add(d.RowIsNull![r] ? "null" : "[" + string.Join(",", Enumerable.Range(d.Offsets![r], d.Offsets[r + 1] - d.Offsets[r]).Select(k => d.Nulls?[k] == true ? "null" : d.Values[k].ToString("R"))) + "]");
                                 else
                                     for (int r = 0; r < d.Rows && parts.Count < 12; r++) parts.Add(d.Nulls?[r] == true ? "null" : d.Values[r].ToString("R"));
                             }

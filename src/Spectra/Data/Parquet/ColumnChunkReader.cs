@@ -38,6 +38,7 @@ internal sealed class ColumnChunkReader
     private long _entries;
     private int _rowsStarted;
     private int _valueCount;
+    private int _listCapacity;
 
     // Levels fit a byte: the schema is at most 64 levels deep.
     private byte[] _defs = Array.Empty<byte>(), _reps = Array.Empty<byte>();
@@ -142,7 +143,7 @@ internal sealed class ColumnChunkReader
                 throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
             CheckMemory(meta.NumValues * 9L + _rows * 5L, "the decoded list column");
             AllocateValues((int)meta.NumValues);
-            _result.Nulls = ReuseCleared(_recycle?.NullBuffer, (int)meta.NumValues);
+            _listCapacity = (int)meta.NumValues; // element nulls are allocated at the first null: most embeddings have none
             _result.Offsets = Reuse(_recycle?.Offsets, _rows + 1);
             _result.RowIsNull = Reuse(_recycle?.RowIsNull, _rows);
         }
@@ -479,7 +480,6 @@ internal sealed class ColumnChunkReader
         var listVals = Scratch(present);
         DecodeNumeric(encoding, data, listVals);
         int emptyDef = _column.ListEmptyDefinitionLevel, elementDef = _column.ElementDefinitionLevel;
-        var elementNulls = _result.Nulls!;
         var offsets = _result.Offsets!;
         var rowNull = _result.RowIsNull!;
         int v = 0;
@@ -500,7 +500,8 @@ internal sealed class ColumnChunkReader
                 else
                 {
                     Store(_valueCount, double.NaN);
-                    elementNulls[_valueCount] = true;
+                    _result.Nulls ??= ReuseCleared(_recycle?.NullBuffer, _listCapacity);
+                    _result.Nulls[_valueCount] = true;
                     _result.NullCount++;
                 }
                 _valueCount++;

@@ -60,7 +60,7 @@ public sealed class ParquetColumnData
         else _values.AsSpan(start, destination.Length).CopyTo(destination);
     }
 
-    /// <summary>True where a value (a flat cell or a list element) is null; null when the column has no nulls.</summary>
+    /// <summary>True where a value (a flat cell or a list element) is null; null when the column chunk has no null value.</summary>
     public bool[]? Nulls
     {
         get => _nulls;

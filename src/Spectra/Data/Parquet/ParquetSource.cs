@@ -568,7 +568,11 @@ public sealed class ParquetSource : IDataSource
                 throw SpectraException.Invalid($"row {g.FirstRow + r} has {length} values in list column '{_plan.List!.Name}', the first row has {width}",
                     g.File.Path, $"row group {g.RowGroup}, row {g.FirstRow + r}", "every row of a list column must hold the same number of values");
             list.CopyTo(start, row.Slice(s, width));
-            var elementNulls = list.Nulls!;
+            if (list.Nulls is not { } elementNulls)
+            {
+                for (int k = 0; k < width; k++) nullMask[s + k] = false;
+                return nulls;
+            }
             for (int k = 0; k < width; k++)
             {
                 bool isNull = elementNulls[start + k];
