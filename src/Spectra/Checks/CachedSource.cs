@@ -33,7 +33,7 @@ public sealed class CachedSource : IDataSource
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 c.Values.AsSpan(0, c.Rows * c.Columns).CopyTo(buffer);
-                yield return new RowChunk(buffer, c.Rows, c.Columns, c.RowIds, c.Labels);
+                yield return c.WithValues(buffer, snapshot: false);
             }
             yield break;
         }
@@ -49,8 +49,7 @@ public sealed class CachedSource : IDataSource
                 else
                 {
                     // Sources may reuse their buffers, so the cache holds copies.
-                    building.Add(new RowChunk(chunk.Values.AsSpan(0, chunk.Rows * chunk.Columns).ToArray(), chunk.Rows, chunk.Columns,
-                        chunk.RowIds?[..chunk.Rows], chunk.Labels?[..chunk.Rows]));
+                    building.Add(chunk.WithValues(chunk.Values.AsSpan(0, chunk.Rows * chunk.Columns).ToArray(), snapshot: true));
                 }
             }
             yield return chunk;

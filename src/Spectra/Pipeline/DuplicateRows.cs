@@ -1,3 +1,5 @@
+using Spectra.Data;
+
 namespace Spectra.Pipeline;
 
 /// <summary>A row that repeats an earlier row exactly.</summary>
@@ -14,26 +16,26 @@ public sealed record DuplicateRows(long Count, long Rows, IReadOnlyList<Duplicat
 
 /// <summary>
 /// Finds exact duplicate rows by a 128-bit hash of each row's bits: memory is 16 bytes plus a name
-/// per distinct row, never the rows themselves. Duplicates barely move a covariance spectrum when
-/// M ≫ d, so the nightly check needs this count directly.
+/// reference (not a string) per distinct row, never the rows themselves. Duplicates barely move a
+/// covariance spectrum when M ≫ d, so the nightly check needs this count directly.
 /// </summary>
 internal sealed class DuplicateDetector
 {
     private const int MaxExamples = 10;
     private readonly Dictionary<(ulong, ulong), long> _seen = new();
-    private readonly List<string> _names = new();
+    private readonly List<RowReference> _names = new();
     private readonly List<DuplicatePair> _examples = new();
     private long _count;
     private long _rows;
 
-    public void Add(ReadOnlySpan<double> row, string name)
+    public void Add(ReadOnlySpan<double> row, RowReference name)
     {
         var key = Hash(row);
         _rows++;
         if (_seen.TryGetValue(key, out var first))
         {
             _count++;
-            if (_examples.Count < MaxExamples) _examples.Add(new DuplicatePair(_names[(int)first], name));
+            if (_examples.Count < MaxExamples) _examples.Add(new DuplicatePair(_names[(int)first].ToString(), name.ToString()));
             return;
         }
         _seen[key] = _names.Count;

@@ -126,7 +126,7 @@ public static class SpectrumPipeline
                         info.Path, $"sample {global}",
                         "clean the data, or drop such rows with the non-finite policy 'drop-row' (--drop-non-finite)");
                 }
-                _duplicates?.Add(row, chunk.RowName(r, global));
+                _duplicates?.Add(row, chunk.RowReference(r, global));
                 if (kept != r) row.CopyTo(values.AsSpan(kept * _d, _d));
                 keptIndex[kept] = RowsKept + kept;
                 keptLabels[kept] = chunk.Labels?[r];

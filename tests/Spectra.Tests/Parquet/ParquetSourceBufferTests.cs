@@ -84,4 +84,20 @@ public sealed class ParquetSourceBufferTests : IDisposable
         using (var e = Open(Main).ReadChunks(333).GetEnumerator()) { e.MoveNext(); e.MoveNext(); }
         Same(expected, ReadAll(Open(Main)));
     }
+
+    [ConformanceFact]
+    public void Duplicate_rows_across_files_are_named_by_file_and_row()
+    {
+        // Two copies of one table: every row of the second repeats the first; names are made from
+        // (file, row) keys only for the examples shown, after the key buffers have been reused many times.
+        for (int k = 0; k < 2; k++) File.Copy(Main, Path.Combine(_dir, $"part-{k}.parquet"));
+        var rows = Expected(1);
+        int distinct = rows.Select(r => string.Join(",", r.Select(BitConverter.DoubleToInt64Bits))).Distinct().Count();
+        var result = Spectra.Pipeline.SpectrumPipeline.Run(Open(_dir), new Spectra.Pipeline.SpectrumOptions { Realisations = 0 });
+        Assert.Equal(2 * rows.Count - distinct, result.Duplicates.Count);
+        Assert.Equal(distinct, rows.Count); // the table itself has no repeated row, so the examples pair the copies
+        Assert.Equal(new Spectra.Pipeline.DuplicatePair("part-0.parquet#row 0", "part-1.parquet#row 0"), result.Duplicates.Examples[0]);
+        var last = result.Duplicates.Examples[^1];
+        Assert.Equal(last.First.Replace("part-0", "part-1"), last.Duplicate);
+    }
 }

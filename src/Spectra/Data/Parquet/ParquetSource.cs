@@ -20,7 +20,10 @@ public sealed class ParquetSource : IDataSource
     private (string Path, int RowGroup, ParquetColumnData Data)? _listProbe;
     private readonly Func<string, ParquetReadOptions, IParquetReader> _openReader;
 
-    private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows);
+    private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows)
+    {
+        public int Index { get; init; }
+    }
 
     public ParquetSource(string path, ParquetSourceOptions? options = null)
         : this(path, options, static (file, readOptions) => ParquetFile.Open(file, readOptions))
@@ -85,7 +88,7 @@ public sealed class ParquetSource : IDataSource
         foreach (var p in paths)
         {
             using var f = Open(p);
-            files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount));
+            files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount) { Index = files.Count });
         }
         return files;
     }
@@ -153,7 +156,9 @@ public sealed class ParquetSource : IDataSource
             throw new SpectraException(SpectraErrorKind.LimitExceeded, $"a chunk of {maxRowsPerChunk} rows × {d} features exceeds the memory limit",
                 Info.Path, hint: "use smaller chunks or raise the memory limit");
         var values = new double[chunkValues];
-        var ids = _options.RowIds ? new string[maxRowsPerChunk] : null;
+        // Rows are named on demand from (file, row) keys: a million rows need no million strings.
+        var keys = _options.RowIds ? new long[maxRowsPerChunk] : null;
+        var namer = new RowNamer(_files);
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
         long dropped = 0, imputedValues = 0, imputedRows = 0;
@@ -187,7 +192,7 @@ public sealed class ParquetSource : IDataSource
                     for (int t = 0; t < m; t++)
                     {
                         int r = kept[k0 + t];
-                        if (ids is not null) ids[filled + t] = RowId(group.File.DisplayName, group.FirstRow + r);
+                        if (keys is not null) keys[filled + t] = RowNamer.Key(group.File.Index, group.FirstRow + r);
                         if (labels is not null) labels[filled + t] = Label(group, r);
                     }
                     any = true;
@@ -195,7 +200,7 @@ public sealed class ParquetSource : IDataSource
                     filled += m;
                     if (filled == maxRowsPerChunk)
                     {
-                        yield return new RowChunk(values, filled, d, ids, labels);
+                        yield return Chunk(values, filled, d, namer, keys, labels);
                         filled = 0;
                     }
                 }
@@ -226,18 +231,18 @@ public sealed class ParquetSource : IDataSource
                     }
                 }
                 any = true;
-                if (ids is not null) ids[filled] = RowId(group.File.DisplayName, group.FirstRow + r);
+                if (keys is not null) keys[filled] = RowNamer.Key(group.File.Index, group.FirstRow + r);
                 if (labels is not null) labels[filled] = Label(group, r);
                 if (++filled == maxRowsPerChunk)
                 {
-                    yield return new RowChunk(values, filled, d, ids, labels);
+                    yield return Chunk(values, filled, d, namer, keys, labels);
                     // The consumer is done with a chunk when it asks for the next (RowChunk allows reuse): refill the same buffers.
                     filled = 0;
                 }
             }
             if (any) contributing.Add(group.File.Path);
         }
-        if (filled > 0) yield return new RowChunk(values, filled, d, ids, labels);
+        if (filled > 0) yield return Chunk(values, filled, d, namer, keys, labels);
         try
         {
             hashing.GetAwaiter().GetResult();
@@ -253,17 +258,22 @@ public sealed class ParquetSource : IDataSource
         if (imputedValues > 0) Info.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
     }
 
-    // "file.parquet#row 123" in one allocation: a million rows make a million of these.
-    private static string RowId(string file, long row)
+    private static RowChunk Chunk(double[] values, int rows, int d, RowNamer namer, long[]? keys, string?[]? labels) =>
+        keys is null ? new RowChunk(values, rows, d, (string[]?)null, labels) : new RowChunk(values, rows, d, namer, keys, labels);
+
+    // "file.parquet#row 123" from the file's index (high bits) and the row within the file.
+    private sealed class RowNamer(IReadOnlyList<SourceFile> files) : IRowNamer
     {
-        int digits = 1;
-        for (long v = row; v >= 10; v /= 10) digits++;
-        return string.Create(file.Length + 5 + digits, (file, row), static (span, state) =>
+        private const int RowBits = 40;
+
+        public static long Key(int file, long row) => ((long)file << RowBits) | row;
+
+        public string Name(long key)
         {
-            state.file.CopyTo(span);
-            "#row ".CopyTo(span[state.file.Length..]);
-            state.row.TryFormat(span[(state.file.Length + 5)..], out _, provider: CultureInfo.InvariantCulture);
-        });
+            string file = files[(int)(key >> RowBits)].DisplayName;
+            long row = key & ((1L << RowBits) - 1);
+            return string.Create(CultureInfo.InvariantCulture, $"{file}#row {row}");
+        }
     }
 
     private static void HashFile(IncrementalHash hash, string path)

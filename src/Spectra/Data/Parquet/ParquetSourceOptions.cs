@@ -42,7 +42,7 @@ public sealed record ParquetSourceOptions
     /// <summary>Compute <see cref="SourceInfo.ContentHash"/>, the SHA-256 of every input byte (default on; it costs about as much CPU as decoding a snappy file).</summary>
     public bool HashContent { get; init; } = true;
 
-    /// <summary>Name every row ("file.parquet#row 123") in <see cref="RowChunk.RowIds"/> (default on; off saves one string per row).</summary>
+    /// <summary>Name every row ("file.parquet#row 123") in <see cref="RowChunk.RowIds"/> (default on; a name is made only when shown, from an 8-byte key per row).</summary>
     public bool RowIds { get; init; } = true;
 
     /// <summary>Columns of one row group decoded at once (default: the processor count; 1 reads them one after another).</summary>
