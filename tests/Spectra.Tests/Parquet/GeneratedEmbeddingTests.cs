@@ -56,6 +56,27 @@ public sealed class GeneratedEmbeddingTests
         }
     }
 
+    [ConformanceTheory]
+    [InlineData("gaussian", "wide64.duckdb_snappy_v1", 333)]
+    [InlineData("spiked", "wide64.duckdb_snappy_v1", 4096)]
+    [InlineData("spiked", "fsl.arrowrs_zstd_v2", 333)]
+    public void Through_the_source_rows_equal_the_raw_float32_matrix(string kind, string layout, int chunk)
+    {
+        // The source's transposes (eight float columns at a time, any chunk length) and list copies, value for value.
+        var raw = Raw(kind);
+        var options = layout.StartsWith("wide", StringComparison.Ordinal) ? new Spectra.Data.Parquet.ParquetSourceOptions { Columns = ["x*"] } : null;
+        var source = new Spectra.Data.Parquet.ParquetSource(ParquetTestRead.Generated($"embeddings_{kind}_n2000_d64.{layout}.parquet"), options);
+        Assert.Equal(D, source.Features);
+        int i = 0;
+        foreach (var c in source.ReadChunks(chunk))
+            for (int r = 0; r < c.Rows; r++, i++)
+            {
+                var row = c.Row(r);
+                for (int j = 0; j < D; j++) Assert.Equal((double)raw[i * D + j], row[j]);
+            }
+        Assert.Equal(M, i);
+    }
+
     /// <summary>Eigenvalues of C = Xcᵀ Xc / M, two-pass (means first), ascending.</summary>
     internal static double[] CovarianceSpectrum(double[] x, int m, int d)
     {

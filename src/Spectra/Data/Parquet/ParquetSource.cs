@@ -339,8 +339,19 @@ public sealed class ParquetSource : IDataSource
             List<int> Keep(int g)
             {
                 int rows = (int)f.RowGroupRows(g);
-                var kept = new List<int>(sampler.IsSampling ? 0 : rows);
-                for (int r = 0; r < rows; r++) if (sampler.Next()) kept.Add(r);
+                List<int> kept;
+                if (sampler.IsSampling)
+                {
+                    kept = new List<int>();
+                    for (int r = 0; r < rows; r++) if (sampler.Next()) kept.Add(r);
+                }
+                else
+                {
+                    kept = new List<int>(rows);
+                    System.Runtime.InteropServices.CollectionsMarshal.SetCount(kept, rows);
+                    var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
+                    for (int r = 0; r < rows; r++) all[r] = r;
+                }
                 long bytes = (long)kept.Count * Features * 8;
                 if (bytes > _options.MemoryLimitBytes)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group {g} needs {bytes} bytes for its selected columns, over the memory limit",
@@ -499,15 +510,24 @@ public sealed class ParquetSource : IDataSource
         int s = 0;
         if (contiguous)
         {
-            // Four columns at a time: each row's four values land in one cache line of the row-major chunk.
             int r0 = kept[k0];
+            var chunk = values.AsSpan();
+            for (; s + 8 <= _plan.Scalars.Count; s += 8)
+            {
+                var f = new float[]?[8];
+                for (int k = 0; k < 8; k++) f[k] = g.Scalars[s + k]?.Singles;
+                if (f.Any(x => x is null)) break;
+                ColumnInterleaver.Singles8(f[0].AsSpan(r0, m), f[1].AsSpan(r0, m), f[2].AsSpan(r0, m), f[3].AsSpan(r0, m),
+                    f[4].AsSpan(r0, m), f[5].AsSpan(r0, m), f[6].AsSpan(r0, m), f[7].AsSpan(r0, m), chunk, filled * d + s, d);
+            }
+            // Four columns at a time: each row's four values land in one cache line of the row-major chunk.
             for (; s + 4 <= _plan.Scalars.Count; s += 4)
             {
                 if (g.Scalars[s] is not { } c0 || g.Scalars[s + 1] is not { } c1 || g.Scalars[s + 2] is not { } c2 || g.Scalars[s + 3] is not { } c3) break;
                 if (c0.Singles is { } f0 && c1.Singles is { } f1 && c2.Singles is { } f2 && c3.Singles is { } f3)
-                    Interleave4(f0.AsSpan(r0, m), f1.AsSpan(r0, m), f2.AsSpan(r0, m), f3.AsSpan(r0, m), values, filled * d + s, d);
+                    ColumnInterleaver.Any4<float>(f0.AsSpan(r0, m), f1.AsSpan(r0, m), f2.AsSpan(r0, m), f3.AsSpan(r0, m), chunk, filled * d + s, d);
                 else if (c0.Singles is null && c1.Singles is null && c2.Singles is null && c3.Singles is null)
-                    Interleave4(c0.Values.AsSpan(r0, m), c1.Values.AsSpan(r0, m), c2.Values.AsSpan(r0, m), c3.Values.AsSpan(r0, m), values, filled * d + s, d);
+                    ColumnInterleaver.Any4<double>(c0.Values.AsSpan(r0, m), c1.Values.AsSpan(r0, m), c2.Values.AsSpan(r0, m), c3.Values.AsSpan(r0, m), chunk, filled * d + s, d);
                 else break;
             }
         }
@@ -527,20 +547,6 @@ public sealed class ParquetSource : IDataSource
             int width = _plan.ListWidth, first = _plan.Scalars.Count;
             for (int t = 0; t < m; t++)
                 list.CopyTo(list.Offsets![kept[k0 + t]], values.AsSpan((filled + t) * d + first, width));
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Interleave4<T>(ReadOnlySpan<T> a0, ReadOnlySpan<T> a1, ReadOnlySpan<T> a2, ReadOnlySpan<T> a3, double[] values, int at, int d)
-        where T : struct, System.Numerics.INumberBase<T>
-    {
-        for (int t = 0; t < a0.Length; t++, at += d)
-        {
-            var dst = values.AsSpan(at, 4);
-            dst[0] = double.CreateTruncating(a0[t]);
-            dst[1] = double.CreateTruncating(a1[t]);
-            dst[2] = double.CreateTruncating(a2[t]);
-            dst[3] = double.CreateTruncating(a3[t]);
         }
     }
 
