@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
+using Spectra.Fluent;
 
 namespace Spectra.Cli;
 
@@ -52,35 +52,49 @@ public sealed class RunOptions
         foreach (var o in All()) command.Add(o);
     }
 
-    public RunSettings Read(ParseResult p) => new()
+    public RunSettings Read(ParseResult p)
     {
-        Path = p.GetValue(Path) ?? "",
-        Matrix = p.GetValue(Matrix)!,
-        Color = p.GetValue(Color)!,
-        Resize = p.GetValue(Resize),
-        Include = p.GetValue(Include) ?? Array.Empty<string>(),
-        Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
-        Columns = (p.GetValue(Columns) ?? Array.Empty<string>()).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-        ListColumn = p.GetValue(ListColumn),
-        LabelColumn = p.GetValue(LabelColumn),
-        Nulls = p.GetValue(Nulls)!,
-        MaxSamples = p.GetValue(MaxSamples),
-        Seed = p.GetValue(Seed),
-        SkipInvalid = p.GetValue(SkipInvalid),
-        NoCenter = p.GetValue(NoCenter),
-        Standardize = p.GetValue(Standardize),
-        DropNonFinite = p.GetValue(DropNonFinite),
-        Threads = p.GetValue(Threads),
-        KTop = p.GetValue(KTop),
-        KBottom = p.GetValue(KBottom),
-        Unfolding = p.GetValue(Unfolding)!,
-        UnfoldingDegree = p.GetValue(UnfoldingDegree),
-        SffRealisations = p.GetValue(SffRealisations),
-        StartRank = p.GetValue(StartRank),
-        EndRank = p.GetValue(EndRank),
-        ReferenceDraws = p.GetValue(ReferenceDraws),
-        Eta = p.GetValue(Eta),
-    };
+        var size = ResizeSize(p);
+        return new()
+        {
+            Path = p.GetValue(Path) ?? "",
+            Load = new LoadSettings
+            {
+                Color = p.GetValue(Color)!,
+                ResizeWidth = size?.Width,
+                ResizeHeight = size?.Height,
+                Include = p.GetValue(Include) ?? Array.Empty<string>(),
+                Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
+                Columns = (p.GetValue(Columns) ?? Array.Empty<string>()).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+                ListColumn = p.GetValue(ListColumn),
+                LabelColumn = p.GetValue(LabelColumn),
+                Nulls = p.GetValue(Nulls)!,
+                MaxSamples = p.GetValue(MaxSamples),
+                Seed = p.GetValue(Seed),
+                SkipInvalid = p.GetValue(SkipInvalid),
+            },
+            Matrix = new MatrixSettings
+            {
+                Matrix = p.GetValue(Matrix)!,
+                Center = !p.GetValue(NoCenter),
+                Standardize = p.GetValue(Standardize),
+                DropNonFinite = p.GetValue(DropNonFinite),
+                Threads = p.GetValue(Threads),
+            },
+            Analyze = new AnalyzeSettings
+            {
+                KTop = p.GetValue(KTop),
+                KBottom = p.GetValue(KBottom),
+                Unfolding = p.GetValue(Unfolding)!,
+                UnfoldingDegree = p.GetValue(UnfoldingDegree),
+                SffRealisations = p.GetValue(SffRealisations),
+                StartRank = p.GetValue(StartRank),
+                EndRank = p.GetValue(EndRank),
+                ReferenceDraws = p.GetValue(ReferenceDraws),
+                Eta = p.GetValue(Eta),
+            },
+        };
+    }
 
     /// <summary>
     /// The settings with every option the user did not give taken from a baseline's option map, so
@@ -89,38 +103,19 @@ public sealed class RunOptions
     public RunSettings ReadWithDefaults(ParseResult p, IReadOnlyDictionary<string, string> baseline)
     {
         var s = Read(p);
-        bool Given(Option o) => p.GetResult(o) is { Implicit: false };
-        string? B(string key) => baseline.TryGetValue(key, out var v) ? v : null;
-        int Int(string key, int fallback) => B(key) is { } v && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : fallback;
-        bool Bool(string key, bool fallback) => B(key) is { } v ? v == "true" : fallback;
-        string[] List(string key) => B(key)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? Array.Empty<string>();
-        return s with
-        {
-            Matrix = Given(Matrix) ? s.Matrix : B("matrix") ?? s.Matrix,
-            Color = Given(Color) ? s.Color : B("color") ?? s.Color,
-            Resize = Given(Resize) ? s.Resize : B("resize"),
-            Include = Given(Include) ? s.Include : List("include"),
-            Exclude = Given(Exclude) ? s.Exclude : List("exclude"),
-            Columns = Given(Columns) ? s.Columns : List("columns"),
-            ListColumn = Given(ListColumn) ? s.ListColumn : B("list_column"),
-            LabelColumn = Given(LabelColumn) ? s.LabelColumn : B("label_column"),
-            Nulls = Given(Nulls) ? s.Nulls : B("nulls") ?? s.Nulls,
-            MaxSamples = Given(MaxSamples) ? s.MaxSamples : B("max_samples") is null ? null : Int("max_samples", 0),
-            Seed = Given(Seed) ? s.Seed : Int("seed", s.Seed),
-            NoCenter = Given(NoCenter) ? s.NoCenter : !Bool("center", !s.NoCenter),
-            Standardize = Given(Standardize) ? s.Standardize : Bool("standardize", s.Standardize),
-            DropNonFinite = Given(DropNonFinite) ? s.DropNonFinite : Bool("drop_non_finite", s.DropNonFinite),
-            KTop = Given(KTop) ? s.KTop : Int("k_top", s.KTop),
-            KBottom = Given(KBottom) ? s.KBottom : Int("k_bottom", s.KBottom),
-            Unfolding = Given(Unfolding) ? s.Unfolding : B("unfolding") ?? s.Unfolding,
-            UnfoldingDegree = Given(UnfoldingDegree) ? s.UnfoldingDegree : Int("unfolding_degree", s.UnfoldingDegree),
-            SffRealisations = Given(SffRealisations) ? s.SffRealisations : Int("sff_realisations", s.SffRealisations),
-            StartRank = Given(StartRank) ? s.StartRank : B("start_rank") is null ? null : Int("start_rank", 1),
-            EndRank = Given(EndRank) ? s.EndRank : B("end_rank") is null ? null : Int("end_rank", 1),
-            ReferenceDraws = Given(ReferenceDraws) ? s.ReferenceDraws : Int("reference_draws", s.ReferenceDraws),
-            Eta = Given(Eta) ? s.Eta : B("eta") is { } e && double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var eta) ? eta : s.Eta,
-        };
+        var given = All().Where(o => p.GetResult(o) is { Implicit: false }).Select(o => Key(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var (load, matrix, analyze) = OptionMapping.Read(baseline, s.Load, s.Matrix, s.Analyze, given.Contains);
+        return s with { Load = load, Matrix = matrix, Analyze = analyze };
     }
+
+    /// <summary>A setting's key (the option map's name) as the command line spells it: k_top → --k-top.</summary>
+    public static string Spell(string key) => key == "center" ? "--no-center" : "--" + key.Replace('_', '-');
+
+    private static string Key(string option) => option == "--no-center" ? "center" : option.TrimStart('-').Replace('-', '_');
+
+    private (int Width, int Height)? ResizeSize(ParseResult p) => p.GetValue(Resize) is { } text
+        ? LoadSettings.ParseResize(text) ?? throw new SpectraException(SpectraErrorKind.InvalidOption, $"--resize '{text}' is not WIDTHxHEIGHT", hint: "e.g. --resize 28x28")
+        : null;
 
     private static Option<string> Choice(string name, string fallback, string description, params string[] values)
     {

@@ -72,7 +72,11 @@ public sealed class FluentApiTests
     public void Parquet_option_map_matches_the_cli()
     {
         var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
-        var settings = new RunSettings { Path = table, Columns = new[] { "x*" }, ListColumn = "embedding", LabelColumn = "label", Nulls = "drop-row", MaxSamples = 10 };
+        var settings = new RunSettings
+        {
+            Path = table,
+            Load = new LoadSettings { Columns = new[] { "x*" }, ListColumn = "embedding", LabelColumn = "label", Nulls = "drop-row", MaxSamples = 10 },
+        };
         var fluent = Dataset.Load(table, o => o.Columns("x*").ListColumn("embedding").LabelColumn("label").Nulls("drop-row").MaxSamples(10));
         Assert.Equal(settings.ToOptionMap(), fluent.OptionMap());
     }
@@ -89,9 +93,13 @@ public sealed class FluentApiTests
     {
         var settings = new RunSettings
         {
-            Path = Digits, Color = "rgb", Resize = "5x7", MaxSamples = 40, Seed = 9, Matrix = "gram", Standardize = true, KTop = 2, KBottom = 1,
-            Unfolding = "polynomial", UnfoldingDegree = 5, SffRealisations = 3, Include = new[] { "*/1/*" },
-            StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.25,
+            Path = Digits,
+            Load = new LoadSettings { Color = "rgb", ResizeWidth = 5, ResizeHeight = 7, MaxSamples = 40, Seed = 9, Include = new[] { "*/1/*" } },
+            Matrix = new MatrixSettings { Matrix = "gram", Standardize = true },
+            Analyze = new AnalyzeSettings
+            {
+                KTop = 2, KBottom = 1, Unfolding = "polynomial", UnfoldingDegree = 5, SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.25,
+            },
         };
         var fluent = Dataset.Load(Digits, o => o.Rgb().Resize(5, 7).MaxSamples(40).Seed(9).Include("*/1/*")).Gram().Standardize();
         var analysis = new AnalyzeOptions().KTop(2).KBottom(1).Unfolding("polynomial", 5).SffRealisations(3).FitRanks(2, 9).ReferenceDraws(4).Eta(0.25).Settings;

@@ -26,9 +26,9 @@ public static class BaselineCommand
             var quiet = p.GetValue(GlobalOptions.Quiet);
             var (baseline, report) = ProgressDisplay.Run(io, quiet, progress =>
             {
-                var source = new CachedSource(SourceFactory.Open(settings));
+                var source = new CachedSource(settings.Open());
                 var method = p.GetValue(resampling) == "poisson" ? BaselineBuilder.ResamplingMethod.Poisson : BaselineBuilder.ResamplingMethod.HalfSample;
-                return BaselineBuilder.Build(source, p.GetValue(replicates), settings.Seed, method,
+                return BaselineBuilder.Build(source, p.GetValue(replicates), settings.Load.Seed, method,
                     s => AnalysisRun.Execute(settings, s, progress),
                     s => AnalysisRun.Execute(settings, s, null, light: true),
                     progress);

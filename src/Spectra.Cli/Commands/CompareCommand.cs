@@ -31,7 +31,7 @@ public static class CompareCommand
             };
             CompareStudy.Side Side(string path) => ReportSpectrumReader.LooksLikeReport(path)
                 ? CompareStudy.FromReport(path)
-                : CompareStudy.FromSource(SourceFactory.Open(settings with { Path = path }), options);
+                : CompareStudy.FromSource((settings with { Path = path }).Open(), options);
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => CompareStudy.Run(Side(p.GetValue(a)!), Side(p.GetValue(b)!), options));
             outputs.Write(p, io, "compare", result, StudyTables.Of(result));
             return result.Different ? 1 : 0;

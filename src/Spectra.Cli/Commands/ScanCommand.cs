@@ -32,13 +32,13 @@ public static class ScanCommand
                 MinSamplesPerFeature = p.GetValue(min),
                 MaxSamplesPerFeature = p.GetValue(max),
                 PointsPerOctave = p.GetValue(perOctave),
-                Seed = settings.Seed,
+                Seed = settings.Load.Seed,
                 Spectrum = AnalysisRun.PipelineOptions(settings, light: true),
                 Headline = StudyOutputs.Headline(settings),
                 MaxBytes = outputs.MaxBytes(p),
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet),
-                progress => SampleSizeStudy.Run(DataMatrix.Load(SourceFactory.Open(settings), options.MaxBytes), options, progress));
+                progress => SampleSizeStudy.Run(DataMatrix.Load(settings.Open(), options.MaxBytes), options, progress));
             return outputs.Write(p, io, "sample_size", result, StudyTables.Of(result), ScanCharts.All(result));
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectra.Data;
 using Spectra.Data.Synthetic;
+using Spectra.Fluent;
 using Spectra.Pipeline;
 using Spectra.Reports;
 using Spectra.Spectrum;
@@ -40,7 +41,7 @@ public static class SimulateCommand
             var s = p.GetValue(seed);
             var quiet = p.GetValue(GlobalOptions.Quiet);
             var path = p.GetValue(output);
-            var settings = new RunSettings { Path = path ?? k, Seed = s };
+            var settings = new RunSettings { Path = path ?? k, Load = LoadSettings.Default with { Seed = s } };
             Reports.Document.ReportDocument doc;
             if (k is "goe" or "poisson")
             {

@@ -33,7 +33,7 @@ public static class StudyCommands
         {
             var s = run.Read(p);
             var options = new PerClassOptions { Spectrum = AnalysisRun.PipelineOptions(s, light: true), Headline = StudyOutputs.Headline(s) };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(SourceFactory.Open(s), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(), options));
             return outputs.Write(p, io, "per_class", result, StudyTables.Of(result));
         });
         return command;
@@ -51,10 +51,10 @@ public static class StudyCommands
         command.SetAction(p =>
         {
             var s = run.Read(p);
-            var source = SourceFactory.Open(s);
+            var source = s.Open();
             if (source is not ImageFolderSource images)
                 throw new SpectraException(SpectraErrorKind.InvalidOption, "single-image mode reads images (a folder, NPY, NPZ or IDX), not a table", s.Path);
-            var options = new SingleImageOptions { MaxOrder = p.GetValue(orders), Seed = s.Seed, Headline = StudyOutputs.Headline(s) };
+            var options = new SingleImageOptions { MaxOrder = p.GetValue(orders), Seed = s.Load.Seed, Headline = StudyOutputs.Headline(s) };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SingleImageStudy.Run(images, images.ImageHeight, images.ImageWidth, options));
             return outputs.Write(p, io, "single_image", result, StudyTables.Of(result));
         });
@@ -81,10 +81,10 @@ public static class StudyCommands
                 : new[] { SurrogateKind.ColumnShuffled, SurrogateKind.RowPermuted };
             var options = new SurrogateOptions
             {
-                Draws = p.GetValue(draws), Kinds = chosen, Seed = s.Seed, MaxBytes = outputs.MaxBytes(p),
+                Draws = p.GetValue(draws), Kinds = chosen, Seed = s.Load.Seed, MaxBytes = outputs.MaxBytes(p),
                 Spectrum = AnalysisRun.PipelineOptions(s, light: true), Headline = StudyOutputs.Headline(s),
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(SourceFactory.Open(s), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(s.Open(), options));
             return outputs.Write(p, io, "surrogates", result, StudyTables.Of(result));
         });
         return command;
@@ -111,9 +111,9 @@ public static class StudyCommands
             var options = new AttributionOptions
             {
                 Components = p.GetValue(components), FirstRank = first, LastRank = last, TopLoadings = p.GetValue(top),
-                Preprocess = pipeline.Preprocess, Threads = s.Threads,
+                Preprocess = pipeline.Preprocess, Threads = s.Matrix.Threads,
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(SourceFactory.Open(s), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(s.Open(), options));
             return outputs.Write(p, io, "attribution", result, StudyTables.Of(result));
         });
         return command;

@@ -55,21 +55,17 @@ public sealed class AnalyzeOptions
     public AnalyzeSettings Settings { get; }
 
     /// <summary>The largest eigenvalues left out of the bulk.</summary>
-    public AnalyzeOptions KTop(int k) => With(Settings with { KTop = NonNegative(k, "k-top") });
+    public AnalyzeOptions KTop(int k) => With(Settings with { KTop = k });
 
     /// <summary>The smallest non-zero eigenvalues left out of the bulk.</summary>
-    public AnalyzeOptions KBottom(int k) => With(Settings with { KBottom = NonNegative(k, "k-bottom") });
+    public AnalyzeOptions KBottom(int k) => With(Settings with { KBottom = k });
 
     /// <summary>"log-polynomial" (a polynomial in ln λ, the default), "polynomial" (in λ) or "kernel" (Gaussian kernel).</summary>
-    public AnalyzeOptions Unfolding(string method, int? degree = null)
-    {
-        var s = Settings with { Unfolding = method, UnfoldingDegree = degree ?? Settings.UnfoldingDegree };
-        s.UnfoldingOptions(); // validates the name now, where the cell that gave it is
-        return With(s);
-    }
+    public AnalyzeOptions Unfolding(string method, int? degree = null) =>
+        With(Settings with { Unfolding = method, UnfoldingDegree = degree ?? Settings.UnfoldingDegree });
 
     /// <summary>Random half-subsamples of the rows the spectral form factor averages over (0: the full spectrum alone).</summary>
-    public AnalyzeOptions SffRealisations(int n) => With(Settings with { SffRealisations = NonNegative(n, "sff-realisations") });
+    public AnalyzeOptions SffRealisations(int n) => With(Settings with { SffRealisations = n });
 
     /// <summary>The power-law fit range in ranks (1-based, largest first).</summary>
     public AnalyzeOptions FitRanks(int? startRank, int? endRank)
@@ -80,17 +76,13 @@ public sealed class AnalyzeOptions
     }
 
     /// <summary>GOE and Poisson draws of the data's size for the finite-size references (0…1000; 0: asymptotic values).</summary>
-    public AnalyzeOptions ReferenceDraws(int draws) => draws is >= 0 and <= 1000
-        ? With(Settings with { ReferenceDraws = draws })
-        : throw new SpectraException(SpectraErrorKind.InvalidOption, $"reference-draws must be 0…1000, got {draws}");
+    public AnalyzeOptions ReferenceDraws(int draws) => With(Settings with { ReferenceDraws = draws });
 
     /// <summary>Width of the form factor's Gaussian filter, in units of the levels' spread.</summary>
     public AnalyzeOptions Eta(double eta) => double.IsFinite(eta) && eta > 0
         ? With(Settings with { Eta = eta })
         : throw new SpectraException(SpectraErrorKind.InvalidOption, $"eta must be a positive number, got {eta}");
 
-    private static int NonNegative(int v, string name) => v >= 0 ? v
-        : throw new SpectraException(SpectraErrorKind.InvalidOption, $"{name} must be ≥ 0, got {v}");
-
-    private static AnalyzeOptions With(AnalyzeSettings s) => new(s);
+    // Validated at each step so that a bad value fails in the cell that gave it, not at the run.
+    private static AnalyzeOptions With(AnalyzeSettings s) => new(s.Validate());
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Reflection;
 using Spectra.Checks;
 using Spectra.Data;
-using Spectra.Data.Images;
 using Spectra.Data.Synthetic;
 using Spectra.Fluent;
 using Spectra.Pipeline;
@@ -50,27 +48,8 @@ public sealed class Dataset
     public static Dataset Load(string path, Func<LoadOptions, LoadOptions>? configure = null)
     {
         var load = configure?.Invoke(new LoadOptions(LoadSettings.Default)).Settings ?? LoadSettings.Default;
-        var detected = InputDetector.Detect(path);
-        var kind = InputDetector.Name(detected);
-        if (detected == InputKind.Parquet)
-        {
-            Refuse(kind, ("Rgb()", load.Color != "gray"), ("Resize()", load.Resize is not null), ("Include()", load.Include.Count > 0), ("Exclude()", load.Exclude.Count > 0),
-                ("SkipInvalid()", load.SkipInvalid));
-            return new Dataset(path, kind, s => ParquetInput.Open(path, s), load, MatrixSettings.Default);
-        }
-        Refuse(kind, ("Columns()", load.Columns.Count > 0), ("ListColumn()", load.ListColumn is not null), ("LabelColumn()", load.LabelColumn is not null),
-            ("Nulls()", load.Nulls != "error"));
-        return new Dataset(path, kind, s => ImageSource.Open(path, new ImageSourceOptions
-        {
-            Color = s.Color == "rgb" ? ImageColorMode.Rgb : ImageColorMode.Gray,
-            ResizeWidth = s.ResizeWidth,
-            ResizeHeight = s.ResizeHeight,
-            Include = s.Include,
-            Exclude = s.Exclude,
-            MaxSamples = s.MaxSamples,
-            Seed = s.Seed,
-            SkipInvalid = s.SkipInvalid,
-        }), load, MatrixSettings.Default);
+        var detected = DataInput.Detect(path, load, FluentName);
+        return new Dataset(path, InputDetector.Name(detected), s => DataInput.Open(path, detected, s), load, MatrixSettings.Default);
     }
 
     /// <summary>Rows already in memory: x[sample, feature].</summary>
@@ -102,7 +81,7 @@ public sealed class Dataset
 
     private static Dataset InMemory(string name, Func<LoadSettings, IDataSource> open) => new(name, "memory", s =>
     {
-        Refuse("memory", ("MaxSamples()", s.MaxSamples is not null));
+        DataInput.Refuse(s, "memory", FluentName);
         return open(s);
     }, LoadSettings.Default, MatrixSettings.Default);
 
@@ -120,7 +99,7 @@ public sealed class Dataset
         private static Dataset Generated(string name, int seed, Func<IDataSource> open) =>
             new(name, "synthetic", s =>
             {
-                Refuse("synthetic", ("MaxSamples()", s.MaxSamples is not null));
+                DataInput.Refuse(s, "synthetic", FluentName);
                 return open();
             }, LoadSettings.Default with { Seed = seed }, MatrixSettings.Default);
     }
@@ -135,12 +114,7 @@ public sealed class Dataset
     public Dataset Auto() => Matrix("auto");
 
     /// <summary>"covariance", "gram" or "auto", as the CLI's --matrix.</summary>
-    public Dataset Matrix(string matrix)
-    {
-        if (matrix is not ("covariance" or "gram" or "auto"))
-            throw new SpectraException(SpectraErrorKind.InvalidOption, $"matrix '{matrix}' is not covariance, gram or auto");
-        return With(MatrixSettings with { Matrix = matrix });
-    }
+    public Dataset Matrix(string matrix) => With((MatrixSettings with { Matrix = matrix }).Validate());
 
     /// <summary>Scale every feature to unit variance (a correlation matrix); zero-variance features are dropped and reported.</summary>
     public Dataset Standardize(bool standardize = true) => With(MatrixSettings with { Standardize = standardize });
@@ -233,20 +207,7 @@ public sealed class Dataset
 
     private DatasetAnalysis Analyze(IDataSource source, AnalyzeSettings a, bool light, IProgress<SpectraProgress>? progress)
     {
-        var settings = new ReportSettings
-        {
-            KTop = a.KTop,
-            KBottom = a.KBottom,
-            Unfolding = a.UnfoldingOptions(),
-            Seed = LoadSettings.Seed,
-            StartRank = a.StartRank,
-            EndRank = a.EndRank,
-            ReferenceDraws = a.ReferenceDraws,
-            Eta = a.Eta,
-            Light = light,
-            ToolVersion = LibraryVersion,
-            Options = OptionMap(a),
-        };
+        var settings = RunReportSettings.Create(LoadSettings, MatrixSettings, a, LibraryVersion, light);
         var computation = SpectrumPipeline.Run(source, MatrixSettings.PipelineOptions(light ? 0 : a.SffRealisations, LoadSettings.Seed, !light), progress);
         var report = ReportBuilder.Analyze(computation, settings);
         var document = ReportBuilder.Build(report, computation, settings);
@@ -257,73 +218,21 @@ public sealed class Dataset
         configure?.Invoke(new AnalyzeOptions(AnalyzeSettings.Default)).Settings ?? AnalyzeSettings.Default;
 
     /// <summary>The options that change the numbers, by the CLI's names (what a baseline records).</summary>
-    public SortedDictionary<string, string> OptionMap(AnalyzeSettings? analysis = null)
-    {
-        var a = analysis ?? AnalyzeSettings.Default;
-        var l = LoadSettings;
-        var m = MatrixSettings;
-        var map = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["color"] = l.Color,
-            ["matrix"] = m.Matrix,
-            ["center"] = Bool(m.Center),
-            ["standardize"] = Bool(m.Standardize),
-            ["drop_non_finite"] = Bool(m.DropNonFinite),
-            ["k_top"] = Int(a.KTop),
-            ["k_bottom"] = Int(a.KBottom),
-            ["unfolding"] = a.Unfolding,
-            ["unfolding_degree"] = Int(a.UnfoldingDegree),
-            ["sff_realisations"] = Int(a.SffRealisations),
-            ["seed"] = Int(l.Seed),
-            ["reference_draws"] = Int(a.ReferenceDraws),
-            ["eta"] = a.Eta.ToString("R", CultureInfo.InvariantCulture),
-        };
-        if (a.StartRank is { } sr) map["start_rank"] = Int(sr);
-        if (a.EndRank is { } er) map["end_rank"] = Int(er);
-        if (l.Resize is { } r) map["resize"] = r;
-        if (l.Include.Count > 0) map["include"] = string.Join(",", l.Include);
-        if (l.Exclude.Count > 0) map["exclude"] = string.Join(",", l.Exclude);
-        if (l.Columns.Count > 0) map["columns"] = string.Join(",", l.Columns);
-        if (l.ListColumn is not null) map["list_column"] = l.ListColumn;
-        if (l.LabelColumn is not null) map["label_column"] = l.LabelColumn;
-        if (l.Nulls != "error") map["nulls"] = l.Nulls;
-        if (l.MaxSamples is { } n) map["max_samples"] = Int(n);
-        return map;
-    }
+    public SortedDictionary<string, string> OptionMap(AnalyzeSettings? analysis = null) =>
+        OptionMapping.Write(LoadSettings, MatrixSettings, analysis ?? AnalyzeSettings.Default);
 
-    private static AnalyzeSettings AnalysisFromOptions(IReadOnlyDictionary<string, string> o)
-    {
-        int I(string key, int fallback) => o.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : fallback;
-        var d = AnalyzeSettings.Default;
-        return new AnalyzeSettings
-        {
-            KTop = I("k_top", d.KTop),
-            KBottom = I("k_bottom", d.KBottom),
-            Unfolding = o.TryGetValue("unfolding", out var u) ? u : d.Unfolding,
-            UnfoldingDegree = I("unfolding_degree", d.UnfoldingDegree),
-            SffRealisations = I("sff_realisations", d.SffRealisations),
-            StartRank = o.ContainsKey("start_rank") ? I("start_rank", 0) : null,
-            EndRank = o.ContainsKey("end_rank") ? I("end_rank", 0) : null,
-            ReferenceDraws = I("reference_draws", d.ReferenceDraws),
-            Eta = o.TryGetValue("eta", out var e) && double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var eta) ? eta : d.Eta,
-        };
-    }
-
-    private static string Bool(bool b) => b ? "true" : "false";
-    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A check reads the analysis options from the baseline; the dataset keeps its own load and matrix settings.</summary>
+    private AnalyzeSettings AnalysisFromOptions(IReadOnlyDictionary<string, string> options) =>
+        OptionMapping.Read(options, LoadSettings, MatrixSettings, AnalyzeSettings.Default).Analyze;
 
     /// <summary>The version every report records, without a source-revision suffix (as the CLI's), so reports do not change with each commit.</summary>
     internal static string LibraryVersion { get; } =
         (typeof(Dataset).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
          ?? typeof(Dataset).Assembly.GetName().Version?.ToString(3) ?? "0.0.0").Split('+')[0];
 
-    private static void Refuse(string kind, params (string Option, bool Given)[] options)
-    {
-        foreach (var (option, given) in options)
-            if (given)
-                throw new SpectraException(SpectraErrorKind.InvalidOption, $"{option} does not apply to {kind} input",
-                    hint: "leave it out, or check that the path is the input you meant");
-    }
+    /// <summary>A setting as a notebook gives it: the load-options method that sets it (only Rgb() changes the colour).</summary>
+    private static string FluentName(string key) =>
+        key == "color" ? "Rgb()" : string.Concat(key.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "()";
 
     public override string ToString() =>
         $"{Kind} dataset {Name} (matrix {MatrixSettings.Matrix}{(MatrixSettings.Standardize ? ", standardised" : "")}{(MatrixSettings.PerClass ? ", per class" : "")}, seed {LoadSettings.Seed})";

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Spectra.Fluent;
 
 /// <summary>
@@ -26,6 +28,16 @@ public sealed record LoadSettings
 
     /// <summary>"WxH" as the CLI writes --resize, or null.</summary>
     public string? Resize => ResizeWidth is { } w && ResizeHeight is { } h ? $"{w}x{h}" : null;
+
+    /// <summary>(width, height) from "WxH" (also "W×H", any case), both positive; null when the text is not that.</summary>
+    public static (int Width, int Height)? ParseResize(string text)
+    {
+        var parts = text.ToLowerInvariant().Replace('×', 'x').Split('x');
+        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w) &&
+               int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0
+            ? (w, h)
+            : null;
+    }
 }
 
 /// <summary>The builder a <see cref="Dataset.Load"/> lambda receives: <c>o => o.Gray().Resize(32, 32).MaxSamples(2000).Seed(1)</c>.</summary>

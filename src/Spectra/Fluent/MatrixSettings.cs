@@ -18,14 +18,10 @@ public sealed record MatrixSettings
 
     public static MatrixSettings Default { get; } = new();
 
-    internal SpectrumOptions PipelineOptions(int realisations, int seed, bool detectDuplicates = true) => new()
+    /// <summary>The pipeline's options; an unknown matrix name is an error (<paramref name="spell"/> names the setting, see <see cref="SettingsValidation"/>).</summary>
+    public SpectrumOptions PipelineOptions(int realisations, int seed, bool detectDuplicates = true, Func<string, string>? spell = null) => new()
     {
-        Matrix = Matrix switch
-        {
-            "covariance" => MatrixRequest.Covariance,
-            "gram" => MatrixRequest.Gram,
-            _ => MatrixRequest.Auto,
-        },
+        Matrix = this.Request(spell),
         Preprocess = new PreprocessOptions
         {
             Center = Center,

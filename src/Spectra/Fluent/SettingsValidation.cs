@@ -1,0 +1,46 @@
+using Spectra.Pipeline;
+
+namespace Spectra.Fluent;
+
+/// <summary>
+/// The rules settings must meet before a run, in one place for the CLI and the fluent API, so that a
+/// check reading its options from a baseline is held to them too. Messages name a setting through the
+/// front end's spelling of its key (--k-top on the command line; k-top by default).
+/// </summary>
+public static class SettingsValidation
+{
+    /// <summary>The key as the fluent API's messages name it: k_top → k-top.</summary>
+    public static string Plain(string key) => key.Replace('_', '-');
+
+    public static AnalyzeSettings Validate(this AnalyzeSettings a, Func<string, string>? spell = null)
+    {
+        spell ??= Plain;
+        NonNegative(a.KTop, "k_top", spell);
+        NonNegative(a.KBottom, "k_bottom", spell);
+        if (a.ReferenceDraws is < 0 or > 1000)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("reference_draws")} must be 0…1000 (got {a.ReferenceDraws})");
+        NonNegative(a.SffRealisations, "sff_realisations", spell);
+        a.UnfoldingOptions();
+        return a;
+    }
+
+    public static MatrixSettings Validate(this MatrixSettings m, Func<string, string>? spell = null)
+    {
+        m.Request(spell);
+        return m;
+    }
+
+    /// <summary>The matrix the settings name; an unknown name is an error, never a silent "auto".</summary>
+    public static MatrixRequest Request(this MatrixSettings m, Func<string, string>? spell = null) => m.Matrix switch
+    {
+        "covariance" => MatrixRequest.Covariance,
+        "gram" => MatrixRequest.Gram,
+        "auto" => MatrixRequest.Auto,
+        _ => throw new SpectraException(SpectraErrorKind.InvalidOption, $"{(spell ?? Plain)("matrix")} '{m.Matrix}' is not covariance, gram or auto"),
+    };
+
+    private static void NonNegative(int v, string key, Func<string, string> spell)
+    {
+        if (v < 0) throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell(key)} must be ≥ 0 (got {v})");
+    }
+}
