@@ -147,6 +147,52 @@ public sealed class FluentApiTests
     }
 
     [Fact]
+    public void Option_map_reads_back_to_the_settings_it_was_written_from()
+    {
+        var load = new LoadSettings { Color = "rgb", ResizeWidth = 5, ResizeHeight = 7, MaxSamples = 40, Seed = 9, Include = new[] { "a/*", "b/*" }, Nulls = "drop-row" };
+        var matrix = new MatrixSettings { Matrix = "gram", Center = false, Standardize = true, DropNonFinite = true };
+        var analysis = new AnalyzeSettings { KTop = 2, Unfolding = "kernel", SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.1 + 0.2 };
+        var map = OptionMapping.Write(load, matrix, analysis);
+        var (l, m, a) = OptionMapping.Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default);
+        Assert.Equal(map, OptionMapping.Write(l, m, a));
+        Assert.Equal(analysis, a);
+        Assert.Equal(matrix, m);
+        Assert.Equal((5, 7), (l.ResizeWidth, l.ResizeHeight));
+
+        // What the CLI's user gave is kept; the rest comes from the map.
+        var given = new HashSet<string> { "k_top", "center" };
+        var (_, m2, a2) = OptionMapping.Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default with { KTop = 7 }, given.Contains);
+        Assert.Equal(7, a2.KTop);
+        Assert.True(m2.Center);
+        Assert.Equal("kernel", a2.Unfolding);
+    }
+
+    /// <summary>The rules the CLI applies hold in the fluent API too, also for options read back from a baseline.</summary>
+    [Fact]
+    public void Analysis_options_from_a_baseline_meet_the_same_rules()
+    {
+        var data = Dataset.Synthetic.Ugd(10, 60, seed: 1);
+        var baseline = data.Baseline(replicates: 2, configure: a => a.SffRealisations(0).ReferenceDraws(0)).Baseline;
+        var options = new SortedDictionary<string, string>(baseline.Options.ToDictionary(), StringComparer.Ordinal) { ["reference_draws"] = "5000" };
+        var e = Assert.Throws<SpectraException>(() => data.Check(baseline with { Options = options }));
+        Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);
+        Assert.Contains("reference-draws must be 0…1000", e.Message);
+        Assert.Throws<SpectraException>(() => new MatrixSettings { Matrix = "cov" }.PipelineOptions(0, 0));
+    }
+
+    [Fact]
+    public void Settings_that_do_not_apply_are_named_as_each_front_end_spells_them()
+    {
+        var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
+        Assert.Equal(new[] { "color", "skip_invalid" }, DataInput.Inapplicable(new LoadSettings { Color = "rgb", SkipInvalid = true, Columns = new[] { "x" } }, "parquet"));
+        Assert.Equal(new[] { "list_column" }, DataInput.Inapplicable(new LoadSettings { ListColumn = "e", Include = new[] { "*" } }, "images"));
+        Assert.Contains("SkipInvalid() does not apply to parquet input", Assert.Throws<SpectraException>(() => Dataset.Load(table, o => o.SkipInvalid())).Message);
+        Assert.Contains("ListColumn() does not apply to images input", Assert.Throws<SpectraException>(() => Dataset.Load(Digits, o => o.ListColumn("e"))).Message);
+        Assert.Contains("--list-column does not apply to images input",
+            Assert.Throws<SpectraException>(() => new RunSettings { Path = Digits, Load = new LoadSettings { ListColumn = "e" } }.Open()).Message);
+    }
+
+    [Fact]
     public void Bad_options_and_paths_are_one_clear_error()
     {
         var missing = Assert.Throws<SpectraException>(() => Dataset.Load(Path.Combine(RepositoryPaths.Root, "no-such-folder")));

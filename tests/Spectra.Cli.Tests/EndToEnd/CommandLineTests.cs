@@ -222,6 +222,24 @@ public class CommandLineTests : IDisposable
         Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(inherited)).RootElement.GetProperty("spectrum").GetProperty("bulk").GetProperty("k_top").GetInt32());
     }
 
+    /// <summary>Options read from a baseline meet the same rules as options given on the command line, and are named as options.</summary>
+    [Theory]
+    [InlineData("\"k_top\": \"10\"", "\"k_top\": \"-1\"", "--k-top must be ≥ 0")]
+    [InlineData("\"matrix\": \"auto\"", "\"matrix\": \"cov\"", "--matrix 'cov' is not covariance, gram or auto")]
+    [InlineData("\"center\": \"true\"", "\"center\": \"true\", \"resize\": \"big\"", "resize 'big' is not WIDTHxHEIGHT")]
+    public void A_baseline_holding_an_invalid_option_is_refused(string option, string broken, string message)
+    {
+        var data = Ugd(300, 20, 5);
+        var baseline = _tmp.File("b.json");
+        Assert.Equal(0, Tool.Run("baseline", data, "-o", baseline, "--replicates", "3", "--sff-realisations", "0", "--reference-draws", "0", "-q").ExitCode);
+        var text = File.ReadAllText(baseline);
+        Assert.Contains(option, text);
+        File.WriteAllText(baseline, text.Replace(option, broken));
+        var run = Tool.Run("check", data, "--baseline", baseline, "-q");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains(message, run.Err);
+    }
+
     [Fact]
     public void Input_kind_is_detected_from_the_path()
     {

@@ -42,11 +42,14 @@ public class ParquetInputTests : IDisposable
         for (var i = 0; i < a.Length; i++) Assert.Equal(a[i], b[i], 1e-9 * a[^1]);
     }
 
-    [ConformanceFact]
-    public void Image_options_are_refused_for_parquet_input()
+    [ConformanceTheory]
+    [InlineData("--resize", "8x8")]
+    [InlineData("--color", "rgb")]
+    [InlineData("--skip-invalid")]
+    public void Image_options_are_refused_for_parquet_input(params string[] option)
     {
-        var run = Tool.Run("analyze", Conformance.PathOf("parquet", "generated", "duckdb_main_zstd_v1.parquet"), "--resize", "8x8");
+        var run = Tool.Run(new[] { "analyze", Conformance.PathOf("parquet", "generated", "duckdb_main_zstd_v1.parquet") }.Concat(option).ToArray());
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("--resize does not apply to parquet input", run.Err);
+        Assert.Contains($"{option[0]} does not apply to parquet input", run.Err);
     }
 }
