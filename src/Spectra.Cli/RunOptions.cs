@@ -60,38 +60,23 @@ public sealed class RunOptions
             Path = p.GetValue(Path) ?? "",
             Load = new LoadSettings
             {
-                Color = p.GetValue(Color)!,
-                ResizeWidth = size?.Width,
-                ResizeHeight = size?.Height,
-                Include = p.GetValue(Include) ?? Array.Empty<string>(),
-                Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
+                Color = p.GetValue(Color)!, ResizeWidth = size?.Width, ResizeHeight = size?.Height, SkipInvalid = p.GetValue(SkipInvalid),
+                Include = p.GetValue(Include) ?? Array.Empty<string>(), Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
                 Columns = (p.GetValue(Columns) ?? Array.Empty<string>()).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-                ListColumn = p.GetValue(ListColumn),
-                LabelColumn = p.GetValue(LabelColumn),
-                Nulls = p.GetValue(Nulls)!,
-                MaxSamples = p.GetValue(MaxSamples),
-                Seed = p.GetValue(Seed),
-                SkipInvalid = p.GetValue(SkipInvalid),
+                ListColumn = p.GetValue(ListColumn), LabelColumn = p.GetValue(LabelColumn), Nulls = p.GetValue(Nulls)!,
+                MaxSamples = p.GetValue(MaxSamples), Seed = p.GetValue(Seed),
             },
             Matrix = new MatrixSettings
             {
-                Matrix = p.GetValue(Matrix)!,
-                Center = !p.GetValue(NoCenter),
-                Standardize = p.GetValue(Standardize),
-                DropNonFinite = p.GetValue(DropNonFinite),
-                Threads = p.GetValue(Threads),
+                Matrix = p.GetValue(Matrix)!, Threads = p.GetValue(Threads),
+                Center = !p.GetValue(NoCenter), Standardize = p.GetValue(Standardize), DropNonFinite = p.GetValue(DropNonFinite),
             },
             Analyze = new AnalyzeSettings
             {
-                KTop = p.GetValue(KTop),
-                KBottom = p.GetValue(KBottom),
-                Unfolding = p.GetValue(Unfolding)!,
-                UnfoldingDegree = p.GetValue(UnfoldingDegree),
-                SffRealisations = p.GetValue(SffRealisations),
-                StartRank = p.GetValue(StartRank),
-                EndRank = p.GetValue(EndRank),
-                ReferenceDraws = p.GetValue(ReferenceDraws),
-                Eta = p.GetValue(Eta),
+                KTop = p.GetValue(KTop), KBottom = p.GetValue(KBottom),
+                Unfolding = p.GetValue(Unfolding)!, UnfoldingDegree = p.GetValue(UnfoldingDegree),
+                StartRank = p.GetValue(StartRank), EndRank = p.GetValue(EndRank),
+                SffRealisations = p.GetValue(SffRealisations), Eta = p.GetValue(Eta), ReferenceDraws = p.GetValue(ReferenceDraws),
             },
         };
     }
