@@ -24,6 +24,7 @@ public sealed class RunOptions
     public Option<int?> MaxSamples { get; } = new("--max-samples") { Description = "Use at most N samples, a random subset chosen with --seed", HelpName = "N" };
     public Option<int> Seed { get; } = new("--seed") { HelpName = "SEED", Description = "Seed of every random choice (subsets, realisations, bootstrap)", DefaultValueFactory = _ => 0 };
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Pass over unreadable files and list them in the report instead of stopping" };
+    public Option<bool> NoContentHash { get; } = new("--no-content-hash") { Description = "Parquet: skip the SHA-256 of every input byte (a second read of each file); the report's content hash is then null" };
     public Option<bool> NoCenter { get; } = new("--no-center") { Description = "Do not centre the features (centring is on by default)" };
     public Option<bool> Standardize { get; } = new("--standardize") { Description = "Scale every feature to unit variance (a correlation matrix); zero-variance features are dropped and reported" };
     public Option<bool> DropNonFinite { get; } = new("--drop-non-finite") { Description = "Drop rows holding NaN or infinity (and count them) instead of stopping" };
@@ -41,7 +42,7 @@ public sealed class RunOptions
 
     private IEnumerable<Option> All() => new Option[]
     {
-        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid,
+        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid, NoContentHash,
         NoCenter, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations,
         StartRank, EndRank, ReferenceDraws, Eta,
     };
@@ -64,7 +65,7 @@ public sealed class RunOptions
                 Include = p.GetValue(Include) ?? Array.Empty<string>(), Exclude = p.GetValue(Exclude) ?? Array.Empty<string>(),
                 Columns = (p.GetValue(Columns) ?? Array.Empty<string>()).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
                 ListColumn = p.GetValue(ListColumn), LabelColumn = p.GetValue(LabelColumn), Nulls = p.GetValue(Nulls)!,
-                MaxSamples = p.GetValue(MaxSamples), Seed = p.GetValue(Seed),
+                MaxSamples = p.GetValue(MaxSamples), Seed = p.GetValue(Seed), ContentHash = !p.GetValue(NoContentHash),
             },
             Matrix = new MatrixSettings
             {
@@ -94,9 +95,10 @@ public sealed class RunOptions
     }
 
     /// <summary>A setting's key (the option map's name) as the command line spells it: k_top → --k-top.</summary>
-    public static string Spell(string key) => key == "center" ? "--no-center" : "--" + key.Replace('_', '-');
+    // Options that switch a default off are spelled "--no-…"; their keys name what they switch.
+    public static string Spell(string key) => key is "center" or "content_hash" ? "--no-" + key.Replace('_', '-') : "--" + key.Replace('_', '-');
 
-    private static string Key(string option) => option == "--no-center" ? "center" : option.TrimStart('-').Replace('-', '_');
+    private static string Key(string option) => option is "--no-center" or "--no-content-hash" ? option[5..].Replace('-', '_') : option.TrimStart('-').Replace('-', '_');
 
     private (int Width, int Height)? ResizeSize(ParseResult p) => p.GetValue(Resize) is { } text
         ? LoadSettings.ParseResize(text) ?? throw new SpectraException(SpectraErrorKind.InvalidOption, $"--resize '{text}' is not WIDTHxHEIGHT", hint: "e.g. --resize 28x28")

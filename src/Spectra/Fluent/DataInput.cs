@@ -25,7 +25,7 @@ public static class DataInput
             "images" or "npy" or "idx" =>
             [
                 ("columns", s.Columns.Count > 0), ("list_column", s.ListColumn is not null), ("label_column", s.LabelColumn is not null),
-                ("nulls", s.Nulls != "error"),
+                ("nulls", s.Nulls != "error"), ("content_hash", !s.ContentHash),
             ],
             // In-memory and generated rows are all used: there is nothing to subsample from.
             "memory" or "synthetic" => [("max_samples", s.MaxSamples is not null)],

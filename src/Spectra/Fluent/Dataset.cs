@@ -232,7 +232,7 @@ public sealed class Dataset
 
     /// <summary>A setting as a notebook gives it: the load-options method that sets it (only Rgb() changes the colour).</summary>
     private static string FluentName(string key) =>
-        key == "color" ? "Rgb()" : string.Concat(key.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "()";
+        key == "color" ? "Rgb()" : key == "content_hash" ? "NoContentHash()" : string.Concat(key.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "()";
 
     public override string ToString() =>
         $"{Kind} dataset {Name} (matrix {MatrixSettings.Matrix}{(MatrixSettings.Standardize ? ", standardised" : "")}{(MatrixSettings.PerClass ? ", per class" : "")}, seed {LoadSettings.Seed})";

@@ -24,6 +24,9 @@ public sealed record LoadSettings
     public int Seed { get; init; }
     public bool SkipInvalid { get; init; }
 
+    /// <summary>Parquet: record the SHA-256 of every input byte as the report's content hash (a second read of each file; default on).</summary>
+    public bool ContentHash { get; init; } = true;
+
     public static LoadSettings Default { get; } = new();
 
     /// <summary>"WxH" as the CLI writes --resize, or null.</summary>
@@ -99,6 +102,9 @@ public sealed class LoadOptions
 
     /// <summary>Pass over unreadable files and list them in the report instead of stopping.</summary>
     public LoadOptions SkipInvalid(bool skip = true) => With(Settings with { SkipInvalid = skip });
+
+    /// <summary>Parquet: skip the content hash (the SHA-256 of every input byte); the report's content_hash is then null.</summary>
+    public LoadOptions NoContentHash() => With(Settings with { ContentHash = false });
 
     private static LoadOptions With(LoadSettings s) => new(s);
 }

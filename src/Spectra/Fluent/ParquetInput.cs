@@ -22,5 +22,6 @@ public static class ParquetInput
         },
         MaxRows = s.MaxSamples,
         Seed = s.Seed,
+        HashContent = s.ContentHash,
     });
 }

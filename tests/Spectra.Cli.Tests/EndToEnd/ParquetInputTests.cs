@@ -52,4 +52,20 @@ public class ParquetInputTests : IDisposable
         Assert.Equal(3, run.ExitCode);
         Assert.Contains($"{option[0]} does not apply to parquet input", run.Err);
     }
+
+    [ConformanceFact]
+    public void Content_hash_is_the_files_sha256_unless_switched_off()
+    {
+        const string file = "embeddings_gaussian_n2000_d64.fsl.arrowrs_zstd_v2.parquet";
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Conformance.PathOf("parquet", "generated", file))));
+        Assert.Equal(expected, Analyze(file).GetProperty("input").GetProperty("content_hash").GetString());
+        var off = Analyze(file, "--no-content-hash");
+        Assert.Equal(JsonValueKind.Null, off.GetProperty("input").GetProperty("content_hash").ValueKind);
+        // The spectrum does not depend on it.
+        Assert.Equal(Analyze(file).GetProperty("spectrum").GetProperty("eigenvalues").ToString(), off.GetProperty("spectrum").GetProperty("eigenvalues").ToString());
+        // Image input hashes what it decodes anyway: the switch is refused there rather than ignored.
+        var run = Tool.Run("analyze", Path.Combine(Conformance.ProjectRoot, "data-samples", "digits"), "--no-content-hash");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("--no-content-hash does not apply to images input", run.Err);
+    }
 }
