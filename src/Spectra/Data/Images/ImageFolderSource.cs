@@ -152,19 +152,32 @@ public sealed class ImageFolderSource : IDataSource
             Parallel.For(0, n, Parallelism(), r =>
             {
                 var (f, k) = _rows[start + r];
-                var (stack, _, error) = _files[f].Header.Count > 1 ? open[f] : singles[r] = OpenFile(_files[f], limits);
-                if (error is not null)
-                {
-                    errors[r] = error;
-                    return;
-                }
+                var file = _files[f];
                 try
                 {
-                    DecodeInto(stack!, k, values.AsSpan(r * Features, Features));
+                    DecodedImage image;
+                    if (file.Header.Count == 1 && file.Codec is SingleImageCodec single)
+                    {
+                        // Decoded into this thread's scratch and written to the row at once: no per-file arrays.
+                        var (raw, data) = ReadFile(file, limits);
+                        singles[r] = (null, raw, null);
+                        image = single.DecodeTransient(data.Span, limits);
+                    }
+                    else
+                    {
+                        var (stack, _, error) = file.Header.Count > 1 ? open[f] : singles[r] = OpenFile(file, limits);
+                        if (error is not null)
+                        {
+                            errors[r] = error;
+                            return;
+                        }
+                        image = stack!.Decode(k);
+                    }
+                    DecodeInto(image, values.AsSpan(r * Features, Features));
                 }
                 catch (SpectraException e)
                 {
-                    errors[r] = e.WithFile(_files[f].RelativePath);
+                    errors[r] = e.WithFile(file.RelativePath);
                 }
             });
 
@@ -184,7 +197,7 @@ public sealed class ImageFolderSource : IDataSource
                 var opened = file.Header.Count > 1 ? open[f] : singles[r];
                 if (contributed.Add(f)) hash.AppendData(opened.Bytes.Span);
                 if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
-                string? inner = opened.Stack!.NameOf(k);
+                string? inner = opened.Stack?.NameOf(k);
                 ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
                 labels[kept] = file.Label;
                 kept++;
@@ -202,16 +215,7 @@ public sealed class ImageFolderSource : IDataSource
     {
         try
         {
-            ReadOnlyMemory<byte> raw;
-            try
-            {
-                raw = file.Cached ?? File.ReadAllBytes(file.FullPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new SpectraException(SpectraErrorKind.Io, "cannot read the file (" + e.Message + ")");
-            }
-            var data = ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw;
+            var (raw, data) = ReadFile(file, limits);
             var stack = file.Codec.Open(data, limits);
             if (file.Header.Count > 1 && stack.Header != file.Header)
                 throw SpectraException.Invalid("the file changed while it was being read");
@@ -223,9 +227,23 @@ public sealed class ImageFolderSource : IDataSource
         }
     }
 
-    private void DecodeInto(IImageStack stack, int index, Span<double> row)
+    /// <summary>The file's bytes as stored (for the content hash) and as the codec reads them (gzip expanded).</summary>
+    private static (ReadOnlyMemory<byte> Raw, ReadOnlyMemory<byte> Data) ReadFile(ProbedFile file, ImageDecodeLimits limits)
     {
-        var image = stack.Decode(index);
+        ReadOnlyMemory<byte> raw;
+        try
+        {
+            raw = file.Cached ?? File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot read the file (" + e.Message + ")");
+        }
+        return (raw, ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw);
+    }
+
+    private void DecodeInto(DecodedImage image, Span<double> row)
+    {
         Resampler? resampler = null;
         if (image.Width != _width || image.Height != _height)
         {

@@ -58,9 +58,21 @@ public sealed class JpegCodec : SingleImageCodec
         return (w, h, n);
     }
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> span, ImageDecodeLimits limits)
+    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits, null);
+
+    internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
+        Decode(data, limits, DecodeScratch.Current);
+
+    private DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
-        var data = span.ToArray();
+        // The entropy decoder reads from an array; a transient decode copies into this thread's scratch.
+        byte[] entropy;
+        if (scratch is null) entropy = data.ToArray();
+        else
+        {
+            entropy = scratch.Bytes(data.Length);
+            data.CopyTo(entropy);
+        }
         if (!Matches(data)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
         var quant = new ushort[4][];
         var dc = new HuffmanTable?[4];
@@ -86,7 +98,7 @@ public sealed class JpegCodec : SingleImageCodec
             int length = data[pos + 2] << 8 | data[pos + 3];
             if (length < 2) throw SpectraException.Invalid($"JPEG segment length {length} is invalid", location: $"byte {pos}");
             Bytes.Need(data, pos + 2, length, Codec);
-            var seg = new ReadOnlySpan<byte>(data, pos + 4, length - 2);
+            var seg = data.Slice(pos + 4, length - 2);
             int next = pos + 2 + length;
             switch (marker)
             {
@@ -104,7 +116,7 @@ public sealed class JpegCodec : SingleImageCodec
                     break;
                 case 0xDA:
                     if (frame is null) throw SpectraException.Invalid("JPEG scan before the frame header");
-                    next = ReadScan(seg, frame, dc, ac, restart, data, next);
+                    next = ReadScan(seg, frame, dc, ac, restart, entropy, data.Length, next);
                     sawScan = true;
                     break;
                 case 0xDC:
@@ -120,7 +132,7 @@ public sealed class JpegCodec : SingleImageCodec
             pos = next;
         }
         if (frame is null || !sawScan) throw SpectraException.Invalid("JPEG holds no image data (no frame or no scan)");
-        return Assemble(frame, quant, jfif, adobeTransform);
+        return Assemble(frame, quant, jfif, adobeTransform, scratch);
     }
 
     private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
@@ -176,7 +188,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int start)
+    private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int length, int start)
     {
         if (s.Length < 1) throw SpectraException.Invalid("JPEG scan header is too short");
         int n = s[0];
@@ -202,10 +214,10 @@ public sealed class JpegCodec : SingleImageCodec
             if (!valid || al > 13 || (ah != 0 && ah != al + 1)) throw SpectraException.Invalid($"JPEG progressive scan parameters Ss={ss} Se={se} Ah={ah} Al={al} are invalid");
         }
         var decoder = new ScanDecoder(frame, comps, dct, act, dc, ac, ss, se, ah, al, restart);
-        return decoder.Decode(data, start);
+        return decoder.Decode(data, length, start);
     }
 
-    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform)
+    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int w = frame.Width, h = frame.Height;
         var planes = new byte[frame.Components.Length][];
@@ -228,7 +240,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
         try
         {
-            return Convert(frame, planes, w, h, jfif, adobeTransform);
+            return Convert(frame, planes, w, h, jfif, adobeTransform, scratch);
         }
         finally
         {
@@ -236,16 +248,16 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform)
+    private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int n = planes.Length;
         if (n == 1)
         {
-            var gray = new ushort[w * h];
-            for (int i = 0; i < gray.Length; i++) gray[i] = planes[0][i];
+            var gray = scratch?.Samples(w * h) ?? new ushort[w * h];
+            for (int i = 0; i < w * h; i++) gray[i] = planes[0][i];
             return DecodedImage.FromSamples(w, h, 1, 255, gray);
         }
-        var rgb = new ushort[(long)w * h * 3];
+        var rgb = scratch?.Samples((long)w * h * 3) ?? new ushort[(long)w * h * 3];
         if (n == 3)
         {
             bool isRgb = adobeTransform == 0 || (!jfif && adobeTransform < 0 &&
@@ -257,9 +269,9 @@ public sealed class JpegCodec : SingleImageCodec
                     rgb[3 * i + 1] = planes[1][i];
                     rgb[3 * i + 2] = planes[2][i];
                 }
-            else ColorConverter.YCbCrToRgb(planes[0], planes[1], planes[2], rgb);
+            else ColorConverter.YCbCrToRgb(planes[0], planes[1], planes[2], rgb.AsSpan(0, w * h * 3));
         }
-        else ColorConverter.CmykToRgb(planes[0], planes[1], planes[2], planes[3], adobeTransform == 2, rgb);
+        else ColorConverter.CmykToRgb(planes[0], planes[1], planes[2], planes[3], adobeTransform == 2, rgb.AsSpan(0, w * h * 3));
         return DecodedImage.FromSamples(w, h, 3, 255, rgb);
     }
 }

@@ -87,7 +87,18 @@ public sealed class PngCodec : SingleImageCodec
 
     private static bool IsLetter(byte b) => b is >= 65 and <= 90 or >= 97 and <= 122;
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits)
+    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits, null);
+
+    internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
+        Decode(data, limits, DecodeScratch.Current);
+
+    // Chunk types as big-endian integers: compared without making a string per chunk.
+    private const uint ChunkIhdr = 0x49484452, ChunkIdat = 0x49444154, ChunkIend = 0x49454E44, ChunkPlte = 0x504C5445, ChunkTrns = 0x74524E53;
+
+    private static string TypeName(uint type) =>
+        string.Create(4, type, (c, t) => { for (int i = 0; i < 4; i++) c[i] = (char)(t >> (24 - 8 * i) & 0xFF); });
+
+    private static DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         CheckSignature(data);
         var ihdr = ReadIhdr(data, 8, limits);
@@ -96,7 +107,7 @@ public sealed class PngCodec : SingleImageCodec
         byte[]? trns = null;
         var idat = new List<(int Start, int Length)>();
         bool idatRunClosed = false, sawIend = false;
-        string? previous = "IHDR";
+        uint previous = ChunkIhdr;
         while (pos < data.Length)
         {
             uint length = Bytes.U32BE(data, pos, Codec);
@@ -105,27 +116,27 @@ public sealed class PngCodec : SingleImageCodec
             var typeBytes = data.Slice(pos + 4, 4);
             foreach (var b in typeBytes)
                 if (!IsLetter(b)) throw SpectraException.Invalid("PNG chunk type is not four letters (the file is corrupt)", location: $"byte {pos}");
-            string type = System.Text.Encoding.ASCII.GetString(typeBytes);
+            uint type = Bytes.U32BE(data, pos + 4, Codec);
             Bytes.Need(data, (long)pos + 12, length, Codec);
             int start = pos + 8;
             uint crc = Bytes.U32BE(data, start + (int)length, Codec);
             bool critical = (typeBytes[0] & 32) == 0;
             bool crcOk = Crc32.HashToUInt32(data.Slice(pos + 4, 4 + (int)length)) == crc;
-            if (!crcOk && critical) throw SpectraException.Invalid($"PNG {type} chunk CRC mismatch (the file is corrupt)", location: $"byte {pos}");
+            if (!crcOk && critical) throw SpectraException.Invalid($"PNG {TypeName(type)} chunk CRC mismatch (the file is corrupt)", location: $"byte {pos}");
             pos = start + (int)length + 4;
-            if (type == "IDAT")
+            if (type == ChunkIdat)
             {
-                if (idat.Count > 0 && previous != "IDAT") idatRunClosed = true;
+                if (idat.Count > 0 && previous != ChunkIdat) idatRunClosed = true;
                 if (!idatRunClosed) idat.Add((start, (int)length));
             }
-            else if (type == "IEND")
+            else if (type == ChunkIend)
             {
                 sawIend = true;
                 break;
             }
-            else if (type == "IHDR")
+            else if (type == ChunkIhdr)
                 throw SpectraException.Invalid("PNG has a second IHDR chunk");
-            else if (type == "PLTE")
+            else if (type == ChunkPlte)
             {
                 if (idat.Count > 0) throw SpectraException.Invalid("PNG PLTE chunk after the image data");
                 if (ihdr.ColorType == 3 || ihdr.ColorType is 2 or 6)
@@ -138,7 +149,7 @@ public sealed class PngCodec : SingleImageCodec
                         palette = data.Slice(start, (int)length).ToArray();
                 }
             }
-            else if (type == "tRNS" && crcOk && idat.Count == 0)
+            else if (type == ChunkTrns && crcOk && idat.Count == 0)
             {
                 trns = ihdr.ColorType switch
                 {
@@ -149,15 +160,15 @@ public sealed class PngCodec : SingleImageCodec
                 };
             }
             else if (critical)
-                throw SpectraException.Unsupported($"PNG has an unknown critical chunk {type}");
+                throw SpectraException.Unsupported($"PNG has an unknown critical chunk {TypeName(type)}");
             previous = type;
         }
         if (idat.Count == 0) throw SpectraException.Invalid("PNG has no image data (no IDAT chunk)");
         if (!sawIend) throw Bytes.UnexpectedEnd(Codec + " (no IEND chunk)", data.Length + 12, data.Length);
         if (ihdr.ColorType == 3 && palette is null) throw SpectraException.Invalid("PNG palette image without a PLTE chunk");
 
-        byte[] raw = Inflate(data, idat, ihdr);
-        return Reconstruct(raw, ihdr, palette, trns);
+        byte[] raw = Inflate(data, idat, ihdr, scratch);
+        return Reconstruct(raw, ihdr, palette, trns, scratch);
     }
 
     private static readonly (int X0, int Y0, int Dx, int Dy)[] Adam7 =
@@ -179,28 +190,29 @@ public sealed class PngCodec : SingleImageCodec
 
     private static long RowBytes(Ihdr h, int width) => ((long)width * h.BitsPerPixel + 7) / 8;
 
-    private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h)
+    /// <summary>The scanlines: exactly the expected byte count, at the start of the returned (possibly longer) array.</summary>
+    private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h, DecodeScratch? scratch)
     {
         long expected = 0;
         foreach (var p in Passes(h)) expected += p.H * (1 + RowBytes(h, p.W));
         if (expected > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, "PNG image data exceeds 2 GB");
         int total = 0;
         foreach (var (_, len) in idat) total += len;
-        var compressed = new byte[total];
+        var compressed = scratch?.Bytes(total) ?? new byte[total];
         int o = 0;
         foreach (var (s, len) in idat)
         {
             data.Slice(s, len).CopyTo(compressed.AsSpan(o));
             o += len;
         }
-        var raw = new byte[expected];
+        var raw = scratch?.Inflated(expected) ?? new byte[expected];
         int got = 0;
         try
         {
-            using var z = new ZLibStream(new MemoryStream(compressed, false), CompressionMode.Decompress);
-            while (got < raw.Length)
+            using var z = new ZLibStream(new MemoryStream(compressed, 0, total, false), CompressionMode.Decompress);
+            while (got < expected)
             {
-                int n = z.Read(raw, got, raw.Length - got);
+                int n = z.Read(raw, got, (int)expected - got);
                 if (n == 0) break;
                 got += n;
             }
@@ -209,17 +221,19 @@ public sealed class PngCodec : SingleImageCodec
         {
             throw SpectraException.Invalid("PNG image data is corrupt (zlib: " + e.Message.TrimEnd('.') + ")");
         }
-        if (got < raw.Length)
-            throw SpectraException.Invalid($"PNG has not enough image data ({got} of {raw.Length} bytes after decompression)");
+        if (got < expected)
+            throw SpectraException.Invalid($"PNG has not enough image data ({got} of {expected} bytes after decompression)");
         return raw;
     }
 
-    private static DecodedImage Reconstruct(byte[] raw, Ihdr h, byte[]? palette, byte[]? trns)
+    private static DecodedImage Reconstruct(byte[] raw, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int spp = h.SamplesPerPixel;
         int bpp = Math.Max(1, h.BitsPerPixel / 8);
-        // Raw samples (palette indices for type 3), one ushort per sample.
-        var samples = new ushort[(long)h.Width * h.Height * spp];
+        // Raw samples (palette indices for type 3), one ushort per sample; the image's own samples unless expanded below.
+        long count = (long)h.Width * h.Height * spp;
+        bool expands = h.ColorType == 3 || (h.ColorType is 0 or 2 && trns is not null);
+        var samples = scratch is null ? new ushort[count] : expands ? scratch.Work(count) : scratch.Samples(count);
         int offset = 0;
         foreach (var p in Passes(h))
         {
@@ -240,7 +254,7 @@ public sealed class PngCodec : SingleImageCodec
                 offset += rowBytes + 1;
             }
         }
-        return Expand(samples, h, palette, trns);
+        return Expand(samples, h, palette, trns, scratch);
     }
 
     private static ushort SampleAt(ReadOnlySpan<byte> row, int index, int depth) => depth switch
@@ -285,7 +299,7 @@ public sealed class PngCodec : SingleImageCodec
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static DecodedImage Expand(ushort[] s, Ihdr h, byte[]? palette, byte[]? trns)
+    private static DecodedImage Expand(ushort[] s, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int max = (1 << h.BitDepth) - 1;
         long pixels = (long)h.Width * h.Height;
@@ -294,7 +308,7 @@ public sealed class PngCodec : SingleImageCodec
             case 3:
             {
                 int entries = palette!.Length / 3, ch = trns is null ? 3 : 4;
-                var o = new ushort[pixels * ch];
+                var o = Output(pixels * ch, scratch);
                 for (long i = 0; i < pixels; i++)
                 {
                     int idx = s[i];
@@ -313,7 +327,7 @@ public sealed class PngCodec : SingleImageCodec
             case 0 when trns is not null:
             {
                 int key = (trns[0] << 8 | trns[1]) & max;
-                var o = new ushort[pixels * 2];
+                var o = Output(pixels * 2, scratch);
                 for (long i = 0; i < pixels; i++)
                 {
                     o[2 * i] = s[i];
@@ -324,7 +338,7 @@ public sealed class PngCodec : SingleImageCodec
             case 2 when trns is not null:
             {
                 int kr = (trns[0] << 8 | trns[1]) & max, kg = (trns[2] << 8 | trns[3]) & max, kb = (trns[4] << 8 | trns[5]) & max;
-                var o = new ushort[pixels * 4];
+                var o = Output(pixels * 4, scratch);
                 for (long i = 0; i < pixels; i++)
                 {
                     ushort r = s[3 * i], g = s[3 * i + 1], b = s[3 * i + 2];
@@ -338,5 +352,14 @@ public sealed class PngCodec : SingleImageCodec
             default:
                 return DecodedImage.FromSamples(h.Width, h.Height, h.SamplesPerPixel, max, s);
         }
+    }
+
+    /// <summary>An expanded image's samples, zeroed (a palette index past the palette's end leaves black).</summary>
+    private static ushort[] Output(long n, DecodeScratch? scratch)
+    {
+        if (scratch is null) return new ushort[n];
+        var o = scratch.Samples(n);
+        Array.Clear(o, 0, (int)n);
+        return o;
     }
 }

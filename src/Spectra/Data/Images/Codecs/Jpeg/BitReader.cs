@@ -7,13 +7,16 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 internal sealed class BitReader
 {
     private readonly byte[] _data;
+    private readonly int _length;
     private ulong _bits;
     private int _count;
     private int _fakeBits;
 
-    public BitReader(byte[] data, int position)
+    /// <summary>Reads <paramref name="data"/>'s first <paramref name="length"/> bytes (the array may be a longer reused buffer).</summary>
+    public BitReader(byte[] data, int length, int position)
     {
         _data = data;
+        _length = length;
         Position = position;
     }
 
@@ -28,12 +31,12 @@ internal sealed class BitReader
         while (_count <= 56)
         {
             int b = 0;
-            if (Position < _data.Length)
+            if (Position < _length)
             {
                 b = _data[Position];
                 if (b == 0xFF)
                 {
-                    int next = Position + 1 < _data.Length ? _data[Position + 1] : -1;
+                    int next = Position + 1 < _length ? _data[Position + 1] : -1;
                     if (next == 0) Position += 2;
                     else if (next == 0xFF) { Position++; continue; } // fill bytes before a marker
                     else { b = 0; _fakeBits += 8; goto Append; }
@@ -123,7 +126,7 @@ internal sealed class BitReader
     public int SeekMarker()
     {
         int p = Position;
-        while (p + 1 < _data.Length && !(_data[p] == 0xFF && _data[p + 1] != 0 && _data[p + 1] != 0xFF)) p++;
+        while (p + 1 < _length && !(_data[p] == 0xFF && _data[p + 1] != 0 && _data[p + 1] != 0xFF)) p++;
         Position = p;
         return p;
     }

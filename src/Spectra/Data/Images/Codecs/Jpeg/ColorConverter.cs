@@ -25,7 +25,7 @@ internal static class ColorConverter
     private const int RangeOffset = 512;
     private static readonly ushort[] Range = Enumerable.Range(-RangeOffset, 3 * RangeOffset).Select(v => (ushort)Math.Clamp(v, 0, 255)).ToArray();
 
-    public static void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, ushort[] rgb)
+    public static void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, Span<ushort> rgb)
     {
         int n = rgb.Length / 3;
         ReadOnlySpan<byte> ys = y.AsSpan(0, n), cbs = cb.AsSpan(0, n), crs = cr.AsSpan(0, n);
@@ -42,7 +42,7 @@ internal static class ColorConverter
     }
 
     /// <summary>Adobe CMYK is stored inverted (0 = full ink), so R = C·K/255 on the stored values.</summary>
-    public static void CmykToRgb(byte[] c, byte[] m, byte[] y, byte[] k, bool ycck, ushort[] rgb)
+    public static void CmykToRgb(byte[] c, byte[] m, byte[] y, byte[] k, bool ycck, Span<ushort> rgb)
     {
         for (int i = 0; i < rgb.Length / 3; i++)
         {

@@ -37,10 +37,10 @@ internal sealed class ScanDecoder
         }
     }
 
-    /// <summary>Decodes the scan from <paramref name="position"/>; returns the position of the marker that follows it.</summary>
-    public int Decode(byte[] data, int position)
+    /// <summary>Decodes the scan from <paramref name="position"/> in the first <paramref name="length"/> bytes of <paramref name="data"/>; returns the position of the marker that follows it.</summary>
+    public int Decode(byte[] data, int length, int position)
     {
-        var reader = new BitReader(data, position);
+        var reader = new BitReader(data, length, position);
         bool single = _comps.Length == 1;
         long mcus = single
             ? (long)_comps[0].BlocksWide * _comps[0].BlocksHigh
@@ -54,10 +54,10 @@ internal sealed class ScanDecoder
             {
                 reader.Reset();
                 int p = reader.SeekMarker();
-                if (p + 1 >= data.Length || data[p + 1] != 0xD0 + expectedRst)
+                if (p + 1 >= length || data[p + 1] != 0xD0 + expectedRst)
                     throw SpectraException.Invalid($"JPEG restart marker RST{expectedRst} is missing (the file is corrupt or truncated)", location: $"MCU {m}");
                 expectedRst = (expectedRst + 1) & 7;
-                reader = new BitReader(data, p + 2);
+                reader = new BitReader(data, length, p + 2);
                 foreach (var c in _comps) c.DcPredictor = 0;
                 _eobrun = 0;
             }
