@@ -32,6 +32,13 @@ internal static class Idct
         }
         Span<int> c = stackalloc int[64];
         for (int k = 0; k < 64; k++) c[ZigZag[k]] = zigzag[k] * quantZigzag[k];
+        if (IdctAvx2.IsSupported) IdctAvx2.Transform(c, output, stride);
+        else TransformScalar(c, output, stride);
+    }
+
+    /// <summary>Both passes one column, then one row, at a time; <paramref name="c"/> is dequantized, in natural order.</summary>
+    internal static void TransformScalar(ReadOnlySpan<int> c, Span<byte> output, int stride)
+    {
         Span<int> ws = stackalloc int[64];
         for (int col = 0; col < 8; col++)
         {
