@@ -21,31 +21,38 @@ internal static class FolderWalker
         {
             var (dir, rel) = pending.Pop();
             if (!visited.Add(RealPath(dir))) continue;
-            List<(string Name, bool IsDirectory)> entries;
+            List<string> entries;
             try
             {
                 // The enumeration's own entry data (d_type, with a stat only for links) avoids a syscall per file.
-                entries = new FileSystemEnumerable<(string, bool)>(dir,
-                    (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
+                // Folders come back with a trailing '/': a list of strings uses the runtime's precompiled
+                // generic code, where a tuple element type would be compiled afresh in every process.
+                entries = new FileSystemEnumerable<string>(dir,
+                    (ref FileSystemEntry e) => e.IsDirectory ? e.FileName.ToString() + "/" : e.FileName.ToString(),
                     new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder (" + e.Message + ")", dir);
             }
-            foreach (var (name, isDirectory) in entries)
+            foreach (var entry in entries)
             {
-                if (name.StartsWith('.')) continue;
+                if (entry.StartsWith('.')) continue;
+                bool isDirectory = entry.EndsWith('/');
+                string name = isDirectory ? entry[..^1] : entry;
                 string path = rel.Length == 0 ? name : rel + "/" + name;
                 if (isDirectory)
                     pending.Push((Path.Combine(dir, name), path));
-                else if ((include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path)))
+                else if (Selected(path, include, exclude))
                     found.Add(path);
             }
         }
         found.Sort(StringComparer.Ordinal);
         return found;
     }
+
+    private static bool Selected(string path, List<Glob> include, List<Glob> exclude) =>
+        (include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path));
 
     private static string RealPath(string dir)
     {

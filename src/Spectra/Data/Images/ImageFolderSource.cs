@@ -61,6 +61,8 @@ public sealed class ImageFolderSource : IDataSource
         Info = info;
 
         if (_options.ResizeWidth is int rw && _options.ResizeHeight is int rh) (_width, _height) = (rw, rh);
+        else if (_files.TrueForAll(f => f.Header.Width == _files[0].Header.Width && f.Header.Height == _files[0].Header.Height))
+            (_width, _height) = (_files[0].Header.Width, _files[0].Header.Height);
         else
         {
             var sizes = _files.GroupBy(f => (f.Header.Width, f.Header.Height)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();

@@ -30,9 +30,10 @@ internal static class ImageProbe
             {
                 // One read of up to 64 KB + 1: a regular file returns less only at its end, so a short read is
                 // the whole file (no length query, no second read).
-                int got;
-                using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
-                    got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
+                int got = SmallFileReader.TryRead(full, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1));
+                if (got < 0)
+                    using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
+                        got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
                 bool complete = got <= ImageFormats.ProbeBytes;
                 int keep = Math.Min(got, ImageFormats.ProbeBytes);
                 if (complete && cache?.TryAllocate(got) is { } slot)
