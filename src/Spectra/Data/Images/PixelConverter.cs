@@ -48,6 +48,7 @@ internal sealed class PixelConverter
     }
 
     // The hot path (every integer image): one loop per layout, no per-sample indirection.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void WriteIntegers(DecodedImage im, ushort[] s, Span<double> dst)
     {
         int n = im.Width * im.Height, src = im.Channels, outCh = _channels;
@@ -75,6 +76,7 @@ internal sealed class PixelConverter
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void WriteFloats(DecodedImage im, double[] f, Span<double> dst)
     {
         int n = im.Width * im.Height, src = im.Channels, outCh = _channels;

@@ -17,6 +17,7 @@ internal static class Crc32
         return t;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static uint HashToUInt32(ReadOnlySpan<byte> data)
     {
         uint c = 0xFFFFFFFFu;

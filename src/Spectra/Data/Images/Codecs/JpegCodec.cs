@@ -63,6 +63,10 @@ public sealed class JpegCodec : SingleImageCodec
     internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
         Decode(data, limits, DecodeScratch.Current);
 
+    // The per-image loops here and in the decoders they call are compiled optimised at their first call
+    // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
+    // batch of small images would spend much of its run in that first tier.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         // The entropy decoder reads from an array; a transient decode copies into this thread's scratch.
@@ -217,6 +221,7 @@ public sealed class JpegCodec : SingleImageCodec
         return decoder.Decode(data, length, start);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int w = frame.Width, h = frame.Height;
@@ -248,6 +253,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int n = planes.Length;

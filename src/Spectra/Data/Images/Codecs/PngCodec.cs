@@ -98,6 +98,10 @@ public sealed class PngCodec : SingleImageCodec
     private static string TypeName(uint type) =>
         string.Create(4, type, (c, t) => { for (int i = 0; i < 4; i++) c[i] = (char)(t >> (24 - 8 * i) & 0xFF); });
 
+    // The per-image loops here and in the decoders they call are compiled optimised at their first call
+    // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
+    // batch of small images would spend much of its run in that first tier.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         CheckSignature(data);
@@ -191,6 +195,7 @@ public sealed class PngCodec : SingleImageCodec
     private static long RowBytes(Ihdr h, int width) => ((long)width * h.BitsPerPixel + 7) / 8;
 
     /// <summary>The scanlines: exactly the expected byte count, at the start of the returned (possibly longer) array.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h, DecodeScratch? scratch)
     {
         long expected = 0;
@@ -226,6 +231,7 @@ public sealed class PngCodec : SingleImageCodec
         return raw;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Reconstruct(byte[] raw, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int spp = h.SamplesPerPixel;
@@ -264,6 +270,7 @@ public sealed class PngCodec : SingleImageCodec
         _ => (ushort)((row[index * depth / 8] >> (8 - depth - (index * depth % 8))) & ((1 << depth) - 1)),
     };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Unfilter(int filter, Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
     {
         bool first = prior.IsEmpty;
@@ -299,6 +306,7 @@ public sealed class PngCodec : SingleImageCodec
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Expand(ushort[] s, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int max = (1 << h.BitDepth) - 1;

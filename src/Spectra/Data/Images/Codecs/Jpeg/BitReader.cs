@@ -26,6 +26,7 @@ internal sealed class BitReader
     /// <summary>True when the decoder consumed bits that were not in the file (data ended at a marker or the file's end).</summary>
     public bool Overran => _fakeBits > _count;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
         while (_count <= 56)

@@ -25,6 +25,7 @@ internal static class ColorConverter
     private const int RangeOffset = 512;
     private static readonly ushort[] Range = Enumerable.Range(-RangeOffset, 3 * RangeOffset).Select(v => (ushort)Math.Clamp(v, 0, 255)).ToArray();
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, Span<ushort> rgb)
     {
         int n = rgb.Length / 3;

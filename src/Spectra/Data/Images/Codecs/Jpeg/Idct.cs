@@ -20,6 +20,7 @@ internal static class Idct
     ];
 
     /// <summary>Dequantizes a zigzag-ordered block and writes the 8×8 samples at <paramref name="output"/> with the given stride.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Transform(ReadOnlySpan<short> zigzag, ReadOnlySpan<ushort> quantZigzag, Span<byte> output, int stride)
     {
         if (zigzag[1..].IndexOfAnyExcept((short)0) < 0)
@@ -37,6 +38,7 @@ internal static class Idct
     }
 
     /// <summary>Both passes one column, then one row, at a time; <paramref name="c"/> is dequantized, in natural order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void TransformScalar(ReadOnlySpan<int> c, Span<byte> output, int stride)
     {
         Span<int> ws = stackalloc int[64];

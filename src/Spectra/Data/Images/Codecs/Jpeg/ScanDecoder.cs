@@ -38,6 +38,7 @@ internal sealed class ScanDecoder
     }
 
     /// <summary>Decodes the scan from <paramref name="position"/> in the first <paramref name="length"/> bytes of <paramref name="data"/>; returns the position of the marker that follows it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Decode(byte[] data, int length, int position)
     {
         var reader = new BitReader(data, length, position);
@@ -83,6 +84,7 @@ internal sealed class ScanDecoder
         return reader.SeekMarker();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DecodeBlock(BitReader r, Component c, int i, int offset)
     {
         var block = c.Coefficients.AsSpan(offset, 64);
@@ -105,6 +107,7 @@ internal sealed class ScanDecoder
 
     private static short Clamp(int v) => (short)Math.Clamp(v, short.MinValue, short.MaxValue);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Baseline(BitReader r, Component c, Span<short> block, HuffmanTable dc, HuffmanTable ac)
     {
         int t = r.DecodeSymbol(dc);
@@ -127,6 +130,7 @@ internal sealed class ScanDecoder
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void AcFirst(BitReader r, Span<short> block, HuffmanTable ac)
     {
         if (_eobrun > 0)
@@ -154,6 +158,7 @@ internal sealed class ScanDecoder
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void AcRefine(BitReader r, Span<short> block, HuffmanTable ac)
     {
         int p1 = 1 << _al, m1 = -1 << _al;
