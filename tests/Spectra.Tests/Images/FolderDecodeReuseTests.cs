@@ -52,13 +52,29 @@ public class FolderDecodeReuseTests
     {
         using var t = new TestData.TempFolder();
         for (int i = 0; i < files.Count; i++) t.Write($"{i:D4}{extension}", files[i]);
-        var source = ImageSource.Open(t.Path, RgbaOneThread);
-        int row = 0;
-        foreach (var chunk in source.ReadChunks(7))
-            for (int r = 0; r < chunk.Rows; r++, row++)
-                Assert.True(chunk.Row(r).SequenceEqual(Expected(codec.Decode(files[row], ImageDecodeLimits.Default))),
-                    $"file {row} of {files.Count} differs when read from the folder");
-        Assert.Equal(files.Count, row);
+        foreach (var (options, expected) in new (ImageSourceOptions, Func<DecodedImage, double[]>)[]
+                 { (RgbaOneThread, Expected), (RgbaOneThread with { Color = ImageColorMode.Gray, KeepAlpha = false }, ExpectedGray) })
+        {
+            var source = ImageSource.Open(t.Path, options);
+            int row = 0;
+            foreach (var chunk in source.ReadChunks(7))
+                for (int r = 0; r < chunk.Rows; r++, row++)
+                    Assert.True(chunk.Row(r).SequenceEqual(expected(codec.Decode(files[row], ImageDecodeLimits.Default))),
+                        $"file {row} of {files.Count} differs when read from the folder ({options.Color})");
+            Assert.Equal(files.Count, row);
+        }
+    }
+
+    /// <summary>BT.601 luma (0.299 R + 0.587 G + 0.114 B) over the maximum level; a gray sample over the maximum level.</summary>
+    private static double[] ExpectedGray(DecodedImage im)
+    {
+        int n = im.Width * im.Height, ch = im.Channels;
+        double scale = 1.0 / im.MaxValue, r = 0.299 * scale, g = 0.587 * scale, b = 0.114 * scale;
+        var s = im.Samples!;
+        var o = new double[n];
+        for (int p = 0; p < n; p++)
+            o[p] = ch <= 2 ? s[p * ch] * scale : r * s[p * ch] + g * s[p * ch + 1] + b * s[p * ch + 2];
+        return o;
     }
 
     /// <summary>Red, green, blue, alpha per pixel, each sample over the image's maximum level (gray replicated, alpha 1 when absent).</summary>

@@ -178,18 +178,16 @@ public sealed class PngCodec : SingleImageCodec
     private static readonly (int X0, int Y0, int Dx, int Dy)[] Adam7 =
         [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
 
-    private static IEnumerable<(int X0, int Y0, int Dx, int Dy, int W, int H)> Passes(Ihdr h)
+    // Passes by index rather than an iterator: no enumerator object per decoded file.
+    private static int PassCount(Ihdr h) => h.Interlaced ? Adam7.Length : 1;
+
+    /// <summary>Pass <paramref name="i"/>'s origin, step and size; an empty pass (W or H = 0) has no data in the stream.</summary>
+    private static (int X0, int Y0, int Dx, int Dy, int W, int H) Pass(Ihdr h, int i)
     {
-        if (!h.Interlaced)
-        {
-            yield return (0, 0, 1, 1, h.Width, h.Height);
-            yield break;
-        }
-        foreach (var (x0, y0, dx, dy) in Adam7)
-        {
-            int w = (h.Width - x0 + dx - 1) / dx, hh = (h.Height - y0 + dy - 1) / dy;
-            if (w > 0 && hh > 0) yield return (x0, y0, dx, dy, w, hh);
-        }
+        if (!h.Interlaced) return (0, 0, 1, 1, h.Width, h.Height);
+        var (x0, y0, dx, dy) = Adam7[i];
+        int w = (h.Width - x0 + dx - 1) / dx, hh = (h.Height - y0 + dy - 1) / dy;
+        return w > 0 && hh > 0 ? (x0, y0, dx, dy, w, hh) : (x0, y0, dx, dy, 0, 0);
     }
 
     private static long RowBytes(Ihdr h, int width) => ((long)width * h.BitsPerPixel + 7) / 8;
@@ -199,7 +197,11 @@ public sealed class PngCodec : SingleImageCodec
     private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h, DecodeScratch? scratch)
     {
         long expected = 0;
-        foreach (var p in Passes(h)) expected += p.H * (1 + RowBytes(h, p.W));
+        for (int i = 0; i < PassCount(h); i++)
+        {
+            var p = Pass(h, i);
+            expected += p.H * (1 + RowBytes(h, p.W));
+        }
         if (expected > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, "PNG image data exceeds 2 GB");
         int total = 0;
         foreach (var (_, len) in idat) total += len;
@@ -241,8 +243,11 @@ public sealed class PngCodec : SingleImageCodec
         bool expands = h.ColorType == 3 || (h.ColorType is 0 or 2 && trns is not null);
         var samples = scratch is null ? new ushort[count] : expands ? scratch.Work(count) : scratch.Samples(count);
         int offset = 0;
-        foreach (var p in Passes(h))
+        bool whole8 = !h.Interlaced && h.BitDepth == 8;
+        for (int i = 0; i < PassCount(h); i++)
         {
+            var p = Pass(h, i);
+            if (p.H == 0) continue;
             int rowBytes = (int)RowBytes(h, p.W);
             for (int y = 0; y < p.H; y++)
             {
@@ -252,11 +257,18 @@ public sealed class PngCodec : SingleImageCodec
                 if (filter > 4) throw SpectraException.Invalid($"PNG row has an invalid filter type {filter}", location: $"pixel row {p.Y0 + y * p.Dy}");
                 Unfilter(filter, row, prior, bpp);
                 int outY = p.Y0 + y * p.Dy;
-                for (int x = 0; x < p.W; x++)
+                if (whole8)
                 {
-                    long dst = ((long)outY * h.Width + p.X0 + x * p.Dx) * spp;
-                    for (int c = 0; c < spp; c++) samples[dst + c] = SampleAt(row, x * spp + c, h.BitDepth);
+                    // 8-bit, not interlaced (the usual file): the row's bytes are its samples, in order.
+                    var dst = samples.AsSpan((int)((long)outY * rowBytes), rowBytes);
+                    for (int x = 0; x < row.Length; x++) dst[x] = row[x];
                 }
+                else
+                    for (int x = 0; x < p.W; x++)
+                    {
+                        long dst = ((long)outY * h.Width + p.X0 + x * p.Dx) * spp;
+                        for (int c = 0; c < spp; c++) samples[dst + c] = SampleAt(row, x * spp + c, h.BitDepth);
+                    }
                 offset += rowBytes + 1;
             }
         }
