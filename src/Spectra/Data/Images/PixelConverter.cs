@@ -62,8 +62,7 @@ internal sealed unsafe class PixelConverter
             if (src == 1) Scale(s.AsSpan(0, n), dst[..n], scale);
             else if (src == 2)
                 for (int p = 0; p < n; p++) dst[p] = s[p * src] * scale;
-            else
-                for (int p = 0, i = 0; p < n; p++, i += src) dst[p] = r * s[i] + g * s[i + 1] + b * s[i + 2];
+            else Luma(s, src, dst[..n], r, g, b);
             return;
         }
         for (int p = 0, i = 0, o = 0; p < n; p++, i += src, o += outCh)
@@ -78,6 +77,15 @@ internal sealed unsafe class PixelConverter
             }
             if (alpha) dst[o + outCh - 1] = im.HasAlpha ? s[i + src - 1] * scale : 1.0;
         }
+    }
+
+    /// <summary>Weighted R, G, B of each pixel (<paramref name="step"/> samples apart); bounds checked once for the whole image, not per sample.</summary>
+    private static void Luma(ushort[] s, int step, Span<double> dst, double r, double g, double b)
+    {
+        if ((long)dst.Length * step > s.Length) throw new ArgumentException("fewer samples than pixels × channels", nameof(s));
+        fixed (ushort* ps = s)
+        fixed (double* pd = dst)
+            for (int p = 0, i = 0; p < dst.Length; p++, i += step) pd[p] = r * ps[i] + g * ps[i + 1] + b * ps[i + 2];
     }
 
     /// <summary>dst[i] = s[i] × scale, four at a time where AVX2 exists: the same product as the scalar loop (a 16-bit sample converts to double exactly).</summary>

@@ -57,6 +57,7 @@ internal static class IdctAvx2
     private static Vector256<int> Load(ref int block, int row) => Vector256.LoadUnsafe(ref block, (nuint)(row * 8));
 
     /// <summary>Four rows clamped to 0..255 and narrowed to bytes, eight per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector256<int> a, Vector256<int> b, Vector256<int> c, Vector256<int> d, Span<byte> output, int row, int stride)
     {
         var lo = Vector256.Create(0);
@@ -121,6 +122,7 @@ internal static class IdctAvx2
         o4 = Vector256.ShiftRightArithmetic(t13 - a0, shift);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose(ref Vector256<int> r0, ref Vector256<int> r1, ref Vector256<int> r2, ref Vector256<int> r3,
         ref Vector256<int> r4, ref Vector256<int> r5, ref Vector256<int> r6, ref Vector256<int> r7)
     {
