@@ -12,6 +12,7 @@ internal sealed class FileCache(long budget)
     private byte[]? _block;
     private int _used;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Memory<byte>? TryAllocate(long n)
     {
         if (n > ImageFormats.ProbeBytes) return null;

@@ -28,7 +28,7 @@ internal static class FolderWalker
                 // Folders come back with a trailing '/': a list of strings uses the runtime's precompiled
                 // generic code, where a tuple element type would be compiled afresh in every process.
                 entries = new FileSystemEnumerable<string>(dir,
-                    (ref FileSystemEntry e) => e.IsDirectory ? e.FileName.ToString() + "/" : e.FileName.ToString(),
+                    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (ref FileSystemEntry e) => e.IsDirectory ? e.FileName.ToString() + "/" : e.FileName.ToString(),
                     new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -51,6 +51,7 @@ internal static class FolderWalker
         return found;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool Selected(string path, List<Glob> include, List<Glob> exclude) =>
         (include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path));
 

@@ -32,7 +32,7 @@ public sealed class ImageFolderSource : IDataSource
         var probed = new ProbedFile?[relatives.Count];
         var cache = new FileCache(_options.CacheBytes);
         var errors = new SpectraException?[relatives.Count];
-        Parallel.For(0, relatives.Count, Parallelism(), i =>
+        Parallel.For(0, relatives.Count, Parallelism(), [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             try
             {
@@ -151,7 +151,7 @@ public sealed class ImageFolderSource : IDataSource
 
             var errors = new SpectraException?[n];
             var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[n];
-            Parallel.For(0, n, Parallelism(), r =>
+            Parallel.For(0, n, Parallelism(), [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (r) =>
             {
                 var (f, k) = _rows[start + r];
                 var file = _files[f];
@@ -230,6 +230,7 @@ public sealed class ImageFolderSource : IDataSource
     }
 
     /// <summary>The file's bytes as stored (for the content hash) and as the codec reads them (gzip expanded).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (ReadOnlyMemory<byte> Raw, ReadOnlyMemory<byte> Data) ReadFile(ProbedFile file, ImageDecodeLimits limits)
     {
         ReadOnlyMemory<byte> raw;
@@ -244,6 +245,7 @@ public sealed class ImageFolderSource : IDataSource
         return (raw, ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DecodeInto(DecodedImage image, Span<double> row)
     {
         Resampler? resampler = null;

@@ -16,6 +16,7 @@ public static class ImageFormats
         [new PngCodec(), new JpegCodec(), new NetpbmCodec(), new BmpCodec(), new NpyCodec(), new NpzCodec(), new IdxCodec()];
 
     /// <summary>The codec whose magic these bytes carry, or null.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IImageCodec? Detect(ReadOnlySpan<byte> head)
     {
         foreach (var c in All)

@@ -17,6 +17,7 @@ internal static class ImageProbe
     }
 
     /// <summary>Probes one file: null when it is not an image format at all (and not named like one).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled, FileCache? cache = null)
     {
         string full = relative.Length == 0 ? root : Path.Combine(root, relative);

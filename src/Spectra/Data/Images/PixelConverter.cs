@@ -80,6 +80,7 @@ internal sealed unsafe class PixelConverter
     }
 
     /// <summary>Weighted R, G, B of each pixel (<paramref name="step"/> samples apart); bounds checked once for the whole image, not per sample.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Luma(ushort[] s, int step, Span<double> dst, double r, double g, double b)
     {
         if ((long)dst.Length * step > s.Length) throw new ArgumentException("fewer samples than pixels × channels", nameof(s));
@@ -89,6 +90,7 @@ internal sealed unsafe class PixelConverter
     }
 
     /// <summary>dst[i] = s[i] × scale, four at a time where AVX2 exists: the same product as the scalar loop (a 16-bit sample converts to double exactly).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Scale(ReadOnlySpan<ushort> s, Span<double> dst, double scale)
     {
         int i = 0;

@@ -17,6 +17,7 @@ internal static unsafe partial class SmallFileReader
     private static bool s_available = OperatingSystem.IsLinux();
 
     /// <summary>Bytes read into <paramref name="buffer"/> from the file's start (fewer than its length only at its end), or −1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static int TryRead(string path, Span<byte> buffer)
     {
         if (!s_available) return -1;

@@ -15,8 +15,10 @@ public sealed class JpegCodec : SingleImageCodec
 
     public override string Name => Codec;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (!Matches(head)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
@@ -43,6 +45,7 @@ public sealed class JpegCodec : SingleImageCodec
 
     private static bool IsSof(int marker) => marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (int W, int H, int Components) ReadSofSize(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
     {
         if (marker >= 0xC9) throw SpectraException.Unsupported("arithmetic-coded JPEG is not supported (Huffman coding only)");
@@ -139,6 +142,7 @@ public sealed class JpegCodec : SingleImageCodec
         return Assemble(frame, quant, jfif, adobeTransform, scratch);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
     {
         var (w, h, n) = ReadSofSize(s, marker, limits);
@@ -158,6 +162,7 @@ public sealed class JpegCodec : SingleImageCodec
         return frame;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant)
     {
         int p = 0;
@@ -174,6 +179,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ReadHuffman(ReadOnlySpan<byte> s, HuffmanTable?[] dc, HuffmanTable?[] ac)
     {
         int p = 0;
@@ -192,6 +198,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int length, int start)
     {
         if (s.Length < 1) throw SpectraException.Invalid("JPEG scan header is too short");

@@ -17,9 +17,11 @@ public sealed class PngCodec : SingleImageCodec
 
     public override string Name => Codec;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(ReadOnlySpan<byte> head) =>
         head.Length >= 4 && head[0] == 137 && head[1] == 80 && head[2] == 78 && head[3] == 71;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (head.Length < 33) return null;
@@ -49,6 +51,7 @@ public sealed class PngCodec : SingleImageCodec
         };
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Ihdr ReadIhdr(ReadOnlySpan<byte> data, int at, ImageDecodeLimits limits)
     {
         uint length = Bytes.U32BE(data, at, Codec);

@@ -40,6 +40,7 @@ internal sealed class Frame
     public int McusWide { get; private set; }
     public int McusHigh { get; private set; }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Layout(ImageDecodeLimits limits)
     {
         MaxH = Components.Max(c => c.H);

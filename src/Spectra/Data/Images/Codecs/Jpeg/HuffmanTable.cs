@@ -21,6 +21,7 @@ internal sealed class HuffmanTable
     /// decoding a small image. Tables are immutable, so sharing them between threads is safe. The cache
     /// is an array replaced whole on insertion: a lookup takes no lock and allocates nothing.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static HuffmanTable Shared(ReadOnlySpan<byte> definition)
     {
         foreach (var (known, cached) in Volatile.Read(ref s_cache))
