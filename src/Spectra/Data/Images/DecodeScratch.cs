@@ -31,6 +31,11 @@ internal sealed class DecodeScratch
     /// <summary>Decompressed data (PNG scanlines).</summary>
     public byte[] Inflated(long n) => Take(ref _inflated, n);
 
+    private readonly ushort[][] _quant = [new ushort[64], new ushort[64], new ushort[64], new ushort[64]];
+
+    /// <summary>Storage for JPEG quantization table <paramref name="slot"/> (0..3); a redefinition overwrites it, as it replaces the table.</summary>
+    public ushort[] QuantTable(int slot) => _quant[slot];
+
     private static T[] Take<T>(ref T[] kept, long n)
     {
         if (n <= kept.Length) return kept;

@@ -139,6 +139,8 @@ public sealed class ImageFolderSource : IDataSource
         var open = new Dictionary<int, (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)>();
         // One buffer for every chunk (RowChunk allows reuse): fresh large arrays cost page faults per chunk.
         var values = new double[(long)Math.Min(maxRowsPerChunk, _rows.Count) * Features];
+        var errors = new SpectraException?[Math.Min(maxRowsPerChunk, _rows.Count)];
+        var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[errors.Length];
         for (int start = 0; start < _rows.Count; start += maxRowsPerChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -149,8 +151,8 @@ public sealed class ImageFolderSource : IDataSource
             foreach (var f in Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct())
                 if (_files[f].Header.Count > 1 && !open.ContainsKey(f)) open[f] = OpenFile(_files[f], limits);
 
-            var errors = new SpectraException?[n];
-            var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[n];
+            Array.Clear(errors, 0, n);
+            Array.Clear(singles, 0, n);
             Parallel.For(0, n, Parallelism(), [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (r) =>
             {
                 var (f, k) = _rows[start + r];

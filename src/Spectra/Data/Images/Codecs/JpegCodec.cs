@@ -109,7 +109,7 @@ public sealed class JpegCodec : SingleImageCodec
             int next = pos + 2 + length;
             switch (marker)
             {
-                case 0xDB: ReadQuant(seg, quant); break;
+                case 0xDB: ReadQuant(seg, quant, scratch); break;
                 case 0xC4: ReadHuffman(seg, dc, ac); break;
                 case 0xDD:
                     if (seg.Length < 2) throw SpectraException.Invalid("JPEG restart-interval segment is too short");
@@ -163,7 +163,7 @@ public sealed class JpegCodec : SingleImageCodec
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant)
+    private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant, DecodeScratch? scratch)
     {
         int p = 0;
         while (p < s.Length)
@@ -172,7 +172,7 @@ public sealed class JpegCodec : SingleImageCodec
             if (tq > 3 || pq > 1) throw SpectraException.Invalid($"JPEG quantization table {tq} (precision {pq}) is invalid");
             int size = pq == 0 ? 64 : 128;
             if (p + 1 + size > s.Length) throw SpectraException.Invalid("JPEG quantization segment is too short");
-            var t = new ushort[64];
+            var t = scratch?.QuantTable(tq) ?? new ushort[64];
             for (int k = 0; k < 64; k++) t[k] = pq == 0 ? s[p + 1 + k] : (ushort)(s[p + 1 + 2 * k] << 8 | s[p + 2 + 2 * k]);
             quant[tq] = t;
             p += 1 + size;
@@ -211,7 +211,7 @@ public sealed class JpegCodec : SingleImageCodec
         for (int i = 0; i < n; i++)
         {
             int id = s[1 + 2 * i];
-            comps[i] = frame.Components.FirstOrDefault(c => c.Id == id) ?? throw SpectraException.Invalid($"JPEG scan names component {id}, which the frame lacks");
+            comps[i] = ComponentWithId(frame, id) ?? throw SpectraException.Invalid($"JPEG scan names component {id}, which the frame lacks");
             dct[i] = s[2 + 2 * i] >> 4;
             act[i] = s[2 + 2 * i] & 15;
             if (dct[i] > 3 || act[i] > 3) throw SpectraException.Invalid("JPEG scan names a Huffman table outside 0..3");
@@ -226,6 +226,14 @@ public sealed class JpegCodec : SingleImageCodec
         }
         var decoder = new ScanDecoder(frame, comps, dct, act, dc, ac, ss, se, ah, al, restart);
         return decoder.Decode(data, length, start);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Component? ComponentWithId(Frame frame, int id)
+    {
+        foreach (var c in frame.Components)
+            if (c.Id == id) return c;
+        return null;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -43,8 +43,11 @@ internal sealed class Frame
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Layout(ImageDecodeLimits limits)
     {
-        MaxH = Components.Max(c => c.H);
-        MaxV = Components.Max(c => c.V);
+        foreach (var c in Components)
+        {
+            MaxH = Math.Max(MaxH, c.H);
+            MaxV = Math.Max(MaxV, c.V);
+        }
         McusWide = (Width + 8 * MaxH - 1) / (8 * MaxH);
         McusHigh = (Height + 8 * MaxV - 1) / (8 * MaxV);
         long total = 0;
