@@ -22,7 +22,7 @@ internal sealed class FileCache(long budget)
             {
                 if (_left < BlockSize) return null;
                 _left -= BlockSize;
-                _block = GC.AllocateUninitializedArray<byte>(BlockSize);
+                _block = PrefaultedArray.Create<byte>(BlockSize);
                 _used = 0;
             }
             var slice = _block.AsMemory(_used, (int)n);

@@ -138,7 +138,7 @@ public sealed class ImageFolderSource : IDataSource
         var skipped = new List<SkippedItem>();
         var open = new Dictionary<int, (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)>();
         // One buffer for every chunk (RowChunk allows reuse): fresh large arrays cost page faults per chunk.
-        var values = new double[(long)Math.Min(maxRowsPerChunk, _rows.Count) * Features];
+        var values = PrefaultedArray.Create<double>(checked((int)((long)Math.Min(maxRowsPerChunk, _rows.Count) * Features)));
         var errors = new SpectraException?[Math.Min(maxRowsPerChunk, _rows.Count)];
         var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[errors.Length];
         for (int start = 0; start < _rows.Count; start += maxRowsPerChunk)
