@@ -9,6 +9,7 @@ namespace Spectra.Data.Images;
 /// </summary>
 internal static class FolderWalker
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static List<string> Walk(string root, ImageSourceOptions options)
     {
         var include = options.Include.Select(g => new Glob(g)).ToList();

@@ -9,10 +9,12 @@ namespace Spectra.Data.Images;
 /// Linux only. Elsewhere, and on any failure, <see cref="TryRead"/> returns −1 and the caller reads the
 /// usual way, so that errors keep the runtime's own messages.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static unsafe partial class SmallFileReader
 {
     private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC (Linux values)
     private const int Interrupted = 4; // EINTR
+    private const int MaxPathBytes = 4095; // PATH_MAX − 1
 
     private static bool s_available = OperatingSystem.IsLinux();
 
@@ -21,10 +23,16 @@ internal static unsafe partial class SmallFileReader
     public static int TryRead(string path, Span<byte> buffer)
     {
         if (!s_available) return -1;
+        // The path is encoded here, on the stack, so that the call itself needs no marshalling code.
+        Span<byte> name = stackalloc byte[MaxPathBytes + 1];
+        if (path.Length > MaxPathBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(path) > MaxPathBytes) return -1;
+        int n = System.Text.Encoding.UTF8.GetBytes(path, name);
+        if (name[..n].Contains((byte)0)) return -1;
+        name[n] = 0;
         int fd;
         try
         {
-            fd = Open(path, ReadOnlyCloseOnExec);
+            fixed (byte* p = name) fd = Open(p, ReadOnlyCloseOnExec);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -39,8 +47,8 @@ internal static unsafe partial class SmallFileReader
             {
                 while (true)
                 {
-                    nint n = Read(fd, p, buffer.Length);
-                    if (n >= 0) return (int)n;
+                    nint got = Read(fd, p, buffer.Length);
+                    if (got >= 0) return (int)got;
                     if (Marshal.GetLastPInvokeError() != Interrupted) return -1;
                 }
             }
@@ -51,8 +59,8 @@ internal static unsafe partial class SmallFileReader
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open")]
+    private static partial int Open(byte* path, int flags);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static partial nint Read(int fd, byte* buffer, nint count);
