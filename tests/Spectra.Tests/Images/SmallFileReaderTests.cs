@@ -37,4 +37,17 @@ public class SmallFileReaderTests
         Directory.CreateDirectory(Path.Combine(t.Path, "sub"));
         Assert.Equal(-1, SmallFileReader.TryRead(Path.Combine(t.Path, "sub"), buffer));
     }
+
+    [Fact]
+    public void A_non_ascii_name_is_opened_by_its_utf8_bytes()
+    {
+        using var t = new TestData.TempFolder();
+        var path = t.Write("chiffres é ü 日本.png", [1, 2, 3]);
+        var buffer = new byte[8];
+        int got = SmallFileReader.TryRead(path, buffer);
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.Equal(3, got);
+        Assert.Equal(new byte[] { 1, 2, 3 }, buffer[..3]);
+        Assert.Equal(-1, SmallFileReader.TryRead(path + "\0x", buffer));
+    }
 }
