@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OpenedFile = (Spectra.Data.Images.IImageStack? Stack, System.ReadOnlyMemory<byte> Bytes, Spectra.SpectraException? Error);
 
 namespace Spectra.Data.Images;
 
@@ -44,24 +45,14 @@ public sealed class ImageFolderSource : IDataSource
             }
         });
         var info = new SourceInfo(path, folder ? "images" : KindOf(probed[0], errors[0]));
-        int ignored = 0;
-        for (int i = 0; i < relatives.Count; i++)
-        {
-            if (errors[i] is { } e)
-            {
-                if (!_options.SkipInvalid) throw e;
-                info.Skipped.Add(new SkippedItem(relatives[i], e.Reason));
-            }
-            else if (probed[i] is { } p) _files.Add(p);
-            else ignored++;
-        }
+        int ignored = Collect(relatives, probed, errors, info);
         if (ignored > 0) info.Notes.Add($"{ignored} file(s) of other formats ignored");
         if (_files.Count == 0)
             throw SpectraException.Invalid(info.Skipped.Count > 0 ? $"no readable image: all {info.Skipped.Count} image file(s) were invalid" : "no supported image file (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)", path);
         Info = info;
 
         if (_options.ResizeWidth is int rw && _options.ResizeHeight is int rh) (_width, _height) = (rw, rh);
-        else if (_files.TrueForAll(f => f.Header.Width == _files[0].Header.Width && f.Header.Height == _files[0].Header.Height))
+        else if (SameSize(_files))
             (_width, _height) = (_files[0].Header.Width, _files[0].Header.Height);
         else
         {
@@ -75,12 +66,47 @@ public sealed class ImageFolderSource : IDataSource
         _converter = new PixelConverter(_options);
         Features = _converter.FeaturesFor(_width, _height);
 
-        var rows = new List<(int, int)>();
-        for (int f = 0; f < _files.Count; f++)
-            for (int k = 0; k < _files[f].Header.Count; k++) rows.Add((f, k));
+        var rows = AllRows(_files);
         if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
         _rows = Subset(rows, _options.MaxSamples, _options.Seed);
         if (_rows.Count < rows.Count) info.Notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
+    }
+
+    // The loops over every file live in small methods compiled optimised at once: inside this
+    // constructor they would run unoptimised and then recompile the whole constructor on the fly.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int Collect(List<string> relatives, ProbedFile?[] probed, SpectraException?[] errors, SourceInfo info)
+    {
+        int ignored = 0;
+        for (int i = 0; i < relatives.Count; i++)
+        {
+            if (errors[i] is { } e)
+            {
+                if (!_options.SkipInvalid) throw e;
+                info.Skipped.Add(new SkippedItem(relatives[i], e.Reason));
+            }
+            else if (probed[i] is { } p) _files.Add(p);
+            else ignored++;
+        }
+        return ignored;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool SameSize(List<ProbedFile> files)
+    {
+        var first = files[0].Header;
+        foreach (var f in files)
+            if (f.Header.Width != first.Width || f.Header.Height != first.Height) return false;
+        return true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static List<(int File, int Image)> AllRows(List<ProbedFile> files)
+    {
+        var rows = new List<(int, int)>(files.Count);
+        for (int f = 0; f < files.Count; f++)
+            for (int k = 0; k < files[f].Header.Count; k++) rows.Add((f, k));
+        return rows;
     }
 
     private static string KindOf(ProbedFile? p, SpectraException? e) => e is not null ? "image" : p?.Codec.Name switch
@@ -136,11 +162,11 @@ public sealed class ImageFolderSource : IDataSource
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var contributed = new HashSet<int>();
         var skipped = new List<SkippedItem>();
-        var open = new Dictionary<int, (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)>();
+        var open = new Dictionary<int, OpenedFile>();
         // One buffer for every chunk (RowChunk allows reuse): fresh large arrays cost page faults per chunk.
         var values = PrefaultedArray.Create<double>(checked((int)((long)Math.Min(maxRowsPerChunk, _rows.Count) * Features)));
         var errors = new SpectraException?[Math.Min(maxRowsPerChunk, _rows.Count)];
-        var singles = new (IImageStack? Stack, ReadOnlyMemory<byte> Bytes, SpectraException? Error)[errors.Length];
+        var singles = new OpenedFile[errors.Length];
         for (int start = 0; start < _rows.Count; start += maxRowsPerChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -187,25 +213,7 @@ public sealed class ImageFolderSource : IDataSource
 
             var ids = new string[n];
             var labels = new string?[n];
-            int kept = 0;
-            for (int r = 0; r < n; r++)
-            {
-                var (f, k) = _rows[start + r];
-                var file = _files[f];
-                if (errors[r] is { } e)
-                {
-                    if (!_options.SkipInvalid) throw e;
-                    if (skipped.Count == 0 || skipped[^1].Path != file.RelativePath) skipped.Add(new SkippedItem(file.RelativePath, e.Reason));
-                    continue;
-                }
-                var opened = file.Header.Count > 1 ? open[f] : singles[r];
-                if (contributed.Add(f)) hash.AppendData(opened.Bytes.Span);
-                if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
-                string? inner = opened.Stack?.NameOf(k);
-                ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
-                labels[kept] = file.Label;
-                kept++;
-            }
+            int kept = Compact(start, n, values, errors, singles, open, hash, contributed, skipped, ids, labels);
             progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
             if (kept > 0) yield return new RowChunk(values, kept, Features, ids, labels);
         }
@@ -213,6 +221,37 @@ public sealed class ImageFolderSource : IDataSource
         foreach (var s in skipped)
             if (!Info.Skipped.Contains(s)) Info.Skipped.Add(s);
         Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Moves the chunk's decoded rows to its front, names them, and feeds their files to the content hash
+    /// in file order; returns how many rows were kept. (A method of its own, compiled optimised at once:
+    /// in the iterator it would run unoptimised first.)
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int Compact(int start, int n, double[] values, SpectraException?[] errors, OpenedFile[] singles, Dictionary<int, OpenedFile> open,
+        IncrementalHash hash, HashSet<int> contributed, List<SkippedItem> skipped, string[] ids, string?[] labels)
+    {
+        int kept = 0;
+        for (int r = 0; r < n; r++)
+        {
+            var (f, k) = _rows[start + r];
+            var file = _files[f];
+            if (errors[r] is { } e)
+            {
+                if (!_options.SkipInvalid) throw e;
+                if (skipped.Count == 0 || skipped[^1].Path != file.RelativePath) skipped.Add(new SkippedItem(file.RelativePath, e.Reason));
+                continue;
+            }
+            var opened = file.Header.Count > 1 ? open[f] : singles[r];
+            if (contributed.Add(f)) hash.AppendData(opened.Bytes.Span);
+            if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
+            string? inner = opened.Stack?.NameOf(k);
+            ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
+            labels[kept] = file.Label;
+            kept++;
+        }
+        return kept;
     }
 
     private static (IImageStack?, ReadOnlyMemory<byte>, SpectraException?) OpenFile(ProbedFile file, ImageDecodeLimits limits)
