@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class FileCache(long budget)
     private byte[]? _block;
     private int _used;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Memory<byte>? TryAllocate(long n)
     {
         if (n > ImageFormats.ProbeBytes) return null;

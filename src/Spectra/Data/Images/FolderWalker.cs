@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using System.Runtime.CompilerServices;
 
 namespace Spectra.Data.Images;
 
@@ -9,7 +10,7 @@ namespace Spectra.Data.Images;
 /// </summary>
 internal static class FolderWalker
 {
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Walk(string root, ImageSourceOptions options)
     {
         var include = options.Include.Select(g => new Glob(g)).ToList();
@@ -29,7 +30,7 @@ internal static class FolderWalker
                 // Folders come back with a trailing '/': a list of strings uses the runtime's precompiled
                 // generic code, where a tuple element type would be compiled afresh in every process.
                 entries = new FileSystemEnumerable<string>(dir,
-                    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (ref FileSystemEntry e) => e.IsDirectory ? e.FileName.ToString() + "/" : e.FileName.ToString(),
+                    [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ref FileSystemEntry e) => e.IsDirectory ? e.FileName.ToString() + "/" : e.FileName.ToString(),
                     new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -52,7 +53,7 @@ internal static class FolderWalker
         return found;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Selected(string path, List<Glob> include, List<Glob> exclude) =>
         (include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path));
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using OpenedFile = (Spectra.Data.Images.IImageStack? Stack, System.ReadOnlyMemory<byte> Bytes, Spectra.SpectraException? Error);
 
@@ -33,7 +34,7 @@ public sealed class ImageFolderSource : IDataSource
         var probed = new ProbedFile?[relatives.Count];
         var cache = new FileCache(_options.CacheBytes);
         var errors = new SpectraException?[relatives.Count];
-        Parallel.For(0, relatives.Count, Parallelism(), [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (i) =>
+        Parallel.For(0, relatives.Count, Parallelism(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             try
             {
@@ -74,7 +75,7 @@ public sealed class ImageFolderSource : IDataSource
 
     // The loops over every file live in small methods compiled optimised at once: inside this
     // constructor they would run unoptimised and then recompile the whole constructor on the fly.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Collect(List<string> relatives, ProbedFile?[] probed, SpectraException?[] errors, SourceInfo info)
     {
         int ignored = 0;
@@ -91,7 +92,7 @@ public sealed class ImageFolderSource : IDataSource
         return ignored;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameSize(List<ProbedFile> files)
     {
         var first = files[0].Header;
@@ -100,7 +101,7 @@ public sealed class ImageFolderSource : IDataSource
         return true;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<(int File, int Image)> AllRows(List<ProbedFile> files)
     {
         var rows = new List<(int, int)>(files.Count);
@@ -179,7 +180,7 @@ public sealed class ImageFolderSource : IDataSource
 
             Array.Clear(errors, 0, n);
             Array.Clear(singles, 0, n);
-            Parallel.For(0, n, Parallelism(), [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (r) =>
+            Parallel.For(0, n, Parallelism(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
             {
                 var (f, k) = _rows[start + r];
                 var file = _files[f];
@@ -228,7 +229,7 @@ public sealed class ImageFolderSource : IDataSource
     /// in file order; returns how many rows were kept. (A method of its own, compiled optimised at once:
     /// in the iterator it would run unoptimised first.)
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Compact(int start, int n, double[] values, SpectraException?[] errors, OpenedFile[] singles, Dictionary<int, OpenedFile> open,
         IncrementalHash hash, HashSet<int> contributed, List<SkippedItem> skipped, string[] ids, string?[] labels)
     {
@@ -271,7 +272,7 @@ public sealed class ImageFolderSource : IDataSource
     }
 
     /// <summary>The file's bytes as stored (for the content hash) and as the codec reads them (gzip expanded).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (ReadOnlyMemory<byte> Raw, ReadOnlyMemory<byte> Data) ReadFile(ProbedFile file, ImageDecodeLimits limits)
     {
         ReadOnlyMemory<byte> raw;
@@ -286,7 +287,7 @@ public sealed class ImageFolderSource : IDataSource
         return (raw, ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeInto(DecodedImage image, Span<double> row)
     {
         Resampler? resampler = null;

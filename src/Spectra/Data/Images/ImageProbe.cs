@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images;
 
 /// <summary>The header pass: which files are images, and how large. Headers are cheap, so every file is probed before any is decoded.</summary>
@@ -17,7 +19,7 @@ internal static class ImageProbe
     }
 
     /// <summary>Probes one file: null when it is not an image format at all (and not named like one).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled, FileCache? cache = null)
     {
         string full = relative.Length == 0 ? root : Path.Combine(root, relative);

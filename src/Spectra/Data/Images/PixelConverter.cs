@@ -1,5 +1,6 @@
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 
 namespace Spectra.Data.Images;
 
@@ -51,7 +52,7 @@ internal sealed unsafe class PixelConverter
     }
 
     // The hot path (every integer image): one loop per layout, no per-sample indirection.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteIntegers(DecodedImage im, ushort[] s, Span<double> dst)
     {
         int n = im.Width * im.Height, src = im.Channels, outCh = _channels;
@@ -80,7 +81,7 @@ internal sealed unsafe class PixelConverter
     }
 
     /// <summary>Weighted R, G, B of each pixel (<paramref name="step"/> samples apart); bounds checked once for the whole image, not per sample.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Luma(ushort[] s, int step, Span<double> dst, double r, double g, double b)
     {
         if ((long)dst.Length * step > s.Length) throw new ArgumentException("fewer samples than pixels × channels", nameof(s));
@@ -90,7 +91,7 @@ internal sealed unsafe class PixelConverter
     }
 
     /// <summary>dst[i] = s[i] × scale, four at a time where AVX2 exists: the same product as the scalar loop (a 16-bit sample converts to double exactly).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scale(ReadOnlySpan<ushort> s, Span<double> dst, double scale)
     {
         int i = 0;
@@ -105,7 +106,7 @@ internal sealed unsafe class PixelConverter
         for (; i < s.Length; i++) dst[i] = s[i] * scale;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteFloats(DecodedImage im, double[] f, Span<double> dst)
     {
         int n = im.Width * im.Height, src = im.Channels, outCh = _channels;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Spectra.Data.Images;
@@ -9,7 +10,7 @@ namespace Spectra.Data.Images;
 /// Linux only. Elsewhere, and on any failure, <see cref="TryRead"/> returns −1 and the caller reads the
 /// usual way, so that errors keep the runtime's own messages.
 /// </summary>
-[System.Runtime.CompilerServices.SkipLocalsInit]
+[SkipLocalsInit]
 internal static unsafe partial class SmallFileReader
 {
     private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC (Linux values)
@@ -19,7 +20,7 @@ internal static unsafe partial class SmallFileReader
     private static bool s_available = OperatingSystem.IsLinux();
 
     /// <summary>Bytes read into <paramref name="buffer"/> from the file's start (fewer than its length only at its end), or −1.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TryRead(string path, Span<byte> buffer)
     {
         if (!s_available) return -1;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Spectra.Data.Images.Codecs.Jpeg;
 
 namespace Spectra.Data.Images.Codecs;
@@ -15,10 +16,10 @@ public sealed class JpegCodec : SingleImageCodec
 
     public override string Name => Codec;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (!Matches(head)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
@@ -45,7 +46,7 @@ public sealed class JpegCodec : SingleImageCodec
 
     private static bool IsSof(int marker) => marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int W, int H, int Components) ReadSofSize(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
     {
         if (marker >= 0xC9) throw SpectraException.Unsupported("arithmetic-coded JPEG is not supported (Huffman coding only)");
@@ -69,7 +70,7 @@ public sealed class JpegCodec : SingleImageCodec
     // The per-image loops here and in the decoders they call are compiled optimised at their first call
     // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
     // batch of small images would spend much of its run in that first tier.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         // The entropy decoder reads from an array; a transient decode copies into this thread's scratch.
@@ -142,7 +143,7 @@ public sealed class JpegCodec : SingleImageCodec
         return Assemble(frame, quant, jfif, adobeTransform, scratch);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
     {
         var (w, h, n) = ReadSofSize(s, marker, limits);
@@ -162,7 +163,7 @@ public sealed class JpegCodec : SingleImageCodec
         return frame;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant, DecodeScratch? scratch)
     {
         int p = 0;
@@ -179,7 +180,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadHuffman(ReadOnlySpan<byte> s, HuffmanTable?[] dc, HuffmanTable?[] ac)
     {
         int p = 0;
@@ -198,7 +199,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int length, int start)
     {
         if (s.Length < 1) throw SpectraException.Invalid("JPEG scan header is too short");
@@ -228,7 +229,7 @@ public sealed class JpegCodec : SingleImageCodec
         return decoder.Decode(data, length, start);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Component? ComponentWithId(Frame frame, int id)
     {
         foreach (var c in frame.Components)
@@ -236,7 +237,7 @@ public sealed class JpegCodec : SingleImageCodec
         return null;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int w = frame.Width, h = frame.Height;
@@ -268,7 +269,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int n = planes.Length;

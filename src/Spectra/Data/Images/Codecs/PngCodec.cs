@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Spectra.Data.Images.Codecs;
 
@@ -17,11 +18,11 @@ public sealed class PngCodec : SingleImageCodec
 
     public override string Name => Codec;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(ReadOnlySpan<byte> head) =>
         head.Length >= 4 && head[0] == 137 && head[1] == 80 && head[2] == 78 && head[3] == 71;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (head.Length < 33) return null;
@@ -51,7 +52,7 @@ public sealed class PngCodec : SingleImageCodec
         };
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Ihdr ReadIhdr(ReadOnlySpan<byte> data, int at, ImageDecodeLimits limits)
     {
         uint length = Bytes.U32BE(data, at, Codec);
@@ -104,7 +105,7 @@ public sealed class PngCodec : SingleImageCodec
     // The per-image loops here and in the decoders they call are compiled optimised at their first call
     // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
     // batch of small images would spend much of its run in that first tier.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         CheckSignature(data);
@@ -196,7 +197,7 @@ public sealed class PngCodec : SingleImageCodec
     private static long RowBytes(Ihdr h, int width) => ((long)width * h.BitsPerPixel + 7) / 8;
 
     /// <summary>The scanlines: exactly the expected byte count, at the start of the returned (possibly longer) array.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h, DecodeScratch? scratch)
     {
         long expected = 0;
@@ -236,7 +237,7 @@ public sealed class PngCodec : SingleImageCodec
         return raw;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Reconstruct(byte[] raw, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int spp = h.SamplesPerPixel;
@@ -285,7 +286,7 @@ public sealed class PngCodec : SingleImageCodec
         _ => (ushort)((row[index * depth / 8] >> (8 - depth - (index * depth % 8))) & ((1 << depth) - 1)),
     };
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Unfilter(int filter, Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
     {
         bool first = prior.IsEmpty;
@@ -321,7 +322,7 @@ public sealed class PngCodec : SingleImageCodec
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Expand(ushort[] s, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int max = (1 << h.BitDepth) - 1;

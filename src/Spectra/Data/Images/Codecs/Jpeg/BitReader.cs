@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class BitReader
     /// <summary>True when the decoder consumed bits that were not in the file (data ended at a marker or the file's end).</summary>
     public bool Overran => _fakeBits > _count;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
         while (_count <= 56)
@@ -86,7 +88,7 @@ internal sealed class BitReader
     /// A Huffman symbol and the coefficient its low four bits size, with one refill: a code (≤ 16 bits)
     /// plus its extra bits (≤ 15) always fit in the 57 or more bits a refill leaves.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DecodeCoefficient(HuffmanTable table, out int value)
     {
         if (_count < 32) Fill();

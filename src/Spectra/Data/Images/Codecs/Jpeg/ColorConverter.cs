@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>YCbCr → RGB (JFIF, full range) in libjpeg's 16-bit fixed point, and CMYK/YCCK → RGB for Adobe files.</summary>
@@ -25,7 +27,7 @@ internal static class ColorConverter
     private const int RangeOffset = 512;
     private static readonly ushort[] Range = Enumerable.Range(-RangeOffset, 3 * RangeOffset).Select(v => (ushort)Math.Clamp(v, 0, 255)).ToArray();
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, Span<ushort> rgb)
     {
         int n = rgb.Length / 3;

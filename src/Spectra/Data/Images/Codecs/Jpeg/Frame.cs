@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
@@ -40,7 +41,7 @@ internal sealed class Frame
     public int McusWide { get; private set; }
     public int McusHigh { get; private set; }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Layout(ImageDecodeLimits limits)
     {
         foreach (var c in Components)

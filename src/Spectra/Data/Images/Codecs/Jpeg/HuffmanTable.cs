@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>A canonical Huffman table from a DHT segment, with a 9-bit lookup for the common short codes.</summary>
@@ -21,7 +23,7 @@ internal sealed class HuffmanTable
     /// decoding a small image. Tables are immutable, so sharing them between threads is safe. The cache
     /// is an array replaced whole on insertion: a lookup takes no lock and allocates nothing.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static HuffmanTable Shared(ReadOnlySpan<byte> definition)
     {
         foreach (var (known, cached) in Volatile.Read(ref s_cache))
@@ -59,7 +61,7 @@ internal sealed class HuffmanTable
     }
 
     /// <summary>Decodes one symbol; <paramref name="peek16"/> is the next 16 bits of the stream.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(int peek16, out int length)
     {
         int e = _lookup[peek16 >> (16 - LookupBits)];

@@ -21,7 +21,7 @@ internal static class IdctAvx2
     public static bool IsSupported => Avx2.IsSupported;
 
     /// <summary><paramref name="block"/>: 64 dequantized coefficients in natural (row-major) order.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transform(ReadOnlySpan<int> block, Span<byte> output, int stride)
     {
         ref int c = ref MemoryMarshal.GetReference(block);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal sealed class ScanDecoder
     }
 
     /// <summary>Decodes the scan from <paramref name="position"/> in the first <paramref name="length"/> bytes of <paramref name="data"/>; returns the position of the marker that follows it.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Decode(byte[] data, int length, int position)
     {
         var reader = new BitReader(data, length, position);
@@ -84,7 +86,7 @@ internal sealed class ScanDecoder
         return reader.SeekMarker();
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeBlock(BitReader r, Component c, int i, int offset)
     {
         var block = c.Coefficients.AsSpan(offset, 64);
@@ -107,7 +109,7 @@ internal sealed class ScanDecoder
 
     private static short Clamp(int v) => (short)Math.Clamp(v, short.MinValue, short.MaxValue);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Baseline(BitReader r, Component c, Span<short> block, HuffmanTable dc, HuffmanTable ac)
     {
         int t = r.DecodeSymbol(dc);
@@ -130,7 +132,7 @@ internal sealed class ScanDecoder
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AcFirst(BitReader r, Span<short> block, HuffmanTable ac)
     {
         if (_eobrun > 0)
@@ -158,7 +160,7 @@ internal sealed class ScanDecoder
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AcRefine(BitReader r, Span<short> block, HuffmanTable ac)
     {
         int p1 = 1 << _al, m1 = -1 << _al;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class Upsampler
     private const int StackBytes = 4096;
 
     /// <summary>Upsamples <paramref name="plane"/> (w × h, row stride <paramref name="stride"/>) by (fx, fy) into the first outW × outH bytes of <paramref name="o"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Upsample(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH, byte[] o)
     {
         if (fx == 1 && fy == 1)
@@ -55,7 +57,7 @@ internal static class Upsampler
             o[y * outW + x] = plane[Math.Min(y / fy, h - 1) * stride + Math.Min(x / fx, w - 1)];
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void H2(ReadOnlySpan<byte> input, Span<byte> output)
     {
         int n = input.Length;
@@ -76,7 +78,7 @@ internal static class Upsampler
         output[2 * n - 1] = input[n - 1];
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void H2V2(ReadOnlySpan<int> colsum, Span<byte> output)
     {
         int n = colsum.Length;
