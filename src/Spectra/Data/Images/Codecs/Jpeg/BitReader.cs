@@ -108,6 +108,64 @@ internal sealed class BitReader
         return s;
     }
 
+    /// <summary>
+    /// One baseline block: the DC difference added to <paramref name="predictor"/>, then the AC run/size
+    /// pairs, coefficients in zigzag order. The same reads as <see cref="DecodeSymbol"/>,
+    /// <see cref="Receive"/> and <see cref="DecodeCoefficient"/>, with the bit buffer held in locals for
+    /// the whole block instead of loaded from and stored to this object for every symbol.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void DecodeBaselineBlock(HuffmanTable dc, HuffmanTable ac, ref int predictor, Span<short> block)
+    {
+        ulong bits = _bits;
+        int count = _count;
+        // A refill leaves at least 57 bits: a code (≤ 16 bits) and its extra bits (≤ 15) need at most 31.
+        if (count < 32)
+        {
+            (_bits, _count) = (bits, count);
+            Fill();
+            (bits, count) = (_bits, _count);
+        }
+        int t = dc.Decode((int)(bits >> 48), out int length);
+        bits <<= length;
+        count -= length;
+        if (t > 11) throw SpectraException.Invalid("JPEG DC difference category is out of range (the file is corrupt)");
+        if (t != 0)
+        {
+            int v = (int)(bits >> (64 - t));
+            bits <<= t;
+            count -= t;
+            predictor += v < 1 << (t - 1) ? v - (1 << t) + 1 : v;
+        }
+        block[0] = (short)Math.Clamp(predictor, short.MinValue, short.MaxValue);
+        for (int k = 1; k < 64;)
+        {
+            if (count < 32)
+            {
+                (_bits, _count) = (bits, count);
+                Fill();
+                (bits, count) = (_bits, _count);
+            }
+            int rs = ac.Decode((int)(bits >> 48), out length);
+            bits <<= length;
+            count -= length;
+            int size = rs & 15, run = rs >> 4;
+            if (size == 0)
+            {
+                if (run != 15) break;
+                k += 16;
+                continue;
+            }
+            k += run;
+            if (k > 63) throw SpectraException.Invalid("JPEG block has more than 64 coefficients (the file is corrupt)");
+            int value = (int)(bits >> (64 - size));
+            bits <<= size;
+            count -= size;
+            block[k++] = (short)(value < 1 << (size - 1) ? value - (1 << size) + 1 : value);
+        }
+        (_bits, _count) = (bits, count);
+    }
+
     public int DecodeSymbol(HuffmanTable table)
     {
         int s = table.Decode(Peek16(), out int len);

@@ -112,24 +112,9 @@ internal sealed class ScanDecoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Baseline(BitReader r, Component c, Span<short> block, HuffmanTable dc, HuffmanTable ac)
     {
-        int t = r.DecodeSymbol(dc);
-        if (t > 11) throw SpectraException.Invalid("JPEG DC difference category is out of range (the file is corrupt)");
-        c.DcPredictor += t == 0 ? 0 : r.Receive(t);
-        block[0] = Clamp(c.DcPredictor);
-        for (int k = 1; k < 64;)
-        {
-            int rs = r.DecodeCoefficient(ac, out int value);
-            int run = rs >> 4;
-            if ((rs & 15) == 0)
-            {
-                if (run != 15) break;
-                k += 16;
-                continue;
-            }
-            k += run;
-            if (k > 63) throw SpectraException.Invalid("JPEG block has more than 64 coefficients (the file is corrupt)");
-            block[k++] = (short)value;
-        }
+        int predictor = c.DcPredictor;
+        r.DecodeBaselineBlock(dc, ac, ref predictor, block);
+        c.DcPredictor = predictor;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
