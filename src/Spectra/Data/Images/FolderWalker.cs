@@ -53,9 +53,22 @@ internal static class FolderWalker
         return found;
     }
 
+    // Plain loops: a LINQ predicate here would allocate a closure and an enumerator for every file listed.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Selected(string path, List<Glob> include, List<Glob> exclude) =>
-        (include.Count == 0 || include.Any(g => g.IsMatch(path))) && !exclude.Any(g => g.IsMatch(path));
+    private static bool Selected(string path, List<Glob> include, List<Glob> exclude)
+    {
+        bool included = include.Count == 0;
+        foreach (var g in include)
+            if (g.IsMatch(path))
+            {
+                included = true;
+                break;
+            }
+        if (!included) return false;
+        foreach (var g in exclude)
+            if (g.IsMatch(path)) return false;
+        return true;
+    }
 
     private static string RealPath(string dir)
     {
