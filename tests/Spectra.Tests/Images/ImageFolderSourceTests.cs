@@ -233,18 +233,18 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
-    public void Chunks_are_capped_at_8_mb_and_share_one_buffer_whatever_the_number_of_images()
+    public void Chunks_are_capped_at_16_mb_and_share_one_buffer_whatever_the_number_of_images()
     {
         using var t = new TestData.TempFolder();
         var pixels = new int[64 * 64];
-        for (int i = 0; i < 300; i++) t.Write($"{i:D3}.pgm", Pnm.Gray(64, 64, 255, pixels));
+        for (int i = 0; i < 600; i++) t.Write($"{i:D3}.pgm", Pnm.Gray(64, 64, 255, pixels));
         var s = ImageSource.Open(t.Path);
         var chunks = new List<(double[] Buffer, int Rows)>();
         foreach (var c in s.ReadChunks(100_000)) chunks.Add((c.Values, c.Rows));
-        // 8 MB of doubles at 4096 features is 256 rows.
-        Assert.Equal(new[] { 256, 44 }, chunks.Select(c => c.Rows));
+        // 16 MB of doubles at 4096 features is 512 rows.
+        Assert.Equal(new[] { 512, 88 }, chunks.Select(c => c.Rows));
         Assert.Same(chunks[0].Buffer, chunks[1].Buffer);
-        Assert.Equal(256 * 4096, chunks[0].Buffer.Length);
+        Assert.Equal(512 * 4096, chunks[0].Buffer.Length);
     }
 
     private sealed class SyncProgress(List<SpectraProgress> sink) : IProgress<SpectraProgress>

@@ -6,7 +6,8 @@ using Spectra.Pipeline;
 // Image-loader benchmark, the Spectra side of tools/images/bench.sh (the Python side is bench_images.py).
 //   decode PATH     read every image (decode, gray, scale to [0,1]) and discard the rows
 //   spectrum PATH   end to end: decode, gray, scale, centre, covariance, all eigenvalues
-// Prints "key value" lines: seconds, images, images_per_s, peak_mb, and for spectrum the top eigenvalue.
+// Prints "key value" lines: ms_open (walk and header pass), seconds, images, images_per_s, peak_mb, allocated_mb, gc_collections (gen 0/1/2),
+// and for spectrum the top eigenvalue.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
 {
@@ -15,6 +16,7 @@ if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
 }
 var watch = Stopwatch.StartNew();
 var source = ImageSource.Open(args[1]);
+Console.WriteLine($"ms_open {watch.Elapsed.TotalMilliseconds:F1}");
 long images = 0;
 double top = double.NaN;
 if (args[0] == "decode")
@@ -41,5 +43,7 @@ Console.WriteLine($"images {images}");
 Console.WriteLine($"images_per_s {images / watch.Elapsed.TotalSeconds:F0}");
 Console.WriteLine($"cpu_s {self.TotalProcessorTime.TotalSeconds:F3}");
 Console.WriteLine($"peak_mb {self.PeakWorkingSet64 / 1048576.0:F0}");
+Console.WriteLine($"allocated_mb {GC.GetTotalAllocatedBytes() / 1048576.0:F0}");
+Console.WriteLine($"gc_collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
 if (!double.IsNaN(top)) Console.WriteLine($"top_eigenvalue {top:R}");
 return 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class FileCache(long budget)
     private byte[]? _block;
     private int _used;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Memory<byte>? TryAllocate(long n)
     {
         if (n > ImageFormats.ProbeBytes) return null;
@@ -21,7 +24,7 @@ internal sealed class FileCache(long budget)
             {
                 if (_left < BlockSize) return null;
                 _left -= BlockSize;
-                _block = GC.AllocateUninitializedArray<byte>(BlockSize);
+                _block = PrefaultedArray.Create<byte>(BlockSize);
                 _used = 0;
             }
             var slice = _block.AsMemory(_used, (int)n);

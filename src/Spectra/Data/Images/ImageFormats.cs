@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using Spectra.Data.Images.Codecs;
 
 namespace Spectra.Data.Images;
@@ -16,6 +17,7 @@ public static class ImageFormats
         [new PngCodec(), new JpegCodec(), new NetpbmCodec(), new BmpCodec(), new NpyCodec(), new NpzCodec(), new IdxCodec()];
 
     /// <summary>The codec whose magic these bytes carry, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IImageCodec? Detect(ReadOnlySpan<byte> head)
     {
         foreach (var c in All)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images;
 
 /// <summary>The header pass: which files are images, and how large. Headers are cheap, so every file is probed before any is decoded.</summary>
@@ -17,6 +19,7 @@ internal static class ImageProbe
     }
 
     /// <summary>Probes one file: null when it is not an image format at all (and not named like one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ProbedFile? Probe(string root, string relative, ImageDecodeLimits limits, bool labelled, FileCache? cache = null)
     {
         string full = relative.Length == 0 ? root : Path.Combine(root, relative);
@@ -30,9 +33,10 @@ internal static class ImageProbe
             {
                 // One read of up to 64 KB + 1: a regular file returns less only at its end, so a short read is
                 // the whole file (no length query, no second read).
-                int got;
-                using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
-                    got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
+                int got = SmallFileReader.TryRead(full, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1));
+                if (got < 0)
+                    using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
+                        got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
                 bool complete = got <= ImageFormats.ProbeBytes;
                 int keep = Math.Min(got, ImageFormats.ProbeBytes);
                 if (complete && cache?.TryAllocate(got) is { } slot)

@@ -10,6 +10,13 @@ public abstract class SingleImageCodec : IImageCodec
     /// <summary>Decodes the file's one image; throws <see cref="SpectraException"/> on any defect.</summary>
     public abstract DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits);
 
+    /// <summary>
+    /// Like <see cref="Decode"/>, but the image's sample array may be this thread's
+    /// <see cref="DecodeScratch"/>: valid only until the thread's next decode. For callers that turn the
+    /// image into a feature row at once.
+    /// </summary>
+    internal virtual DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits);
+
     public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits) => new Stack(this, data, limits);
 
     private sealed class Stack(SingleImageCodec codec, ReadOnlyMemory<byte> data, ImageDecodeLimits limits) : IImageStack

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs;
 
 /// <summary>CRC-32 (ISO 3309, polynomial 0xEDB88320) as PNG chunks and gzip members use it.</summary>
@@ -17,6 +19,7 @@ internal static class Crc32
         return t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint HashToUInt32(ReadOnlySpan<byte> data)
     {
         uint c = 0xFFFFFFFFu;

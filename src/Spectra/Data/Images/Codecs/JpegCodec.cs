@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Spectra.Data.Images.Codecs.Jpeg;
 
 namespace Spectra.Data.Images.Codecs;
@@ -15,8 +16,10 @@ public sealed class JpegCodec : SingleImageCodec
 
     public override string Name => Codec;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (!Matches(head)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
@@ -43,6 +46,7 @@ public sealed class JpegCodec : SingleImageCodec
 
     private static bool IsSof(int marker) => marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int W, int H, int Components) ReadSofSize(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
     {
         if (marker >= 0xC9) throw SpectraException.Unsupported("arithmetic-coded JPEG is not supported (Huffman coding only)");
@@ -58,9 +62,25 @@ public sealed class JpegCodec : SingleImageCodec
         return (w, h, n);
     }
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> span, ImageDecodeLimits limits)
+    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits, null);
+
+    internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
+        Decode(data, limits, DecodeScratch.Current);
+
+    // The per-image loops here and in the decoders they call are compiled optimised at their first call
+    // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
+    // batch of small images would spend much of its run in that first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
-        var data = span.ToArray();
+        // The entropy decoder reads from an array; a transient decode copies into this thread's scratch.
+        byte[] entropy;
+        if (scratch is null) entropy = data.ToArray();
+        else
+        {
+            entropy = scratch.Bytes(data.Length);
+            data.CopyTo(entropy);
+        }
         if (!Matches(data)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
         var quant = new ushort[4][];
         var dc = new HuffmanTable?[4];
@@ -86,11 +106,11 @@ public sealed class JpegCodec : SingleImageCodec
             int length = data[pos + 2] << 8 | data[pos + 3];
             if (length < 2) throw SpectraException.Invalid($"JPEG segment length {length} is invalid", location: $"byte {pos}");
             Bytes.Need(data, pos + 2, length, Codec);
-            var seg = new ReadOnlySpan<byte>(data, pos + 4, length - 2);
+            var seg = data.Slice(pos + 4, length - 2);
             int next = pos + 2 + length;
             switch (marker)
             {
-                case 0xDB: ReadQuant(seg, quant); break;
+                case 0xDB: ReadQuant(seg, quant, scratch); break;
                 case 0xC4: ReadHuffman(seg, dc, ac); break;
                 case 0xDD:
                     if (seg.Length < 2) throw SpectraException.Invalid("JPEG restart-interval segment is too short");
@@ -104,7 +124,7 @@ public sealed class JpegCodec : SingleImageCodec
                     break;
                 case 0xDA:
                     if (frame is null) throw SpectraException.Invalid("JPEG scan before the frame header");
-                    next = ReadScan(seg, frame, dc, ac, restart, data, next);
+                    next = ReadScan(seg, frame, dc, ac, restart, entropy, data.Length, next);
                     sawScan = true;
                     break;
                 case 0xDC:
@@ -120,9 +140,10 @@ public sealed class JpegCodec : SingleImageCodec
             pos = next;
         }
         if (frame is null || !sawScan) throw SpectraException.Invalid("JPEG holds no image data (no frame or no scan)");
-        return Assemble(frame, quant, jfif, adobeTransform);
+        return Assemble(frame, quant, jfif, adobeTransform, scratch);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
     {
         var (w, h, n) = ReadSofSize(s, marker, limits);
@@ -142,7 +163,8 @@ public sealed class JpegCodec : SingleImageCodec
         return frame;
     }
 
-    private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadQuant(ReadOnlySpan<byte> s, ushort[][] quant, DecodeScratch? scratch)
     {
         int p = 0;
         while (p < s.Length)
@@ -151,13 +173,14 @@ public sealed class JpegCodec : SingleImageCodec
             if (tq > 3 || pq > 1) throw SpectraException.Invalid($"JPEG quantization table {tq} (precision {pq}) is invalid");
             int size = pq == 0 ? 64 : 128;
             if (p + 1 + size > s.Length) throw SpectraException.Invalid("JPEG quantization segment is too short");
-            var t = new ushort[64];
+            var t = scratch?.QuantTable(tq) ?? new ushort[64];
             for (int k = 0; k < 64; k++) t[k] = pq == 0 ? s[p + 1 + k] : (ushort)(s[p + 1 + 2 * k] << 8 | s[p + 2 + 2 * k]);
             quant[tq] = t;
             p += 1 + size;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadHuffman(ReadOnlySpan<byte> s, HuffmanTable?[] dc, HuffmanTable?[] ac)
     {
         int p = 0;
@@ -176,7 +199,8 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int start)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ReadScan(ReadOnlySpan<byte> s, Frame frame, HuffmanTable?[] dc, HuffmanTable?[] ac, int restart, byte[] data, int length, int start)
     {
         if (s.Length < 1) throw SpectraException.Invalid("JPEG scan header is too short");
         int n = s[0];
@@ -188,7 +212,7 @@ public sealed class JpegCodec : SingleImageCodec
         for (int i = 0; i < n; i++)
         {
             int id = s[1 + 2 * i];
-            comps[i] = frame.Components.FirstOrDefault(c => c.Id == id) ?? throw SpectraException.Invalid($"JPEG scan names component {id}, which the frame lacks");
+            comps[i] = ComponentWithId(frame, id) ?? throw SpectraException.Invalid($"JPEG scan names component {id}, which the frame lacks");
             dct[i] = s[2 + 2 * i] >> 4;
             act[i] = s[2 + 2 * i] & 15;
             if (dct[i] > 3 || act[i] > 3) throw SpectraException.Invalid("JPEG scan names a Huffman table outside 0..3");
@@ -202,10 +226,19 @@ public sealed class JpegCodec : SingleImageCodec
             if (!valid || al > 13 || (ah != 0 && ah != al + 1)) throw SpectraException.Invalid($"JPEG progressive scan parameters Ss={ss} Se={se} Ah={ah} Al={al} are invalid");
         }
         var decoder = new ScanDecoder(frame, comps, dct, act, dc, ac, ss, se, ah, al, restart);
-        return decoder.Decode(data, start);
+        return decoder.Decode(data, length, start);
     }
 
-    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Component? ComponentWithId(Frame frame, int id)
+    {
+        foreach (var c in frame.Components)
+            if (c.Id == id) return c;
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int w = frame.Width, h = frame.Height;
         var planes = new byte[frame.Components.Length][];
@@ -228,7 +261,7 @@ public sealed class JpegCodec : SingleImageCodec
         }
         try
         {
-            return Convert(frame, planes, w, h, jfif, adobeTransform);
+            return Convert(frame, planes, w, h, jfif, adobeTransform, scratch);
         }
         finally
         {
@@ -236,16 +269,17 @@ public sealed class JpegCodec : SingleImageCodec
         }
     }
 
-    private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform, DecodeScratch? scratch)
     {
         int n = planes.Length;
         if (n == 1)
         {
-            var gray = new ushort[w * h];
-            for (int i = 0; i < gray.Length; i++) gray[i] = planes[0][i];
+            var gray = scratch?.Samples(w * h) ?? new ushort[w * h];
+            for (int i = 0; i < w * h; i++) gray[i] = planes[0][i];
             return DecodedImage.FromSamples(w, h, 1, 255, gray);
         }
-        var rgb = new ushort[(long)w * h * 3];
+        var rgb = scratch?.Samples((long)w * h * 3) ?? new ushort[(long)w * h * 3];
         if (n == 3)
         {
             bool isRgb = adobeTransform == 0 || (!jfif && adobeTransform < 0 &&
@@ -257,9 +291,9 @@ public sealed class JpegCodec : SingleImageCodec
                     rgb[3 * i + 1] = planes[1][i];
                     rgb[3 * i + 2] = planes[2][i];
                 }
-            else ColorConverter.YCbCrToRgb(planes[0], planes[1], planes[2], rgb);
+            else ColorConverter.YCbCrToRgb(planes[0], planes[1], planes[2], rgb.AsSpan(0, w * h * 3));
         }
-        else ColorConverter.CmykToRgb(planes[0], planes[1], planes[2], planes[3], adobeTransform == 2, rgb);
+        else ColorConverter.CmykToRgb(planes[0], planes[1], planes[2], planes[3], adobeTransform == 2, rgb.AsSpan(0, w * h * 3));
         return DecodedImage.FromSamples(w, h, 3, 255, rgb);
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Spectra.Data.Images.Codecs;
 
@@ -17,9 +18,11 @@ public sealed class PngCodec : SingleImageCodec
 
     public override string Name => Codec;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Matches(ReadOnlySpan<byte> head) =>
         head.Length >= 4 && head[0] == 137 && head[1] == 80 && head[2] == 78 && head[3] == 71;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (head.Length < 33) return null;
@@ -49,6 +52,7 @@ public sealed class PngCodec : SingleImageCodec
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Ihdr ReadIhdr(ReadOnlySpan<byte> data, int at, ImageDecodeLimits limits)
     {
         uint length = Bytes.U32BE(data, at, Codec);
@@ -87,7 +91,22 @@ public sealed class PngCodec : SingleImageCodec
 
     private static bool IsLetter(byte b) => b is >= 65 and <= 90 or >= 97 and <= 122;
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits)
+    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits, null);
+
+    internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
+        Decode(data, limits, DecodeScratch.Current);
+
+    // Chunk types as big-endian integers: compared without making a string per chunk.
+    private const uint ChunkIhdr = 0x49484452, ChunkIdat = 0x49444154, ChunkIend = 0x49454E44, ChunkPlte = 0x504C5445, ChunkTrns = 0x74524E53;
+
+    private static string TypeName(uint type) =>
+        string.Create(4, type, (c, t) => { for (int i = 0; i < 4; i++) c[i] = (char)(t >> (24 - 8 * i) & 0xFF); });
+
+    // The per-image loops here and in the decoders they call are compiled optimised at their first call
+    // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
+    // batch of small images would spend much of its run in that first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         CheckSignature(data);
         var ihdr = ReadIhdr(data, 8, limits);
@@ -96,7 +115,7 @@ public sealed class PngCodec : SingleImageCodec
         byte[]? trns = null;
         var idat = new List<(int Start, int Length)>();
         bool idatRunClosed = false, sawIend = false;
-        string? previous = "IHDR";
+        uint previous = ChunkIhdr;
         while (pos < data.Length)
         {
             uint length = Bytes.U32BE(data, pos, Codec);
@@ -105,27 +124,27 @@ public sealed class PngCodec : SingleImageCodec
             var typeBytes = data.Slice(pos + 4, 4);
             foreach (var b in typeBytes)
                 if (!IsLetter(b)) throw SpectraException.Invalid("PNG chunk type is not four letters (the file is corrupt)", location: $"byte {pos}");
-            string type = System.Text.Encoding.ASCII.GetString(typeBytes);
+            uint type = Bytes.U32BE(data, pos + 4, Codec);
             Bytes.Need(data, (long)pos + 12, length, Codec);
             int start = pos + 8;
             uint crc = Bytes.U32BE(data, start + (int)length, Codec);
             bool critical = (typeBytes[0] & 32) == 0;
             bool crcOk = Crc32.HashToUInt32(data.Slice(pos + 4, 4 + (int)length)) == crc;
-            if (!crcOk && critical) throw SpectraException.Invalid($"PNG {type} chunk CRC mismatch (the file is corrupt)", location: $"byte {pos}");
+            if (!crcOk && critical) throw SpectraException.Invalid($"PNG {TypeName(type)} chunk CRC mismatch (the file is corrupt)", location: $"byte {pos}");
             pos = start + (int)length + 4;
-            if (type == "IDAT")
+            if (type == ChunkIdat)
             {
-                if (idat.Count > 0 && previous != "IDAT") idatRunClosed = true;
+                if (idat.Count > 0 && previous != ChunkIdat) idatRunClosed = true;
                 if (!idatRunClosed) idat.Add((start, (int)length));
             }
-            else if (type == "IEND")
+            else if (type == ChunkIend)
             {
                 sawIend = true;
                 break;
             }
-            else if (type == "IHDR")
+            else if (type == ChunkIhdr)
                 throw SpectraException.Invalid("PNG has a second IHDR chunk");
-            else if (type == "PLTE")
+            else if (type == ChunkPlte)
             {
                 if (idat.Count > 0) throw SpectraException.Invalid("PNG PLTE chunk after the image data");
                 if (ihdr.ColorType == 3 || ihdr.ColorType is 2 or 6)
@@ -138,7 +157,7 @@ public sealed class PngCodec : SingleImageCodec
                         palette = data.Slice(start, (int)length).ToArray();
                 }
             }
-            else if (type == "tRNS" && crcOk && idat.Count == 0)
+            else if (type == ChunkTrns && crcOk && idat.Count == 0)
             {
                 trns = ihdr.ColorType switch
                 {
@@ -149,58 +168,62 @@ public sealed class PngCodec : SingleImageCodec
                 };
             }
             else if (critical)
-                throw SpectraException.Unsupported($"PNG has an unknown critical chunk {type}");
+                throw SpectraException.Unsupported($"PNG has an unknown critical chunk {TypeName(type)}");
             previous = type;
         }
         if (idat.Count == 0) throw SpectraException.Invalid("PNG has no image data (no IDAT chunk)");
         if (!sawIend) throw Bytes.UnexpectedEnd(Codec + " (no IEND chunk)", data.Length + 12, data.Length);
         if (ihdr.ColorType == 3 && palette is null) throw SpectraException.Invalid("PNG palette image without a PLTE chunk");
 
-        byte[] raw = Inflate(data, idat, ihdr);
-        return Reconstruct(raw, ihdr, palette, trns);
+        byte[] raw = Inflate(data, idat, ihdr, scratch);
+        return Reconstruct(raw, ihdr, palette, trns, scratch);
     }
 
     private static readonly (int X0, int Y0, int Dx, int Dy)[] Adam7 =
         [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
 
-    private static IEnumerable<(int X0, int Y0, int Dx, int Dy, int W, int H)> Passes(Ihdr h)
+    // Passes by index rather than an iterator: no enumerator object per decoded file.
+    private static int PassCount(Ihdr h) => h.Interlaced ? Adam7.Length : 1;
+
+    /// <summary>Pass <paramref name="i"/>'s origin, step and size; an empty pass (W or H = 0) has no data in the stream.</summary>
+    private static (int X0, int Y0, int Dx, int Dy, int W, int H) Pass(Ihdr h, int i)
     {
-        if (!h.Interlaced)
-        {
-            yield return (0, 0, 1, 1, h.Width, h.Height);
-            yield break;
-        }
-        foreach (var (x0, y0, dx, dy) in Adam7)
-        {
-            int w = (h.Width - x0 + dx - 1) / dx, hh = (h.Height - y0 + dy - 1) / dy;
-            if (w > 0 && hh > 0) yield return (x0, y0, dx, dy, w, hh);
-        }
+        if (!h.Interlaced) return (0, 0, 1, 1, h.Width, h.Height);
+        var (x0, y0, dx, dy) = Adam7[i];
+        int w = (h.Width - x0 + dx - 1) / dx, hh = (h.Height - y0 + dy - 1) / dy;
+        return w > 0 && hh > 0 ? (x0, y0, dx, dy, w, hh) : (x0, y0, dx, dy, 0, 0);
     }
 
     private static long RowBytes(Ihdr h, int width) => ((long)width * h.BitsPerPixel + 7) / 8;
 
-    private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h)
+    /// <summary>The scanlines: exactly the expected byte count, at the start of the returned (possibly longer) array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static byte[] Inflate(ReadOnlySpan<byte> data, List<(int Start, int Length)> idat, Ihdr h, DecodeScratch? scratch)
     {
         long expected = 0;
-        foreach (var p in Passes(h)) expected += p.H * (1 + RowBytes(h, p.W));
+        for (int i = 0; i < PassCount(h); i++)
+        {
+            var p = Pass(h, i);
+            expected += p.H * (1 + RowBytes(h, p.W));
+        }
         if (expected > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, "PNG image data exceeds 2 GB");
         int total = 0;
         foreach (var (_, len) in idat) total += len;
-        var compressed = new byte[total];
+        var compressed = scratch?.Bytes(total) ?? new byte[total];
         int o = 0;
         foreach (var (s, len) in idat)
         {
             data.Slice(s, len).CopyTo(compressed.AsSpan(o));
             o += len;
         }
-        var raw = new byte[expected];
+        var raw = scratch?.Inflated(expected) ?? new byte[expected];
         int got = 0;
         try
         {
-            using var z = new ZLibStream(new MemoryStream(compressed, false), CompressionMode.Decompress);
-            while (got < raw.Length)
+            using var z = new ZLibStream(new MemoryStream(compressed, 0, total, false), CompressionMode.Decompress);
+            while (got < expected)
             {
-                int n = z.Read(raw, got, raw.Length - got);
+                int n = z.Read(raw, got, (int)expected - got);
                 if (n == 0) break;
                 got += n;
             }
@@ -209,20 +232,26 @@ public sealed class PngCodec : SingleImageCodec
         {
             throw SpectraException.Invalid("PNG image data is corrupt (zlib: " + e.Message.TrimEnd('.') + ")");
         }
-        if (got < raw.Length)
-            throw SpectraException.Invalid($"PNG has not enough image data ({got} of {raw.Length} bytes after decompression)");
+        if (got < expected)
+            throw SpectraException.Invalid($"PNG has not enough image data ({got} of {expected} bytes after decompression)");
         return raw;
     }
 
-    private static DecodedImage Reconstruct(byte[] raw, Ihdr h, byte[]? palette, byte[]? trns)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecodedImage Reconstruct(byte[] raw, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int spp = h.SamplesPerPixel;
         int bpp = Math.Max(1, h.BitsPerPixel / 8);
-        // Raw samples (palette indices for type 3), one ushort per sample.
-        var samples = new ushort[(long)h.Width * h.Height * spp];
+        // Raw samples (palette indices for type 3), one ushort per sample; the image's own samples unless expanded below.
+        long count = (long)h.Width * h.Height * spp;
+        bool expands = h.ColorType == 3 || (h.ColorType is 0 or 2 && trns is not null);
+        var samples = scratch is null ? new ushort[count] : expands ? scratch.Work(count) : scratch.Samples(count);
         int offset = 0;
-        foreach (var p in Passes(h))
+        bool whole8 = !h.Interlaced && h.BitDepth == 8;
+        for (int i = 0; i < PassCount(h); i++)
         {
+            var p = Pass(h, i);
+            if (p.H == 0) continue;
             int rowBytes = (int)RowBytes(h, p.W);
             for (int y = 0; y < p.H; y++)
             {
@@ -232,15 +261,22 @@ public sealed class PngCodec : SingleImageCodec
                 if (filter > 4) throw SpectraException.Invalid($"PNG row has an invalid filter type {filter}", location: $"pixel row {p.Y0 + y * p.Dy}");
                 Unfilter(filter, row, prior, bpp);
                 int outY = p.Y0 + y * p.Dy;
-                for (int x = 0; x < p.W; x++)
+                if (whole8)
                 {
-                    long dst = ((long)outY * h.Width + p.X0 + x * p.Dx) * spp;
-                    for (int c = 0; c < spp; c++) samples[dst + c] = SampleAt(row, x * spp + c, h.BitDepth);
+                    // 8-bit, not interlaced (the usual file): the row's bytes are its samples, in order.
+                    var dst = samples.AsSpan((int)((long)outY * rowBytes), rowBytes);
+                    for (int x = 0; x < row.Length; x++) dst[x] = row[x];
                 }
+                else
+                    for (int x = 0; x < p.W; x++)
+                    {
+                        long dst = ((long)outY * h.Width + p.X0 + x * p.Dx) * spp;
+                        for (int c = 0; c < spp; c++) samples[dst + c] = SampleAt(row, x * spp + c, h.BitDepth);
+                    }
                 offset += rowBytes + 1;
             }
         }
-        return Expand(samples, h, palette, trns);
+        return Expand(samples, h, palette, trns, scratch);
     }
 
     private static ushort SampleAt(ReadOnlySpan<byte> row, int index, int depth) => depth switch
@@ -250,6 +286,7 @@ public sealed class PngCodec : SingleImageCodec
         _ => (ushort)((row[index * depth / 8] >> (8 - depth - (index * depth % 8))) & ((1 << depth) - 1)),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Unfilter(int filter, Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
     {
         bool first = prior.IsEmpty;
@@ -285,7 +322,8 @@ public sealed class PngCodec : SingleImageCodec
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static DecodedImage Expand(ushort[] s, Ihdr h, byte[]? palette, byte[]? trns)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecodedImage Expand(ushort[] s, Ihdr h, byte[]? palette, byte[]? trns, DecodeScratch? scratch)
     {
         int max = (1 << h.BitDepth) - 1;
         long pixels = (long)h.Width * h.Height;
@@ -294,7 +332,7 @@ public sealed class PngCodec : SingleImageCodec
             case 3:
             {
                 int entries = palette!.Length / 3, ch = trns is null ? 3 : 4;
-                var o = new ushort[pixels * ch];
+                var o = Output(pixels * ch, scratch);
                 for (long i = 0; i < pixels; i++)
                 {
                     int idx = s[i];
@@ -313,7 +351,7 @@ public sealed class PngCodec : SingleImageCodec
             case 0 when trns is not null:
             {
                 int key = (trns[0] << 8 | trns[1]) & max;
-                var o = new ushort[pixels * 2];
+                var o = Output(pixels * 2, scratch);
                 for (long i = 0; i < pixels; i++)
                 {
                     o[2 * i] = s[i];
@@ -324,7 +362,7 @@ public sealed class PngCodec : SingleImageCodec
             case 2 when trns is not null:
             {
                 int kr = (trns[0] << 8 | trns[1]) & max, kg = (trns[2] << 8 | trns[3]) & max, kb = (trns[4] << 8 | trns[5]) & max;
-                var o = new ushort[pixels * 4];
+                var o = Output(pixels * 4, scratch);
                 for (long i = 0; i < pixels; i++)
                 {
                     ushort r = s[3 * i], g = s[3 * i + 1], b = s[3 * i + 2];
@@ -338,5 +376,14 @@ public sealed class PngCodec : SingleImageCodec
             default:
                 return DecodedImage.FromSamples(h.Width, h.Height, h.SamplesPerPixel, max, s);
         }
+    }
+
+    /// <summary>An expanded image's samples, zeroed (a palette index past the palette's end leaves black).</summary>
+    private static ushort[] Output(long n, DecodeScratch? scratch)
+    {
+        if (scratch is null) return new ushort[n];
+        var o = scratch.Samples(n);
+        Array.Clear(o, 0, (int)n);
+        return o;
     }
 }

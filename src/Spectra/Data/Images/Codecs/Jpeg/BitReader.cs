@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -7,13 +9,16 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 internal sealed class BitReader
 {
     private readonly byte[] _data;
+    private readonly int _length;
     private ulong _bits;
     private int _count;
     private int _fakeBits;
 
-    public BitReader(byte[] data, int position)
+    /// <summary>Reads <paramref name="data"/>'s first <paramref name="length"/> bytes (the array may be a longer reused buffer).</summary>
+    public BitReader(byte[] data, int length, int position)
     {
         _data = data;
+        _length = length;
         Position = position;
     }
 
@@ -23,17 +28,18 @@ internal sealed class BitReader
     /// <summary>True when the decoder consumed bits that were not in the file (data ended at a marker or the file's end).</summary>
     public bool Overran => _fakeBits > _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
         while (_count <= 56)
         {
             int b = 0;
-            if (Position < _data.Length)
+            if (Position < _length)
             {
                 b = _data[Position];
                 if (b == 0xFF)
                 {
-                    int next = Position + 1 < _data.Length ? _data[Position + 1] : -1;
+                    int next = Position + 1 < _length ? _data[Position + 1] : -1;
                     if (next == 0) Position += 2;
                     else if (next == 0xFF) { Position++; continue; } // fill bytes before a marker
                     else { b = 0; _fakeBits += 8; goto Append; }
@@ -82,7 +88,7 @@ internal sealed class BitReader
     /// A Huffman symbol and the coefficient its low four bits size, with one refill: a code (≤ 16 bits)
     /// plus its extra bits (≤ 15) always fit in the 57 or more bits a refill leaves.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DecodeCoefficient(HuffmanTable table, out int value)
     {
         if (_count < 32) Fill();
@@ -100,6 +106,64 @@ internal sealed class BitReader
         _count -= size;
         value = v < 1 << (size - 1) ? v - (1 << size) + 1 : v;
         return s;
+    }
+
+    /// <summary>
+    /// One baseline block: the DC difference added to <paramref name="predictor"/>, then the AC run/size
+    /// pairs, coefficients in zigzag order. The same reads as <see cref="DecodeSymbol"/>,
+    /// <see cref="Receive"/> and <see cref="DecodeCoefficient"/>, with the bit buffer held in locals for
+    /// the whole block instead of loaded from and stored to this object for every symbol.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void DecodeBaselineBlock(HuffmanTable dc, HuffmanTable ac, ref int predictor, Span<short> block)
+    {
+        ulong bits = _bits;
+        int count = _count;
+        // A refill leaves at least 57 bits: a code (≤ 16 bits) and its extra bits (≤ 15) need at most 31.
+        if (count < 32)
+        {
+            (_bits, _count) = (bits, count);
+            Fill();
+            (bits, count) = (_bits, _count);
+        }
+        int t = dc.Decode((int)(bits >> 48), out int length);
+        bits <<= length;
+        count -= length;
+        if (t > 11) throw SpectraException.Invalid("JPEG DC difference category is out of range (the file is corrupt)");
+        if (t != 0)
+        {
+            int v = (int)(bits >> (64 - t));
+            bits <<= t;
+            count -= t;
+            predictor += v < 1 << (t - 1) ? v - (1 << t) + 1 : v;
+        }
+        block[0] = (short)Math.Clamp(predictor, short.MinValue, short.MaxValue);
+        for (int k = 1; k < 64;)
+        {
+            if (count < 32)
+            {
+                (_bits, _count) = (bits, count);
+                Fill();
+                (bits, count) = (_bits, _count);
+            }
+            int rs = ac.Decode((int)(bits >> 48), out length);
+            bits <<= length;
+            count -= length;
+            int size = rs & 15, run = rs >> 4;
+            if (size == 0)
+            {
+                if (run != 15) break;
+                k += 16;
+                continue;
+            }
+            k += run;
+            if (k > 63) throw SpectraException.Invalid("JPEG block has more than 64 coefficients (the file is corrupt)");
+            int value = (int)(bits >> (64 - size));
+            bits <<= size;
+            count -= size;
+            block[k++] = (short)(value < 1 << (size - 1) ? value - (1 << size) + 1 : value);
+        }
+        (_bits, _count) = (bits, count);
     }
 
     public int DecodeSymbol(HuffmanTable table)
@@ -123,7 +187,7 @@ internal sealed class BitReader
     public int SeekMarker()
     {
         int p = Position;
-        while (p + 1 < _data.Length && !(_data[p] == 0xFF && _data[p + 1] != 0 && _data[p + 1] != 0xFF)) p++;
+        while (p + 1 < _length && !(_data[p] == 0xFF && _data[p + 1] != 0 && _data[p + 1] != 0xFF)) p++;
         Position = p;
         return p;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>YCbCr → RGB (JFIF, full range) in libjpeg's 16-bit fixed point, and CMYK/YCCK → RGB for Adobe files.</summary>
@@ -25,24 +27,27 @@ internal static class ColorConverter
     private const int RangeOffset = 512;
     private static readonly ushort[] Range = Enumerable.Range(-RangeOffset, 3 * RangeOffset).Select(v => (ushort)Math.Clamp(v, 0, 255)).ToArray();
 
-    public static void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, ushort[] rgb)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void YCbCrToRgb(byte[] y, byte[] cb, byte[] cr, Span<ushort> rgb)
     {
         int n = rgb.Length / 3;
-        ReadOnlySpan<byte> ys = y.AsSpan(0, n), cbs = cb.AsSpan(0, n), crs = cr.AsSpan(0, n);
-        ReadOnlySpan<int> crR = CrR, cbB = CbB, crG = CrG, cbG = CbG;
-        ReadOnlySpan<ushort> range = Range;
-        Span<ushort> o = rgb;
-        for (int i = 0, j = 0; i < ys.Length; i++, j += 3)
-        {
-            int l = ys[i] + RangeOffset, b = cbs[i], r = crs[i];
-            o[j] = range[l + crR[r]];
-            o[j + 1] = range[l + ((cbG[b] + crG[r]) >> ScaleBits)];
-            o[j + 2] = range[l + cbB[b]];
-        }
+        if (y.Length < n || cb.Length < n || cr.Length < n) throw new ArgumentException("a plane is shorter than the image");
+        // Pointers: every table index is in range by construction (a byte, or a sample plus an offset
+        // within ±RangeOffset), so per-lookup bounds checks would only cost time.
+        fixed (byte* ys = y, cbs = cb, crs = cr)
+        fixed (int* crR = CrR, cbB = CbB, crG = CrG, cbG = CbG)
+        fixed (ushort* range = Range, o = rgb)
+            for (int i = 0, j = 0; i < n; i++, j += 3)
+            {
+                int l = ys[i] + RangeOffset, b = cbs[i], r = crs[i];
+                o[j] = range[l + crR[r]];
+                o[j + 1] = range[l + ((cbG[b] + crG[r]) >> ScaleBits)];
+                o[j + 2] = range[l + cbB[b]];
+            }
     }
 
     /// <summary>Adobe CMYK is stored inverted (0 = full ink), so R = C·K/255 on the stored values.</summary>
-    public static void CmykToRgb(byte[] c, byte[] m, byte[] y, byte[] k, bool ycck, ushort[] rgb)
+    public static void CmykToRgb(byte[] c, byte[] m, byte[] y, byte[] k, bool ycck, Span<ushort> rgb)
     {
         for (int i = 0; i < rgb.Length / 3; i++)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
@@ -40,10 +41,14 @@ internal sealed class Frame
     public int McusWide { get; private set; }
     public int McusHigh { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Layout(ImageDecodeLimits limits)
     {
-        MaxH = Components.Max(c => c.H);
-        MaxV = Components.Max(c => c.V);
+        foreach (var c in Components)
+        {
+            MaxH = Math.Max(MaxH, c.H);
+            MaxV = Math.Max(MaxV, c.V);
+        }
         McusWide = (Width + 8 * MaxH - 1) / (8 * MaxH);
         McusHigh = (Height + 8 * MaxV - 1) / (8 * MaxV);
         long total = 0;

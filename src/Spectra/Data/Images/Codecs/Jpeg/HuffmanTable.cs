@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>A canonical Huffman table from a DHT segment, with a 9-bit lookup for the common short codes.</summary>
@@ -12,20 +14,26 @@ internal sealed class HuffmanTable
     private readonly byte[] _symbols;
 
     private const int CacheLimit = 64;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HuffmanTable> Cache = new();
+    private static (byte[] Definition, HuffmanTable Table)[] s_cache = [];
+    private static readonly Lock CacheLock = new();
 
     /// <summary>
     /// The table for a DHT definition (16 counts then the symbols), built once per distinct definition:
     /// most files of a folder share their encoder's tables, and building the lookup costs more than
-    /// decoding a small image. Tables are immutable, so sharing them between threads is safe.
+    /// decoding a small image. Tables are immutable, so sharing them between threads is safe. The cache
+    /// is an array replaced whole on insertion: a lookup takes no lock and allocates nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static HuffmanTable Shared(ReadOnlySpan<byte> definition)
     {
-        var key = Convert.ToBase64String(definition);
-        if (Cache.TryGetValue(key, out var table)) return table;
-        table = new HuffmanTable(definition[..16], definition[16..]);
-        if (Cache.Count >= CacheLimit) Cache.Clear();
-        Cache[key] = table;
+        foreach (var (known, cached) in Volatile.Read(ref s_cache))
+            if (definition.SequenceEqual(known)) return cached;
+        var table = new HuffmanTable(definition[..16], definition[16..]);
+        lock (CacheLock)
+        {
+            var kept = s_cache.Length >= CacheLimit ? [] : s_cache;
+            Volatile.Write(ref s_cache, [.. kept, (definition.ToArray(), table)]);
+        }
         return table;
     }
 
@@ -53,7 +61,7 @@ internal sealed class HuffmanTable
     }
 
     /// <summary>Decodes one symbol; <paramref name="peek16"/> is the next 16 bits of the stream.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(int peek16, out int length)
     {
         int e = _lookup[peek16 >> (16 - LookupBits)];

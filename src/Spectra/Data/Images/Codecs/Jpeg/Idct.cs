@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 /// constants and two extra bits of precision between the passes), which is what libjpeg's default
 /// "islow" method computes; output is level-shifted by 128 and clamped to 0..255.
 /// </summary>
-[System.Runtime.CompilerServices.SkipLocalsInit]
+[SkipLocalsInit]
 internal static class Idct
 {
     private const int ConstBits = 13, Pass1Bits = 2;
@@ -20,6 +22,7 @@ internal static class Idct
     ];
 
     /// <summary>Dequantizes a zigzag-ordered block and writes the 8×8 samples at <paramref name="output"/> with the given stride.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transform(ReadOnlySpan<short> zigzag, ReadOnlySpan<ushort> quantZigzag, Span<byte> output, int stride)
     {
         if (zigzag[1..].IndexOfAnyExcept((short)0) < 0)
@@ -32,6 +35,14 @@ internal static class Idct
         }
         Span<int> c = stackalloc int[64];
         for (int k = 0; k < 64; k++) c[ZigZag[k]] = zigzag[k] * quantZigzag[k];
+        if (IdctAvx2.IsSupported) IdctAvx2.Transform(c, output, stride);
+        else TransformScalar(c, output, stride);
+    }
+
+    /// <summary>Both passes one column, then one row, at a time; <paramref name="c"/> is dequantized, in natural order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void TransformScalar(ReadOnlySpan<int> c, Span<byte> output, int stride)
+    {
         Span<int> ws = stackalloc int[64];
         for (int col = 0; col < 8; col++)
         {
@@ -62,7 +73,7 @@ internal static class Idct
 
     private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Butterfly(int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int shift,
         out int o0, out int o1, out int o2, out int o3, out int o4, out int o5, out int o6, out int o7)
     {

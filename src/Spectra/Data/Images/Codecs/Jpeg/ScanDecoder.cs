@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -37,10 +39,11 @@ internal sealed class ScanDecoder
         }
     }
 
-    /// <summary>Decodes the scan from <paramref name="position"/>; returns the position of the marker that follows it.</summary>
-    public int Decode(byte[] data, int position)
+    /// <summary>Decodes the scan from <paramref name="position"/> in the first <paramref name="length"/> bytes of <paramref name="data"/>; returns the position of the marker that follows it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Decode(byte[] data, int length, int position)
     {
-        var reader = new BitReader(data, position);
+        var reader = new BitReader(data, length, position);
         bool single = _comps.Length == 1;
         long mcus = single
             ? (long)_comps[0].BlocksWide * _comps[0].BlocksHigh
@@ -54,10 +57,10 @@ internal sealed class ScanDecoder
             {
                 reader.Reset();
                 int p = reader.SeekMarker();
-                if (p + 1 >= data.Length || data[p + 1] != 0xD0 + expectedRst)
+                if (p + 1 >= length || data[p + 1] != 0xD0 + expectedRst)
                     throw SpectraException.Invalid($"JPEG restart marker RST{expectedRst} is missing (the file is corrupt or truncated)", location: $"MCU {m}");
                 expectedRst = (expectedRst + 1) & 7;
-                reader = new BitReader(data, p + 2);
+                reader = new BitReader(data, length, p + 2);
                 foreach (var c in _comps) c.DcPredictor = 0;
                 _eobrun = 0;
             }
@@ -83,6 +86,7 @@ internal sealed class ScanDecoder
         return reader.SeekMarker();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeBlock(BitReader r, Component c, int i, int offset)
     {
         var block = c.Coefficients.AsSpan(offset, 64);
@@ -105,28 +109,15 @@ internal sealed class ScanDecoder
 
     private static short Clamp(int v) => (short)Math.Clamp(v, short.MinValue, short.MaxValue);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Baseline(BitReader r, Component c, Span<short> block, HuffmanTable dc, HuffmanTable ac)
     {
-        int t = r.DecodeSymbol(dc);
-        if (t > 11) throw SpectraException.Invalid("JPEG DC difference category is out of range (the file is corrupt)");
-        c.DcPredictor += t == 0 ? 0 : r.Receive(t);
-        block[0] = Clamp(c.DcPredictor);
-        for (int k = 1; k < 64;)
-        {
-            int rs = r.DecodeCoefficient(ac, out int value);
-            int run = rs >> 4;
-            if ((rs & 15) == 0)
-            {
-                if (run != 15) break;
-                k += 16;
-                continue;
-            }
-            k += run;
-            if (k > 63) throw SpectraException.Invalid("JPEG block has more than 64 coefficients (the file is corrupt)");
-            block[k++] = (short)value;
-        }
+        int predictor = c.DcPredictor;
+        r.DecodeBaselineBlock(dc, ac, ref predictor, block);
+        c.DcPredictor = predictor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AcFirst(BitReader r, Span<short> block, HuffmanTable ac)
     {
         if (_eobrun > 0)
@@ -154,6 +145,7 @@ internal sealed class ScanDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AcRefine(BitReader r, Span<short> block, HuffmanTable ac)
     {
         int p1 = 1 << _al, m1 = -1 << _al;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 /// </summary>
 internal static class Upsampler
 {
+    private const int StackBytes = 4096;
+
     /// <summary>Upsamples <paramref name="plane"/> (w × h, row stride <paramref name="stride"/>) by (fx, fy) into the first outW × outH bytes of <paramref name="o"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Upsample(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH, byte[] o)
     {
         if (fx == 1 && fy == 1)
@@ -17,18 +22,19 @@ internal static class Upsampler
         }
         if (fx == 2 && fy == 1)
         {
-            var row = new byte[2 * w];
+            // Row buffers on the stack for the usual sizes: a folder of small images would otherwise allocate them per file.
+            Span<byte> row = 2 * w <= StackBytes ? stackalloc byte[2 * w] : new byte[2 * w];
             for (int y = 0; y < outH; y++)
             {
                 H2(plane.AsSpan(y * stride, w), row);
-                row.AsSpan(0, outW).CopyTo(o.AsSpan(y * outW));
+                row[..outW].CopyTo(o.AsSpan(y * outW));
             }
             return;
         }
         if (fx is 1 or 2 && fy == 2)
         {
-            var colsum = new int[w];
-            var row = new byte[fx * w];
+            Span<int> colsum = 4 * w <= StackBytes ? stackalloc int[w] : new int[w];
+            Span<byte> row = fx * w <= StackBytes ? stackalloc byte[fx * w] : new byte[fx * w];
             for (int y = 0; y < outH; y++)
             {
                 int near = y / 2, far = y % 2 == 0 ? Math.Max(near - 1, 0) : Math.Min(near + 1, h - 1);
@@ -42,7 +48,7 @@ internal static class Upsampler
                     int bias = y % 2 == 0 ? 1 : 2;
                     for (int x = 0; x < w; x++) row[x] = (byte)((colsum[x] + bias) >> 2);
                 }
-                row.AsSpan(0, outW).CopyTo(o.AsSpan(y * outW));
+                row[..outW].CopyTo(o.AsSpan(y * outW));
             }
             return;
         }
@@ -51,6 +57,7 @@ internal static class Upsampler
             o[y * outW + x] = plane[Math.Min(y / fy, h - 1) * stride + Math.Min(x / fx, w - 1)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void H2(ReadOnlySpan<byte> input, Span<byte> output)
     {
         int n = input.Length;
@@ -71,6 +78,7 @@ internal static class Upsampler
         output[2 * n - 1] = input[n - 1];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void H2V2(ReadOnlySpan<int> colsum, Span<byte> output)
     {
         int n = colsum.Length;
