@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spectra.Data.Parquet;
 
 /// <summary>
@@ -31,7 +33,8 @@ internal static class ColumnBuffers
                 }
             }
         }
-        return GC.AllocateUninitializedArray<T>(length);
+        // Large buffers are mapped in one call rather than faulted in page by page.
+        return (long)length * Unsafe.SizeOf<T>() >= LargeBytes ? PrefaultedArray.Create<T>(length) : GC.AllocateUninitializedArray<T>(length);
     }
 
     public static void Return(Array? array)
@@ -42,6 +45,25 @@ internal static class ColumnBuffers
             if (Free.Count >= MaxEntries) Free.RemoveAt(0);
             Free.Add(new WeakReference<Array>(array));
         }
+    }
+
+    private const long LargeBytes = 256 << 10;
+
+    /// <summary>
+    /// Scratch for one read (page bytes, levels, indices) from the shared array pool, whose
+    /// power-of-two buckets let a page buffer serve as the next chunk's read window; a large array
+    /// (pages run to 100 MB) is mapped in one call the first time it is handed out.
+    /// </summary>
+    public static T[] RentScratch<T>(int length) where T : unmanaged
+    {
+        var array = System.Buffers.ArrayPool<T>.Shared.Rent(length);
+        return (long)length * Unsafe.SizeOf<T>() >= LargeBytes ? PrefaultedArray.Prefault(array) : array;
+    }
+
+    /// <summary>Gives back an array from <see cref="RentScratch{T}"/>.</summary>
+    public static void ReturnScratch<T>(T[] array) where T : unmanaged
+    {
+        if (array.Length > 0) System.Buffers.ArrayPool<T>.Shared.Return(array);
     }
 
     /// <summary>Returns every buffer of a decoded column.</summary>

@@ -226,16 +226,13 @@ internal sealed class ColumnChunkReader
         return buffer;
     }
 
-    private static void Return<T>(T[] array)
-    {
-        if (array.Length > 0) ArrayPool<T>.Shared.Return(array);
-    }
+    private static void Return<T>(T[] array) where T : unmanaged => ColumnBuffers.ReturnScratch(array);
 
-    private static T[] Grow<T>(T[] current, int n)
+    private static T[] Grow<T>(T[] current, int n) where T : unmanaged
     {
         if (current.Length >= n) return current;
         Return(current);
-        return ArrayPool<T>.Shared.Rent(n);
+        return ColumnBuffers.RentScratch<T>(n);
     }
 
     private void ReadPages(ChunkWindow window, ColumnMetaData meta)

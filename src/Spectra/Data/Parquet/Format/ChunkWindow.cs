@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Spectra.Data.Parquet.Format;
 
 /// <summary>
@@ -36,8 +34,8 @@ internal sealed class ChunkWindow : IDisposable
         int want = (int)Math.Min(Size - offset, Math.Max(length, ReadAhead));
         if (_buffer.Length < want)
         {
-            if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent(want);
+            ColumnBuffers.ReturnScratch(_buffer);
+            _buffer = ColumnBuffers.RentScratch<byte>(want);
         }
         _source.ReadExact(_buffer.AsSpan(0, want), _start + offset, _path);
         _bufferOffset = offset;
@@ -47,7 +45,7 @@ internal sealed class ChunkWindow : IDisposable
 
     public void Dispose()
     {
-        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+        ColumnBuffers.ReturnScratch(_buffer);
         _buffer = Array.Empty<byte>();
     }
 }

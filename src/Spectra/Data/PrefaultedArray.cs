@@ -1,6 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Spectra.Data.Images;
+namespace Spectra.Data;
 
 /// <summary>
 /// Large buffers whose pages are mapped in one call (madvise MADV_POPULATE_WRITE, Linux 5.14 and later)
@@ -20,12 +21,35 @@ internal static unsafe partial class PrefaultedArray
     public static T[] Create<T>(int length) where T : unmanaged
     {
         var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
-        if (!s_available || length == 0) return array;
+        Populate(array);
+        return array;
+    }
+
+    // Arrays from a pool that have been populated once: a reused array is mapped already.
+    private static readonly ConditionalWeakTable<Array, object> Populated = new();
+
+    /// <summary>
+    /// Maps the pages of an array that may be fresh (one from a shared pool), once per array. Populating
+    /// does not change the contents, so it is safe even if the collector later moves the array.
+    /// </summary>
+    public static T[] Prefault<T>(T[] array) where T : unmanaged
+    {
+        if (s_available && array.Length > 0 && !Populated.TryGetValue(array, out _))
+        {
+            Populate(array);
+            Populated.AddOrUpdate(array, Populated);
+        }
+        return array;
+    }
+
+    private static void Populate<T>(T[] array) where T : unmanaged
+    {
+        if (!s_available || array.Length == 0) return;
         fixed (T* p = array)
         {
             long start = ((long)p + Page - 1) & ~(Page - 1);
-            long end = ((long)p + (long)length * sizeof(T)) & ~(Page - 1);
-            if (end <= start) return array;
+            long end = ((long)p + (long)array.Length * sizeof(T)) & ~(Page - 1);
+            if (end <= start) return;
             try
             {
                 // Failure (an older kernel, a refused range) only means the pages fault in on first use.
@@ -36,7 +60,6 @@ internal static unsafe partial class PrefaultedArray
                 s_available = false;
             }
         }
-        return array;
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]
