@@ -13,7 +13,7 @@ internal static class Workspace
 
     /// <summary>An array of at least <paramref name="length"/> doubles; contents are undefined.</summary>
     public static double[] Rent(long length) =>
-        length <= 1 << 28 ? Doubles.Rent((int)length) : new double[length];
+        length <= 1 << 28 ? Data.PrefaultedArray.Prefault(Doubles.Rent((int)length)) : new double[length];
 
     public static void Return(double[] array)
     {

@@ -121,6 +121,40 @@ public class BackendAgreementTests
             for (var r = c; r < n; r++) Assert.Equal(BitConverter.DoubleToInt64Bits(cn[c * n + r]), BitConverter.DoubleToInt64Bits(again[c * n + r]));
     }
 
+    [Fact]
+    public async Task Results_are_bit_identical_while_split_updates_run_alongside()
+    {
+        // A split update switches the library to one thread for its duration; calls made meanwhile on
+        // other threads must still see the configured count, or their results change in the last bits.
+        var native = LinearAlgebraBackends.Get(2);
+        const int n = 500;
+        var a = TestMatrices.RandomRows(n, n, 9);
+        for (var i = 0; i < n; i++) for (var j = 0; j < i; j++) a[j * n + i] = a[i * n + j];
+        var rows = TestMatrices.RandomRows(600, n, 10);
+        var reference = native.SymmetricEigenvalues(a, n);
+        var gram = new double[n * n];
+        native.SymmetricRankKUpdate(rows, 600, n, 1.0, 0.0, gram);
+        using var stop = new CancellationTokenSource();
+        var splits = Task.Run(() =>
+        {
+            var c = new double[n * n];
+            while (!stop.IsCancellationRequested) native.SymmetricRankKUpdate(rows, 600, n, 1.0, 0.0, c);
+        });
+        try
+        {
+            for (var r = 0; r < 20; r++)
+            {
+                var values = native.SymmetricEigenvalues(a, n);
+                for (var i = 0; i < n; i++) Assert.Equal(BitConverter.DoubleToInt64Bits(reference[i]), BitConverter.DoubleToInt64Bits(values[i]));
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            await splits;
+        }
+    }
+
     private static double[] Transpose(double[] x, int rows, int cols)
     {
         var t = new double[x.Length];

@@ -7,6 +7,32 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
 {
     private readonly LapackFunctions _f;
 
+    // The library's thread count is process-wide. A split rank-k update sets it to one for its
+    // duration, so it runs alone (write lock) while every other call sees the configured count (read
+    // lock, any number at once): results stay bit-reproducible when analyses run side by side.
+    private static readonly ReaderWriterLockSlim ThreadCountGate = new();
+
+    private readonly struct Hold(bool exclusive) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (exclusive) ThreadCountGate.ExitWriteLock();
+            else ThreadCountGate.ExitReadLock();
+        }
+    }
+
+    private static Hold Shared()
+    {
+        ThreadCountGate.EnterReadLock();
+        return new Hold(false);
+    }
+
+    private static Hold Exclusive()
+    {
+        ThreadCountGate.EnterWriteLock();
+        return new Hold(true);
+    }
+
     public NativeLapackBackend(string name, string library, LapackFunctions functions)
     {
         _f = functions;
@@ -18,8 +44,11 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     /// <summary>Sets the library's thread count (when it exposes one) and updates <see cref="Info"/>.</summary>
     public void SetThreads(int threads)
     {
-        if (_f.SetThreads != null && threads > 0) _f.SetThreads(threads);
-        Info = Info with { Threads = CurrentThreads(_f) };
+        using (Exclusive())
+        {
+            if (_f.SetThreads != null && threads > 0) _f.SetThreads(threads);
+            Info = Info with { Threads = CurrentThreads(_f) };
+        }
     }
 
     public double[] SymmetricEigenvalues(ReadOnlySpan<double> a, int n)
@@ -32,6 +61,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         byte jobz = (byte)'N', uplo = (byte)'L';
         int nn = n, lda = n, info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
+        using (Shared())
         fixed (double* pa = copy, pw = w)
         {
             _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
@@ -62,6 +92,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         byte jobz = vectors ? (byte)'V' : (byte)'N', range = (byte)'I', uplo = (byte)'L';
         int nn = n, lda = n, il = first + 1, iu = last + 1, m = 0, ldz = Math.Max(1, n), info = 0, lwork = -1, liwork = -1, iq = 0;
         double vl = 0, vu = 0, abstol = 0, wq = 0;
+        using (Shared())
         fixed (double* pa = copy, pw = w, pz = z)
         fixed (int* ps = isuppz)
         {
@@ -92,7 +123,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
             if (Info.Threads >= 2 && _f.SetThreads != null && n >= SplitMinimumFeatures && (double)k * n * n >= SplitMinimumWork)
                 SplitRankKUpdate((nint)pa, (nint)pc, k, n, alpha, beta);
             else
-                Syrk(pa, n, k, n, alpha, beta, pc);
+                using (Shared()) Syrk(pa, n, k, n, alpha, beta, pc);
         }
     }
 
@@ -115,6 +146,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     private void SplitRankKUpdate(nint a, nint c, int k, int n, double alpha, double beta)
     {
         int split = Math.Clamp((int)Math.Round(n * SplitFraction), 1, n - 1);
+        using var alone = Exclusive();
         int threads = Info.Threads;
         _f.SetThreads(1);
         try
@@ -154,6 +186,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         // column-major k × m and k × n, so both enter transposed/untransposed accordingly.
         byte ta = (byte)'T', tb = (byte)'N';
         int mm = n, nn = m, kk = k, lda = k, ldb = k, ldc = n;
+        using (Shared())
         fixed (double* pa = a, pb = b, pc = c)
             _f.Dgemm(&ta, &tb, &mm, &nn, &kk, &alpha, pb, &lda, pa, &ldb, &beta, pc, &ldc, 1, 1);
     }
