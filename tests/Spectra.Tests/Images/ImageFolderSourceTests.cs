@@ -233,18 +233,21 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
-    public void Chunks_are_capped_at_16_mb_and_share_one_buffer_whatever_the_number_of_images()
+    public void Chunks_are_capped_at_16_mb_and_two_buffers_serve_in_turn_whatever_the_number_of_images()
     {
+        // One chunk decodes ahead while the consumer holds the previous one: memory is two capped
+        // buffers, used in turn, however many images there are.
         using var t = new TestData.TempFolder();
         var pixels = new int[64 * 64];
-        for (int i = 0; i < 600; i++) t.Write($"{i:D3}.pgm", Pnm.Gray(64, 64, 255, pixels));
+        for (int i = 0; i < 1200; i++) t.Write($"{i:D4}.pgm", Pnm.Gray(64, 64, 255, pixels));
         var s = ImageSource.Open(t.Path);
         var chunks = new List<(double[] Buffer, int Rows)>();
         foreach (var c in s.ReadChunks(100_000)) chunks.Add((c.Values, c.Rows));
         // 16 MB of doubles at 4096 features is 512 rows.
-        Assert.Equal(new[] { 512, 88 }, chunks.Select(c => c.Rows));
-        Assert.Same(chunks[0].Buffer, chunks[1].Buffer);
-        Assert.Equal(512 * 4096, chunks[0].Buffer.Length);
+        Assert.Equal(new[] { 512, 512, 176 }, chunks.Select(c => c.Rows));
+        Assert.NotSame(chunks[0].Buffer, chunks[1].Buffer);
+        Assert.Same(chunks[0].Buffer, chunks[2].Buffer);
+        Assert.All(chunks, c => Assert.Equal(512 * 4096, c.Buffer.Length));
     }
 
     private sealed class SyncProgress(List<SpectraProgress> sink) : IProgress<SpectraProgress>

@@ -164,20 +164,25 @@ public sealed class ImageFolderSource : IDataSource
         var contributed = new HashSet<int>();
         var skipped = new List<SkippedItem>();
         var open = new Dictionary<int, OpenedFile>();
-        // One buffer for every chunk (RowChunk allows reuse): fresh large arrays cost page faults per chunk.
-        var values = PrefaultedArray.Create<double>(checked((int)((long)Math.Min(maxRowsPerChunk, _rows.Count) * Features)));
-        var errors = new SpectraException?[Math.Min(maxRowsPerChunk, _rows.Count)];
-        var singles = new OpenedFile[errors.Length];
-        for (int start = 0; start < _rows.Count; start += maxRowsPerChunk)
+        // Two buffers, used in turn (RowChunk allows reuse): chunk k + 1 decodes into one while the
+        // consumer works on chunk k in the other, so decoding overlaps the covariance update.
+        int capacity = Math.Min(maxRowsPerChunk, _rows.Count);
+        var buffers = new (double[] Values, SpectraException?[] Errors, OpenedFile[] Singles)[Math.Min(2, Math.Max(1, (_rows.Count + maxRowsPerChunk - 1) / Math.Max(1, maxRowsPerChunk)))];
+        for (int i = 0; i < buffers.Length; i++)
+            buffers[i] = (PrefaultedArray.Create<double>(checked((int)((long)capacity * Features))), new SpectraException?[capacity], new OpenedFile[capacity]);
+
+        // Stacks (NPY, NPZ, IDX) are opened once and stay open while their rows span chunks; a single
+        // image is read, decoded and written by the worker that handles its row, in one parallel pass.
+        void Prepare(int start, int n)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int n = Math.Min(maxRowsPerChunk, _rows.Count - start);
-            // Stacks (NPY, NPZ, IDX) are opened once and stay open while their rows span chunks; a single
-            // image is read, decoded and written by the worker that handles its row, in one parallel pass.
             foreach (var key in open.Keys.Where(k => k < _rows[start].File).ToList()) open.Remove(key);
             foreach (var f in Enumerable.Range(start, n).Select(r => _rows[r].File).Distinct())
                 if (_files[f].Header.Count > 1 && !open.ContainsKey(f)) open[f] = OpenFile(_files[f], limits);
+        }
 
+        void Decode(int start, int n, (double[] Values, SpectraException?[] Errors, OpenedFile[] Singles) into)
+        {
+            var (values, errors, singles) = into;
             Array.Clear(errors, 0, n);
             Array.Clear(singles, 0, n);
             Parallel.For(0, n, Parallelism(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
@@ -211,12 +216,48 @@ public sealed class ImageFolderSource : IDataSource
                     errors[r] = e.WithFile(file.RelativePath);
                 }
             });
+        }
 
-            var ids = new string[n];
-            var labels = new string?[n];
-            int kept = Compact(start, n, values, errors, singles, open, hash, contributed, skipped, ids, labels);
-            progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
-            if (kept > 0) yield return new RowChunk(values, kept, Features, ids, labels);
+        Task? ahead = null;
+        try
+        {
+            for (int start = 0, turn = 0; start < _rows.Count; start += maxRowsPerChunk, turn++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int n = Math.Min(maxRowsPerChunk, _rows.Count - start);
+                var current = buffers[turn % buffers.Length];
+                if (ahead is not null)
+                {
+                    var pending = ahead;
+                    ahead = null;
+                    pending.GetAwaiter().GetResult();
+                }
+                else
+                {
+                    Prepare(start, n);
+                    Decode(start, n, current);
+                }
+
+                var ids = new string[n];
+                var labels = new string?[n];
+                int kept = Compact(start, n, current.Values, current.Errors, current.Singles, open, hash, contributed, skipped, ids, labels);
+                int next = start + maxRowsPerChunk;
+                if (next < _rows.Count && buffers.Length > 1)
+                {
+                    int nextRows = Math.Min(maxRowsPerChunk, _rows.Count - next);
+                    Prepare(next, nextRows);
+                    var target = buffers[(turn + 1) % buffers.Length];
+                    ahead = Task.Run(() => Decode(next, nextRows, target), CancellationToken.None);
+                }
+                progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
+                if (kept > 0) yield return new RowChunk(current.Values, kept, Features, ids, labels);
+            }
+        }
+        finally
+        {
+            // Open files and the cache serve a decode still running: it must finish before they go.
+            if (ahead is not null)
+                try { ahead.GetAwaiter().GetResult(); } catch (Exception) { } // its rows were never asked for
         }
         Info.Files = contributed.Count;
         foreach (var s in skipped)
