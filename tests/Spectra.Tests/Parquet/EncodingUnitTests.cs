@@ -1,3 +1,4 @@
+using Spectra.Data;
 using Spectra.Data.Parquet.Codecs;
 using Spectra.Data.Parquet.Encodings;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using System.Buffers.Binary;
 using Spectra.Data.Parquet.Codecs;
 using Spectra.Data.Parquet.Encodings;

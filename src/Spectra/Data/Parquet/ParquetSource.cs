@@ -501,54 +501,77 @@ public sealed class ParquetSource : IDataSource
         return true;
     }
 
-    // Rows kept[k0 … k0+m) of a clean group into chunk rows filled … filled+m, one column at a time (contiguous reads).
+    // Rows kept[k0 … k0+m) of a clean group into chunk rows filled … filled+m, column by column (contiguous reads).
+    // Runs of eight float columns go through the register transpose, runs of four of one type four at a
+    // time (each row's four values land in one cache line); any other column on its own, so one odd
+    // column (an INT id beside float features) does not send the rest down the slow path.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillBlock(Group g, List<int> kept, int k0, int m, double[] values, int filled)
     {
-        int d = Features;
-        bool contiguous = kept[k0 + m - 1] - kept[k0] == m - 1;
-        int s = 0;
-        if (contiguous)
+        int d = Features, count = _plan.Scalars.Count, r0 = kept[k0];
+        bool contiguous = kept[k0 + m - 1] - r0 == m - 1;
+        var chunk = values.AsSpan();
+        var cols = g.Scalars;
+        for (int s = 0; s < count;)
         {
-            int r0 = kept[k0];
-            var chunk = values.AsSpan();
-            for (; s + 8 <= _plan.Scalars.Count; s += 8)
+            int at = filled * d + s;
+            if (contiguous && s + 8 <= count && AllStored(cols, s, 8, singles: true))
             {
-                var f = new float[]?[8];
-                for (int k = 0; k < 8; k++) f[k] = g.Scalars[s + k]?.Singles;
-                if (f.Any(x => x is null)) break;
-                ColumnInterleaver.Singles8(f[0].AsSpan(r0, m), f[1].AsSpan(r0, m), f[2].AsSpan(r0, m), f[3].AsSpan(r0, m),
-                    f[4].AsSpan(r0, m), f[5].AsSpan(r0, m), f[6].AsSpan(r0, m), f[7].AsSpan(r0, m), chunk, filled * d + s, d);
+                ColumnInterleaver.Singles8(Floats(cols, s, r0, m), Floats(cols, s + 1, r0, m), Floats(cols, s + 2, r0, m), Floats(cols, s + 3, r0, m),
+                    Floats(cols, s + 4, r0, m), Floats(cols, s + 5, r0, m), Floats(cols, s + 6, r0, m), Floats(cols, s + 7, r0, m), chunk, at, d);
+                s += 8;
             }
-            // Four columns at a time: each row's four values land in one cache line of the row-major chunk.
-            for (; s + 4 <= _plan.Scalars.Count; s += 4)
+            else if (contiguous && s + 4 <= count && AllStored(cols, s, 4, singles: true))
             {
-                if (g.Scalars[s] is not { } c0 || g.Scalars[s + 1] is not { } c1 || g.Scalars[s + 2] is not { } c2 || g.Scalars[s + 3] is not { } c3) break;
-                if (c0.Singles is { } f0 && c1.Singles is { } f1 && c2.Singles is { } f2 && c3.Singles is { } f3)
-                    ColumnInterleaver.Any4<float>(f0.AsSpan(r0, m), f1.AsSpan(r0, m), f2.AsSpan(r0, m), f3.AsSpan(r0, m), chunk, filled * d + s, d);
-                else if (c0.Singles is null && c1.Singles is null && c2.Singles is null && c3.Singles is null)
-                    ColumnInterleaver.Any4<double>(c0.Values.AsSpan(r0, m), c1.Values.AsSpan(r0, m), c2.Values.AsSpan(r0, m), c3.Values.AsSpan(r0, m), chunk, filled * d + s, d);
-                else break;
+                ColumnInterleaver.Any4(Floats(cols, s, r0, m), Floats(cols, s + 1, r0, m), Floats(cols, s + 2, r0, m), Floats(cols, s + 3, r0, m), chunk, at, d);
+                s += 4;
             }
-        }
-        for (; s < _plan.Scalars.Count; s++)
-        {
-            var data = g.Scalars[s];
-            if (data is null)
+            else if (contiguous && s + 4 <= count && AllStored(cols, s, 4, singles: false))
             {
-                double v = g.PartitionValues[s];
-                for (int t = 0; t < m; t++) values[(filled + t) * d + s] = v;
-                continue;
+                ColumnInterleaver.Any4(Doubles(cols, s, r0, m), Doubles(cols, s + 1, r0, m), Doubles(cols, s + 2, r0, m), Doubles(cols, s + 3, r0, m), chunk, at, d);
+                s += 4;
             }
-            for (int t = 0; t < m; t++) values[(filled + t) * d + s] = data.ValueAt(kept[k0 + t]);
+            else
+            {
+                var data = cols[s];
+                if (data is null)
+                {
+                    double v = g.PartitionValues[s];
+                    for (int t = 0; t < m; t++) values[at + t * d] = v;
+                }
+                else if (contiguous && data.Singles is { } f)
+                {
+                    var from = f.AsSpan(r0, m);
+                    for (int t = 0; t < m; t++) values[at + t * d] = from[t];
+                }
+                else if (contiguous)
+                {
+                    var from = data.Values.AsSpan(r0, m);
+                    for (int t = 0; t < m; t++) values[at + t * d] = from[t];
+                }
+                else for (int t = 0; t < m; t++) values[at + t * d] = data.ValueAt(kept[k0 + t]);
+                s++;
+            }
         }
         if (g.List is { } list)
         {
-            int width = _plan.ListWidth, first = _plan.Scalars.Count;
+            int width = _plan.ListWidth;
             for (int t = 0; t < m; t++)
-                list.CopyTo(list.Offsets![kept[k0 + t]], values.AsSpan((filled + t) * d + first, width));
+                list.CopyTo(list.Offsets![kept[k0 + t]], values.AsSpan((filled + t) * d + count, width));
         }
     }
+
+    // Columns s … s+n−1 are all read from the file and all held as floats (or all as doubles).
+    private static bool AllStored(ParquetColumnData?[] cols, int s, int n, bool singles)
+    {
+        for (int k = s; k < s + n; k++)
+            if (cols[k] is not { } c || (c.Singles is not null) != singles) return false;
+        return true;
+    }
+
+    private static ReadOnlySpan<float> Floats(ParquetColumnData?[] cols, int s, int r0, int m) => cols[s]!.Singles.AsSpan(r0, m);
+
+    private static ReadOnlySpan<double> Doubles(ParquetColumnData?[] cols, int s, int r0, int m) => cols[s]!.Values.AsSpan(r0, m);
 
     // Writes one row's features; returns how many are null (marked in nullMask).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

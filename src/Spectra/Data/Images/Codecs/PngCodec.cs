@@ -85,7 +85,7 @@ public sealed class PngCodec : SingleImageCodec
 
     private static void CheckCrc(ReadOnlySpan<byte> typeAndData, uint stored, string chunk)
     {
-        if (Crc32.HashToUInt32(typeAndData) != stored)
+        if (Crc32.Compute(typeAndData) != stored)
             throw SpectraException.Invalid($"PNG {chunk} chunk CRC mismatch (the file is corrupt)");
     }
 
@@ -129,7 +129,7 @@ public sealed class PngCodec : SingleImageCodec
             int start = pos + 8;
             uint crc = Bytes.U32BE(data, start + (int)length, Codec);
             bool critical = (typeBytes[0] & 32) == 0;
-            bool crcOk = Crc32.HashToUInt32(data.Slice(pos + 4, 4 + (int)length)) == crc;
+            bool crcOk = Crc32.Compute(data.Slice(pos + 4, 4 + (int)length)) == crc;
             if (!crcOk && critical) throw SpectraException.Invalid($"PNG {TypeName(type)} chunk CRC mismatch (the file is corrupt)", location: $"byte {pos}");
             pos = start + (int)length + 4;
             if (type == ChunkIdat)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Spectra.Data.Parquet.Encodings;
 using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet.Codecs;
@@ -16,25 +17,11 @@ namespace Spectra.Data.Parquet.Codecs;
 /// </remarks>
 internal static class SnappyBlock
 {
-    /// <summary>The uncompressed length the block declares (its varint preamble); <paramref name="pos"/> moves past it.</summary>
-    public static ulong DeclaredLength(ReadOnlySpan<byte> input, out int pos)
-    {
-        pos = 0;
-        ulong value = 0;
-        for (int shift = 0; shift < 35; shift += 7)
-        {
-            if (pos >= input.Length) throw ParquetErrors.Corrupt("Snappy data ends inside its length preamble");
-            byte b = input[pos++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80) return value;
-        }
-        throw ParquetErrors.Corrupt("Snappy length preamble is longer than 5 bytes");
-    }
-
     /// <summary>Decodes a whole block into <paramref name="output"/>, whose length must be the declared length.</summary>
     public static void Decode(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        ulong declared = DeclaredLength(input, out int ip);
+        int ip = 0;
+        ulong declared = RleBitPackedHybrid.ReadUleb(input, ref ip); // the preamble is a plain varint
         if (declared != (ulong)output.Length)
             throw ParquetErrors.Corrupt($"Snappy data declares {declared} bytes, the page header says {output.Length}");
         int op = DecodeElements(input, ip, output);

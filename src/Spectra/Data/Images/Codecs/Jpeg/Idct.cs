@@ -10,8 +10,9 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 [SkipLocalsInit]
 internal static class Idct
 {
-    private const int ConstBits = 13, Pass1Bits = 2;
-    private const int F0298 = 2446, F0390 = 3196, F0541 = 4433, F0765 = 6270, F0899 = 7373, F1175 = 9633,
+    // Shared with IdctAvx2, which must compute the same bits.
+    internal const int ConstBits = 13, Pass1Bits = 2;
+    internal const int F0298 = 2446, F0390 = 3196, F0541 = 4433, F0765 = 6270, F0899 = 7373, F1175 = 9633,
         F1501 = 12299, F1847 = 15137, F1961 = 16069, F2053 = 16819, F2562 = 20995, F3072 = 25172;
 
     public static readonly byte[] ZigZag =

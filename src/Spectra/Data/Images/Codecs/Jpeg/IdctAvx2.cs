@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static Spectra.Data.Images.Codecs.Jpeg.Idct;
 
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
@@ -14,10 +15,6 @@ namespace Spectra.Data.Images.Codecs.Jpeg;
 [SkipLocalsInit]
 internal static class IdctAvx2
 {
-    private const int ConstBits = 13, Pass1Bits = 2;
-    private const int F0298 = 2446, F0390 = 3196, F0541 = 4433, F0765 = 6270, F0899 = 7373, F1175 = 9633,
-        F1501 = 12299, F1847 = 15137, F1961 = 16069, F2053 = 16819, F2562 = 20995, F3072 = 25172;
-
     public static bool IsSupported => Avx2.IsSupported;
 
     /// <summary><paramref name="block"/>: 64 dequantized coefficients in natural (row-major) order.</summary>

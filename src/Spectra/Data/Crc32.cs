@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
-namespace Spectra.Data.Parquet.Codecs;
 
-/// <summary>CRC-32 (IEEE 802.3, the zlib polynomial), which Parquet page headers carry, slice-by-8 for speed.</summary>
+namespace Spectra.Data;
+
+/// <summary>CRC-32 (IEEE 802.3 / ISO 3309, the zlib polynomial) as Parquet page headers, PNG chunks and gzip members use it; slice-by-8 for speed.</summary>
 internal static class Crc32
 {
     private static readonly uint[] Table = Build();
