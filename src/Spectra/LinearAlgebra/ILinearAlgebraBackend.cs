@@ -15,6 +15,12 @@ public interface ILinearAlgebraBackend
     double[] SymmetricEigenvalues(ReadOnlySpan<double> a, int n);
 
     /// <summary>
+    /// As <see cref="SymmetricEigenvalues"/>, for a matrix the caller no longer needs: <paramref name="a"/>
+    /// may be overwritten, which spares a copy of n² values.
+    /// </summary>
+    double[] SymmetricEigenvaluesOverwriting(Span<double> a, int n) => SymmetricEigenvalues(a, n);
+
+    /// <summary>
     /// Eigenvalues with indices <paramref name="first"/> … <paramref name="last"/> (0-based, ascending order)
     /// and, when <paramref name="vectors"/> is true, their eigenvectors as columns of an n × k column-major array.
     /// </summary>

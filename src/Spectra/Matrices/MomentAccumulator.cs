@@ -68,20 +68,19 @@ public sealed class MomentAccumulator
     /// Folds in a block that the caller no longer needs: it is centred in place, which saves a copy
     /// of the chunk (the streaming memory bound is d² plus one chunk).
     /// </summary>
-    public void AddInPlace(Span<double> block, int rows)
+    public void AddInPlace(Span<double> block, int rows) => AddInPlace(block, rows, default);
+
+    /// <summary>As <see cref="AddInPlace(Span{double}, int)"/>, with the block's column sums when the caller already has them (<see cref="RowBlock.SumRows"/>).</summary>
+    internal void AddInPlace(Span<double> block, int rows, ReadOnlySpan<double> columnSums)
     {
         if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
         if (rows == 0) return;
         CheckBlock(block.Length, rows);
         var d = Features;
-        Array.Clear(_chunkMean);
-        for (var r = 0; r < rows; r++) TensorPrimitives.Add(_chunkMean, block.Slice(r * d, d), _chunkMean);
+        if (columnSums.Length == d) columnSums.CopyTo(_chunkMean);
+        else RowBlock.SumRows(block, rows, d, _chunkMean);
         TensorPrimitives.Divide(_chunkMean, rows, _chunkMean);
-        for (var r = 0; r < rows; r++)
-        {
-            var row = block.Slice(r * d, d);
-            TensorPrimitives.Subtract(row, _chunkMean, row);
-        }
+        RowBlock.SubtractFromRows(block, rows, d, _chunkMean);
         _backend.SymmetricRankKUpdate(block[..(rows * d)], rows, d, 1.0, 1.0, CoMoment);
         MergeMoments(rows, _chunkMean);
     }

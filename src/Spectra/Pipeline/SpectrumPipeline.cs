@@ -82,6 +82,7 @@ public static class SpectrumPipeline
         private readonly List<string?> _heldLabels = new();
         private double[]? _heldRows;
         private double[] _select = Array.Empty<double>();
+        private double[] _sums = Array.Empty<double>();
 
         public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
         {
@@ -112,11 +113,16 @@ public static class SpectrumPipeline
             // Rows are compacted in the chunk's own buffer (the consumer owns it, IDataSource contract):
             // no copy of the data is made on the way to the accumulator.
             var values = chunk.Values;
+            // One pass gives the column sums that centring needs and, when they are finite, clears every
+            // row of NaN and ±∞; only a block with a non-finite sum is searched row by row.
+            if (_sums.Length < _d) _sums = new double[_d];
+            RowBlock.SumRows(values, rows, _d, _sums);
+            var allFinite = RowBlock.AllFinite(_sums.AsSpan(0, _d));
             for (var r = 0; r < rows; r++)
             {
                 var global = RowsSeen + r;
                 var row = chunk.Row(r);
-                var bad = FirstNonFinite(row);
+                var bad = allFinite ? -1 : FirstNonFinite(row);
                 if (bad >= 0)
                 {
                     if (_o.Preprocess.NonFinite == NonFinitePolicy.DropRow) { RowsDropped++; continue; }
@@ -168,7 +174,7 @@ public static class SpectrumPipeline
                 }
             }
             // Last: the main accumulator centres the buffer in place.
-            _all?.AddInPlace(block, kept);
+            _all?.AddInPlace(block, kept, kept == rows ? _sums.AsSpan(0, _d) : default);
             RowsKept += kept;
         }
 
@@ -261,7 +267,7 @@ public static class SpectrumPipeline
             if (heldRows is not null && (samples < _d || acc is null))
             {
                 var (g, kept, drop) = GramMatrix.From(heldRows, (int)samples, _d, pre, _backend, _o.MaxGramSamples);
-                values = _backend.SymmetricEigenvalues(g.Values, g.Order);
+                values = _backend.SymmetricEigenvaluesOverwriting(g.Values, g.Order);
                 computed = MatrixKind.Gram;
                 features = kept.Count;
                 keptFeatures = kept;
@@ -269,8 +275,8 @@ public static class SpectrumPipeline
             }
             else
             {
-                var c = CovarianceMatrix.From(acc!, pre, consume: true);
-                values = _backend.SymmetricEigenvalues(c.Matrix.Values, c.Matrix.Order);
+                var c = CovarianceMatrix.FromLowerTriangle(acc!, pre, consume: true);
+                values = _backend.SymmetricEigenvaluesOverwriting(c.Matrix.Values, c.Matrix.Order);
                 computed = MatrixKind.Covariance;
                 features = c.KeptFeatures.Count;
                 keptFeatures = c.KeptFeatures;

@@ -31,6 +31,11 @@ internal sealed class DecodeScratch
     /// <summary>Decompressed data (PNG scanlines).</summary>
     public byte[] Inflated(long n) => Take(ref _inflated, n);
 
+    private readonly byte[][] _planes = [[], [], []];
+
+    /// <summary>Full-resolution colour plane <paramref name="index"/> (0..2) of an image consumed before the next decode.</summary>
+    public byte[] Plane(int index, long n) => Take(ref _planes[index], n);
+
     private readonly ushort[][] _quant = [new ushort[64], new ushort[64], new ushort[64], new ushort[64]];
 
     /// <summary>Storage for JPEG quantization table <paramref name="slot"/> (0..3); a redefinition overwrites it, as it replaces the table.</summary>

@@ -47,6 +47,12 @@ internal sealed unsafe class PixelConverter
 
     private void WritePixels(DecodedImage im, Span<double> dst)
     {
+        if (im.YCbCr is { } planes && _options.Color == ImageColorMode.Gray && !_options.KeepAlpha)
+        {
+            double scale = 1.0 / im.MaxValue;
+            Codecs.Jpeg.ColorConverter.YCbCrToLuma(planes.Y, planes.Cb, planes.Cr, dst[..(im.Width * im.Height)], Kr * scale, Kg * scale, Kb * scale);
+            return;
+        }
         if (im.Samples is { } samples) WriteIntegers(im, samples, dst);
         else WriteFloats(im, im.FloatSamples!, dst);
     }

@@ -57,24 +57,46 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         CheckSquare(a, n);
         var copy = Workspace.Rent((long)n * n); // dsyevd destroys its input
         a[..(n * n)].CopyTo(copy);
+        var w = Dsyevd(copy, n);
+        Workspace.Return(copy);
+        return w;
+    }
+
+    public double[] SymmetricEigenvaluesOverwriting(Span<double> a, int n)
+    {
+        if (n == 0) return Array.Empty<double>();
+        CheckSquare(a, n);
+        return Dsyevd(a, n);
+    }
+
+    /// <summary>All eigenvalues of the lower triangle of <paramref name="a"/>, which is destroyed.</summary>
+    private double[] Dsyevd(Span<double> a, int n)
+    {
         var w = new double[n];
         byte jobz = (byte)'N', uplo = (byte)'L';
         int nn = n, lda = n, info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
         using (Shared())
-        fixed (double* pa = copy, pw = w)
+        fixed (double* pa = a, pw = w)
         {
             _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
             Check(info, "dsyevd (workspace query)");
             lwork = Math.Max(1, (int)workQuery);
             liwork = Math.Max(1, iworkQuery);
-            var work = new double[lwork];
-            var iwork = new int[liwork];
-            fixed (double* pwork = work)
-            fixed (int* piwork = iwork)
-                _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+            // Scratch outside the managed heap: a large array here can set off a full collection just
+            // before the solve, and the library needs no zeroed memory.
+            var work = (double*)NativeMemory.Alloc((nuint)lwork, sizeof(double));
+            var iwork = (int*)NativeMemory.Alloc((nuint)liwork, sizeof(int));
+            try
+            {
+                _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, work, &lwork, iwork, &liwork, &info, 1, 1);
+            }
+            finally
+            {
+                NativeMemory.Free(work);
+                NativeMemory.Free(iwork);
+            }
         }
-        Workspace.Return(copy);
         Check(info, "dsyevd");
         return w;
     }

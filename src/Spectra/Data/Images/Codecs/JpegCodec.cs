@@ -242,6 +242,9 @@ public sealed class JpegCodec : SingleImageCodec
     {
         int w = frame.Width, h = frame.Height;
         var planes = new byte[frame.Components.Length][];
+        // A transient YCbCr decode leaves its planes in the thread's scratch: the consumer takes gray
+        // straight from them, and RGB is made only if asked for.
+        bool keepPlanes = scratch is not null && planes.Length == 3 && !IsRgb(frame, jfif, adobeTransform);
         for (int ci = 0; ci < frame.Components.Length; ci++)
         {
             var c = frame.Components[ci];
@@ -253,12 +256,13 @@ public sealed class JpegCodec : SingleImageCodec
             for (int by = 0; by < c.BlocksHigh; by++)
             for (int bx = 0; bx < c.BlocksWide; bx++)
                 Idct.Transform(c.Coefficients.AsSpan(c.BlockOffset(by, bx), 64), q, plane.AsSpan(by * 8 * stride + bx * 8), stride);
-            planes[ci] = ArrayPool<byte>.Shared.Rent(w * h);
+            planes[ci] = keepPlanes ? scratch!.Plane(ci, (long)w * h) : ArrayPool<byte>.Shared.Rent(w * h);
             Upsampler.Upsample(plane, c.Width, c.Height, stride, frame.MaxH / c.H, frame.MaxV / c.V, w, h, planes[ci]);
             ArrayPool<byte>.Shared.Return(plane);
             ArrayPool<short>.Shared.Return(c.Coefficients);
             c.Coefficients = [];
         }
+        if (keepPlanes) return DecodedImage.FromYCbCr(w, h, planes[0], planes[1], planes[2], scratch!.Samples((long)w * h * 3));
         try
         {
             return Convert(frame, planes, w, h, jfif, adobeTransform, scratch);
@@ -268,6 +272,11 @@ public sealed class JpegCodec : SingleImageCodec
             foreach (var p in planes) ArrayPool<byte>.Shared.Return(p);
         }
     }
+
+    /// <summary>Three components stored as R, G, B rather than YCbCr (Adobe transform 0, or component ids 'R', 'G', 'B' without JFIF).</summary>
+    private static bool IsRgb(Frame frame, bool jfif, int adobeTransform) =>
+        adobeTransform == 0 || (!jfif && adobeTransform < 0 &&
+            frame.Components[0].Id == 'R' && frame.Components[1].Id == 'G' && frame.Components[2].Id == 'B');
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodedImage Convert(Frame frame, byte[][] planes, int w, int h, bool jfif, int adobeTransform, DecodeScratch? scratch)
@@ -282,9 +291,7 @@ public sealed class JpegCodec : SingleImageCodec
         var rgb = scratch?.Samples((long)w * h * 3) ?? new ushort[(long)w * h * 3];
         if (n == 3)
         {
-            bool isRgb = adobeTransform == 0 || (!jfif && adobeTransform < 0 &&
-                frame.Components[0].Id == 'R' && frame.Components[1].Id == 'G' && frame.Components[2].Id == 'B');
-            if (isRgb)
+            if (IsRgb(frame, jfif, adobeTransform))
                 for (int i = 0; i < w * h; i++)
                 {
                     rgb[3 * i] = planes[0][i];
