@@ -24,13 +24,7 @@ public static class InputDetector
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file or an IDX file");
-        if (Directory.Exists(path))
-        {
-            var files = SafeFiles(path);
-            var parquet = files.Count(f => f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase));
-            var images = files.Count(ImageProbe.LooksLikeImage);
-            return parquet > 0 && parquet >= images ? InputKind.Parquet : InputKind.Images;
-        }
+        if (Directory.Exists(path)) return DetectFolder(path);
         if (!File.Exists(path))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
@@ -51,16 +45,32 @@ public static class InputDetector
         _ => "idx",
     };
 
-    private static List<string> SafeFiles(string folder)
+    /// <summary>Files looked at in a folder: enough to tell a Parquet folder from an image folder.</summary>
+    private const int FolderSample = 10_000;
+
+    /// <summary>
+    /// Counts .parquet and image files among the folder's first <see cref="FolderSample"/> files, and
+    /// stops as soon as the files left to look at could no longer make Parquet the majority: the image
+    /// loader walks the folder again, so a folder of images is listed only about half through here.
+    /// </summary>
+    private static InputKind DetectFolder(string folder)
     {
+        int parquet = 0, images = 0, seen = 0;
         try
         {
-            return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Take(10_000).ToList();
+            foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                if (seen++ == FolderSample) break;
+                if (f.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)) parquet++;
+                else if (ImageProbe.LooksLikeImage(f)) images++;
+                if (images > parquet + (FolderSample - seen)) return InputKind.Images;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder: " + e.Message, folder);
         }
+        return parquet > 0 && parquet >= images ? InputKind.Parquet : InputKind.Images;
     }
 
     private static bool HasParquetMagic(string path)

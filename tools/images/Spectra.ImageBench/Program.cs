@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Spectra.Data.Images;
+using Spectra.Fluent;
 using Spectra.Pipeline;
 
 // Image-loader benchmark, the Spectra side of tools/images/bench.sh (the Python side is bench_images.py).
@@ -15,7 +15,8 @@ if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
     return 2;
 }
 var watch = Stopwatch.StartNew();
-var source = ImageSource.Open(args[1]);
+// Opened the way `spectra analyze` opens its input: the kind is detected, and the backend resolves alongside.
+var source = DataInput.Open(args[1], new LoadSettings(), key => key);
 Console.WriteLine($"ms_open {watch.Elapsed.TotalMilliseconds:F1}");
 long images = 0;
 double top = double.NaN;
