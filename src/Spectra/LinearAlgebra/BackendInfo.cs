@@ -7,7 +7,13 @@ namespace Spectra.LinearAlgebra;
 /// <param name="Threads">The thread count in force.</param>
 public sealed record BackendInfo(string Name, string Library, string? Version, int Threads)
 {
+    /// <summary>
+    /// What computes the covariance's rank-k update: "avx512-blocked" (Spectra's own kernel, where the
+    /// processor has AVX-512), "library" (the native library's dsyrk) or "managed" (plain loops).
+    /// </summary>
+    public string RankKUpdate { get; init; } = "library";
+
     public static BackendInfo None { get; } = new("none", "", null, 1);
 
-    public override string ToString() => $"{Name} ({Library}{(Version is null ? "" : ", " + Version)}, {Threads} thread{(Threads == 1 ? "" : "s")})";
+    public override string ToString() => $"{Name} ({Library}{(Version is null ? "" : ", " + Version)}, {Threads} thread{(Threads == 1 ? "" : "s")}; rank-k update: {RankKUpdate})";
 }

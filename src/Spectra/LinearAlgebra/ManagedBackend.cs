@@ -3,13 +3,16 @@ using MathNet.Numerics.LinearAlgebra.Double;
 
 namespace Spectra.LinearAlgebra;
 
-/// <summary>The fallback when no native LAPACK loads: MathNet.Numerics' managed EVD and loops.</summary>
+/// <summary>The fallback when no native LAPACK loads: MathNet.Numerics' managed EVD, the blocked rank-k update where AVX-512 exists, loops elsewhere.</summary>
 public sealed class ManagedBackend : ILinearAlgebraBackend
 {
     public static ManagedBackend Instance { get; } = new();
 
     public BackendInfo Info { get; } = new("managed", "MathNet.Numerics (managed)",
-        typeof(Matrix<double>).Assembly.GetName().Version?.ToString(), 1);
+        typeof(Matrix<double>).Assembly.GetName().Version?.ToString(), 1)
+    {
+        RankKUpdate = BlockedRankKUpdate.IsSupported ? BlockedRankKUpdate.Name : "managed",
+    };
 
     public double[] SymmetricEigenvalues(ReadOnlySpan<double> a, int n)
     {
@@ -41,6 +44,17 @@ public sealed class ManagedBackend : ILinearAlgebraBackend
     }
 
     public void SymmetricRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
+    {
+        if (BlockedRankKUpdate.IsSupported)
+        {
+            BlockedRankKUpdate.Run(rowsKxN, k, n, alpha, beta, c, Environment.ProcessorCount);
+            return;
+        }
+        LoopRankKUpdate(rowsKxN, k, n, alpha, beta, c);
+    }
+
+    /// <summary>The rank-k update as plain loops (the reference the blocked kernel is tested against).</summary>
+    internal static void LoopRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
     {
         // Lower triangle, column-major: c[col * n + row] for row ≥ col.
         for (var col = 0; col < n; col++)

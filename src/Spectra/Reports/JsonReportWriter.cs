@@ -35,6 +35,7 @@ public static class JsonReportWriter
             w.WriteString("library", r.Backend.Library);
             Str(w, "version", r.Backend.Version);
             w.WriteNumber("threads", r.Backend.Threads);
+            w.WriteString("rank_k_update", r.Backend.RankKUpdate);
             w.WriteEndObject();
             w.WriteStartObject("options");
             foreach (var (k, v) in r.Options.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(k, v);

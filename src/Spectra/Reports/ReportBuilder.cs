@@ -68,7 +68,7 @@ public static class ReportBuilder
             ToolVersion = s.ToolVersion,
             Input = InputSection(c),
             Matrix = new MatrixSection(Name(prov.Requested), Name(prov.Computed), prov.Samples, prov.Features, prov.Centered, prov.Standardized, prov.DroppedFeatures.Count, prov.DroppedRows),
-            Backend = new BackendSection(prov.Backend.Name, prov.Backend.Library, prov.Backend.Version, prov.Backend.Threads),
+            Backend = new BackendSection(prov.Backend.Name, prov.Backend.Library, prov.Backend.Version, prov.Backend.Threads) { RankKUpdate = prov.Backend.RankKUpdate },
             Options = s.Options,
             Spectrum = new SpectrumSection(spectrum.All.ToArray(), spectrum.ZeroModes, spectrum.ZeroThreshold, spectrum.NonZero.Count,
                 report.Bulk.KTop, report.Bulk.KBottom, report.Bulk.Levels),

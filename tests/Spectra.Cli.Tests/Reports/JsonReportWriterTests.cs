@@ -11,7 +11,7 @@ public class JsonReportWriterTests
         ToolVersion = "9.9.9",
         Input = new InputSection("p", "npy", 1, Array.Empty<SkippedEntry>(), "ab", 2, 0.5, new[] { new DuplicateExample("p#0", "p#3") }, 0, Array.Empty<string>()),
         Matrix = new MatrixSection("covariance", "gram", 4, 3, true, false, 0),
-        Backend = new BackendSection("managed", "MathNet", null, 1),
+        Backend = new BackendSection("managed", "MathNet", null, 1) { RankKUpdate = "avx512-blocked" },
         Spectrum = new SpectrumSection(eigenvalues, 0, 1e-15, eigenvalues.Length, 0, 0, eigenvalues.Length),
         PowerLaw = new PowerLawSection(alpha, 0.99, double.NaN, double.PositiveInfinity, 0.1, 1, 2, 0),
         Verdict = new VerdictSection("undetermined", "too few levels"),
@@ -42,6 +42,8 @@ public class JsonReportWriterTests
         var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Equal(new[] { "schema", "tool", "input", "matrix", "backend", "options", "spectrum", "power_law", "spacing_ratio", "spacing",
             "form_factor", "entropy", "marchenko_pastur", "references", "verdict", "timings" }, keys);
+        Assert.Equal(new[] { "name", "library", "version", "threads", "rank_k_update" }, doc.RootElement.GetProperty("backend").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("avx512-blocked", doc.RootElement.GetProperty("backend").GetProperty("rank_k_update").GetString());
         var dup = doc.RootElement.GetProperty("input").GetProperty("duplicates");
         Assert.Equal("p#3", dup.GetProperty("examples")[0].GetProperty("duplicate").GetString());
     }

@@ -36,7 +36,10 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     public NativeLapackBackend(string name, string library, LapackFunctions functions)
     {
         _f = functions;
-        Info = new BackendInfo(name, library, ReadVersion(functions), CurrentThreads(functions));
+        Info = new BackendInfo(name, library, ReadVersion(functions), CurrentThreads(functions))
+        {
+            RankKUpdate = BlockedRankKUpdate.IsSupported ? BlockedRankKUpdate.Name : "library",
+        };
     }
 
     public BackendInfo Info { get; private set; }
@@ -135,6 +138,21 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     }
 
     public void SymmetricRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
+    {
+        if (n == 0) return;
+        if (rowsKxN.Length < (long)k * n || c.Length < (long)n * n) throw new ArgumentException("buffer shorter than its dimensions");
+        if (BlockedRankKUpdate.IsSupported)
+        {
+            // Spectra's own kernel where the processor has AVX-512 (named in Info.RankKUpdate): faster
+            // than a library built for AVX2, and its result does not depend on the thread count.
+            BlockedRankKUpdate.Run(rowsKxN, k, n, alpha, beta, c, Info.Threads);
+            return;
+        }
+        LibraryRankKUpdate(rowsKxN, k, n, alpha, beta, c);
+    }
+
+    /// <summary>The rank-k update by the library's dsyrk (and dgemm), split over two threads when large.</summary>
+    internal void LibraryRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
     {
         if (n == 0) return;
         if (rowsKxN.Length < (long)k * n || c.Length < (long)n * n) throw new ArgumentException("buffer shorter than its dimensions");

@@ -46,7 +46,11 @@ public sealed record MatrixSection(string Requested, string Computed, long Sampl
     public bool FewerSamplesThanFeatures => Samples < Features;
 }
 
-public sealed record BackendSection(string Name, string Library, string? Version, int Threads);
+public sealed record BackendSection(string Name, string Library, string? Version, int Threads)
+{
+    /// <summary>What computed the covariance's rank-k update (<see cref="LinearAlgebra.BackendInfo.RankKUpdate"/>).</summary>
+    public string RankKUpdate { get; init; } = "library";
+}
 
 /// <summary>All eigenvalues ascending (zero modes included) and the bulk the statistics use.</summary>
 public sealed record SpectrumSection(IReadOnlyList<double> Eigenvalues, int ZeroModes, double ZeroThreshold, int NonZero, int KTop, int KBottom, int BulkCount);
