@@ -54,6 +54,7 @@ internal static unsafe class BlockedRankKUpdate
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScaleLower(double* c, int n, double beta)
     {
         for (int col = 0; col < n; col++)
@@ -116,6 +117,7 @@ internal static unsafe class BlockedRankKUpdate
     }
 
     /// <summary>Samples × 16 rows of C: element (p, r) of the strip is A[p, i + r], zero past the matrix edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackRows(double* a, int n, int depth, int i, int height, double* dst)
     {
         if (height == TileRows)
@@ -133,8 +135,20 @@ internal static unsafe class BlockedRankKUpdate
     }
 
     /// <summary>Samples × 14 columns of C: element (p, q) is A[p, j + q], zero past the matrix edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackColumns(double* a, int n, int depth, int j, int width, double* dst)
     {
+        if (width == TileCols)
+        {
+            // Two overlapping 8-wide copies cover the 14 columns.
+            for (int p = 0; p < depth; p++)
+            {
+                var src = a + (long)p * n + j;
+                Avx512F.Store(dst + p * TileCols, Avx512F.LoadVector512(src));
+                Avx512F.Store(dst + p * TileCols + TileCols - 8, Avx512F.LoadVector512(src + TileCols - 8));
+            }
+            return;
+        }
         for (int p = 0; p < depth; p++)
         {
             var src = a + (long)p * n + j;
