@@ -28,12 +28,17 @@ public class ToolPackageTests : IDisposable
         if (pack.ExitCode != 0)
             pack = ProcessRunner.Run("dotnet", new[] { "pack", project, "-c", configuration, "-o", packages }, Limit, environment);
         Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Out + pack.Err);
-        Assert.Single(Directory.GetFiles(packages, "Spectra.Cli.*.nupkg"));
+        // The pointer package, the precompiled linux-x64 package and the portable one.
+        var names = Directory.GetFiles(packages, "Spectra.Cli.*.nupkg").Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "Spectra.Cli.", "Spectra.Cli.any.", "Spectra.Cli.linux-x64." }, names.Select(n => n[..(n.IndexOf(ToolVersion.Value, StringComparison.Ordinal))]));
 
         var tools = _tmp.File("tools");
         var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources", "Spectra.Cli" }, Limit, environment);
         Assert.True(install.ExitCode == 0, "dotnet tool install failed:\n" + install.Out + install.Err);
 
+        var installed = Directory.GetFiles(tools, "Spectra.dll", SearchOption.AllDirectories);
+        var expectedRid = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64 ? "linux-x64" : "any";
+        Assert.Contains(installed, p => p.Split(Path.DirectorySeparatorChar).Contains(expectedRid));
         var spectra = Path.Combine(tools, OperatingSystem.IsWindows() ? "spectra.exe" : "spectra");
         var version = ProcessRunner.Run(spectra, new[] { "--version" }, Limit);
         Assert.Equal(0, version.ExitCode);

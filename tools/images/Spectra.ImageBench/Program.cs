@@ -6,7 +6,7 @@ using Spectra.Pipeline;
 // Image-loader benchmark, the Spectra side of tools/images/bench.sh (the Python side is bench_images.py).
 //   decode PATH     read every image (decode, gray, scale to [0,1]) and discard the rows
 //   spectrum PATH   end to end: decode, gray, scale, centre, covariance, all eigenvalues
-// Prints "key value" lines: ms_open (walk and header pass), seconds, images, images_per_s, peak_mb, allocated_mb, gc_collections (gen 0/1/2),
+// Prints "key value" lines: ms_open (walk and header pass), seconds, images, images_per_s, peak_mb, allocated_mb, gc_collections (gen 0/1/2), gc_pause_ms,
 // and for spectrum the top eigenvalue.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
@@ -46,5 +46,6 @@ Console.WriteLine($"cpu_s {self.TotalProcessorTime.TotalSeconds:F3}");
 Console.WriteLine($"peak_mb {self.PeakWorkingSet64 / 1048576.0:F0}");
 Console.WriteLine($"allocated_mb {GC.GetTotalAllocatedBytes() / 1048576.0:F0}");
 Console.WriteLine($"gc_collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+Console.WriteLine($"gc_pause_ms {GC.GetTotalPauseDuration().TotalMilliseconds:F1}");
 if (!double.IsNaN(top)) Console.WriteLine($"top_eigenvalue {top:R}");
 return 0;
