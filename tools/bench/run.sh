@@ -20,7 +20,7 @@ done
 s=$($B covariance 20000 1024 | val seconds); p=$($PY tools/bench/linalg.py covariance 20000 1024 | val seconds)
 echo "| covariance 20 000 × 1024 float32 rows (s, best of 3) | $s | $p | $(ratio "$s" "$p") (throughput $(ratio "$p" "$s")×) |"
 s=$($B pipeline 10000 784 | val seconds); p=$($PY tools/bench/linalg.py pipeline 10000 784 | val seconds)
-echo "| rows in memory → covariance spectrum, 10 000 × 784 (s, best of 3; validation, centring, dsyrk, dsyevd) | $s | $p | $(ratio "$s" "$p") |"
+echo "| rows in memory → covariance spectrum, 10 000 × 784 (s, best of 3; validation, centring, rank-k update, dsyevd) | $s | $p | $(ratio "$s" "$p") |"
 ms=$($B eigvalsh 2000 managed | val seconds)
 echo "| managed fallback: all eigenvalues, n = 2000 (s) | $ms | — |  |"
 mc=$($B covariance 20000 1024 managed | val seconds)
