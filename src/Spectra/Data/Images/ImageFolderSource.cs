@@ -78,8 +78,12 @@ public sealed class ImageFolderSource : IDataSource
     /// are compiled while the caller sets up (linear-algebra backend, accumulators, chunk buffers) rather
     /// than on the first chunk's critical path: for 10 000 small JPEGs that compilation is about 50 ms.
     /// </summary>
+    private const int WarmUpMinimumImages = 64, WarmUpMaximumFeatures = 1 << 18;
+
     private void WarmUp()
     {
+        // Worth it only for many small images; a large one would hold a second row of its size.
+        if (_rows.Count < WarmUpMinimumImages || Features > WarmUpMaximumFeatures) return;
         var first = _files[_rows[0].File];
         if (first.Header.Count != 1 || first.Codec is not SingleImageCodec single) return;
         var limits = _options.Limits;
