@@ -73,13 +73,13 @@ public sealed class ImageFolderSource : IDataSource
         WarmUp();
     }
 
+    private const int WarmUpMinimumImages = 64, WarmUpMaximumFeatures = 1 << 18;
+
     /// <summary>
     /// Decodes the first image once on a pool thread, result discarded, so that the decoder's hot methods
     /// are compiled while the caller sets up (linear-algebra backend, accumulators, chunk buffers) rather
     /// than on the first chunk's critical path: for 10 000 small JPEGs that compilation is about 50 ms.
     /// </summary>
-    private const int WarmUpMinimumImages = 64, WarmUpMaximumFeatures = 1 << 18;
-
     private void WarmUp()
     {
         // Worth it only for many small images; a large one would hold a second row of its size.
