@@ -155,6 +155,25 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void A_corrupt_first_image_of_a_large_folder_is_reported_once_or_skipped()
+    {
+        // With 64 or more images the source decodes the first one ahead of the read (to compile the
+        // decoder early); that early decode must neither hide the file's error nor report it twice.
+        using var t = new TestData.TempFolder();
+        var jpeg = File.ReadAllBytes(TestData.PathOf("small_420.jpg"));
+        t.Write("000.jpg", jpeg[..(jpeg.Length * 2 / 3)]); // header intact, entropy-coded data cut short
+        for (int i = 1; i < 70; i++) t.Write($"{i:D3}.jpg", jpeg);
+        var e = Assert.Throws<SpectraException>(() => ReadAll(ImageSource.Open(t.Path), 16, out _, out _));
+        Assert.Equal("000.jpg", e.File);
+        var skipping = ImageSource.Open(t.Path, new ImageSourceOptions { SkipInvalid = true });
+        var v = ReadAll(skipping, 16, out var ids, out _);
+        Assert.Equal(69, ids.Count);
+        Assert.Equal("001.jpg", ids[0]);
+        Assert.Equal("000.jpg", Assert.Single(skipping.Info.Skipped).Path);
+        Assert.Equal(69 * skipping.Features, v.Length);
+    }
+
+    [Fact]
     public void Header_over_the_pixel_limit_is_refused_before_decoding()
     {
         using var t = new TestData.TempFolder();
