@@ -31,6 +31,20 @@ internal sealed class BitReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill()
     {
+        // Eight bytes at once when none of them is 0xFF (no stuffing, no marker): the usual case.
+        if (_count <= 56 && Position <= _length - 8)
+        {
+            ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(_data.AsSpan(Position, 8));
+            ulong inverted = ~word; // a 0xFF byte of word is a zero byte here
+            if (((inverted - 0x0101010101010101UL) & ~inverted & 0x8080808080808080UL) == 0)
+            {
+                int take = (64 - _count) >> 3;
+                _bits |= word >> (64 - 8 * take) << (64 - _count - 8 * take);
+                _count += 8 * take;
+                Position += take;
+                return;
+            }
+        }
         while (_count <= 56)
         {
             int b = 0;
@@ -138,6 +152,7 @@ internal sealed class BitReader
             predictor += v < 1 << (t - 1) ? v - (1 << t) + 1 : v;
         }
         block[0] = (short)Math.Clamp(predictor, short.MinValue, short.MaxValue);
+        var whole = ac.Coefficients;
         for (int k = 1; k < 64;)
         {
             if (count < 32)
@@ -145,6 +160,16 @@ internal sealed class BitReader
                 (_bits, _count) = (bits, count);
                 Fill();
                 (bits, count) = (_bits, _count);
+            }
+            int f = whole[(int)(bits >> (64 - HuffmanTable.LookupBits))];
+            if (f != 0)
+            {
+                k += (f >> 4) & 15;
+                if (k > 63) throw SpectraException.Invalid("JPEG block has more than 64 coefficients (the file is corrupt)");
+                bits <<= f & 15;
+                count -= f & 15;
+                block[k++] = (short)(f >> 16);
+                continue;
             }
             int rs = ac.Decode((int)(bits >> 48), out length);
             bits <<= length;

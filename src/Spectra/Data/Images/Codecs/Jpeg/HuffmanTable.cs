@@ -13,6 +13,13 @@ internal sealed class HuffmanTable
     private readonly int[] _valOffset = new int[18];
     private readonly byte[] _symbols;
 
+    /// <summary>
+    /// For AC tables: indexed by the next <see cref="LookupBits"/> bits, a whole coefficient when its code
+    /// and its extra bits both fit in them: (value &lt;&lt; 16) | (run &lt;&lt; 4) | bits used; 0 otherwise. Most
+    /// coefficients of a real image are small and take this path (one lookup instead of two reads).
+    /// </summary>
+    public int[] Coefficients { get; } = new int[1 << LookupBits];
+
     private const int CacheLimit = 64;
     private static (byte[] Definition, HuffmanTable Table)[] s_cache = [];
     private static readonly Lock CacheLock = new();
@@ -58,6 +65,16 @@ internal sealed class HuffmanTable
             code <<= 1;
         }
         _maxCode[17] = int.MaxValue;
+        for (int prefix = 0; prefix < 1 << LookupBits; prefix++)
+        {
+            int e = _lookup[prefix];
+            if (e == 0) continue;
+            int length = e >> 8, rs = e & 0xFF, size = rs & 15;
+            if (size == 0 || length + size > LookupBits) continue;
+            int extra = (prefix >> (LookupBits - length - size)) & ((1 << size) - 1);
+            int value = extra < 1 << (size - 1) ? extra - (1 << size) + 1 : extra;
+            Coefficients[prefix] = value << 16 | (rs >> 4) << 4 | (length + size);
+        }
     }
 
     /// <summary>Decodes one symbol; <paramref name="peek16"/> is the next 16 bits of the stream.</summary>

@@ -34,8 +34,15 @@ internal static class Idct
             for (int r = 0; r < 8; r++) output.Slice(r * stride, 8).Fill(v);
             return;
         }
+        if (zigzag.Length < 64 || quantZigzag.Length < 64) throw new ArgumentException("a block has 64 coefficients");
         Span<int> c = stackalloc int[64];
-        for (int k = 0; k < 64; k++) c[ZigZag[k]] = zigzag[k] * quantZigzag[k];
+        // Indices are in range by construction (k < 64, ZigZag[k] < 64): no per-element bounds checks.
+        ref short z = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(zigzag);
+        ref ushort q = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(quantZigzag);
+        ref byte order = ref ZigZag[0];
+        ref int natural = ref c[0];
+        for (int k = 0; k < 64; k++)
+            Unsafe.Add(ref natural, Unsafe.Add(ref order, k)) = Unsafe.Add(ref z, k) * Unsafe.Add(ref q, k);
         if (IdctAvx2.IsSupported) IdctAvx2.Transform(c, output, stride);
         else TransformScalar(c, output, stride);
     }
