@@ -60,9 +60,14 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         CheckSquare(a, n);
         var copy = Workspace.Rent((long)n * n); // dsyevd destroys its input
         a[..(n * n)].CopyTo(copy);
-        var w = Dsyevd(copy, n);
-        Workspace.Return(copy);
-        return w;
+        try
+        {
+            return Dsyevd(copy, n);
+        }
+        finally
+        {
+            Workspace.Return(copy);
+        }
     }
 
     public double[] SymmetricEigenvaluesOverwriting(Span<double> a, int n)
