@@ -28,7 +28,7 @@ internal static unsafe class BlockedRankKUpdate
     /// <summary>Below this much arithmetic (k·n²) one thread does the whole update.</summary>
     private const double ParallelMinimumWork = 1 << 24;
 
-    /// <summary>C ← β C + α Aᵀ A on the lower triangle of C (the strict upper triangle may be written with matching values).</summary>
+    /// <summary>C ← β C + α Aᵀ A on the lower triangle of C; the strict upper triangle is scratch (tiles on the diagonal write into it).</summary>
     public static void Run(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c, int threads)
     {
         if (!IsSupported) throw new PlatformNotSupportedException("the blocked rank-k update needs AVX-512");
