@@ -18,6 +18,7 @@ public sealed class ImageFolderSource : IDataSource
     private readonly PixelConverter _converter;
     private readonly int _width, _height;
     private IReadOnlyList<string>? _names;
+    private readonly string[]? _stackLabels;
 
     public ImageFolderSource(string path, ImageSourceOptions? options = null)
     {
@@ -62,6 +63,11 @@ public sealed class ImageFolderSource : IDataSource
                     string.Join(", ", sizes.Select(g => $"{g.Key.Width}×{g.Key.Height} ({g.Count()} file{(g.Count() == 1 ? "" : "s")}, e.g. {g.First().RelativePath})")),
                     path, hint: "resize them to one size (e.g. resize 28×28) or select one size with include/exclude globs");
             (_width, _height) = sizes[0].Key;
+        }
+        if (!folder && _files[0].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(path) is { } labelsFile)
+        {
+            _stackLabels = IdxLabels.Read(labelsFile, _files[0].Header.Count);
+            info.Notes.Add($"class labels from {Path.GetFileName(labelsFile)}");
         }
         _converter = new PixelConverter(_options);
         Features = _converter.FeaturesFor(_width, _height);
@@ -319,7 +325,7 @@ public sealed class ImageFolderSource : IDataSource
             if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
             string? inner = opened.Stack?.NameOf(k);
             ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
-            labels[kept] = file.Label;
+            labels[kept] = _stackLabels is { } stack ? stack[k] : file.Label;
             kept++;
         }
         return kept;
