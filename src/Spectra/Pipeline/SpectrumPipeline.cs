@@ -73,12 +73,14 @@ public static class SpectrumPipeline
         private readonly SpectrumOptions _o;
         private readonly ILinearAlgebraBackend _backend;
         private readonly IReadOnlyList<string>? _names;
-        private readonly MomentAccumulator? _all;
-        private readonly MomentAccumulator[] _realisations;
+        private readonly bool _covariance;
+        private MomentAccumulator? _all;
+        private MomentAccumulator[] _realisations = Array.Empty<MomentAccumulator>();
         private readonly SortedDictionary<string, MomentAccumulator> _labels = new(StringComparer.Ordinal);
         private readonly DuplicateDetector? _duplicates;
         private readonly long _holdLimit;
         private List<double[]>? _held = new();
+        private readonly List<long> _heldStarts = new();
         private readonly List<string?> _heldLabels = new();
         private double[]? _heldRows;
         private double[] _select = Array.Empty<double>();
@@ -90,13 +92,56 @@ public static class SpectrumPipeline
             _o = o;
             _backend = backend;
             _names = names;
-            var covariance = d <= o.MaxCovarianceFeatures;
-            _all = covariance ? new MomentAccumulator(d, backend) : null;
-            _realisations = covariance ? Enumerable.Range(0, o.Realisations).Select(_ => new MomentAccumulator(d, backend)).ToArray() : Array.Empty<MomentAccumulator>();
+            _covariance = d <= o.MaxCovarianceFeatures;
             _duplicates = o.DetectDuplicates ? new DuplicateDetector() : null;
             // Rows are kept only while the Gram matrix is the smaller one (M ≤ d), so they never
             // cost more memory than the covariance itself; without a covariance they are all there is.
-            _holdLimit = covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+            _holdLimit = _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+        }
+
+        /// <summary>
+        /// Creates the covariance accumulators (d² doubles each: the main one, one per realisation, one per
+        /// label) once the rows outgrow the hold limit, and folds the held rows in, chunk by chunk as they
+        /// came: the sums are the same as if the accumulators had existed from the first row. While the
+        /// data has no more rows than features the Gram matrix of the held rows is all a spectrum needs,
+        /// and the accumulators' (1 + realisations) · d² doubles (1.2 GB at d = 4096) are never allocated.
+        /// </summary>
+        private void StartAccumulators(bool mainOnly)
+        {
+            _all = new MomentAccumulator(_d, _backend);
+            if (!mainOnly) _realisations = Enumerable.Range(0, _o.Realisations).Select(_ => new MomentAccumulator(_d, _backend)).ToArray();
+            int label = 0;
+            for (var c = 0; c < _held!.Count; c++)
+            {
+                var rows = _held[c].Length / _d;
+                var labels = _heldLabels.GetRange(label, rows).ToArray();
+                label += rows;
+                // Kept for the Gram path when only the main accumulator is made; consumed otherwise.
+                Accumulate(mainOnly ? (double[])_held[c].Clone() : _held[c], rows, _heldStarts[c], labels, default, mainOnly);
+            }
+        }
+
+        /// <summary>Folds kept rows (numbered from <paramref name="first"/>) into every accumulator; the block is centred in place last.</summary>
+        private void Accumulate(Span<double> block, int kept, long first, string?[] keptLabels, ReadOnlySpan<double> sums, bool mainOnly = false)
+        {
+            if (!mainOnly)
+            {
+                for (var k = 0; k < _realisations.Length; k++)
+                {
+                    var sel = Select(block, kept, i => SubsampleMembership.Contains(_o.Seed, k, first + i, _o.RealisationFraction));
+                    _realisations[k].AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
+                }
+                if (_o.PerLabel)
+                {
+                    foreach (var label in keptLabels.Take(kept).Where(l => l is not null).Distinct())
+                    {
+                        var sel = Select(block, kept, i => keptLabels[i] == label);
+                        if (!_labels.TryGetValue(label!, out var acc)) _labels[label!] = acc = new MomentAccumulator(_d, _backend);
+                        acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
+                    }
+                }
+            }
+            _all!.AddInPlace(block, kept, sums);
         }
 
         public long RowsSeen { get; private set; }
@@ -141,40 +186,27 @@ public static class SpectrumPipeline
             RowsSeen += rows;
             if (kept == 0) return;
             var block = values.AsSpan(0, kept * _d);
-            for (var k = 0; k < _realisations.Length; k++)
-            {
-                var sel = Select(block, kept, i => SubsampleMembership.Contains(_o.Seed, k, keptIndex[i], _o.RealisationFraction));
-                _realisations[k].AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
-            }
-            if (_o.PerLabel && _all is not null)
-            {
-                foreach (var label in keptLabels.Take(kept).Where(l => l is not null).Distinct())
-                {
-                    var sel = Select(block, kept, i => keptLabels[i] == label);
-                    if (!_labels.TryGetValue(label!, out var acc)) _labels[label!] = acc = new MomentAccumulator(_d, _backend);
-                    acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
-                }
-            }
             if (_held is not null)
             {
                 if (RowsKept + kept <= _holdLimit)
                 {
                     _held.Add(block.ToArray());
+                    _heldStarts.Add(RowsKept);
                     _heldLabels.AddRange(keptLabels.Take(kept));
+                    RowsKept += kept;
+                    return;
                 }
-                else if (_all is not null)
-                {
-                    _held = null; // more rows than features: the covariance is the smaller matrix
-                }
-                else
-                {
+                if (!_covariance)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded,
                         $"{RowsKept + kept} samples of {_d} features: the covariance ({_d} × {_d}) is above its limit of {_o.MaxCovarianceFeatures} features and the Gram matrix above its limit of {_o.MaxGramSamples} samples",
                         hint: "limit the samples (max samples) or reduce the features (resize images, select columns)");
-                }
+                // More rows than features: the covariance is the smaller matrix from here on.
+                StartAccumulators(mainOnly: false);
+                _held = null;
+                _heldStarts.Clear();
+                _heldLabels.Clear();
             }
-            // Last: the main accumulator centres the buffer in place.
-            _all?.AddInPlace(block, kept, kept == rows ? _sums.AsSpan(0, _d) : default);
+            Accumulate(block, kept, RowsKept, keptLabels, kept == rows ? _sums.AsSpan(0, _d) : default);
             RowsKept += kept;
         }
 
@@ -196,6 +228,9 @@ public static class SpectrumPipeline
                 throw new SpectraException(SpectraErrorKind.NotEnoughData,
                     $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2");
             progress?.Report(new SpectraProgress("solve", 0, 1));
+            // Exactly as many rows as features: the covariance is decomposed (as when it had been
+            // accumulated all along); realisations and labels still come from the held rows.
+            if (_held is not null && _covariance && RowsKept >= _d) StartAccumulators(mainOnly: true);
             double[]? held = null;
             if (_held is not null)
             {

@@ -154,6 +154,38 @@ public class SpectrumPipelineTests
         Assert.Equal(89, first.Spectrum.Provenance.Samples);
     }
 
+    [Theory]
+    [InlineData(3)]   // the rows outgrow the features (d = 8) in the third chunk: two held chunks are folded in then
+    [InlineData(8)]   // the first chunk fills the hold limit exactly
+    [InlineData(50)]  // one chunk, past the limit at once
+    public void Accumulators_started_once_rows_outgrow_features_give_the_spectra_of_their_rows(int chunkRows)
+    {
+        // Rows are held while they number no more than the features, and the covariance accumulators are
+        // made only when they outgrow them, from the held rows first. Each spectrum must then still be the
+        // spectrum of exactly its rows: all of them, each realisation's subsample, each label's rows.
+        const int rows = 50, cols = 8;
+        var x = TestMatrices.RandomRows(rows, cols, 23, offset: 3);
+        var labels = Enumerable.Range(0, rows).Select(i => i % 3 == 0 ? "a" : "b").ToArray();
+        var o = new SpectrumOptions { Realisations = 3, PerLabel = true, ChunkRows = chunkRows, Seed = 7 };
+        var result = Run(x, rows, cols, o, labels);
+        double[] Subset(Func<int, bool> keep) => Enumerable.Range(0, rows).Where(keep).SelectMany(i => x.Skip(i * cols).Take(cols)).ToArray();
+        void Same(IReadOnlyList<double> actual, Func<int, bool> keep)
+        {
+            var sub = Subset(keep);
+            var expected = Run(sub, sub.Length / cols, cols, new SpectrumOptions { Realisations = 0, ChunkRows = rows }).Spectrum.All;
+            Assert.True(TestMatrices.MaxRelativeDifference(actual, expected) < 1e-10);
+        }
+        Same(result.Spectrum.All, _ => true);
+        Assert.Equal(3, result.Realisations.Count);
+        for (var k = 0; k < 3; k++)
+        {
+            var realisation = k;
+            Same(result.Realisations[k].All, i => SubsampleMembership.Contains(7, realisation, i, 0.5));
+        }
+        Same(result.PerLabel["a"].All, i => labels[i] == "a");
+        Same(result.PerLabel["b"].All, i => labels[i] == "b");
+    }
+
     [Fact]
     public void Provenance_records_backend_timings_and_preprocessing()
     {
