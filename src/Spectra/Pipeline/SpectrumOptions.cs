@@ -29,6 +29,13 @@ public sealed record SpectrumOptions
     /// </summary>
     public int Realisations { get; init; } = 8;
 
+    /// <summary>
+    /// Memory the covariance accumulators may take together (d² doubles each: the main one and one per
+    /// realisation); 0 means half of the memory available to the process. Realisations that do not fit are
+    /// left out, with a note in the source's notes; a covariance that does not fit on its own is an error.
+    /// </summary>
+    public long MaxAccumulatorBytes { get; init; }
+
     /// <summary>Fraction of rows in each realisation.</summary>
     public double RealisationFraction { get; init; } = 0.5;
 
@@ -50,6 +57,7 @@ public sealed record SpectrumOptions
         if (ChunkRows < 0) throw Bad($"chunk rows must be ≥ 0, got {ChunkRows}");
         if (Threads < 0) throw Bad($"threads must be ≥ 0, got {Threads}");
         if (MaxGramSamples < 2) throw Bad($"the Gram sample limit must be ≥ 2, got {MaxGramSamples}");
+        if (MaxAccumulatorBytes < 0) throw Bad($"the accumulator memory limit must be ≥ 0, got {MaxAccumulatorBytes}");
     }
 
     private static SpectraException Bad(string m) => new(SpectraErrorKind.InvalidOption, m);

@@ -106,10 +106,11 @@ public static class SpectrumPipeline
         /// data has no more rows than features the Gram matrix of the held rows is all a spectrum needs,
         /// and the accumulators' (1 + realisations) · d² doubles (1.2 GB at d = 4096) are never allocated.
         /// </summary>
-        private void StartAccumulators(bool mainOnly)
+        private void StartAccumulators(bool mainOnly, SourceInfo? info = null)
         {
+            var realisations = mainOnly ? 0 : AffordableRealisations(info!);
             _all = new MomentAccumulator(_d, _backend);
-            if (!mainOnly) _realisations = Enumerable.Range(0, _o.Realisations).Select(_ => new MomentAccumulator(_d, _backend)).ToArray();
+            _realisations = Enumerable.Range(0, realisations).Select(_ => new MomentAccumulator(_d, _backend)).ToArray();
             int label = 0;
             for (var c = 0; c < _held!.Count; c++)
             {
@@ -119,6 +120,22 @@ public static class SpectrumPipeline
                 // Kept for the Gram path when only the main accumulator is made; consumed otherwise.
                 Accumulate(mainOnly ? (double[])_held[c].Clone() : _held[c], rows, _heldStarts[c], labels, default, mainOnly);
             }
+        }
+
+        /// <summary>How many realisation accumulators fit beside the main one in the memory allowed (<see cref="SpectrumOptions.MaxAccumulatorBytes"/>).</summary>
+        private int AffordableRealisations(SourceInfo info)
+        {
+            double each = 8.0 * _d * _d;
+            double budget = _o.MaxAccumulatorBytes > 0 ? _o.MaxAccumulatorBytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2.0;
+            static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
+            if (each > budget)
+                throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                    $"the covariance of {_d} features needs {Gb(each)}, more than the {Gb(budget)} its accumulators may take", info.Path,
+                    hint: "reduce the features (resize images, select columns), or the samples to at most the features (the Gram matrix is used then)");
+            int fit = (int)Math.Min(_o.Realisations, Math.Floor(budget / each) - 1);
+            if (fit < _o.Realisations)
+                info.Notes.Add($"{fit} of {_o.Realisations} realisations: each is a {_d} × {_d} covariance ({Gb(each)}), and {1 + _o.Realisations} accumulators would take more than {Gb(budget)}");
+            return fit;
         }
 
         /// <summary>Folds kept rows (numbered from <paramref name="first"/>) into every accumulator; the block is centred in place last.</summary>
@@ -201,7 +218,7 @@ public static class SpectrumPipeline
                         $"{RowsKept + kept} samples of {_d} features: the covariance ({_d} × {_d}) is above its limit of {_o.MaxCovarianceFeatures} features and the Gram matrix above its limit of {_o.MaxGramSamples} samples",
                         hint: "limit the samples (max samples) or reduce the features (resize images, select columns)");
                 // More rows than features: the covariance is the smaller matrix from here on.
-                StartAccumulators(mainOnly: false);
+                StartAccumulators(mainOnly: false, info);
                 _held = null;
                 _heldStarts.Clear();
                 _heldLabels.Clear();

@@ -187,6 +187,29 @@ public class SpectrumPipelineTests
     }
 
     [Fact]
+    public void Realisations_that_would_not_fit_the_accumulator_memory_are_left_out_with_a_note()
+    {
+        const int cols = 8;
+        long each = 8L * cols * cols;
+        var x = TestMatrices.RandomRows(40, cols, 31);
+        var source = new InMemorySource(x, 40, cols);
+        var fewer = SpectrumPipeline.Run(source, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 3 * each + 7 });
+        Assert.Equal(2, fewer.Realisations.Count);
+        Assert.Contains(source.Info.Notes, n => n.StartsWith("2 of 5 realisations: each is a 8 × 8 covariance"));
+        var all = SpectrumPipeline.Run(new InMemorySource(x, 40, cols), new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 6 * each });
+        Assert.Equal(5, all.Realisations.Count);
+        Assert.Equal(all.Spectrum.All, fewer.Spectrum.All);
+
+        // Not even the covariance fits: one clear error once the rows outgrow the features, none before.
+        var e = Assert.Throws<SpectraException>(() => SpectrumPipeline.Run(new InMemorySource(x, 40, cols), new SpectrumOptions { MaxAccumulatorBytes = each - 1 }));
+        Assert.Equal(SpectraErrorKind.LimitExceeded, e.Kind);
+        Assert.Contains("the covariance of 8 features needs", e.Message);
+        Assert.Contains("Gram", e.Hint);
+        var gram = SpectrumPipeline.Run(new InMemorySource(x[..(cols * cols)], cols, cols), new SpectrumOptions { Realisations = 2, MaxAccumulatorBytes = each - 1 });
+        Assert.Equal(cols, gram.Spectrum.Provenance.Samples);
+    }
+
+    [Fact]
     public void Provenance_records_backend_timings_and_preprocessing()
     {
         var x = TestMatrices.RandomRows(60, 8, 2);
