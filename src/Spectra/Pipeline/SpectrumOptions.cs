@@ -30,9 +30,10 @@ public sealed record SpectrumOptions
     public int Realisations { get; init; } = 8;
 
     /// <summary>
-    /// Memory the covariance accumulators may take together (d² doubles each: the main one and one per
-    /// realisation); 0 means half of the memory available to the process. Realisations that do not fit are
-    /// left out, with a note in the source's notes; a covariance that does not fit on its own is an error.
+    /// Memory the covariance accumulators may take together (d² doubles each: the main one, one per
+    /// realisation, one per label); 0 means half of the memory available to the process. Realisations that
+    /// do not fit are left out, with a note in the source's notes; a covariance (or a label's) that does not
+    /// fit is an error.
     /// </summary>
     public long MaxAccumulatorBytes { get; init; }
 

@@ -122,12 +122,16 @@ public static class SpectrumPipeline
             }
         }
 
+        private double AccumulatorBytes => 8.0 * _d * _d;
+
+        private double AccumulatorBudget => _o.MaxAccumulatorBytes > 0 ? _o.MaxAccumulatorBytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2.0;
+
+        private static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
+
         /// <summary>How many realisation accumulators fit beside the main one in the memory allowed (<see cref="SpectrumOptions.MaxAccumulatorBytes"/>).</summary>
         private int AffordableRealisations(SourceInfo info)
         {
-            double each = 8.0 * _d * _d;
-            double budget = _o.MaxAccumulatorBytes > 0 ? _o.MaxAccumulatorBytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2.0;
-            static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
+            double each = AccumulatorBytes, budget = AccumulatorBudget;
             if (each > budget)
                 throw new SpectraException(SpectraErrorKind.LimitExceeded,
                     $"the covariance of {_d} features needs {Gb(each)}, more than the {Gb(budget)} its accumulators may take", info.Path,
@@ -153,7 +157,15 @@ public static class SpectrumPipeline
                     foreach (var label in keptLabels.Take(kept).Where(l => l is not null).Distinct())
                     {
                         var sel = Select(block, kept, i => keptLabels[i] == label);
-                        if (!_labels.TryGetValue(label!, out var acc)) _labels[label!] = acc = new MomentAccumulator(_d, _backend);
+                        if (!_labels.TryGetValue(label!, out var acc))
+                        {
+                            int accumulators = 2 + _realisations.Length + _labels.Count;
+                            if (accumulators * AccumulatorBytes > AccumulatorBudget)
+                                throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                                    $"a covariance for class '{label}' would make {accumulators} accumulators of {_d} × {_d} ({Gb(accumulators * AccumulatorBytes)}), more than the {Gb(AccumulatorBudget)} they may take",
+                                    hint: "reduce the features (resize images, select columns) or the classes, or the samples per class to at most the features");
+                            _labels[label!] = acc = new MomentAccumulator(_d, _backend);
+                        }
                         acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
                     }
                 }

@@ -207,6 +207,14 @@ public class SpectrumPipelineTests
         Assert.Contains("Gram", e.Hint);
         var gram = SpectrumPipeline.Run(new InMemorySource(x[..(cols * cols)], cols, cols), new SpectrumOptions { Realisations = 2, MaxAccumulatorBytes = each - 1 });
         Assert.Equal(cols, gram.Spectrum.Provenance.Samples);
+
+        // Per-label covariances count too: three labels and the main accumulator need four.
+        var labels = Enumerable.Range(0, 40).Select(i => "abc"[i % 3].ToString()).ToArray();
+        var perLabel = new SpectrumOptions { Realisations = 0, PerLabel = true, MaxAccumulatorBytes = 3 * each };
+        e = Assert.Throws<SpectraException>(() => SpectrumPipeline.Run(new InMemorySource(x, 40, cols, labels: labels), perLabel));
+        Assert.Contains("a covariance for class 'c' would make 4 accumulators of 8 × 8", e.Message);
+        var fits = SpectrumPipeline.Run(new InMemorySource(x, 40, cols, labels: labels), perLabel with { MaxAccumulatorBytes = 4 * each });
+        Assert.Equal(new[] { "a", "b", "c" }, fits.PerLabel.Keys);
     }
 
     [Fact]
