@@ -21,6 +21,17 @@ public interface ILinearAlgebraBackend
     double[] SymmetricEigenvaluesOverwriting(Span<double> a, int n) => SymmetricEigenvalues(a, n);
 
     /// <summary>
+    /// All eigenvalues of each of several symmetric matrices, each overwritten as by
+    /// <see cref="SymmetricEigenvaluesOverwriting(Span{double}, int)"/>; a backend may solve them side by side.
+    /// </summary>
+    double[][] SymmetricEigenvaluesOverwriting(IReadOnlyList<(double[] Matrix, int Order)> matrices)
+    {
+        var values = new double[matrices.Count][];
+        for (var i = 0; i < values.Length; i++) values[i] = SymmetricEigenvaluesOverwriting(matrices[i].Matrix, matrices[i].Order);
+        return values;
+    }
+
+    /// <summary>
     /// Eigenvalues with indices <paramref name="first"/> … <paramref name="last"/> (0-based, ascending order)
     /// and, when <paramref name="vectors"/> is true, their eigenvectors as columns of an n × k column-major array.
     /// </summary>

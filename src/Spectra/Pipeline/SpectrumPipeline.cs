@@ -277,39 +277,68 @@ public static class SpectrumPipeline
 
         public IReadOnlyList<EigenSpectrum> SolveRealisations()
         {
-            var list = new List<EigenSpectrum>();
+            var jobs = new List<Func<Prepared>>();
             for (var k = 0; k < _o.Realisations; k++)
             {
+                var realisation = k;
                 if (_held is not null)
                 {
-                    var rows = Enumerable.Range(0, (int)RowsKept).Where(i => SubsampleMembership.Contains(_o.Seed, k, i, _o.RealisationFraction)).ToArray();
-                    if (rows.Length < 2) continue;
-                    list.Add(Solve(null, Gather(rows), rows.Length, out _));
+                    var rows = Enumerable.Range(0, (int)RowsKept).Where(i => SubsampleMembership.Contains(_o.Seed, realisation, i, _o.RealisationFraction)).ToArray();
+                    if (rows.Length >= 2) jobs.Add(() => Prepare(null, Gather(rows), rows.Length));
                 }
                 else if (_realisations.Length > k && _realisations[k].Count >= 2)
                 {
-                    list.Add(Solve(_realisations[k], null, _realisations[k].Count, out _));
+                    jobs.Add(() => Prepare(_realisations[realisation], null, _realisations[realisation].Count));
                 }
             }
-            return list;
+            return SolveEach(jobs);
         }
 
         public IReadOnlyDictionary<string, EigenSpectrum> SolveLabels()
         {
             var result = new SortedDictionary<string, EigenSpectrum>(StringComparer.Ordinal);
             if (!_o.PerLabel) return result;
+            var labels = new List<string>();
+            var jobs = new List<Func<Prepared>>();
             if (_held is not null)
             {
                 foreach (var label in _heldLabels.Where(l => l is not null).Distinct())
                 {
                     var rows = Enumerable.Range(0, _heldLabels.Count).Where(i => _heldLabels[i] == label).ToArray();
-                    if (rows.Length >= 2) result[label!] = Solve(null, Gather(rows), rows.Length, out _);
+                    if (rows.Length < 2) continue;
+                    labels.Add(label!);
+                    jobs.Add(() => Prepare(null, Gather(rows), rows.Length));
                 }
-                return result;
             }
-            foreach (var (label, acc) in _labels)
-                if (acc.Count >= 2) result[label] = Solve(acc, null, acc.Count, out _);
+            else
+            {
+                foreach (var (label, acc) in _labels)
+                {
+                    if (acc.Count < 2) continue;
+                    labels.Add(label);
+                    jobs.Add(() => Prepare(acc, null, acc.Count));
+                }
+            }
+            var spectra = SolveEach(jobs);
+            for (var i = 0; i < labels.Count; i++) result[labels[i]] = spectra[i];
             return result;
+        }
+
+        /// <summary>
+        /// Spectra of several matrices, prepared and solved a few at a time (as many as the backend has
+        /// threads): the backend may solve them side by side, and only that many matrices are held at once.
+        /// </summary>
+        private List<EigenSpectrum> SolveEach(List<Func<Prepared>> jobs)
+        {
+            var spectra = new List<EigenSpectrum>(jobs.Count);
+            int group = Math.Max(1, _backend.Info.Threads);
+            for (var start = 0; start < jobs.Count; start += group)
+            {
+                var prepared = jobs.Skip(start).Take(group).Select(job => job()).ToList();
+                var values = _backend.SymmetricEigenvaluesOverwriting(prepared.Select(p => (p.Matrix, p.Order)).ToList());
+                for (var i = 0; i < prepared.Count; i++) spectra.Add(Finish(prepared[i], values[i]));
+            }
+            return spectra;
         }
 
         private double[] Gather(int[] rows)
@@ -320,43 +349,43 @@ public static class SpectrumPipeline
             return x;
         }
 
+        /// <summary>The smaller matrix of some rows, ready for the eigensolver (which may overwrite it).</summary>
+        private sealed record Prepared(double[] Matrix, int Order, MatrixKind Computed, long Samples, int Features,
+            IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures);
+
         /// <summary>Decomposes the smaller matrix and reports the requested one's spectrum.</summary>
         private EigenSpectrum Solve(MomentAccumulator? acc, double[]? heldRows, long samples, out IReadOnlyList<int> keptFeatures)
         {
+            var p = Prepare(acc, heldRows, samples);
+            keptFeatures = p.KeptFeatures;
+            return Finish(p, _backend.SymmetricEigenvaluesOverwriting(p.Matrix, p.Order));
+        }
+
+        private Prepared Prepare(MomentAccumulator? acc, double[]? heldRows, long samples)
+        {
             var pre = _o.Preprocess;
-            MatrixKind computed;
-            double[] values;
-            int features;
-            IReadOnlyList<int> dropped;
             if (heldRows is not null && (samples < _d || acc is null))
             {
                 var (g, kept, drop) = GramMatrix.From(heldRows, (int)samples, _d, pre, _backend, _o.MaxGramSamples);
-                values = _backend.SymmetricEigenvaluesOverwriting(g.Values, g.Order);
-                computed = MatrixKind.Gram;
-                features = kept.Count;
-                keptFeatures = kept;
-                dropped = drop;
+                return new Prepared(g.Values, g.Order, MatrixKind.Gram, samples, kept.Count, kept, drop);
             }
-            else
-            {
-                var c = CovarianceMatrix.FromLowerTriangle(acc!, pre, consume: true);
-                values = _backend.SymmetricEigenvaluesOverwriting(c.Matrix.Values, c.Matrix.Order);
-                computed = MatrixKind.Covariance;
-                features = c.KeptFeatures.Count;
-                keptFeatures = c.KeptFeatures;
-                dropped = c.DroppedFeatures;
-            }
-            var requested = SpectrumOptions.KindOf(_o.Matrix, samples, features);
-            var reported = Convert(values, computed, requested, samples, features);
+            var c = CovarianceMatrix.FromLowerTriangle(acc!, pre, consume: true);
+            return new Prepared(c.Matrix.Values, c.Matrix.Order, MatrixKind.Covariance, samples, c.KeptFeatures.Count, c.KeptFeatures, c.DroppedFeatures);
+        }
+
+        private EigenSpectrum Finish(Prepared p, double[] values)
+        {
+            var requested = SpectrumOptions.KindOf(_o.Matrix, p.Samples, p.Features);
+            var reported = Convert(values, p.Computed, requested, p.Samples, p.Features);
             var provenance = new SpectrumProvenance
             {
                 Requested = requested,
-                Computed = computed,
-                Samples = samples,
-                Features = features,
-                Centered = pre.Center,
-                Standardized = pre.Standardize,
-                DroppedFeatures = dropped,
+                Computed = p.Computed,
+                Samples = p.Samples,
+                Features = p.Features,
+                Centered = _o.Preprocess.Center,
+                Standardized = _o.Preprocess.Standardize,
+                DroppedFeatures = p.DroppedFeatures,
                 Backend = _backend.Info,
                 Seed = _o.Seed,
             };

@@ -49,6 +49,27 @@ public class BackendAgreementTests
     }
 
     [Fact]
+    public void Several_solves_side_by_side_agree_with_one_at_a_time_and_repeat_exactly()
+    {
+        var native = LinearAlgebraBackends.Get(2);
+        var sizes = new[] { 700, 1, 64, 257, 0 };
+        var matrices = sizes.Select((n, i) => (TestMatrices.RandomSymmetric(n, 40 + i), n)).ToArray();
+        double[][] Batch() => native.SymmetricEigenvaluesOverwriting(matrices.Select(m => ((double[])m.Item1.Clone(), m.n)).ToList());
+        var before = native.SymmetricEigenvalues(matrices[0].Item1, sizes[0]);
+        var batch = Batch();
+        // The library runs with its configured thread count again: a lone solve gives the bits it gave before.
+        Assert.Equal(before, native.SymmetricEigenvalues(matrices[0].Item1, sizes[0]));
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var one = native.SymmetricEigenvalues(matrices[i].Item1, sizes[i]);
+            Assert.Equal(sizes[i], batch[i].Length);
+            if (sizes[i] > 0) Assert.True(TestMatrices.MaxRelativeDifference(one, batch[i]) < 1e-12, $"matrix {i}");
+        }
+        var again = Batch();
+        for (var i = 0; i < sizes.Length; i++) Assert.Equal(batch[i], again[i]);
+    }
+
+    [Fact]
     public void Rank_deficient_matrix_gives_the_same_zero_modes_on_both()
     {
         // X Xᵀ of a 120 × 7 X has rank 7: 113 eigenvalues are numerically zero.

@@ -77,14 +77,49 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         return Dsyevd(a, n);
     }
 
+    /// <summary>
+    /// Several solves at once, each with one library thread, side by side on Spectra's threads: at the
+    /// orders a covariance usually has (n ≈ 1000) a second library thread speeds one solve up by less than
+    /// 10 %, two solves at once nearly halve the time. Each result is that of a one-thread solve, whatever
+    /// the thread count, and the library's count is restored afterwards (alone, as for the split update).
+    /// </summary>
+    public double[][] SymmetricEigenvaluesOverwriting(IReadOnlyList<(double[] Matrix, int Order)> matrices)
+    {
+        var values = new double[matrices.Count][];
+        foreach (var (a, n) in matrices) CheckSquare(a, n);
+        int threads = Info.Threads;
+        if (matrices.Count < 2 || threads < 2 || _f.SetThreads == null)
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = SymmetricEigenvaluesOverwriting(matrices[i].Matrix, matrices[i].Order);
+            return values;
+        }
+        using var alone = Exclusive();
+        _f.SetThreads(1);
+        try
+        {
+            Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                i => values[i] = matrices[i].Order == 0 ? Array.Empty<double>() : DsyevdUngated(matrices[i].Matrix, matrices[i].Order));
+        }
+        finally
+        {
+            _f.SetThreads(threads);
+        }
+        return values;
+    }
+
     /// <summary>All eigenvalues of the lower triangle of <paramref name="a"/>, which is destroyed.</summary>
     private double[] Dsyevd(Span<double> a, int n)
+    {
+        using (Shared()) return DsyevdUngated(a, n);
+    }
+
+    /// <summary><see cref="Dsyevd"/> for a caller that holds the thread-count gate already.</summary>
+    private double[] DsyevdUngated(Span<double> a, int n)
     {
         var w = new double[n];
         byte jobz = (byte)'N', uplo = (byte)'L';
         int nn = n, lda = n, info = 0, lwork = -1, liwork = -1, iworkQuery = 0;
         double workQuery = 0;
-        using (Shared())
         fixed (double* pa = a, pw = w)
         {
             _f.Dsyevd(&jobz, &uplo, &nn, pa, &lda, pw, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1);
