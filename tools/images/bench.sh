@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Image-loader benchmark, Spectra and Python (Debian python3-pil + python3-numpy) side by side in one run.
-# Makes the data (10 000 MNIST digits as PNG from the IDX file; 10 000 generated 32 x 32 JPEGs) under
-# $SCRATCH (default /tmp/spectra-image-bench), then times each side end to end as a fresh process.
+# Makes the data (10 000 MNIST digits as PNG, PGM, BMP and NPY from the IDX file; 10 000 generated 32 x 32
+# JPEGs) under $SCRATCH (default /tmp/spectra-image-bench), then times each side end to end as a fresh
+# process: the spectrum of the PNG and JPEG folders, and the decode of every folder (a rate per codec).
 # Prints a Markdown table for docs/performance.md. Usage: bash tools/images/bench.sh [REPEATS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,7 +10,8 @@ PY=/usr/bin/python3
 SCRATCH=${SCRATCH:-/tmp/spectra-image-bench}
 REPEATS=${1:-3}
 CONF=${SPECTRA_CONFORMANCE:-../shared/conformance}
-[ -d "$SCRATCH/mnist-png" ] && [ -d "$SCRATCH/jpeg32" ] || $PY tools/images/make_bench_data.py "$SCRATCH" "$CONF" >&2
+SETS="mnist-png jpeg32 mnist-pgm mnist-bmp mnist-npy"
+for set in $SETS; do [ -d "$SCRATCH/$set" ] || { $PY tools/images/make_bench_data.py "$SCRATCH" "$CONF" >&2; break; }; done
 # Built as the spectra tool ships: precompiled (ReadyToRun) on linux-x64, compiled as it runs elsewhere.
 if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
   dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true tools/images/Spectra.ImageBench -o "$SCRATCH/bin" -v quiet -nologo >/dev/null
@@ -40,7 +42,8 @@ echo
 echo "| workload | Spectra (s) | Python (s) | Spectra / Python | Spectra CPU (s) | Python CPU (s) | Spectra images/s | Python images/s | Spectra peak MB | Python peak MB | top eigenvalue (Spectra / Python) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for mode in spectrum decode; do
-  for set in mnist-png jpeg32; do
+  sets="mnist-png jpeg32"; [ "$mode" = decode ] && sets=$SETS
+  for set in $sets; do
     read -r s sm sr st sc <<<"$(best spectra "$mode" "$SCRATCH/$set")"
     read -r p pm pr pt pc <<<"$(best python "$mode" "$SCRATCH/$set")"
     echo "| $mode, $set (10 000 files) | $s | $p | $(ratio "$s" "$p") | $sc | $pc | $sr | $pr | $sm | $pm | $st / $pt |"

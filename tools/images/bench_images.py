@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The Python side of the image benchmark (Debian python3-pil + python3-numpy): the same work as
-Spectra.ImageBench. Files are listed recursively in sorted order and decoded with PIL.
+Spectra.ImageBench. Files are listed recursively in sorted order and decoded with PIL (NumPy files with numpy.load).
   decode PATH     decode, gray (PIL's "L" = BT.601 luma), scale to [0, 1] into one float64 matrix
   spectrum PATH   the same, then centre, covariance X'X/M, and all eigenvalues (numpy.linalg.eigvalsh)
 Prints the same "key value" lines as the Spectra side.
@@ -12,10 +12,18 @@ from PIL import Image
 mode, path = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
 files = sorted(os.path.relpath(os.path.join(d, f), path) for d, _, fs in os.walk(path) for f in fs)
-first = np.asarray(Image.open(os.path.join(path, files[0])).convert("L"))
+
+
+def gray(f):
+    """One image as gray levels: NumPy files with numpy, everything else with PIL."""
+    full = os.path.join(path, f)
+    return np.load(full) if f.endswith(".npy") else np.asarray(Image.open(full).convert("L"))
+
+
+first = gray(files[0])
 x = np.empty((len(files), first.size), dtype=np.float64)
 for i, f in enumerate(files):
-    x[i] = np.asarray(Image.open(os.path.join(path, f)).convert("L"), dtype=np.float64).ravel()
+    x[i] = np.asarray(gray(f), dtype=np.float64).ravel()
 x /= 255.0
 top = None
 if mode == "spectrum":
