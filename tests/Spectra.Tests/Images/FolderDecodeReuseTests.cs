@@ -46,6 +46,40 @@ public class FolderDecodeReuseTests
         CheckFolder(ordered, ".jpg", new JpegCodec());
     }
 
+    [ConformanceFact]
+    public void Every_netpbm_and_bmp_read_from_one_folder_equals_its_own_decode()
+    {
+        // A folder needs one image size: the largest group of one size, whose files differ in channels,
+        // bit depth and maximum level (the PAM copies of the PNG suite; 1-bit, palette and 24-bit BMPs).
+        var pnm = SameSize(new NetpbmCodec(), Directory.GetFiles(Conformance.PathOf("images"), "*.p?m", SearchOption.AllDirectories));
+        Assert.True(pnm.Count >= 20, $"only {pnm.Count} Netpbm files of one size in the conformance set");
+        var bmp = SameSize(new BmpCodec(), Directory.GetFiles(Conformance.PathOf("images"), "*.bmp", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(TestData.PathOf(""), "*.bmp")));
+        Assert.True(bmp.Count >= 3, $"only {bmp.Count} BMP files of one size");
+        // Forwards then backwards: every file also follows one of another kind.
+        CheckFolder([.. pnm, .. Enumerable.Reverse(pnm)], ".pnm", new NetpbmCodec());
+        CheckFolder([.. bmp, .. Enumerable.Reverse(bmp)], ".bmp", new BmpCodec());
+    }
+
+    private static List<byte[]> SameSize(SingleImageCodec codec, IEnumerable<string> paths)
+    {
+        var decodable = new List<(byte[] File, int Width, int Height)>();
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            var file = File.ReadAllBytes(path);
+            try
+            {
+                var im = codec.Decode(file, ImageDecodeLimits.Default);
+                decodable.Add((file, im.Width, im.Height));
+            }
+            catch (SpectraException)
+            {
+                // rejected files have their own tests
+            }
+        }
+        return decodable.GroupBy(f => (f.Width, f.Height)).OrderByDescending(g => g.Count()).First().Select(f => f.File).ToList();
+    }
+
     private static bool IsGray(byte[] jpeg) => new JpegCodec().Decode(jpeg, ImageDecodeLimits.Default).Channels == 1;
 
     private static void CheckFolder(List<byte[]> files, string extension, SingleImageCodec codec)

@@ -80,18 +80,23 @@ public sealed class BmpCodec : SingleImageCodec
         return new ImageHeader(i.Width, i.Height, i.Channels);
     }
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> d, ImageDecodeLimits limits)
+    public override DecodedImage Decode(ReadOnlySpan<byte> d, ImageDecodeLimits limits) => Decode(d, limits, null);
+
+    // A folder read turns each image into its row at once: samples go to the thread's reused buffer.
+    internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> d, ImageDecodeLimits limits) => Decode(d, limits, DecodeScratch.Current);
+
+    private static DecodedImage Decode(ReadOnlySpan<byte> d, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         var info = ReadInfo(d, limits);
         long stride = ((long)info.Width * info.Bits + 31) / 32 * 4;
         Bytes.Need(d, info.DataOffset, stride * info.Height, Codec);
         int ch = info.Channels;
-        byte[]? palette = null;
+        Span<byte> palette = stackalloc byte[256 * 3];
+        palette.Clear(); // indices past the file's palette read as black
         if (info.Bits <= 8)
         {
             int entrySize = info.HeaderSize == 12 ? 3 : 4, at = 14 + info.HeaderSize + (info.Compression == 3 ? 12 : 0);
             Bytes.Need(d, at, (long)info.PaletteEntries * entrySize, Codec);
-            palette = new byte[256 * 3];
             for (int k = 0; k < info.PaletteEntries; k++)
             {
                 palette[3 * k] = d[at + k * entrySize + 2];
@@ -99,7 +104,8 @@ public sealed class BmpCodec : SingleImageCodec
                 palette[3 * k + 2] = d[at + k * entrySize];
             }
         }
-        var o = new ushort[(long)info.Width * info.Height * ch];
+        long count = (long)info.Width * info.Height * ch;
+        var o = scratch?.Samples(count) ?? new ushort[count];
         for (int y = 0; y < info.Height; y++)
         {
             int fileRow = info.TopDown ? y : info.Height - 1 - y;
@@ -127,7 +133,7 @@ public sealed class BmpCodec : SingleImageCodec
                     {
                         int bitIndex = x * info.Bits;
                         int idx = (row[bitIndex / 8] >> (8 - info.Bits - bitIndex % 8)) & ((1 << info.Bits) - 1);
-                        o[dst] = palette![3 * idx];
+                        o[dst] = palette[3 * idx];
                         o[dst + 1] = palette[3 * idx + 1];
                         o[dst + 2] = palette[3 * idx + 2];
                         break;

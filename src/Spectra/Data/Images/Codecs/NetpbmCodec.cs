@@ -119,7 +119,12 @@ public sealed class NetpbmCodec : SingleImageCodec
         return v;
     }
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> d, ImageDecodeLimits limits)
+    public override DecodedImage Decode(ReadOnlySpan<byte> d, ImageDecodeLimits limits) => Decode(d, limits, null);
+
+    // A folder read turns each image into its row at once: samples go to the thread's reused buffer.
+    internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> d, ImageDecodeLimits limits) => Decode(d, limits, DecodeScratch.Current);
+
+    private DecodedImage Decode(ReadOnlySpan<byte> d, ImageDecodeLimits limits, DecodeScratch? scratch)
     {
         var h = ReadHeader(d, limits);
         long count = (long)h.Width * h.Height * h.Depth;
@@ -130,7 +135,7 @@ public sealed class NetpbmCodec : SingleImageCodec
             {
                 int rowBytes = (h.Width + 7) / 8;
                 Bytes.Need(d, pos, (long)rowBytes * h.Height, Codec);
-                var o = new ushort[count];
+                var o = scratch?.Samples(count) ?? new ushort[count];
                 for (int y = 0; y < h.Height; y++)
                 for (int x = 0; x < h.Width; x++)
                     o[(long)y * h.Width + x] = (ushort)(1 - ((d[pos + y * rowBytes + x / 8] >> (7 - x % 8)) & 1));
@@ -140,7 +145,7 @@ public sealed class NetpbmCodec : SingleImageCodec
             {
                 int bytes = h.MaxVal > 255 ? 2 : 1;
                 Bytes.Need(d, pos, count * bytes, Codec);
-                var o = new ushort[count];
+                var o = scratch?.Samples(count) ?? new ushort[count];
                 for (long i = 0; i < count; i++)
                 {
                     int v = bytes == 1 ? d[pos + (int)i] : d[pos + 2 * (int)i] << 8 | d[pos + 2 * (int)i + 1];
@@ -153,7 +158,7 @@ public sealed class NetpbmCodec : SingleImageCodec
             {
                 // Plain (ASCII) formats: every sample takes at least two bytes, which bounds the allocation.
                 if (count > (d.Length - pos + 1) / (h.Kind == '1' ? 1 : 2) + 1) throw Bytes.UnexpectedEnd(Codec, pos + count, d.Length);
-                var o = new ushort[count];
+                var o = scratch?.Samples(count) ?? new ushort[count];
                 for (long i = 0; i < count; i++)
                 {
                     if (h.Kind == '1')
