@@ -92,11 +92,11 @@ internal static unsafe class BlockedRankKUpdate
         for (int p0 = 0; p0 < k; p0 += DepthBlock)
         {
             int depth = Math.Min(DepthBlock, k - p0);
-            for (int s = 0; s < strips; s++) PackRows(a + (long)p0 * n, n, depth, i0 + s * TileRows, Math.Min(TileRows, rows - s * TileRows), packedRows + s * TileRows * depth);
+            for (int s = 0; s < strips; s++) Pack(a + (long)p0 * n, n, depth, i0 + s * TileRows, Math.Min(TileRows, rows - s * TileRows), TileRows, packedRows + s * TileRows * depth);
             for (int j0 = 0; j0 <= lastColumn; j0 += TileCols)
             {
                 int width = Math.Min(TileCols, n - j0);
-                PackColumns(a + (long)p0 * n, n, depth, j0, width, packedCols);
+                Pack(a + (long)p0 * n, n, depth, j0, width, TileCols, packedCols);
                 for (int s = 0; s < strips; s++)
                 {
                     int i = i0 + s * TileRows, height = Math.Min(TileRows, rows - s * TileRows);
@@ -116,46 +116,31 @@ internal static unsafe class BlockedRankKUpdate
         }
     }
 
-    /// <summary>Samples × 16 rows of C: element (p, r) of the strip is A[p, i + r], zero past the matrix edge.</summary>
+    /// <summary>
+    /// A strip of <paramref name="width"/> (16 for rows of C, 14 for columns) by <paramref name="depth"/>
+    /// samples: element (p, q) is A[p, first + q], zero past the matrix edge.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackRows(double* a, int n, int depth, int i, int height, double* dst)
+    private static void Pack(double* a, int n, int depth, int first, int count, int width, double* dst)
     {
-        if (height == TileRows)
+        if (count == width)
         {
+            // Two 8-wide copies cover the strip (overlapping for 14).
             for (int p = 0; p < depth; p++)
             {
-                var src = a + (long)p * n + i;
-                Avx512F.Store(dst + p * TileRows, Avx512F.LoadVector512(src));
-                Avx512F.Store(dst + p * TileRows + 8, Avx512F.LoadVector512(src + 8));
-            }
-            return;
-        }
-        for (int p = 0; p < depth; p++)
-            for (int r = 0; r < TileRows; r++) dst[p * TileRows + r] = r < height ? a[(long)p * n + i + r] : 0;
-    }
-
-    /// <summary>Samples × 14 columns of C: element (p, q) is A[p, j + q], zero past the matrix edge.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackColumns(double* a, int n, int depth, int j, int width, double* dst)
-    {
-        if (width == TileCols)
-        {
-            // Two overlapping 8-wide copies cover the 14 columns.
-            for (int p = 0; p < depth; p++)
-            {
-                var src = a + (long)p * n + j;
-                Avx512F.Store(dst + p * TileCols, Avx512F.LoadVector512(src));
-                Avx512F.Store(dst + p * TileCols + TileCols - 8, Avx512F.LoadVector512(src + TileCols - 8));
+                var src = a + (long)p * n + first;
+                Avx512F.Store(dst + p * width, Avx512F.LoadVector512(src));
+                Avx512F.Store(dst + p * width + width - 8, Avx512F.LoadVector512(src + width - 8));
             }
             return;
         }
         for (int p = 0; p < depth; p++)
         {
-            var src = a + (long)p * n + j;
-            var row = dst + p * TileCols;
+            var src = a + (long)p * n + first;
+            var row = dst + p * width;
             int q = 0;
-            for (; q < width; q++) row[q] = src[q];
-            for (; q < TileCols; q++) row[q] = 0;
+            for (; q < count; q++) row[q] = src[q];
+            for (; q < width; q++) row[q] = 0;
         }
     }
 

@@ -1,5 +1,5 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Spectra.Matrices;
 
@@ -39,30 +39,18 @@ internal static class RowBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(Span<double> acc, ReadOnlySpan<double> x)
     {
-        ref double a = ref acc[0];
-        ref double b = ref Unsafe.AsRef(in x[0]);
-        int n = acc.Length, j = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; j <= n - 8; j += 8)
-                (Vector512.LoadUnsafe(ref a, (nuint)j) + Vector512.LoadUnsafe(ref b, (nuint)j)).StoreUnsafe(ref a, (nuint)j);
-        else if (Vector256.IsHardwareAccelerated)
-            for (; j <= n - 4; j += 4)
-                (Vector256.LoadUnsafe(ref a, (nuint)j) + Vector256.LoadUnsafe(ref b, (nuint)j)).StoreUnsafe(ref a, (nuint)j);
-        for (; j < n; j++) acc[j] += x[j];
+        int j = 0;
+        for (; j <= acc.Length - Vector<double>.Count; j += Vector<double>.Count)
+            (new Vector<double>(acc[j..]) + new Vector<double>(x[j..])).CopyTo(acc[j..]);
+        for (; j < acc.Length; j++) acc[j] += x[j];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Subtract(Span<double> row, ReadOnlySpan<double> v)
     {
-        ref double a = ref row[0];
-        ref double b = ref Unsafe.AsRef(in v[0]);
-        int n = row.Length, j = 0;
-        if (Vector512.IsHardwareAccelerated)
-            for (; j <= n - 8; j += 8)
-                (Vector512.LoadUnsafe(ref a, (nuint)j) - Vector512.LoadUnsafe(ref b, (nuint)j)).StoreUnsafe(ref a, (nuint)j);
-        else if (Vector256.IsHardwareAccelerated)
-            for (; j <= n - 4; j += 4)
-                (Vector256.LoadUnsafe(ref a, (nuint)j) - Vector256.LoadUnsafe(ref b, (nuint)j)).StoreUnsafe(ref a, (nuint)j);
-        for (; j < n; j++) row[j] -= v[j];
+        int j = 0;
+        for (; j <= row.Length - Vector<double>.Count; j += Vector<double>.Count)
+            (new Vector<double>(row[j..]) - new Vector<double>(v[j..])).CopyTo(row[j..]);
+        for (; j < row.Length; j++) row[j] -= v[j];
     }
 }

@@ -182,7 +182,6 @@ public static class SpectrumPipeline
         {
             var rows = chunk.Rows;
             var kept = 0;
-            var keptIndex = new long[rows];
             var keptLabels = new string?[rows];
             // Rows are compacted in the chunk's own buffer (the consumer owns it, IDataSource contract):
             // no copy of the data is made on the way to the accumulator.
@@ -208,7 +207,6 @@ public static class SpectrumPipeline
                 }
                 _duplicates?.Add(row, chunk.RowReference(r, global));
                 if (kept != r) row.CopyTo(values.AsSpan(kept * _d, _d));
-                keptIndex[kept] = RowsKept + kept;
                 keptLabels[kept] = chunk.Labels?[r];
                 kept++;
             }

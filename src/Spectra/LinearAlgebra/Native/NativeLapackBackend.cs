@@ -93,17 +93,8 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
             for (var i = 0; i < values.Length; i++) values[i] = SymmetricEigenvaluesOverwriting(matrices[i].Matrix, matrices[i].Order);
             return values;
         }
-        using var alone = Exclusive();
-        _f.SetThreads(1);
-        try
-        {
-            Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                i => values[i] = matrices[i].Order == 0 ? Array.Empty<double>() : DsyevdUngated(matrices[i].Matrix, matrices[i].Order));
-        }
-        finally
-        {
-            _f.SetThreads(threads);
-        }
+        WithOneLibraryThread(() => Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            i => values[i] = matrices[i].Order == 0 ? Array.Empty<double>() : DsyevdUngated(matrices[i].Matrix, matrices[i].Order)));
         return values;
     }
 
@@ -179,8 +170,6 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
 
     public void SymmetricRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
     {
-        if (n == 0) return;
-        if (rowsKxN.Length < (long)k * n || c.Length < (long)n * n) throw new ArgumentException("buffer shorter than its dimensions");
         if (BlockedRankKUpdate.IsSupported)
         {
             // Spectra's own kernel where the processor has AVX-512 (named in Info.RankKUpdate): faster
@@ -226,23 +215,33 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     private void SplitRankKUpdate(nint a, nint c, int k, int n, double alpha, double beta)
     {
         int split = Math.Clamp((int)Math.Round(n * SplitFraction), 1, n - 1);
+        WithOneLibraryThread(() => Parallel.Invoke(
+            () =>
+            {
+                var pa = (double*)a;
+                var pc = (double*)c;
+                Syrk(pa, split, k, n, alpha, beta, pc);
+                byte ta = (byte)'N', tb = (byte)'T';
+                int m = n - split, nn = split, kk = k, lda = n, ldb = n, ldc = n;
+                double al = alpha, be = beta;
+                _f.Dgemm(&ta, &tb, &m, &nn, &kk, &al, pa + split, &lda, pa, &ldb, &be, pc + split, &ldc, 1, 1);
+            },
+            () => Syrk((double*)a + split, n - split, k, n, alpha, beta, (double*)c + (long)split * n + split)));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which calls the library from several of Spectra's threads at once,
+    /// with the library set to one thread: alone (write lock), so every other call sees the configured
+    /// count, and with that count restored afterwards.
+    /// </summary>
+    private void WithOneLibraryThread(Action work)
+    {
         using var alone = Exclusive();
         int threads = Info.Threads;
         _f.SetThreads(1);
         try
         {
-            Parallel.Invoke(
-                () =>
-                {
-                    var pa = (double*)a;
-                    var pc = (double*)c;
-                    Syrk(pa, split, k, n, alpha, beta, pc);
-                    byte ta = (byte)'N', tb = (byte)'T';
-                    int m = n - split, nn = split, kk = k, lda = n, ldb = n, ldc = n;
-                    double al = alpha, be = beta;
-                    _f.Dgemm(&ta, &tb, &m, &nn, &kk, &al, pa + split, &lda, pa, &ldb, &be, pc + split, &ldc, 1, 1);
-                },
-                () => Syrk((double*)a + split, n - split, k, n, alpha, beta, (double*)c + (long)split * n + split));
+            work();
         }
         finally
         {

@@ -17,10 +17,10 @@ internal static class ColorConverter
         for (int i = 0; i < 256; i++)
         {
             int x = i - 128;
-            CrR[i] = (Fix(1.40200) * x + Half) >> ScaleBits;
-            CbB[i] = (Fix(1.77200) * x + Half) >> ScaleBits;
-            CrG[i] = -Fix(0.71414) * x;
-            CbG[i] = -Fix(0.34414) * x + Half;
+            CrR[i] = (FixCrR * x + Half) >> ScaleBits;
+            CbB[i] = (FixCbB * x + Half) >> ScaleBits;
+            CrG[i] = -FixCrG * x;
+            CbG[i] = -FixCbG * x + Half;
         }
     }
 
