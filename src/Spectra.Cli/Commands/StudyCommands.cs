@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectra.Data.Images;
+using Spectra.Reports;
 using Spectra.Studies;
 using Spectra.Studies.Attribution;
 using Spectra.Studies.PerClass;
@@ -32,7 +33,11 @@ public static class StudyCommands
         command.SetAction(p =>
         {
             var s = run.Read(p);
-            var options = new PerClassOptions { Spectrum = AnalysisRun.PipelineOptions(s, light: true), Headline = StudyOutputs.Headline(s) };
+            var options = new PerClassOptions
+            {
+                Spectrum = AnalysisRun.PipelineOptions(s, light: true), Headline = StudyOutputs.Headline(s),
+                Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(s)),
+            };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(), options));
             return outputs.Write(p, io, "per_class", result, StudyTables.Of(result));
         });

@@ -15,6 +15,20 @@ namespace Spectra.Analysis;
 /// <summary>The one entry point: every analyzer on one spectrum, with one options object, into one report.</summary>
 public static class SpectralAnalysis
 {
+    /// <summary>Report keys of the analyzers the verdict does not read.</summary>
+    private static readonly string[] NotForVerdict = { "power_law", "form_factor", "entropy", "marchenko_pastur" };
+
+    /// <summary>
+    /// The verdict <see cref="Run"/> would give with the same options, without the analyzers it does not
+    /// read: the one verdict every command shows (analyze, classes, compare, the notebook API).
+    /// </summary>
+    public static Verdict VerdictOf(EigenSpectrum spectrum, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spectrum);
+        options ??= AnalysisOptions.Default;
+        return Run(spectrum, options with { Skip = options.Skip.Union(NotForVerdict, StringComparer.OrdinalIgnoreCase).ToArray() }).Verdict;
+    }
+
     /// <summary>Runs every analyzer (except those in <see cref="AnalysisOptions.Skip"/>).</summary>
     /// <param name="spectrum">The spectrum to read.</param>
     /// <param name="options">Options (defaults when null).</param>

@@ -4,14 +4,16 @@ using Spectra.Analysis.Entropy;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Notebooks;
+using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Fluent;
 
 /// <summary>The headline level statistics of one class's spectrum.</summary>
 /// <param name="RatioMean">⟨r̃⟩ of the class's bulk, null when the bulk is too small.</param>
+/// <param name="Verdict">The verdict of the analysis of this class's data alone (the dataset's analysis options and seed).</param>
 public sealed record ClassStatistics(string Label, long Samples, int NonZero, int BulkLevels, double? RatioMean, double? RatioStandardError,
-    double? Alpha, double? EntropyNormalized);
+    double? Alpha, double? EntropyNormalized, Verdict Verdict);
 
 /// <summary>
 /// One row of level statistics per class label, from the per-class spectra the pipeline computed in
@@ -28,17 +30,21 @@ public sealed class ClassSpectra
     public ClassStatistics this[string label] => Rows.FirstOrDefault(r => r.Label == label)
         ?? throw new SpectraException(SpectraErrorKind.InvalidOption, $"no class '{label}'", hint: "classes: " + string.Join(", ", Rows.Select(r => r.Label)));
 
-    public static ClassSpectra Of(IReadOnlyDictionary<string, EigenSpectrum> perLabel, AnalyzeSettings settings, int seed)
+    /// <param name="options">The options of the dataset's own analysis: each class is read as that analysis would read its data.</param>
+    public static ClassSpectra Of(IReadOnlyDictionary<string, EigenSpectrum> perLabel, AnalysisOptions options)
     {
+        ArgumentNullException.ThrowIfNull(perLabel);
+        ArgumentNullException.ThrowIfNull(options);
         var rows = new List<ClassStatistics>();
         foreach (var (label, spectrum) in perLabel.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var input = AnalysisInput.Of(spectrum, settings.KTop, settings.KBottom, seed);
+            var input = AnalysisInput.Of(spectrum, options.KTop, options.KBottom, options.Seed);
             var ratio = SpacingRatioAnalyzer.Instance.Analyze(input, SpacingRatioOptions.Default);
             var power = PowerLawAnalyzer.Instance.Analyze(input, PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false });
             var entropy = EntropyAnalyzer.Instance.Analyze(input, EntropyOptions.Default);
             rows.Add(new ClassStatistics(label, spectrum.Provenance.Samples, spectrum.NonZero.Count, input.Bulk.Count,
-                ratio.Value?.Mean, ratio.Value?.StandardError, power.Value?.Alpha, entropy.Value?.All.Normalized));
+                ratio.Value?.Mean, ratio.Value?.StandardError, power.Value?.Alpha, entropy.Value?.All.Normalized,
+                SpectralAnalysis.VerdictOf(spectrum, options)));
         }
         return new ClassSpectra(rows);
     }
@@ -46,5 +52,5 @@ public sealed class ClassSpectra
     public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString() => string.Join("; ", Rows.Select(r =>
-        string.Create(CultureInfo.InvariantCulture, $"{r.Label}: ⟨r̃⟩ = {(r.RatioMean is { } m ? m.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}")));
+        string.Create(CultureInfo.InvariantCulture, $"{r.Label}: ⟨r̃⟩ = {(r.RatioMean is { } m ? m.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}, {r.Verdict.Class}")));
 }

@@ -33,7 +33,7 @@ public sealed class DatasetAnalysis
         Document = document;
         Settings = settings;
         _seed = seed;
-        _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, settings, seed));
+        _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, report.Options));
     }
 
     public string Name { get; }

@@ -1,5 +1,6 @@
 using Spectra.Data;
 using Spectra.Data.Synthetic;
+using Spectra.Reports.Model;
 using Spectra.Studies.PerClass;
 using Xunit.Abstractions;
 
@@ -30,7 +31,7 @@ public class PerClassTests(ITestOutputHelper output)
     private void Log(PerClassResult r)
     {
         foreach (var c in r.Classes.Prepend(r.Pooled))
-            output.WriteLine($"{c.Label}: M={c.Samples} ⟨r̃⟩={c.Statistics.MeanRatio:F4}±{c.Statistics.MeanRatioStandardError:F4} pos={c.Statistics.RatioPosition:F3} α={c.Statistics.Alpha:F3} {c.Verdict}");
+            output.WriteLine($"{c.Label}: M={c.Samples} ⟨r̃⟩={c.Statistics.MeanRatio:F4}±{c.Statistics.MeanRatioStandardError:F4} pos={c.Statistics.RatioPosition:F3} α={c.Statistics.Alpha:F3} {c.Verdict.Class} (z_GOE {c.Verdict.ZGoe:F1}, z_Poisson {c.Verdict.ZPoisson:F1})");
         output.WriteLine($"drop {r.RatioDrop} ± {r.RatioDropStandardError}; mixing {r.Mixing}: {r.Warning}");
     }
 
@@ -40,8 +41,8 @@ public class PerClassTests(ITestOutputHelper output)
         var result = PerClassStudy.Run(Mixture(0.5, 0.6, disjoint: true, seed: 31));
         Log(result);
         Assert.Equal(new[] { "cats", "dogs" }, result.Classes.Select(c => c.Label));
-        Assert.All(result.Classes, c => Assert.Equal("goe-like", c.Verdict));
-        Assert.NotEqual("goe-like", result.Pooled.Verdict);
+        Assert.All(result.Classes, c => Assert.Equal(Verdict.GoeLike, c.Verdict.Class));
+        Assert.NotEqual(Verdict.GoeLike, result.Pooled.Verdict.Class);
         // Two interleaved independent GOE spectra: ⟨r̃⟩ well below GOE, on the Poisson side of the midpoint.
         Assert.InRange(result.Pooled.Statistics.RatioPosition!.Value, -0.3, 0.6);
         Assert.True(result.Mixing);
@@ -53,7 +54,7 @@ public class PerClassTests(ITestOutputHelper output)
     {
         var result = PerClassStudy.Run(Mixture(0.5, 1.0, disjoint: false, seed: 41));
         Log(result);
-        Assert.Equal("goe-like", result.Pooled.Verdict);
+        Assert.Equal(Verdict.GoeLike, result.Pooled.Verdict.Class);
         Assert.False(result.Mixing);
         Assert.Null(result.Warning);
     }

@@ -1,9 +1,11 @@
+using Spectra.Reports.Model;
+
 namespace Spectra.Studies.PerClass;
 
 /// <summary>The level statistics of one class, or of all classes pooled.</summary>
 /// <param name="Label">Class label; "(pooled)" for all rows together.</param>
-/// <param name="Verdict">"goe-like", "poisson-like", "intermediate", or "not enough levels".</param>
-public sealed record ClassSpectrum(string Label, long Samples, HeadlineStatistics Statistics, string Verdict);
+/// <param name="Verdict">The verdict 'spectra analyze' gives on this class's data alone (the same rule, references and seed).</param>
+public sealed record ClassSpectrum(string Label, long Samples, HeadlineStatistics Statistics, Verdict Verdict);
 
 /// <param name="RatioDrop">Sample-weighted mean of the classes' ⟨r̃⟩ minus the pooled ⟨r̃⟩.</param>
 /// <param name="RatioDropStandardError">Its standard error (classes and pooled treated as independent).</param>

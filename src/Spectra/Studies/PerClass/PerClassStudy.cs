@@ -1,7 +1,9 @@
 using System.Globalization;
+using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Pipeline;
-using Spectra.References;
+using Spectra.Reports.Model;
+using Spectra.Spectrum;
 
 namespace Spectra.Studies.PerClass;
 
@@ -23,10 +25,8 @@ public static class PerClassStudy
         if (computation.PerLabel.Count == 0)
             throw new SpectraException(SpectraErrorKind.NotEnoughData, "the data has no class labels (or no class with 2 samples)", source.Info.Path,
                 hint: "give images in one subfolder per class, or name the label column of a table");
-        var pooled = Classify(PooledLabel, computation.Spectrum.Provenance.Samples, Headline.Of(computation.Spectrum, options.Headline), options);
-        var classes = computation.PerLabel
-            .Select(kv => Classify(kv.Key, kv.Value.Provenance.Samples, Headline.Of(kv.Value, options.Headline), options))
-            .ToList();
+        var pooled = Classify(PooledLabel, computation.Spectrum, options);
+        var classes = computation.PerLabel.Select(kv => Classify(kv.Key, kv.Value, options)).ToList();
         var labelled = classes.Sum(c => c.Samples);
 
         var withRatio = classes.Where(c => c.Statistics.MeanRatio is not null).ToList();
@@ -38,26 +38,19 @@ public static class PerClassStudy
             var classVar = withRatio.Sum(c => Math.Pow(c.Samples / weight * c.Statistics.MeanRatioStandardError!.Value, 2));
             dropSe = Math.Sqrt(classVar + Math.Pow(pooled.Statistics.MeanRatioStandardError!.Value, 2));
         }
-        var mixing = pooled.Verdict is "poisson-like" or "intermediate" && withRatio.Count >= 2
-            && withRatio.All(c => c.Verdict == "goe-like") && drop >= options.Sigmas * dropSe;
+        var mixing = pooled.Verdict.Class is Verdict.PoissonLike or Verdict.Intermediate && withRatio.Count >= 2
+            && withRatio.All(c => c.Verdict.Class == Verdict.GoeLike) && drop >= options.Sigmas * dropSe;
         string? warning = null;
         if (mixing)
             warning = string.Format(CultureInfo.InvariantCulture,
                 "mixing: the pooled spectrum is shifted toward Poisson (⟨r̃⟩ = {0:F3}, {2:F3} below the classes) while each of the {1} classes is GOE-like; pooled classes superpose independent spectra, so read the per-class statistics",
                 pooled.Statistics.MeanRatio, withRatio.Count, drop);
         var rule = string.Format(CultureInfo.InvariantCulture,
-            "GOE-like: 0.5307 − ⟨r̃⟩ ≤ {0} σ; Poisson-like: ⟨r̃⟩ − 0.3863 ≤ {0} σ; otherwise intermediate. Mixing: the pooled spectrum is not GOE-like, every class is, and the pooled ⟨r̃⟩ lies at least {0} σ below the classes' weighted mean",
-            options.Sigmas);
+            "each row has the verdict of 'spectra analyze' on that class's data alone (docs/analysis.md: z of ⟨r̃⟩ against the GOE and Poisson references at the class's n, consistent when |z| ≤ {0}). Mixing: the pooled spectrum is not GOE-like, every class is, and the pooled ⟨r̃⟩ lies at least {1} σ below the classes' weighted mean",
+            options.Analysis.Verdict.ConsistentZ, options.Sigmas);
         return new PerClassResult(pooled, classes, drop, dropSe, mixing, warning, computation.Spectrum.Provenance.Samples - labelled, rule);
     }
 
-    private static ClassSpectrum Classify(string label, long samples, HeadlineStatistics s, PerClassOptions o)
-    {
-        string verdict;
-        if (s.MeanRatio is not { } r || s.MeanRatioStandardError is not { } se) verdict = "not enough levels";
-        else if (SpacingRatioReferences.GoeMean - r <= o.Sigmas * se) verdict = "goe-like";
-        else if (r - SpacingRatioReferences.PoissonMean <= o.Sigmas * se) verdict = "poisson-like";
-        else verdict = "intermediate";
-        return new ClassSpectrum(label, samples, s, verdict);
-    }
+    private static ClassSpectrum Classify(string label, EigenSpectrum spectrum, PerClassOptions o) =>
+        new(label, spectrum.Provenance.Samples, Headline.Of(spectrum, o.Headline), SpectralAnalysis.VerdictOf(spectrum, o.Analysis));
 }

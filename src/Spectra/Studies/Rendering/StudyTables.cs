@@ -47,14 +47,15 @@ public static class StudyTables
         var rows = r.Classes.Prepend(r.Pooled).Select(c => (IReadOnlyList<string>)new[]
         {
             c.Label, I(c.Samples), N(c.Statistics.MeanRatio), N(c.Statistics.MeanRatioStandardError, "G2"), N(c.Statistics.RatioPosition),
-            N(c.Statistics.SpacingKlGoe), N(c.Statistics.Alpha), N(c.Statistics.NormalizedEntropy), c.Verdict,
+            N(c.Statistics.SpacingKlGoe), N(c.Statistics.Alpha), N(c.Statistics.NormalizedEntropy),
+            N(c.Verdict.ZGoe, "F1"), N(c.Verdict.ZPoisson, "F1"), c.Verdict.Class,
         }).ToList();
         var notes = new List<string>();
         if (r.Warning is not null) notes.Add(r.Warning);
         notes.Add("rule: " + r.Rule);
         return new View("Per-class and pooled spectra", notes, new[]
         {
-            new Table("Level statistics per class", new[] { "class", "samples", "⟨r̃⟩", "± se", "position", "KL(P(s)‖GOE)", "α", "S / ln n", "verdict" }, rows),
+            new Table("Level statistics per class", new[] { "class", "samples", "⟨r̃⟩", "± se", "position", "KL(P(s)‖GOE)", "α", "S / ln n", "z_GOE", "z_Poisson", "verdict" }, rows),
         });
     }
 
