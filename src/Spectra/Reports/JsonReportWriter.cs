@@ -138,6 +138,14 @@ public static class JsonReportWriter
         w.WriteNumber("count", s.BulkCount);
         w.WriteEndObject();
         Array(w, "eigenvalues", s.Eigenvalues);
+        w.WriteStartArray("realisations");
+        foreach (var levels in s.Realisations)
+        {
+            w.WriteStartArray();
+            foreach (var v in levels) w.WriteNumberValue(v);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

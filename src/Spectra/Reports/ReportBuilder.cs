@@ -71,7 +71,10 @@ public static class ReportBuilder
             Backend = new BackendSection(prov.Backend.Name, prov.Backend.Library, prov.Backend.Version, prov.Backend.Threads) { RankKUpdate = prov.Backend.RankKUpdate },
             Options = s.Options,
             Spectrum = new SpectrumSection(spectrum.All.ToArray(), spectrum.ZeroModes, spectrum.ZeroThreshold, spectrum.NonZero.Count,
-                report.Bulk.KTop, report.Bulk.KBottom, report.Bulk.Levels),
+                report.Bulk.KTop, report.Bulk.KBottom, report.Bulk.Levels)
+            {
+                Realisations = c.Realisations.Select(x => (IReadOnlyList<double>)x.All.ToArray()).ToList(),
+            },
             PowerLaw = report.PowerLaw.Value is { } p ? PowerSection(p) : null,
             SpacingRatio = report.SpacingRatio.Value is { } r ? RatioSection(r, ratioRef) : null,
             Spacing = report.SpacingDistribution.Value is { } sd ? SpacingSection(sd) : null,

@@ -1,5 +1,7 @@
 using Spectra.Data.Synthetic;
+using Spectra.Data;
 using Spectra.Pipeline;
+using Spectra.Reports;
 using Spectra.Studies.Comparison;
 using Xunit.Abstractions;
 
@@ -70,6 +72,8 @@ public class CompareTests(ITestOutputHelper output)
             Assert.Equal(1024, side.Spectrum.Provenance.Samples);
             var result = CompareStudy.Run(side, side);
             Assert.False(result.Different);
+            // This report holds no realisations: the result says that only ⟨r̃⟩ has a spread.
+            Assert.Equal(2, result.Warnings.Count(w => w.Contains("no realisations", StringComparison.Ordinal)));
             Assert.All(result.Distributions, d => Assert.Equal(0, d.KsStatistic));
             Assert.All(result.Statistics, s => Assert.Equal(0, s.Difference));
 
@@ -85,5 +89,52 @@ public class CompareTests(ITestOutputHelper output)
         {
             dir.Delete(true);
         }
+    }
+
+    /// <summary>The report 'spectra analyze --json' writes of a source, with the pipeline options compare uses for datasets.</summary>
+    private static string WriteReport(IDataSource source, CompareOptions options, string path)
+    {
+        var computation = SpectrumPipeline.Run(source, options.Spectrum);
+        File.WriteAllText(path, JsonReportWriter.Write(ReportBuilder.Build(computation, new ReportSettings { Light = true })));
+        return path;
+    }
+
+    [Theory]
+    [InlineData(512, 128, "sample sizes differ")]
+    [InlineData(1024, 64, "feature counts differ")]
+    public void DatasetsAndTheirReportsGiveOneAnswerWithAWarningWhenSizesDiffer(int samplesB, int featuresB, string warning)
+    {
+        var dir = Directory.CreateTempSubdirectory("spectra-compare");
+        try
+        {
+            var options = CompareOptions.Default;
+            GaussianDataSource A() => GaussianDataSource.Correlated(M, D, 0.5, 11);
+            GaussianDataSource B() => GaussianDataSource.Correlated(samplesB, featuresB, 0.5, 12);
+            var asData = CompareStudy.Run(A(), B(), options);
+            var asReports = CompareStudy.Run(CompareStudy.FromReport(WriteReport(A(), options, Path.Combine(dir.FullName, "a.json"))),
+                CompareStudy.FromReport(WriteReport(B(), options, Path.Combine(dir.FullName, "b.json"))), options);
+            Log(asData);
+            Log(asReports);
+            Assert.Equal(8, asReports.A.Realisations);
+            // Every statistic with its spread, and every distance, to the bit: a report keeps the realisations' eigenvalues.
+            Assert.Equal(asData.Statistics, asReports.Statistics);
+            Assert.Equal(asData.Distributions, asReports.Distributions);
+            Assert.Equal(asData.Different, asReports.Different);
+            Assert.All(asData.Statistics, s => Assert.NotNull(s.Sigmas));
+            Assert.Equal(asData.Warnings, asReports.Warnings);
+            Assert.Contains(asData.Warnings, w => w.StartsWith(warning, StringComparison.Ordinal));
+            Assert.Single(asData.Warnings);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void EqualSizesAndRealisationsOnBothSidesNeedNoWarning()
+    {
+        var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.5, 1), GaussianDataSource.Correlated(M + 50, D, 0.5, 2));
+        Assert.Empty(result.Warnings);
     }
 }

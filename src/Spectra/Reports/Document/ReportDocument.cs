@@ -53,7 +53,14 @@ public sealed record BackendSection(string Name, string Library, string? Version
 }
 
 /// <summary>All eigenvalues ascending (zero modes included) and the bulk the statistics use.</summary>
-public sealed record SpectrumSection(IReadOnlyList<double> Eigenvalues, int ZeroModes, double ZeroThreshold, int NonZero, int KTop, int KBottom, int BulkCount);
+public sealed record SpectrumSection(IReadOnlyList<double> Eigenvalues, int ZeroModes, double ZeroThreshold, int NonZero, int KTop, int KBottom, int BulkCount)
+{
+    /// <summary>
+    /// All eigenvalues of each seeded half-subsample realisation, ascending: what gives a statistic its
+    /// spread, kept so that 'spectra compare' reads a report exactly as it reads the dataset.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> Realisations { get; init; } = System.Array.Empty<IReadOnlyList<double>>();
+}
 
 /// <summary>ln λ_i = intercept + slope · ln i over ranks FitFirst…FitLast (1-based); α = −slope − 1.</summary>
 public sealed record PowerLawSection(double Alpha, double R2, double CiLow, double CiHigh, double StandardError, int FitFirst, int FitLast, double Intercept,

@@ -21,5 +21,8 @@ public sealed record CompareOptions
 
     public int RatioBins { get; init; } = 20;
 
+    /// <summary>Relative difference of the sample counts M (or feature counts d) above which the result warns that sizes differ.</summary>
+    public double SizeTolerance { get; init; } = 0.1;
+
     public static CompareOptions Default { get; } = new();
 }

@@ -17,5 +17,6 @@ public sealed record StatisticDifference(string Statistic, double? A, double? B,
 public sealed record CompareSide(string Name, string Kind, long Samples, int Features, int NonZeroLevels, int Realisations);
 
 /// <param name="Different">Whether any statistic or distribution differs by the stated rules.</param>
+/// <param name="Warnings">What limits the comparison: sample or feature counts that differ, a side without realisations.</param>
 public sealed record CompareResult(CompareSide A, CompareSide B, IReadOnlyList<DistributionDistance> Distributions,
-    IReadOnlyList<StatisticDifference> Statistics, bool Different, string Rule, string Summary);
+    IReadOnlyList<StatisticDifference> Statistics, bool Different, string Rule, string Summary, IReadOnlyList<string> Warnings);

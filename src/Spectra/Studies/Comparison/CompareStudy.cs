@@ -27,8 +27,8 @@ public static class CompareStudy
 
     public static Side FromReport(string path)
     {
-        var (spectrum, _, _) = ReportSpectrumReader.Read(path);
-        return new Side(spectrum, Array.Empty<EigenSpectrum>(), path, "report");
+        var (spectrum, _, _, realisations) = ReportSpectrumReader.Read(path);
+        return new Side(spectrum, realisations, path, "report");
     }
 
     public static CompareResult Run(IDataSource a, IDataSource b, CompareOptions? options = null, CancellationToken cancellationToken = default)
@@ -73,7 +73,26 @@ public static class CompareStudy
             options.Sigmas, options.KsAlpha);
         var differing = statistics.Where(s => s.Differs).Select(s => s.Statistic).Concat(distributions.Where(d => d.Differs).Select(d => d.Distribution + " distribution")).ToList();
         var summary = different ? "different: " + string.Join(", ", differing) : "no difference beyond the spreads";
-        return new CompareResult(Describe(a), Describe(b), distributions, statistics, different, rule, summary);
+        var (sideA, sideB) = (Describe(a), Describe(b));
+        return new CompareResult(sideA, sideB, distributions, statistics, different, rule, summary, Warnings(sideA, sideB, options));
+    }
+
+    private static List<string> Warnings(CompareSide a, CompareSide b, CompareOptions o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var warnings = new List<string>();
+        bool Differ(long x, long y) => x > 0 && y > 0 && Math.Max(x, y) > (1 + o.SizeTolerance) * Math.Min(x, y);
+        if (Differ(a.Samples, b.Samples))
+            warnings.Add(string.Format(inv,
+                "sample sizes differ: A has M = {0}, B M = {1} ({2:0.0}×); α, S / ln n and KL(P(s) ‖ GOE) move with M/d (α approaches its population value from above), so a difference in them may be the sample size; for a size-matched comparison run it with --max-samples {3} (a seeded random subset of the larger side; a report: analyze its data again with that option)",
+                a.Samples, b.Samples, (double)Math.Max(a.Samples, b.Samples) / Math.Min(a.Samples, b.Samples), Math.Min(a.Samples, b.Samples)));
+        if (Differ(a.Features, b.Features))
+            warnings.Add(string.Format(inv,
+                "feature counts differ: A has d = {0}, B d = {1}; the spectra have different numbers of levels, so α (fitted up to rank n/2) and S / ln n do not measure the same thing on both sides; ⟨r̃⟩ and the spacing distributions need no common n",
+                a.Features, b.Features));
+        foreach (var side in new[] { a, b }.Where(s => s.Realisations < 2))
+            warnings.Add($"{(side == a ? "A" : "B")} ({side.Name}) has no realisations (a report written with --sff-realisations 0 or by an older version): only ⟨r̃⟩ has a spread there (its standard error), the other statistics none");
+        return warnings;
     }
 
     private static double? SpreadOf(string name, HeadlineStatistics full, List<HeadlineStatistics> realisations)

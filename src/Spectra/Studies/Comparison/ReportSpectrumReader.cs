@@ -4,8 +4,9 @@ using Spectra.Spectrum;
 namespace Spectra.Studies.Comparison;
 
 /// <summary>
-/// Reads the spectrum back from a Spectra JSON report (<c>spectrum.eigenvalues</c>, <c>matrix.samples</c>,
-/// <c>matrix.features</c>), so a comparison can recompute every statistic the same way on both sides.
+/// Reads the spectrum back from a Spectra JSON report (<c>spectrum.eigenvalues</c>, <c>spectrum.realisations</c>,
+/// <c>matrix.samples</c>, <c>matrix.features</c>), so a comparison can recompute every statistic, and its
+/// spread, the same way on both sides.
 /// </summary>
 public static class ReportSpectrumReader
 {
@@ -15,7 +16,8 @@ public static class ReportSpectrumReader
     public static bool LooksLikeReport(string path) =>
         File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    public static (EigenSpectrum Spectrum, long Samples, int Features) Read(string path)
+    /// <returns>The spectrum, the samples and features it came from, and the spectra of its half-subsample realisations (empty when the report has none).</returns>
+    public static (EigenSpectrum Spectrum, long Samples, int Features, IReadOnlyList<EigenSpectrum> Realisations) Read(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new SpectraException(SpectraErrorKind.Io, "the report file does not exist", path);
@@ -40,14 +42,16 @@ public static class ReportSpectrumReader
                 || !spectrum.TryGetProperty("eigenvalues", out var values) || values.ValueKind != JsonValueKind.Array)
                 throw new SpectraException(SpectraErrorKind.InvalidInput, "not a Spectra report: no spectrum.eigenvalues array", path,
                     hint: "give a report written by 'spectra analyze --json', or a dataset");
-            var list = new double[values.GetArrayLength()];
-            var i = 0;
-            foreach (var v in values.EnumerateArray())
-            {
-                if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var x) || !double.IsFinite(x))
-                    throw new SpectraException(SpectraErrorKind.InvalidInput, $"eigenvalue {i} is not a finite number", path, $"spectrum.eigenvalues[{i}]");
-                list[i++] = x;
-            }
+            var list = Numbers(values, path, "spectrum.eigenvalues");
+            var realisations = new List<double[]>();
+            if (spectrum.TryGetProperty("realisations", out var stored) && stored.ValueKind == JsonValueKind.Array)
+                foreach (var levels in stored.EnumerateArray())
+                {
+                    var place = $"spectrum.realisations[{realisations.Count}]";
+                    if (levels.ValueKind != JsonValueKind.Array)
+                        throw new SpectraException(SpectraErrorKind.InvalidInput, "a realisation is not an array of eigenvalues", path, place);
+                    realisations.Add(Numbers(levels, path, place));
+                }
             long samples = 0;
             var features = 0;
             var kind = MatrixKind.Covariance;
@@ -59,7 +63,22 @@ public static class ReportSpectrumReader
                     && string.Equals(r.GetString(), "gram", StringComparison.OrdinalIgnoreCase)) kind = MatrixKind.Gram;
             }
             var provenance = new SpectrumProvenance { Requested = kind, Computed = kind, Samples = samples, Features = features };
-            return (new EigenSpectrum(list, provenance, list.Length), samples, features);
+            // A realisation's row count (about half of the samples, by a seeded hash) is not recorded.
+            return (new EigenSpectrum(list, provenance, list.Length), samples, features,
+                realisations.Select(r => new EigenSpectrum(r, provenance with { Samples = 0 }, r.Length)).ToList());
         }
+    }
+
+    private static double[] Numbers(JsonElement values, string path, string place)
+    {
+        var list = new double[values.GetArrayLength()];
+        var i = 0;
+        foreach (var v in values.EnumerateArray())
+        {
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var x) || !double.IsFinite(x))
+                throw new SpectraException(SpectraErrorKind.InvalidInput, $"eigenvalue {i} is not a finite number", path, $"{place}[{i}]");
+            list[i++] = x;
+        }
+        return list;
     }
 }

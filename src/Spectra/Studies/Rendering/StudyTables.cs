@@ -126,7 +126,8 @@ public static class StudyTables
             { s.Statistic, N(s.A), N(s.B), N(s.Difference), N(s.Spread, "G2"), N(s.Sigmas, "F1"), s.Differs ? "differs" : "" }).ToList();
         var dists = r.Distributions.Select(d => (IReadOnlyList<string>)new[]
             { d.Distribution, I(d.CountA), I(d.CountB), N(d.KsStatistic), N(d.KsPValue, "G3"), N(d.Hellinger), d.Differs ? "differs" : "" }).ToList();
-        return new View($"Compare: A = {r.A.Name} ({r.A.Kind}), B = {r.B.Name} ({r.B.Kind})", new[] { r.Summary, "rule: " + r.Rule }, new[]
+        return new View($"Compare: A = {r.A.Name} ({r.A.Kind}), B = {r.B.Name} ({r.B.Kind})",
+            r.Warnings.Select(w => "warning: " + w).Prepend(r.Summary).Append("rule: " + r.Rule).ToList(), new[]
         {
             new Table("Headline statistics", new[] { "statistic", "A", "B", "B − A", "spread", "σ", "" }, stats),
             new Table("Distributions", new[] { "distribution", "n_A", "n_B", "KS", "p", "Hellinger", "" }, dists),
