@@ -7,8 +7,9 @@ namespace Spectra.Studies.PerClass;
 /// Options of the per-class study. Each class and the pooled data get the verdict of
 /// <see cref="SpectralAnalysis.VerdictOf"/> with <see cref="Analysis"/>, the options 'spectra analyze'
 /// uses, so a class row reads exactly as the analysis of that class's own data. Mixing is flagged when
-/// the pooled spectrum is not GOE-like, every class with enough levels is, and the pooled ⟨r̃⟩ lies
-/// <see cref="Sigmas"/> standard errors below the classes'.
+/// the pooled spectrum is not GOE-like, every class with enough levels is consistent with GOE
+/// (z_GOE ≥ −<see cref="VerdictOptions.ConsistentZ"/>), and the pooled ⟨r̃⟩ lies <see cref="Sigmas"/>
+/// standard errors below the classes'.
 /// </summary>
 public sealed record PerClassOptions
 {

@@ -38,16 +38,19 @@ public static class PerClassStudy
             var classVar = withRatio.Sum(c => Math.Pow(c.Samples / weight * c.Statistics.MeanRatioStandardError!.Value, 2));
             dropSe = Math.Sqrt(classVar + Math.Pow(pooled.Statistics.MeanRatioStandardError!.Value, 2));
         }
+        // A small class is often "intermediate" only because it is consistent with both references;
+        // mixing asks whether each class alone is consistent with GOE, so it reads z_GOE, not the class.
+        var consistent = options.Analysis.Verdict.ConsistentZ;
         var mixing = pooled.Verdict.Class is Verdict.PoissonLike or Verdict.Intermediate && withRatio.Count >= 2
-            && withRatio.All(c => c.Verdict.Class == Verdict.GoeLike) && drop >= options.Sigmas * dropSe;
+            && withRatio.All(x => x.Verdict.ZGoe >= -consistent) && drop >= options.Sigmas * dropSe;
         string? warning = null;
         if (mixing)
             warning = string.Format(CultureInfo.InvariantCulture,
-                "mixing: the pooled spectrum is shifted toward Poisson (⟨r̃⟩ = {0:F3}, {2:F3} below the classes) while each of the {1} classes is GOE-like; pooled classes superpose independent spectra, so read the per-class statistics",
+                "mixing: the pooled spectrum is shifted toward Poisson (⟨r̃⟩ = {0:F3}, {2:F3} below the classes) while each of the {1} classes is consistent with GOE; pooled classes superpose independent spectra, so read the per-class statistics",
                 pooled.Statistics.MeanRatio, withRatio.Count, drop);
         var rule = string.Format(CultureInfo.InvariantCulture,
-            "each row has the verdict of 'spectra analyze' on that class's data alone (docs/analysis.md: z of ⟨r̃⟩ against the GOE and Poisson references at the class's n, consistent when |z| ≤ {0}). Mixing: the pooled spectrum is not GOE-like, every class is, and the pooled ⟨r̃⟩ lies at least {1} σ below the classes' weighted mean",
-            options.Analysis.Verdict.ConsistentZ, options.Sigmas);
+            "each row has the verdict of 'spectra analyze' on that class's data alone (docs/analysis.md: z of ⟨r̃⟩ against the GOE and Poisson references at the class's n, consistent when |z| ≤ {0}). Mixing: the pooled spectrum is not GOE-like, every class has z_GOE ≥ −{0}, and the pooled ⟨r̃⟩ lies at least {1} σ below the classes' weighted mean",
+            consistent, options.Sigmas);
         return new PerClassResult(pooled, classes, drop, dropSe, mixing, warning, computation.Spectrum.Provenance.Samples - labelled, rule);
     }
 
