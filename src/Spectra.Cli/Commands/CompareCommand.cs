@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Reports;
 using Spectra.Studies.Comparison;
 using Spectra.Studies.Rendering;
 
@@ -27,6 +28,7 @@ public static class CompareCommand
             {
                 Spectrum = AnalysisRun.PipelineOptions(settings) with { DetectDuplicates = false },
                 Headline = StudyOutputs.Headline(settings),
+                Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(settings)),
                 Sigmas = p.GetValue(sigmas),
             };
             CompareStudy.Side Side(string path) => ReportSpectrumReader.LooksLikeReport(path)

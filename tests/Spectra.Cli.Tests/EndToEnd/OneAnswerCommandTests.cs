@@ -6,7 +6,8 @@ namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// One question, one answer across commands, on the data-samples: a `classes` row reads as `analyze`
-/// of that class's folder, and `compare` answers the same for two datasets and for their reports.
+/// of that class's folder, and `compare` answers the same for two datasets and for their reports,
+/// each side with the verdict of its analysis.
 /// </summary>
 public class OneAnswerCommandTests
 {
@@ -61,5 +62,12 @@ public class OneAnswerCommandTests
         // 52 against 46 images: the result says the sample sizes differ.
         Assert.Contains(asData.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("sample sizes differ", StringComparison.Ordinal));
         Assert.Equal(8, asReports.GetProperty("a").GetProperty("realisations").GetInt32());
+        // Each side carries the verdict of its own analysis, in both forms.
+        foreach (var (side, report) in new[] { ("a", "a.json"), ("b", "b.json") })
+        {
+            using var analyzed = JsonDocument.Parse(File.ReadAllText(dir.File(report)));
+            AssertSameVerdict(analyzed.RootElement.GetProperty("verdict"), asData.GetProperty(side).GetProperty("verdict"), side);
+            AssertSameVerdict(analyzed.RootElement.GetProperty("verdict"), asReports.GetProperty(side).GetProperty("verdict"), side + " (report)");
+        }
     }
 }

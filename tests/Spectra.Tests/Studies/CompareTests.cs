@@ -122,6 +122,8 @@ public class CompareTests(ITestOutputHelper output)
             Assert.Equal(asData.Different, asReports.Different);
             Assert.All(asData.Statistics, s => Assert.NotNull(s.Sigmas));
             Assert.Equal(asData.Warnings, asReports.Warnings);
+            Assert.Equal((asData.A.Verdict.Class, asData.A.Verdict.ZGoe), (asReports.A.Verdict.Class, asReports.A.Verdict.ZGoe));
+            Assert.Equal((asData.B.Verdict.Class, asData.B.Verdict.ZGoe), (asReports.B.Verdict.Class, asReports.B.Verdict.ZGoe));
             Assert.Contains(asData.Warnings, w => w.StartsWith(warning, StringComparison.Ordinal));
             Assert.Single(asData.Warnings);
         }

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Pipeline;
 
 namespace Spectra.Studies.Comparison;
@@ -9,6 +10,9 @@ public sealed record CompareOptions
     public SpectrumOptions Spectrum { get; init; } = SpectrumOptions.Default;
 
     public HeadlineOptions Headline { get; init; } = HeadlineOptions.Default;
+
+    /// <summary>The analysis options of each side's verdict (those of 'spectra analyze', so a side reads as its analysis).</summary>
+    public AnalysisOptions Analysis { get; init; } = AnalysisOptions.Default;
 
     /// <summary>|difference| / spread beyond which a statistic differs.</summary>
     public double Sigmas { get; init; } = 3;

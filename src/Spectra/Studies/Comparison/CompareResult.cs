@@ -1,3 +1,5 @@
+using Spectra.Reports.Model;
+
 namespace Spectra.Studies.Comparison;
 
 /// <summary>Distances between the same distribution (unfolded spacings or spacing ratios) of the two sides.</summary>
@@ -14,7 +16,8 @@ public sealed record StatisticDifference(string Statistic, double? A, double? B,
 
 /// <summary>What one side of the comparison is.</summary>
 /// <param name="Kind">"dataset" or "report".</param>
-public sealed record CompareSide(string Name, string Kind, long Samples, int Features, int NonZeroLevels, int Realisations);
+/// <param name="Verdict">The verdict 'spectra analyze' gives on this side's spectrum (with the comparison's options and seed).</param>
+public sealed record CompareSide(string Name, string Kind, long Samples, int Features, int NonZeroLevels, int Realisations, Verdict Verdict);
 
 /// <param name="Different">Whether any statistic or distribution differs by the stated rules.</param>
 /// <param name="Warnings">What limits the comparison: sample or feature counts that differ, a side without realisations.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectra.Analysis;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Data;
 using Spectra.Pipeline;
@@ -73,7 +74,7 @@ public static class CompareStudy
             options.Sigmas, options.KsAlpha);
         var differing = statistics.Where(s => s.Differs).Select(s => s.Statistic).Concat(distributions.Where(d => d.Differs).Select(d => d.Distribution + " distribution")).ToList();
         var summary = different ? "different: " + string.Join(", ", differing) : "no difference beyond the spreads";
-        var (sideA, sideB) = (Describe(a), Describe(b));
+        var (sideA, sideB) = (Describe(a, options), Describe(b, options));
         return new CompareResult(sideA, sideB, distributions, statistics, different, rule, summary, Warnings(sideA, sideB, options));
     }
 
@@ -118,6 +119,6 @@ public static class CompareStudy
         return new DistributionDistance(name, a.Length, b.Length, d, p, TwoSample.Hellinger(a, b, low, high, bins), p < o.KsAlpha);
     }
 
-    private static CompareSide Describe(Side s) => new(s.Name, s.Kind, s.Spectrum.Provenance.Samples, s.Spectrum.Provenance.Features,
-        s.Spectrum.NonZero.Count, s.Realisations.Count);
+    private static CompareSide Describe(Side s, CompareOptions o) => new(s.Name, s.Kind, s.Spectrum.Provenance.Samples, s.Spectrum.Provenance.Features,
+        s.Spectrum.NonZero.Count, s.Realisations.Count, SpectralAnalysis.VerdictOf(s.Spectrum, o.Analysis));
 }

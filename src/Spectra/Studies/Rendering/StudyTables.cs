@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectra.Reports.Model;
 using Spectra.Studies.Attribution;
 using Spectra.Studies.Comparison;
 using Spectra.Studies.PerClass;
@@ -127,7 +128,8 @@ public static class StudyTables
         var dists = r.Distributions.Select(d => (IReadOnlyList<string>)new[]
             { d.Distribution, I(d.CountA), I(d.CountB), N(d.KsStatistic), N(d.KsPValue, "G3"), N(d.Hellinger), d.Differs ? "differs" : "" }).ToList();
         return new View($"Compare: A = {r.A.Name} ({r.A.Kind}), B = {r.B.Name} ({r.B.Kind})",
-            r.Warnings.Select(w => "warning: " + w).Prepend(r.Summary).Append("rule: " + r.Rule).ToList(), new[]
+            r.Warnings.Select(w => "warning: " + w).Prepend($"verdicts (as 'spectra analyze'): A {Reading(r.A.Verdict)}, B {Reading(r.B.Verdict)}")
+                .Prepend(r.Summary).Append("rule: " + r.Rule).ToList(), new[]
         {
             new Table("Headline statistics", new[] { "statistic", "A", "B", "B − A", "spread", "σ", "" }, stats),
             new Table("Distributions", new[] { "distribution", "n_A", "n_B", "KS", "p", "Hellinger", "" }, dists),
@@ -155,4 +157,6 @@ public static class StudyTables
         Page(v.Title, v.Notes, v.Tables, charts ?? Array.Empty<Reports.Charts.Chart>());
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Reading(Verdict v) => $"{v.Class} (z_GOE {N(v.ZGoe, "F1")}, z_Poisson {N(v.ZPoisson, "F1")})";
 }
