@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Reports;
 using Spectra.Studies;
 using Spectra.Studies.Rendering;
 using Spectra.Studies.SampleSize;
@@ -35,6 +36,7 @@ public static class ScanCommand
                 Seed = settings.Load.Seed,
                 Spectrum = AnalysisRun.PipelineOptions(settings, light: true),
                 Headline = StudyOutputs.Headline(settings),
+                Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(settings)),
                 MaxBytes = outputs.MaxBytes(p),
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet),

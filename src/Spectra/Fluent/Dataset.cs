@@ -1,4 +1,5 @@
 using System.Reflection;
+using Spectra.Analysis;
 using Spectra.Checks;
 using Spectra.Data;
 using Spectra.Data.Synthetic;
@@ -200,7 +201,11 @@ public sealed class Dataset
     /// </summary>
     public SampleSizeScan SampleSizeScan(Func<SampleSizeOptions, SampleSizeOptions>? configure = null, IProgress<SpectraProgress>? progress = null)
     {
-        var options = new SampleSizeOptions { Seed = LoadSettings.Seed, Spectrum = MatrixSettings.PipelineOptions(0, LoadSettings.Seed, detectDuplicates: false) };
+        var options = new SampleSizeOptions
+        {
+            Seed = LoadSettings.Seed, Spectrum = MatrixSettings.PipelineOptions(0, LoadSettings.Seed, detectDuplicates: false),
+            Analysis = AnalysisOptions.Default with { Seed = LoadSettings.Seed },
+        };
         options = configure?.Invoke(options) ?? options;
         return new SampleSizeScan(SampleSizeStudy.Run(Open(), options, progress));
     }

@@ -2,6 +2,7 @@ using Spectra.Fluent;
 using Spectra.Reports;
 using Spectra.Reports.Model;
 using Spectra.Studies.PerClass;
+using Spectra.Studies.SampleSize;
 using Spectra.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -9,7 +10,8 @@ namespace Spectra.Tests.Studies;
 
 /// <summary>
 /// One question, one answer: a class row of the per-class study (and of the notebook API) carries the
-/// verdict the analysis of that class's own data gives, and the pooled row the verdict of the whole data.
+/// verdict the analysis of that class's own data gives, the pooled row and the scan's full-data point
+/// the verdict of the whole data.
 /// </summary>
 public class OneVerdictTests(ITestOutputHelper output)
 {
@@ -53,5 +55,16 @@ public class OneVerdictTests(ITestOutputHelper output)
         var data = Dataset.Load(Embeddings, o => o.ListColumn("embedding").LabelColumn("label"));
         var study = PerClassStudy.Run(data.Open(), new PerClassOptions { Analysis = ReportBuilder.AnalysisOptionsFor(new ReportSettings()) });
         AssertSame(data.Analyze().Report.Verdict, study.Pooled.Verdict, PerClassStudy.PooledLabel);
+    }
+
+    [Fact]
+    public void TheScansFullDataPointReadsAsTheAnalysis()
+    {
+        var scan = SampleSizeStudy.Run(Dataset.Load(Digits).Open(),
+            new SampleSizeOptions { Subsets = 1, Analysis = ReportBuilder.AnalysisOptionsFor(new ReportSettings()) });
+        var full = scan.Points[^1];
+        Assert.True(full.FullData);
+        AssertSame(Dataset.Load(Digits).Analyze().Report.Verdict, Assert.Single(full.Verdicts), "full data");
+        Assert.All(scan.Points, p => Assert.Equal(p.Subsets.Count, p.Verdicts.Count));
     }
 }

@@ -22,6 +22,7 @@ public static class StudyTables
     {
         var header = new List<string> { "M", "M/d", "subsets" };
         foreach (var n in HeadlineStatistics.Names) { header.Add(n); header.Add("± sd"); }
+        header.Add("verdict");
         var rows = r.Points.Select(p =>
         {
             var row = new List<string> { I(p.Samples), N(p.SamplesPerFeature), I(p.Subsets.Count) };
@@ -30,6 +31,7 @@ public static class StudyTables
                 row.Add(N(p.Of(n).Spread.Mean));
                 row.Add(p.Of(n).Spread.Count > 1 ? N(p.Of(n).Spread.StandardDeviation, "G2") : "—");
             }
+            row.Add(p.VerdictSummary);
             return (IReadOnlyList<string>)row;
         }).ToList();
         var critical = r.Critical.Select(c => (IReadOnlyList<string>)new[]

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Pipeline;
 
 namespace Spectra.Studies.SampleSize;
@@ -24,6 +25,9 @@ public sealed record SampleSizeOptions
 
     public SpectrumOptions Spectrum { get; init; } = SpectrumOptions.Default;
     public HeadlineOptions Headline { get; init; } = HeadlineOptions.Default;
+
+    /// <summary>The analysis options of each subset's verdict (those of 'spectra analyze', so a subset reads as its analysis would).</summary>
+    public AnalysisOptions Analysis { get; init; } = AnalysisOptions.Default;
     public CriticalTolerances Tolerances { get; init; } = CriticalTolerances.Default;
 
     /// <summary>Memory limit for holding the decoded rows (the scan decodes once and subsamples rows).</summary>

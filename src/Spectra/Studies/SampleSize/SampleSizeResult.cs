@@ -1,3 +1,5 @@
+using Spectra.Reports.Model;
+
 namespace Spectra.Studies.SampleSize;
 
 /// <summary>A statistic's spread over the subsets of one sample size.</summary>
@@ -8,9 +10,15 @@ public sealed record StatisticSpread(string Statistic, Spread Spread, double? Me
 /// <param name="Samples">M.</param>
 /// <param name="SamplesPerFeature">M / d.</param>
 /// <param name="FullData">Whether M is every available row (then there is one subset).</param>
+/// <param name="Verdicts">The verdict of 'spectra analyze' on each subset, in the order of <paramref name="Subsets"/>.</param>
 public sealed record ScanPoint(int Samples, double SamplesPerFeature, bool FullData, IReadOnlyList<HeadlineStatistics> Subsets,
-    IReadOnlyList<StatisticSpread> Statistics)
+    IReadOnlyList<StatisticSpread> Statistics, IReadOnlyList<Verdict> Verdicts)
 {
+    /// <summary>The subsets' verdicts in a few words: the class when they agree, else each class with its count.</summary>
+    public string VerdictSummary => Verdicts.Select(v => v.Class).Distinct().Count() == 1
+        ? Verdicts[0].Class
+        : string.Join(", ", Verdicts.GroupBy(v => v.Class).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
+
     public StatisticSpread Of(string statistic) => Statistics.First(s => s.Statistic == statistic);
 }
 

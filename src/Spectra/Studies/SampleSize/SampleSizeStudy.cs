@@ -1,7 +1,9 @@
 using System.Globalization;
+using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Data.Synthetic;
 using Spectra.References;
+using Spectra.Reports.Model;
 
 namespace Spectra.Studies.SampleSize;
 
@@ -41,15 +43,17 @@ public static class SampleSizeStudy
         {
             var full = m == data.Rows;
             var subsets = new List<HeadlineStatistics>();
+            var verdicts = new List<Verdict>();
             for (var s = 0; s < (full ? 1 : options.Subsets); s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var rows = full ? Enumerable.Range(0, m).ToArray() : Subset(data.Rows, m, options.Seed, s);
                 var spectrum = StudySpectra.Of(data.Subset(rows), options.Spectrum, cancellationToken);
                 subsets.Add(Headline.Of(spectrum, options.Headline));
+                verdicts.Add(SpectralAnalysis.VerdictOf(spectrum, options.Analysis));
                 progress?.Report(new SpectraProgress("scan", ++done, total));
             }
-            points.Add(new ScanPoint(m, (double)m / d, full, subsets, Summarise(subsets)));
+            points.Add(new ScanPoint(m, (double)m / d, full, subsets, Summarise(subsets), verdicts));
         }
         return new SampleSizeResult(d, data.Rows, options.Seed, points, Critical(points, options.Tolerances, d));
     }
