@@ -22,14 +22,14 @@ public static class CheckRun
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(analyze);
-        var source = new CachedSource(batch);
-        var report = analyze(source, progress);
+        // No cache: most batches need one read, and a larger one is simply read again for its subset.
+        var report = analyze(batch, progress);
         BaselineBuilder.EnsureComparable(baseline, report, baselinePath);
         var whole = FingerprintMetrics.From(report);
         var match = SizeMatch.Plan(baseline, report.Matrix.Samples, seed);
         // The subset is drawn over the rows as read, rows dropped as non-finite included.
         var matched = match.Method == SizeMatchMethod.Subsample
-            ? FingerprintMetrics.From(analyze(new SubsetSource(source, seed, report.Matrix.Samples + report.Matrix.DroppedRows, match.ComparedSamples), null))
+            ? FingerprintMetrics.From(analyze(new SubsetSource(batch, seed, report.Matrix.Samples + report.Matrix.DroppedRows, match.ComparedSamples), null))
             : whole;
         return new CheckRunResult(report, CheckEvaluator.Evaluate(rules, whole, matched, baseline, match));
     }

@@ -177,7 +177,8 @@ public sealed class Dataset
 
     /// <summary>
     /// Today's data against a baseline under rules (the default rules when none are given), as
-    /// <c>spectra check</c>: the analysis options are the baseline's, so both are computed alike.
+    /// <c>spectra check</c>: the analysis options are the baseline's, so both are computed alike, and a
+    /// batch of another row count is compared at a matched size (<see cref="CheckResult.SizeMatch"/>).
     /// </summary>
     public DatasetCheck Check(Baseline baseline, RuleSet? rules = null, IProgress<SpectraProgress>? progress = null)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spectra.Cli.Tests.TestSupport;
 using Spectra.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace Spectra.Cli.Tests.EndToEnd;
 
@@ -58,10 +59,12 @@ public class NightlyCheckAtOtherBatchSizesTests : IClassFixture<HalvedMnistBasel
 {
     private const int M = HalvedMnistBaselineFixture.Samples;
     private readonly HalvedMnistBaselineFixture _f;
+    private readonly ITestOutputHelper _log;
 
-    public NightlyCheckAtOtherBatchSizesTests(HalvedMnistBaselineFixture fixture)
+    public NightlyCheckAtOtherBatchSizesTests(HalvedMnistBaselineFixture fixture, ITestOutputHelper log)
     {
         _f = fixture;
+        _log = log;
         if (Conformance.Root is not null) Assert.Equal(0, fixture.BaselineRun!.ExitCode);
     }
 
@@ -93,6 +96,11 @@ public class NightlyCheckAtOtherBatchSizesTests : IClassFixture<HalvedMnistBasel
             Assert.Equal(rows == M ? "same_size" : rows > M ? "subsample" : "interpolation", match.GetProperty("method").GetString());
             Assert.Equal(rows, match.GetProperty("batch_samples").GetInt64());
             Assert.Equal(Math.Min(rows, M), match.GetProperty("compared_samples").GetInt64());
+            var ruleOutcomes = doc.RootElement.GetProperty("check").GetProperty("rules").EnumerateArray().ToList();
+            var worst = ruleOutcomes.Where(r => r.GetProperty("size_match").ValueKind == JsonValueKind.String).MaxBy(r => r.GetProperty("sigma").GetDouble());
+            var notPassing = ruleOutcomes.Where(r => r.GetProperty("status").GetString() != "pass").Select(r => r.GetProperty("message").GetString());
+            _log.WriteLine($"{rows} rows: exit {run.ExitCode}, largest deviation {worst.GetProperty("sigma").GetDouble():F2}σ on {worst.GetProperty("name").GetString()}; " +
+                string.Join("; ", notPassing));
             System.IO.File.Delete(path);
         }
         Assert.True(passes >= 19, "rows: exit code: " + string.Join(", ", codes));
