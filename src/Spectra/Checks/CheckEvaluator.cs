@@ -34,7 +34,7 @@ public static class CheckEvaluator
             return Evaluate(rule, whole.GetValueOrDefault(rule.Metric), reference);
         if (match.Method == SizeMatchMethod.Unmatched)
             return new RuleOutcome(rule, CheckStatus.Error, whole.GetValueOrDefault(rule.Metric)?.Value, reference?.Value, reference?.Spread, null,
-                $"{rule.Metric} not compared: {match.Description}", match.Method);
+                $"{rule.Metric} not compared: {match.Note}", match.Method);
         var metric = match.Method == SizeMatchMethod.Subsample ? matched.GetValueOrDefault(rule.Metric) : whole.GetValueOrDefault(rule.Metric);
         var atSize = reference is null ? null : match.Reference(reference);
         if (reference is not null && atSize is null)

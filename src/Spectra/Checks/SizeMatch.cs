@@ -90,6 +90,9 @@ public sealed record SizeMatch(SizeMatchMethod Method, long BatchSamples, long C
     {
         SizeMatchMethod.Subsample => $"on {N(ComparedSamples)} of {N(BatchSamples)} rows",
         SizeMatchMethod.Interpolation => $"baseline moved to {N(BatchSamples)} rows",
+        SizeMatchMethod.Unmatched => SmallestBatch is { } s
+            ? $"the batch's {N(BatchSamples)} rows are fewer than the {N(s)} this baseline can be matched to"
+            : $"the batch's {N(BatchSamples)} rows are fewer than the baseline's {N(BaselineSamples)}, and its resamples are not smaller samples",
         _ => "",
     };
 
