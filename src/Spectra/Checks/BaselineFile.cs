@@ -46,6 +46,7 @@ public static class BaselineFile
             w.WriteNumber("replicates", b.Replicates);
             w.WriteNumber("seed", b.Seed);
             w.WriteString("method", b.BootstrapMethod);
+            if (b.ReplicateSamples is { } rs) WriteNumber(w, "replicate_samples", rs);
             w.WriteEndObject();
             w.WriteStartObject("metrics");
             foreach (var m in b.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -55,6 +56,7 @@ public static class BaselineFile
                 if (m.Spread is { } s) WriteNumber(w, "spread", s);
                 if (m.Goe is { } g) WriteNumber(w, "goe", g);
                 if (m.Poisson is { } p) WriteNumber(w, "poisson", p);
+                if (m.ReplicateMean is { } rm) WriteNumber(w, "replicate_mean", rm);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -110,7 +112,7 @@ public static class BaselineFile
                 var metrics = new List<Metric>();
                 foreach (var p in root.GetProperty("metrics").EnumerateObject())
                     metrics.Add(new Metric(p.Name, Optional(p.Value, "value") ?? double.NaN,
-                        Optional(p.Value, "spread"), Optional(p.Value, "goe"), Optional(p.Value, "poisson")));
+                        Optional(p.Value, "spread"), Optional(p.Value, "goe"), Optional(p.Value, "poisson"), Optional(p.Value, "replicate_mean")));
                 return new Baseline
                 {
                     Schema = schema,
@@ -126,6 +128,7 @@ public static class BaselineFile
                     Replicates = bootstrap.GetProperty("replicates").GetInt32(),
                     Seed = bootstrap.GetProperty("seed").GetInt32(),
                     BootstrapMethod = bootstrap.GetProperty("method").GetString() ?? "",
+                    ReplicateSamples = Optional(bootstrap, "replicate_samples"),
                     Metrics = metrics,
                 };
             }
