@@ -221,7 +221,7 @@ public sealed class Dataset
         var computation = SpectrumPipeline.Run(source, MatrixSettings.PipelineOptions(light ? 0 : a.SffRealisations, LoadSettings.Seed, !light), progress);
         var report = ReportBuilder.Analyze(computation, settings);
         var document = ReportBuilder.Build(report, computation, settings);
-        return new DatasetAnalysis(Name, computation, report, document, a, LoadSettings.Seed);
+        return new DatasetAnalysis(Name, computation, report, document, a);
     }
 
     private static AnalyzeSettings Configure(Func<AnalyzeOptions, AnalyzeOptions>? configure) =>

@@ -22,17 +22,15 @@ namespace Spectra.Fluent;
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
 public sealed class DatasetAnalysis
 {
-    private readonly int _seed;
     private readonly Lazy<ClassSpectra?> _classes;
 
-    internal DatasetAnalysis(string name, SpectrumComputation computation, SpectralReport report, ReportDocument document, AnalyzeSettings settings, int seed)
+    internal DatasetAnalysis(string name, SpectrumComputation computation, SpectralReport report, ReportDocument document, AnalyzeSettings settings)
     {
         Name = name;
         Computation = computation;
         Report = report;
         Document = document;
         Settings = settings;
-        _seed = seed;
         _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, report.Options));
     }
 
