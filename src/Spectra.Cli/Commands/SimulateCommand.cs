@@ -4,7 +4,6 @@ using Spectra.Data.Synthetic;
 using Spectra.Fluent;
 using Spectra.Pipeline;
 using Spectra.Reports;
-using Spectra.Spectrum;
 
 namespace Spectra.Cli.Commands;
 

@@ -425,7 +425,7 @@ public static class SpectrumPipeline
             if (RowBlock.AllFinite(p.Matrix.AsSpan(0, p.Order * p.Order))) return p;
             var kind = p.Computed == MatrixKind.Gram ? "Gram" : "covariance";
             throw new SpectraException(SpectraErrorKind.InvalidInput,
-                $"the {kind} matrix overflows double precision: the data's magnitude grows far beyond that of its first rows (largest |x| there {_scale.LargestMagnitude:G3})",
+                $"the {kind} matrix overflows double precision: the data's magnitude grows far beyond that of its first rows (largest |x| there {_scale.LargestMagnitude.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)})",
                 _path, hint: "divide the data by a constant before analysing it (no statistic depends on the scale)");
         }
 
