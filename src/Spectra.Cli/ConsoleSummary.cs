@@ -20,7 +20,7 @@ public static class ConsoleSummary
 
         var m = r.Matrix;
         console.MarkupLine($"[bold]{Markup.Escape(r.Input.Path)}[/] ({Markup.Escape(r.Input.Kind)}, {r.Input.Files} file(s){(r.Input.Skipped.Count > 0 ? $", {r.Input.Skipped.Count} skipped" : "")})");
-        console.MarkupLine(Markup.Escape($"{m.Samples} samples × {m.Features} features; {m.Requested} matrix (computed: {m.Computed}); " +
+        console.MarkupLine(Markup.Escape($"{m.Describe()}; " +
             $"{r.Spectrum.Eigenvalues.Count} eigenvalues, {r.Spectrum.ZeroModes} zero modes, bulk {r.Spectrum.BulkCount} (k_top {r.Spectrum.KTop}, k_bottom {r.Spectrum.KBottom})"));
         console.MarkupLine(Markup.Escape($"backend {r.Backend.Name} ({r.Backend.Threads} thread(s)); duplicates {r.Input.DuplicateCount} ({F(r.Input.DuplicateRate * 100, 2)}%)"));
         foreach (var d in r.Input.DuplicateExamples.Take(3))

@@ -17,7 +17,7 @@ public sealed class RunOptions
     public Option<string?> Resize { get; } = new("--resize") { Description = "Images: resize every image to WIDTHxHEIGHT (e.g. 28x28)", HelpName = "WxH" };
     public Option<string[]> Include { get; } = new("--include") { HelpName = "GLOB", Description = "Images: only files matching these globs", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Exclude { get; } = new("--exclude") { HelpName = "GLOB", Description = "Images: leave out files matching these globs", AllowMultipleArgumentsPerToken = true };
-    public Option<string[]> Columns { get; } = new("--columns") { HelpName = "COLUMN", Description = "Parquet: the numeric or list columns to analyse (default: every numeric column)", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Columns { get; } = new("--columns") { HelpName = "COLUMN", Description = "Parquet: the numeric or list columns to analyse (default: every numeric column but row ids, strictly increasing integers)", AllowMultipleArgumentsPerToken = true };
     public Option<string?> ListColumn { get; } = new("--list-column") { HelpName = "COLUMN", Description = "Parquet: a list or fixed-size-list column expanded into d features (embeddings)" };
     public Option<string?> LabelColumn { get; } = new("--label-column") { HelpName = "COLUMN", Description = "Parquet: a column holding each row's class label (never a feature)" };
     public Option<string> Nulls { get; } = Choice("--nulls", "error", "Parquet: what a null in a selected column does: error, drop-row or mean-impute", "error", "drop-row", "mean-impute");

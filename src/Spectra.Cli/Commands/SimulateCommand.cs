@@ -4,7 +4,6 @@ using Spectra.Data.Synthetic;
 using Spectra.Fluent;
 using Spectra.Pipeline;
 using Spectra.Reports;
-using Spectra.Spectrum;
 
 namespace Spectra.Cli.Commands;
 
@@ -46,17 +45,12 @@ public static class SimulateCommand
             if (k is "goe" or "poisson")
             {
                 var n = p.GetValue(levels);
-                if (n < 2 || n > 200_000) throw new SpectraException(SpectraErrorKind.InvalidOption, $"--levels must be 2…200000 (got {n})");
+                if (n < 2 || n > LevelsFile.MaxLevels) throw new SpectraException(SpectraErrorKind.InvalidOption, $"--levels must be 2…{LevelsFile.MaxLevels} (got {n})");
                 var random = new SeededRandom(s);
                 var values = k == "goe" ? GoeEnsemble.Levels(n, random) : PoissonLevels.Generate(n, random);
                 if (path is not null) NpyWriter.WriteVector(path, values);
-                // GOE levels are centred on 0: shift them to be positive so every analyzer runs. The level
-                // statistics ignore the offset; the power law and entropy mean little for these ensembles anyway.
-                var shift = values.Length == 0 ? 0 : Math.Max(0, -values.Min()) + 1;
-                var spectrum = new EigenSpectrum(values.Select(v => v + shift), SpectrumProvenance.Synthetic(n) with { Seed = s });
-                var info = new SourceInfo(path ?? $"{k}(n={n},seed={s})", "synthetic");
-                doc = ReportBuilder.Build(new SpectrumComputation(spectrum, Array.Empty<EigenSpectrum>(), new Dictionary<string, EigenSpectrum>(), DuplicateRows.None, info, null),
-                    AnalysisRun.ReportSettings(settings));
+                // The levels as `spectra analyze` reads them back from the written file.
+                doc = AnalysisRun.Levels(values, new SourceInfo(path ?? $"{k}(n={n},seed={s})", LevelSpectrum.Kind), AnalysisRun.ReportSettings(settings));
             }
             else
             {

@@ -82,6 +82,8 @@ public static class SpectralAnalysis
             timings["finite_size_references"] = sw.Elapsed.TotalMilliseconds;
         }
         var (comparisons, verdict) = VerdictRule.Decide(ratio.Value, spacing.Value, finite, options.Verdict);
+        if (spectrum.NonZero.Count == 0)
+            verdict = verdict with { Reasons = new[] { "no eigenvalue above zero: the data has no variance, so it has no spectrum to read: no verdict" } };
         progress?.Report(new SpectraProgress("analyze", stages, stages, "done"));
 
         return new SpectralReport(SpectralReport.CurrentSchemaVersion, spectrum.Provenance, SpectrumSummary.Of(spectrum),

@@ -9,11 +9,13 @@ public enum InputKind
     Parquet,
     Npy,
     Idx,
+    /// <summary>A list of levels: a 1-D .npy array or a text file of numbers, analysed as a spectrum.</summary>
+    Levels,
 }
 
 /// <summary>
 /// Decides what a path holds: a Parquet file or a folder of them, a NumPy file, an IDX file, or an
-/// image folder / single image. Parquet is recognised by extension or its "PAR1" magic; the image
+/// image folder / single image, or a list of levels (a one-dimensional .npy array, a .txt file of numbers). Parquet is recognised by extension or its "PAR1" magic; the image
 /// loader recognises the rest by content. A folder is Parquet when it holds at least as many
 /// .parquet files as image files (notes such as README files count for neither). The CLI and the
 /// fluent API both decide with this one class.
@@ -23,17 +25,18 @@ public static class InputDetector
     public static InputKind Detect(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
-            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file or an IDX file");
+            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, an IDX file or a .txt list of levels");
         if (Directory.Exists(path)) return DetectFolder(path);
         if (!File.Exists(path))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
+        if (LevelsFile.IsTextFile(path) || LevelsFile.IsNpyVector(path)) return InputKind.Levels;
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
         if (name.Contains("idx") || name.EndsWith("-ubyte") || name.EndsWith("-ubyte.gz")) return InputKind.Idx;
         if (!ImageSource.CanOpen(path))
             throw new SpectraException(SpectraErrorKind.Unsupported, "not a format Spectra reads", path,
-                hint: "give an image folder, a Parquet file or folder, a .npy/.npz file or an IDX file");
+                hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, an IDX file or a .txt list of levels");
         return InputKind.Images;
     }
 
@@ -42,6 +45,7 @@ public static class InputDetector
         InputKind.Images => "images",
         InputKind.Parquet => "parquet",
         InputKind.Npy => "npy",
+        InputKind.Levels => "levels",
         _ => "idx",
     };
 

@@ -27,6 +27,14 @@ public static class DataInput
                 ("columns", s.Columns.Count > 0), ("list_column", s.ListColumn is not null), ("label_column", s.LabelColumn is not null),
                 ("nulls", s.Nulls != "error"), ("content_hash", !s.ContentHash),
             ],
+            // A list of levels is a spectrum already: nothing is decoded, selected or sampled.
+            "levels" =>
+            [
+                ("color", s.Color != "gray"), ("resize", s.Resize is not null), ("include", s.Include.Count > 0), ("exclude", s.Exclude.Count > 0),
+                ("skip_invalid", s.SkipInvalid), ("columns", s.Columns.Count > 0), ("list_column", s.ListColumn is not null),
+                ("label_column", s.LabelColumn is not null), ("nulls", s.Nulls != "error"), ("content_hash", !s.ContentHash),
+                ("max_samples", s.MaxSamples is not null),
+            ],
             // In-memory and generated rows are all used: there is nothing to subsample from.
             "memory" or "synthetic" => [("max_samples", s.MaxSamples is not null)],
             _ => [],
@@ -51,9 +59,12 @@ public static class DataInput
     }
 
     /// <summary>A fresh source of an input already detected (and checked) by <see cref="Detect"/>.</summary>
-    public static IDataSource Open(string path, InputKind kind, LoadSettings s) => kind == InputKind.Parquet
-        ? ParquetInput.Open(path, s)
-        : ImageSource.Open(path, new ImageSourceOptions
+    public static IDataSource Open(string path, InputKind kind, LoadSettings s) => kind switch
+    {
+        InputKind.Parquet => ParquetInput.Open(path, s),
+        InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,
+            hint: "analyse it with `spectra analyze`; baselines, checks and studies need the data itself"),
+        _ => ImageSource.Open(path, new ImageSourceOptions
         {
             Color = s.Color == "rgb" ? ImageColorMode.Rgb : ImageColorMode.Gray,
             ResizeWidth = s.ResizeWidth,
@@ -63,7 +74,8 @@ public static class DataInput
             MaxSamples = s.MaxSamples,
             Seed = s.Seed,
             SkipInvalid = s.SkipInvalid,
-        });
+        }),
+    };
 
     public static IDataSource Open(string path, LoadSettings s, Func<string, string> spell) => Open(path, Detect(path, s, spell), s);
 }

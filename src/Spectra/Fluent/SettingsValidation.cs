@@ -20,6 +20,7 @@ public static class SettingsValidation
         if (a.ReferenceDraws is < 0 or > 1000)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("reference_draws")} must be 0…1000 (got {a.ReferenceDraws})");
         NonNegative(a.SffRealisations, "sff_realisations", spell);
+        PowerLawRange(a.StartRank, a.EndRank, spell);
         a.UnfoldingOptions();
         return a;
     }
@@ -38,6 +39,22 @@ public static class SettingsValidation
         "auto" => MatrixRequest.Auto,
         _ => throw new SpectraException(SpectraErrorKind.InvalidOption, $"{(spell ?? Plain)("matrix")} '{m.Matrix}' is not covariance, gram or auto"),
     };
+
+    /// <summary>
+    /// A range given in full must hold a fit: otherwise the power law would silently be left out of
+    /// the report, which reads as "no power law" rather than "wrong options".
+    /// </summary>
+    private static void PowerLawRange(int? start, int? end, Func<string, string> spell)
+    {
+        if (start is not { } s || end is not { } e) return;
+        var minimum = Analysis.PowerLaw.PowerLawOptions.Default.MinimumPoints;
+        if (s > e)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("start_rank")} ({s}) is above {spell("end_rank")} ({e})",
+                hint: $"ranks count from the largest eigenvalue: give {spell("start_rank")} ≤ {spell("end_rank")}");
+        if (e - s + 1 < minimum)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("start_rank")} {s} … {spell("end_rank")} {e} holds {e - s + 1} ranks; the power-law fit needs at least {minimum}",
+                hint: "widen the range");
+    }
 
     private static void NonNegative(int v, string key, Func<string, string> spell)
     {

@@ -50,6 +50,7 @@ public static class SpectrumPipeline
 
         var solveWatch = Stopwatch.StartNew();
         var main = state.SolveAll(progress);
+        state.AddNotes(source.Info);
         var realisations = state.SolveRealisations();
         var perLabel = state.SolveLabels();
         solveWatch.Stop();
@@ -85,6 +86,10 @@ public static class SpectrumPipeline
         private double[]? _heldRows;
         private double[] _select = Array.Empty<double>();
         private double[] _sums = Array.Empty<double>();
+        private readonly DataScale _scale = new();
+        private readonly ConstantFeatures _constant;
+        private int[] _constantFeatures = Array.Empty<int>();
+        private string? _path;
 
         public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
         {
@@ -94,6 +99,7 @@ public static class SpectrumPipeline
             _names = names;
             _covariance = d <= o.MaxCovarianceFeatures;
             _duplicates = o.DetectDuplicates ? new DuplicateDetector() : null;
+            _constant = new ConstantFeatures(d);
             // Rows are kept only while the Gram matrix is the smaller one (M ≤ d), so they never
             // cost more memory than the covariance itself; without a covariance they are all there is.
             _holdLimit = _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
@@ -186,6 +192,8 @@ public static class SpectrumPipeline
             // Rows are compacted in the chunk's own buffer (the consumer owns it, IDataSource contract):
             // no copy of the data is made on the way to the accumulator.
             var values = chunk.Values;
+            _path ??= info.Path;
+            _scale.Apply(values.AsSpan(0, rows * _d));
             // One pass gives the column sums that centring needs and, when they are finite, clears every
             // row of NaN and ±∞; only a block with a non-finite sum is searched row by row.
             if (_sums.Length < _d) _sums = new double[_d];
@@ -213,6 +221,7 @@ public static class SpectrumPipeline
             RowsSeen += rows;
             if (kept == 0) return;
             var block = values.AsSpan(0, kept * _d);
+            _constant.Add(block, kept);
             if (_held is not null)
             {
                 if (RowsKept + kept <= _holdLimit)
@@ -255,6 +264,7 @@ public static class SpectrumPipeline
                 throw new SpectraException(SpectraErrorKind.NotEnoughData,
                     $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2");
             progress?.Report(new SpectraProgress("solve", 0, 1));
+            _constantFeatures = _constant.Indices();
             // Exactly as many rows as features: the covariance is decomposed (as when it had been
             // accumulated all along); realisations and labels still come from the held rows.
             if (_held is not null && _covariance && RowsKept >= _d) StartAccumulators(mainOnly: true);
@@ -265,12 +275,44 @@ public static class SpectrumPipeline
                 long offset = 0;
                 foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
                 _held.Clear(); // the chunks now live in one block
+                if (Centres) ZeroColumns(held, _constantFeatures);
             }
             _heldRows = held;
             var result = Solve(_all, held, RowsKept, out var kept);
             KeptFeatures = kept;
             progress?.Report(new SpectraProgress("solve", 1, 1));
             return result;
+        }
+
+        /// <summary>Centring (standardisation centres too) makes a constant feature's column exactly zero.</summary>
+        private bool Centres => _o.Preprocess.Center || _o.Preprocess.Standardize;
+
+        /// <summary>Centred data in which every feature is constant: its matrix is zero and it has no spectrum.</summary>
+        private bool NoVariance => Centres && _constantFeatures.Length == _d;
+
+        public void AddNotes(SourceInfo info)
+        {
+            if (_scale.Note() is { } scaled) info.Notes.Add(scaled);
+            if (NoVariance)
+                info.Notes.Add($"every feature is constant across the {RowsKept} samples: the data has no variance, so it has no spectrum (all eigenvalues are zero)");
+        }
+
+        private void ZeroColumns(double[] rows, int[] features)
+        {
+            if (features.Length == 0) return;
+            for (long r = 0; r < RowsKept; r++)
+                foreach (var j in features) rows[r * _d + j] = 0;
+        }
+
+        /// <summary>Clears a constant feature's row and column of a co-moment (exactly zero; what is there is round-off).</summary>
+        private void ZeroCoMoments(MomentAccumulator acc)
+        {
+            var m = acc.CoMoment;
+            foreach (var j in _constantFeatures)
+            {
+                m.AsSpan(j * _d, _d).Clear();
+                for (var k = 0; k < _d; k++) m[k * _d + j] = 0;
+            }
         }
 
         public IReadOnlyList<EigenSpectrum> SolveRealisations()
@@ -361,20 +403,36 @@ public static class SpectrumPipeline
 
         private Prepared Prepare(MomentAccumulator? acc, double[]? heldRows, long samples)
         {
-            var pre = _o.Preprocess;
+            // Data without variance has a zero matrix: there is nothing to standardise.
+            var pre = NoVariance ? _o.Preprocess with { Standardize = false } : _o.Preprocess;
             if (heldRows is not null && (samples < _d || acc is null))
             {
                 var (g, kept, drop) = GramMatrix.From(heldRows, (int)samples, _d, pre, _backend, _o.MaxGramSamples);
-                return new Prepared(g.Values, g.Order, MatrixKind.Gram, samples, kept.Count, kept, drop);
+                return Checked(new Prepared(g.Values, g.Order, MatrixKind.Gram, samples, kept.Count, kept, drop));
             }
+            ZeroCoMoments(acc!);
             var c = CovarianceMatrix.FromLowerTriangle(acc!, pre, consume: true);
-            return new Prepared(c.Matrix.Values, c.Matrix.Order, MatrixKind.Covariance, samples, c.KeptFeatures.Count, c.KeptFeatures, c.DroppedFeatures);
+            return Checked(new Prepared(c.Matrix.Values, c.Matrix.Order, MatrixKind.Covariance, samples, c.KeptFeatures.Count, c.KeptFeatures, c.DroppedFeatures));
+        }
+
+        /// <summary>
+        /// A matrix that overflowed (values that grew far beyond those that set the scale) is refused here,
+        /// by name, rather than left to fail inside the eigensolver.
+        /// </summary>
+        private Prepared Checked(Prepared p)
+        {
+            if (double.IsFinite(TensorPrimitives.Sum(p.Matrix.AsSpan(0, p.Order * p.Order)))) return p;
+            if (RowBlock.AllFinite(p.Matrix.AsSpan(0, p.Order * p.Order))) return p;
+            var kind = p.Computed == MatrixKind.Gram ? "Gram" : "covariance";
+            throw new SpectraException(SpectraErrorKind.InvalidInput,
+                $"the {kind} matrix overflows double precision: the data's magnitude grows far beyond that of its first rows (largest |x| there {_scale.LargestMagnitude.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)})",
+                _path, hint: "divide the data by a constant before analysing it (no statistic depends on the scale)");
         }
 
         private EigenSpectrum Finish(Prepared p, double[] values)
         {
             var requested = SpectrumOptions.KindOf(_o.Matrix, p.Samples, p.Features);
-            var reported = Convert(values, p.Computed, requested, p.Samples, p.Features);
+            var reported = Convert(_scale.Unscale(values), p.Computed, requested, p.Samples, p.Features);
             var provenance = new SpectrumProvenance
             {
                 Requested = requested,

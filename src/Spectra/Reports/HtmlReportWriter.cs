@@ -47,7 +47,7 @@ public static class HtmlReportWriter
         Pair(sb, "files", I(r.Input.Files) + (r.Input.Skipped.Count > 0 ? $" ({r.Input.Skipped.Count} skipped)" : ""));
         Pair(sb, "content hash", r.Input.ContentHash ?? "–");
         Pair(sb, "duplicate rows", $"{r.Input.DuplicateCount} ({F(r.Input.DuplicateRate * 100, 2)} %)");
-        Pair(sb, "matrix", $"{m.Requested} requested, {m.Computed} computed; {m.Samples} samples × {m.Features} features; centred {Yes(m.Centered)}, standardised {Yes(m.Standardized)}");
+        Pair(sb, "matrix", m.IsLevels ? m.Describe() : $"{m.Requested} requested, {m.Computed} computed; {m.Samples} samples × {m.Features} features; centred {Yes(m.Centered)}, standardised {Yes(m.Standardized)}");
         Pair(sb, "spectrum", $"{r.Spectrum.Eigenvalues.Count} eigenvalues, {r.Spectrum.ZeroModes} zero modes, bulk of {r.Spectrum.BulkCount} (k_top {r.Spectrum.KTop}, k_bottom {r.Spectrum.KBottom})");
         Pair(sb, "backend", $"{r.Backend.Name} ({r.Backend.Library}), {r.Backend.Threads} thread(s); rank-k update: {r.Backend.RankKUpdate}");
         Pair(sb, "options", string.Join(", ", r.Options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} = {o.Value}")));

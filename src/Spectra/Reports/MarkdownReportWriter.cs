@@ -14,7 +14,7 @@ public static class MarkdownReportWriter
         var sb = new StringBuilder();
         sb.Append($"## Spectra: `{MarkdownText.Code(r.Input.Path)}` is {r.Verdict.Class}\n\n");
         sb.Append($"{MarkdownText.Cell(r.Verdict.Summary)}.\n\n");
-        sb.Append($"{m.Samples} samples × {m.Features} features ({r.Input.Kind}); {m.Requested} matrix (computed: {m.Computed}); ");
+        sb.Append($"{m.Describe()} ({r.Input.Kind}); ");
         sb.Append($"{r.Spectrum.ZeroModes} zero modes; bulk of {r.Spectrum.BulkCount}; duplicates {r.Input.DuplicateCount} ({F(r.Input.DuplicateRate * 100, 2)} %); ");
         sb.Append($"backend {r.Backend.Name}; spectra {r.ToolVersion}.\n\n");
         sb.Append("| statistic | value | GOE | Poisson |\n|---|---:|---:|---:|\n");

@@ -34,7 +34,7 @@ public static class ReportBuilder
             ? FiniteSizeOptions.Default with { Enabled = false }
             : FiniteSizeOptions.Default with { Draws = s.ReferenceDraws },
         FormFactor = FormFactorOptions.Default with { Eta = s.Eta },
-        Skip = s.Light ? new[] { "form_factor" } : Array.Empty<string>(),
+        Skip = (s.Light ? new[] { "form_factor" } : Array.Empty<string>()).Concat(s.Inapplicable).ToArray(),
     };
 
     public static ReportDocument Build(SpectrumComputation c, ReportSettings s)
@@ -67,7 +67,9 @@ public static class ReportBuilder
         {
             ToolVersion = s.ToolVersion,
             Input = InputSection(c),
-            Matrix = new MatrixSection(Name(prov.Requested), Name(prov.Computed), prov.Samples, prov.Features, prov.Centered, prov.Standardized, prov.DroppedFeatures.Count, prov.DroppedRows),
+            Matrix = LevelSpectrum.Is(c)
+                ? new MatrixSection(LevelSpectrum.Kind, LevelSpectrum.Kind, 0, spectrum.Count, false, false, 0, 0)
+                : new MatrixSection(Name(prov.Requested), Name(prov.Computed), prov.Samples, prov.Features, prov.Centered, prov.Standardized, prov.DroppedFeatures.Count, prov.DroppedRows),
             Backend = new BackendSection(prov.Backend.Name, prov.Backend.Library, prov.Backend.Version, prov.Backend.Threads) { RankKUpdate = prov.Backend.RankKUpdate },
             Options = s.Options,
             Spectrum = new SpectrumSection(spectrum.All.ToArray(), spectrum.ZeroModes, spectrum.ZeroThreshold, spectrum.NonZero.Count,

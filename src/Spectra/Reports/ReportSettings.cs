@@ -20,6 +20,8 @@ public sealed record ReportSettings
     /// <summary>Width of the form factor's Gaussian filter, in units of the levels' standard deviation.</summary>
     public double Eta { get; init; } = 0.5;
     public bool Light { get; init; }
+    /// <summary>Analyzer keys that do not apply to the input (a list of levels has no data matrix), left out of the report.</summary>
+    public IReadOnlyList<string> Inapplicable { get; init; } = Array.Empty<string>();
     public string ToolVersion { get; init; } = "";
     public IReadOnlyDictionary<string, string> Options { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 }

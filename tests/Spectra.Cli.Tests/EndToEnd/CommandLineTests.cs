@@ -267,9 +267,14 @@ public class CommandLineTests : IDisposable
         Assert.Equal(InputKind.Parquet, InputDetector.Detect(folder));
         foreach (var n in new[] { "x.png", "y.png", "z.png" }) File.WriteAllBytes(Path.Combine(folder, n), new byte[8]);
         Assert.Equal(InputKind.Images, InputDetector.Detect(folder));
+        var notes = _tmp.File("notes.md");
+        File.WriteAllText(notes, "not data");
+        Assert.Equal(SpectraErrorKind.Unsupported, Assert.Throws<SpectraException>(() => InputDetector.Detect(notes)).Kind);
+        // A text file is a list of levels; one that holds no numbers says where.
         var text = _tmp.File("notes.txt");
         File.WriteAllText(text, "not data");
-        Assert.Equal(SpectraErrorKind.Unsupported, Assert.Throws<SpectraException>(() => InputDetector.Detect(text)).Kind);
+        Assert.Equal(InputKind.Levels, InputDetector.Detect(text));
+        Assert.Equal("line 1", Assert.Throws<SpectraException>(() => LevelsFile.Read(text)).Location);
     }
 
     [Fact]

@@ -36,10 +36,16 @@ public sealed class ParquetSourceTests : IDisposable
     private static int IdOf(string rowId) => int.Parse(rowId[(rowId.IndexOf("#row ", StringComparison.Ordinal) + 5)..]);
 
     [ConformanceFact]
-    public void Default_selection_is_every_numeric_leaf_and_a_null_stops_with_file_row_and_column()
+    public void Default_selection_is_every_numeric_leaf_but_row_ids_and_a_null_stops_with_file_row_and_column()
     {
         var source = new ParquetSource(Main);
-        Assert.Equal(["id", "i64", "f32", "f64", "f64n", "cat"], source.FeatureNames);
+        // id (0, 1, 2, …) and i64 (1000003 i − 1.5·10⁹) increase strictly: row ids, left out by name.
+        Assert.Equal(["f32", "f64", "f64n", "cat"], source.FeatureNames);
+        foreach (var id in new[] { "id", "i64" })
+        {
+            Assert.Contains(source.Info.Skipped, s => s.Path == id && s.Reason.Contains("row id"));
+            Assert.Contains(source.Info.Notes, n => n.Contains($"'{id}' left out"));
+        }
         Assert.Contains(source.Info.Skipped, s => s.Path == "lf.list.element" && s.Reason.Contains("list"));
         var e = Assert.Throws<SpectraException>(() => ReadAll(source));
         Assert.Equal(Main, e.File);
@@ -51,7 +57,9 @@ public sealed class ParquetSourceTests : IDisposable
     [ConformanceFact]
     public void Drop_row_policy_drops_exactly_the_null_rows_and_counts_them()
     {
-        var source = new ParquetSource(Main, new ParquetSourceOptions { Nulls = NullPolicy.DropRow });
+        // Named columns are read as named, row ids included.
+        var source = new ParquetSource(Main, new ParquetSourceOptions { Columns = ["id", "i64", "f32", "f64", "f64n", "cat"], Nulls = NullPolicy.DropRow });
+        Assert.DoesNotContain(source.Info.Skipped, s => s.Reason.Contains("row id"));
         var (rows, ids, _) = ReadAll(source);
         int expectedDropped = Enumerable.Range(0, 5000).Count(i => i % 7 == 3);
         Assert.Equal(5000 - expectedDropped, rows.Count);
@@ -236,6 +244,16 @@ public sealed class ParquetSourceTests : IDisposable
         var eig = GeneratedEmbeddingTests.CovarianceSpectrum(x, 2000, 64);
         double edge = eig.Sum() / 64 * Math.Pow(1 + Math.Sqrt(64 / 2000.0), 2);
         Assert.Equal(3, eig.Count(l => l > edge));
+    }
+
+    [ConformanceFact]
+    public void The_wide_tables_row_id_is_not_a_feature_by_default_and_stays_one_when_named()
+    {
+        string path = ParquetTestRead.Generated("embeddings_spiked_n2000_d64.wide64.duckdb_snappy_v1.parquet");
+        var byDefault = new ParquetSource(path);
+        Assert.Equal(new ParquetSource(path, new ParquetSourceOptions { Columns = ["x*"] }).FeatureNames, byDefault.FeatureNames);
+        Assert.Contains(byDefault.Info.Notes, n => n.Contains("'id' left out"));
+        Assert.Equal(65, new ParquetSource(path, new ParquetSourceOptions { Columns = ["id", "x*"] }).Features);
     }
 
     [ConformanceFact]

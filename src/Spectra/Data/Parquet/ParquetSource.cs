@@ -45,6 +45,7 @@ public sealed class ParquetSource : IDataSource
         using (var f = Open(first.Path))
         {
             _plan = ColumnSelection.Resolve(f.Schema, first.Partitions.Select(p => p.Key).ToList(), _options, first.Path);
+            if (_options.Columns is null) _plan = WithoutRowIds(_plan, f);
         }
         foreach (var file in _files.Skip(1)) CheckSchema(file);
         _totalRows = _files.Sum(f => f.Rows);
@@ -56,6 +57,17 @@ public sealed class ParquetSource : IDataSource
             $" of {_plan.ColumnsInFile} leaf columns");
         if (_options.MaxRows is long k && k < _totalRows) Info.Notes.Add($"random subset of {k} of {_totalRows} rows (seed {_options.Seed})");
         if (_plan.Label is not null) Info.Notes.Add($"labels from '{_plan.Label.Name}'");
+    }
+
+    /// <summary>The default selection without row ids (<see cref="RowIdColumns"/>), each named in a note; an explicit selection keeps them.</summary>
+    private SourcePlan WithoutRowIds(SourcePlan plan, IParquetReader file)
+    {
+        var ids = RowIdColumns.Find(file, plan.Scalars);
+        if (ids.Count == 0 || ids.Count == plan.Scalars.Count && plan.List is null) return plan;
+        foreach (var id in ids)
+            Info.Notes.Add($"column '{id.Name}' left out: its integers increase strictly, as a row id's do (name it in the column selection to analyse it)");
+        var skipped = plan.Skipped.Concat(ids.Select(id => new SkippedItem(id.Name, "row id (strictly increasing integers)"))).ToList();
+        return plan with { Scalars = plan.Scalars.Except(ids).ToList(), Skipped = skipped };
     }
 
     public int Features => _plan.Features;

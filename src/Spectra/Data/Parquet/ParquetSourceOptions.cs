@@ -16,8 +16,9 @@ public sealed record ParquetSourceOptions
 {
     /// <summary>
     /// Feature columns by name, dotted path or glob (<c>*</c>, <c>?</c>). Null: the table's numeric list
-    /// column when it has exactly one (an embedding table), otherwise every numeric scalar column
-    /// (lists only through <see cref="ListColumn"/>). Hive partition keys are selectable by name.
+    /// column when it has exactly one (an embedding table), otherwise every numeric scalar column but
+    /// row ids, integers that strictly increase (lists only through <see cref="ListColumn"/>). Named
+    /// columns are read as named, row ids included. Hive partition keys are selectable by name.
     /// </summary>
     public IReadOnlyList<string>? Columns { get; init; }
 

@@ -43,7 +43,15 @@ public sealed record MatrixSection(string Requested, string Computed, long Sampl
     long DroppedRows = 0)
 {
     /// <summary>M &lt; d: the covariance has at least d − M + 1 zero modes.</summary>
-    public bool FewerSamplesThanFeatures => Samples < Features;
+    public bool FewerSamplesThanFeatures => !IsLevels && Samples < Features;
+
+    /// <summary>A list of levels given as a spectrum: no matrix, no samples; <see cref="Features"/> counts the levels.</summary>
+    public bool IsLevels => Requested == Pipeline.LevelSpectrum.Kind;
+
+    /// <summary>What was decomposed, in words, for the summaries.</summary>
+    public string Describe() => IsLevels
+        ? $"{Features} levels given as a spectrum (no data matrix)"
+        : $"{Samples} samples × {Features} features; {Requested} matrix (computed: {Computed})";
 }
 
 public sealed record BackendSection(string Name, string Library, string? Version, int Threads)

@@ -30,7 +30,10 @@ public sealed partial class NpyCodec : IImageCodec
     [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
     private static partial Regex ShapePattern();
 
-    internal static Layout? ReadLayout(ReadOnlySpan<byte> d, ImageDecodeLimits limits, bool needComplete)
+    /// <summary>The array's element type, memory order, shape and where its data starts.</summary>
+    internal sealed record Header(char Kind, int Size, bool BigEndian, bool Fortran, long[] Shape, int DataStart);
+
+    internal static Header? ReadHeader(ReadOnlySpan<byte> d, bool needComplete)
     {
         if (d.Length < 10) return needComplete ? throw Bytes.UnexpectedEnd(Codec, 10, d.Length) : null;
         if (d[0] != 0x93 || !d[1..6].SequenceEqual("NUMPY"u8)) throw SpectraException.Invalid("NPY magic string is missing");
@@ -53,6 +56,13 @@ public sealed partial class NpyCodec : IImageCodec
         var shape = shapeMatch.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => long.TryParse(s.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
                 : throw SpectraException.Invalid($"NPY shape entry '{s}' is not a number")).ToArray();
+        return new Header(kind, size, descr.Groups[1].Value == ">", fortran.Groups[1].Value == "True", shape, start + (int)headerLength);
+    }
+
+    internal static Layout? ReadLayout(ReadOnlySpan<byte> d, ImageDecodeLimits limits, bool needComplete)
+    {
+        if (ReadHeader(d, needComplete) is not { } header) return null;
+        var (kind, size, shape) = (header.Kind, header.Size, header.Shape);
         long count, h, w, c;
         bool stack = shape.Length == 4 || (shape.Length == 3 && !(shape[2] <= 4 && shape[0] > 4));
         switch (shape.Length)
@@ -69,8 +79,8 @@ public sealed partial class NpyCodec : IImageCodec
         if (count > int.MaxValue) throw SpectraException.Invalid("NPY image count out of range");
         limits.CheckPixels(w, h, Codec);
         limits.CheckContainer(count, h * w * c, Codec);
-        return new Layout(kind, size, descr.Groups[1].Value == ">", fortran.Groups[1].Value == "True", shape,
-            start + (int)headerLength, (int)count, (int)h, (int)w, (int)c, stack);
+        return new Layout(kind, size, header.BigEndian, header.Fortran, shape,
+            header.DataStart, (int)count, (int)h, (int)w, (int)c, stack);
     }
 
     public ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
@@ -131,26 +141,26 @@ public sealed partial class NpyCodec : IImageCodec
                     if (l.Kind == 'b' && v > 1) v = 1;
                     ints![o] = (ushort)v;
                 }
-                else floats![o] = Element(b);
+                else floats![o] = Element(l.Kind, l.Size, l.BigEndian, b);
             }
             int max = l.Kind == 'b' ? 1 : l.Size == 1 ? 255 : 65535;
             return integer ? DecodedImage.FromSamples(l.Width, l.Height, l.Channels, max, ints!) : DecodedImage.FromFloats(l.Width, l.Height, l.Channels, floats!);
         }
-
-        private double Element(ReadOnlySpan<byte> b)
-        {
-            bool be = l.BigEndian;
-            return (l.Kind, l.Size) switch
-            {
-                ('u', 4) => be ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
-                ('u', 8) => be ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b),
-                ('i', 1) => (sbyte)b[0],
-                ('i', 2) => be ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
-                ('i', 4) => be ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
-                ('i', 8) => be ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
-                ('f', 4) => be ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
-                _ => be ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
-            };
-        }
     }
+
+    /// <summary>One element as a double (integers exactly up to 2⁵³, bool as 0/1).</summary>
+    internal static double Element(char kind, int size, bool be, ReadOnlySpan<byte> b) => (kind, size) switch
+    {
+        ('b', 1) => b[0] != 0 ? 1 : 0,
+        ('u', 1) => b[0],
+        ('u', 2) => be ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b),
+        ('u', 4) => be ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b),
+        ('u', 8) => be ? BinaryPrimitives.ReadUInt64BigEndian(b) : BinaryPrimitives.ReadUInt64LittleEndian(b),
+        ('i', 1) => (sbyte)b[0],
+        ('i', 2) => be ? BinaryPrimitives.ReadInt16BigEndian(b) : BinaryPrimitives.ReadInt16LittleEndian(b),
+        ('i', 4) => be ? BinaryPrimitives.ReadInt32BigEndian(b) : BinaryPrimitives.ReadInt32LittleEndian(b),
+        ('i', 8) => be ? BinaryPrimitives.ReadInt64BigEndian(b) : BinaryPrimitives.ReadInt64LittleEndian(b),
+        ('f', 4) => be ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b),
+        _ => be ? BinaryPrimitives.ReadDoubleBigEndian(b) : BinaryPrimitives.ReadDoubleLittleEndian(b),
+    };
 }

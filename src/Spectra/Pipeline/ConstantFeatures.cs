@@ -1,0 +1,46 @@
+using System.Numerics.Tensors;
+
+namespace Spectra.Pipeline;
+
+/// <summary>
+/// The features that hold exactly one value in every row read. Their centred co-moments are exactly
+/// zero, but what an accumulator holds for them is the round-off of their mean (≈ 1e-34 for a pixel
+/// of identical images), which a Gram matrix, a zero-mode threshold or a standardisation would
+/// otherwise read as a level. A running minimum and maximum per feature tell them exactly.
+/// </summary>
+internal sealed class ConstantFeatures
+{
+    private readonly int _d;
+    private readonly double[] _min;
+    private readonly double[] _max;
+    private bool _started;
+
+    public ConstantFeatures(int d)
+    {
+        _d = d;
+        _min = new double[d];
+        _max = new double[d];
+    }
+
+    /// <summary>Folds in rows of finite values (row-major, rows × d), before they are centred.</summary>
+    public void Add(ReadOnlySpan<double> block, int rows)
+    {
+        var r = 0;
+        if (!_started && rows > 0)
+        {
+            block[.._d].CopyTo(_min);
+            block[.._d].CopyTo(_max);
+            _started = true;
+            r = 1;
+        }
+        for (; r < rows; r++)
+        {
+            var row = block.Slice(r * _d, _d);
+            TensorPrimitives.Min(row, _min, _min);
+            TensorPrimitives.Max(row, _max, _max);
+        }
+    }
+
+    /// <summary>Indices of the features whose every value was the same.</summary>
+    public int[] Indices() => _started ? Enumerable.Range(0, _d).Where(j => _min[j] == _max[j]).ToArray() : Array.Empty<int>();
+}
