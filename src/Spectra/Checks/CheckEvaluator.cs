@@ -9,7 +9,9 @@ public static class CheckEvaluator
         ArgumentNullException.ThrowIfNull(current);
         var byKey = new Dictionary<string, Metric>(StringComparer.Ordinal);
         foreach (var m in current) byKey[m.Key] = m;
-        return new CheckResult(rules.Rules.Select(r => Evaluate(r, byKey.GetValueOrDefault(r.Metric), baseline?.Find(r.Metric))).ToList());
+        return new CheckResult(rules.Rules.Select(r => r.Metric == MetricKeys.ThoulessTime
+            ? ThoulessRule.Evaluate(r, byKey.GetValueOrDefault(r.Metric), baseline)
+            : Evaluate(r, byKey.GetValueOrDefault(r.Metric), baseline?.Find(r.Metric))).ToList());
     }
 
     /// <summary>

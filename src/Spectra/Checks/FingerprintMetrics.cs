@@ -9,9 +9,9 @@ public static class FingerprintMetrics
     {
         ArgumentNullException.ThrowIfNull(r);
         var list = new List<Metric>();
-        void Add(string key, double? v, double? goe = null, double? poisson = null)
+        void Add(string key, double? v, double? goe = null, double? poisson = null, double? spread = null)
         {
-            if (v is { } x) list.Add(new Metric(key, x, null, goe, poisson));
+            if (v is { } x) list.Add(new Metric(key, x, spread, goe, poisson));
         }
         Add(MetricKeys.PowerLawAlpha, r.PowerLaw?.Alpha);
         Add(MetricKeys.PowerLawR2, r.PowerLaw?.R2);
@@ -19,7 +19,8 @@ public static class FingerprintMetrics
         Add(MetricKeys.SpacingRatioGoePosition, r.SpacingRatio?.GoePosition, 1, 0);
         Add(MetricKeys.SpacingKlGoe, r.Spacing?.KlGoe);
         Add(MetricKeys.SpacingKlPoisson, r.Spacing?.KlPoisson);
-        Add(MetricKeys.ThoulessTime, r.FormFactor?.ThoulessTime);
+        // The jackknife spread over the realisations: what a Thouless rule scales by when the baseline has none.
+        Add(MetricKeys.ThoulessTime, r.FormFactor?.ThoulessTime, spread: r.FormFactor?.ThoulessTimeSpread);
         Add(MetricKeys.Entropy, r.Entropy?.Value);
         Add(MetricKeys.EntropyNormalized, r.Entropy?.Normalized);
         Add(MetricKeys.EffectiveRank, r.Entropy?.EffectiveRank);

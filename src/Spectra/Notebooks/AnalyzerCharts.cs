@@ -32,7 +32,7 @@ internal static class AnalyzerCharts
             goe.KsStatistic, poisson.KsStatistic, new DocHistogram(s.Histogram.Edges, s.Histogram.Density)));
     }
 
-    public static Chart FormFactor(FormFactorResult f) => ReportCharts.FormFactor(new FormFactorSection(f.ThoulessTime, f.Tau, f.K, f.Realisations));
+    public static Chart FormFactor(FormFactorResult f) => ReportCharts.FormFactor(ReportBuilder.FormFactorSectionOf(f));
 
     /// <summary>The fitted rank law over its range, and the ranges of the sensitivity refits.</summary>
     public static Chart PowerLaw(PowerLawResult p)

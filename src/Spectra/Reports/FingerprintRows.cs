@@ -42,7 +42,7 @@ public static class FingerprintRows
             rows.Add(new FingerprintRow("KL(P(s) ‖ Poisson)", F(sp.KlPoisson, 4), "–", "0"));
         }
         if (r.FormFactor is { } ff)
-            rows.Add(new FingerprintRow("Thouless time τ_Th (Heisenberg times)", ff.ThoulessTime is { } t ? F(t, 4) : "none", "K = 2τ − τ ln(1 + 2τ)", "K = 1"));
+            rows.Add(new FingerprintRow("Thouless time τ_Th (Heisenberg times)", ThoulessText(ff), "K = 2τ − τ ln(1 + 2τ)", "K = 1"));
         if (r.PowerLaw is { } p)
             rows.Add(new FingerprintRow("power law α (λ_i ∝ i^-(1+α))", $"{F(p.Alpha, 4)} [{F(p.CiLow, 4)}, {F(p.CiHigh, 4)}], R² {F(p.R2, 4)}", "–", "–"));
         if (r.Entropy is { } e)
@@ -51,6 +51,11 @@ public static class FingerprintRows
             rows.Add(new FingerprintRow("eigenvalues above the Marchenko–Pastur edge", $"{mp.AboveEdge} (λ₊ = {G(mp.LambdaPlus)}, q = {F(mp.Q, 4)})", "–", "0 if uncorrelated"));
         return rows;
     }
+
+    /// <summary>The Thouless time with its spread, or "none" with the reason.</summary>
+    internal static string ThoulessText(FormFactorSection f) => f.ThoulessTime is { } t
+        ? f.ThoulessTimeSpread is { } s ? $"{F(t, 4)} ± {F(s, 4)}" : F(t, 4)
+        : f.ThoulessReason is { } why ? $"none ({why})" : "none";
 
     internal static string F(double v, int decimals) => double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : "n/a";
     internal static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "n/a";

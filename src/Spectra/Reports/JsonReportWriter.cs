@@ -211,9 +211,14 @@ public static class JsonReportWriter
         {
             w.WriteStartObject("form_factor");
             Num(w, "thouless_time", ff.ThoulessTime);
+            Num(w, "thouless_time_spread", ff.ThoulessTimeSpread);
+            if (ff.ThoulessReason is null) w.WriteNull("thouless_time_reason"); else w.WriteString("thouless_time_reason", ff.ThoulessReason);
             w.WriteNumber("realisations", ff.Realisations);
             Array(w, "tau", ff.Tau);
             Array(w, "k", ff.K);
+            if (ff.Connected is not null) Array(w, "k_connected", ff.Connected);
+            if (ff.ConnectedError is not null) Array(w, "k_connected_error", ff.ConnectedError);
+            Num(w, "tau_defined", ff.ConnectedDefinedFrom);
             w.WriteEndObject();
         }
         else w.WriteNull("form_factor");

@@ -80,7 +80,7 @@ public static class ReportBuilder
             PowerLaw = report.PowerLaw.Value is { } p ? PowerSection(p) : null,
             SpacingRatio = report.SpacingRatio.Value is { } r ? RatioSection(r, ratioRef) : null,
             Spacing = report.SpacingDistribution.Value is { } sd ? SpacingSection(sd) : null,
-            FormFactor = report.FormFactor.Value is { } f ? new FormFactorSection(f.ThoulessTime, f.Tau, f.K, f.Realisations) : null,
+            FormFactor = report.FormFactor.Value is { } f ? FormFactorSectionOf(f) : null,
             Entropy = report.Entropy.Value is { } e ? new EntropySection(e.All.Entropy, e.All.Normalized, e.All.EffectiveRank) : null,
             MarchenkoPastur = report.MarchenkoPastur.Value is { } mp ? new MarchenkoPasturSection(mp.Q, mp.SigmaSquared, mp.LowerEdge, mp.UpperEdge, mp.AboveUpperEdge) : null,
             References = comparisons.Select(x => new ReferenceComparison(x.Key, x.Observed, x.Basis, x.GoeMean, x.GoeSpread, x.PoissonMean, x.PoissonSpread, x.Verdict)).ToList(),
@@ -96,6 +96,9 @@ public static class ReportBuilder
             c.Duplicates.Count, c.Duplicates.Rate, c.Duplicates.Examples.Select(e => new DuplicateExample(e.First, e.Duplicate)).ToList(),
             src.DroppedRows, src.Notes.ToList());
     }
+
+    internal static FormFactorSection FormFactorSectionOf(FormFactorResult f) =>
+        new(f.ThoulessTime, f.Tau, f.K, f.Realisations, f.ConnectedSmoothed, f.ThoulessTimeSpread, f.ThoulessReason, f.ConnectedSmoothedError, f.ConnectedDefinedFrom);
 
     private static PowerLawSection PowerSection(PowerLawResult p) =>
         new(p.Alpha, p.RSquared, p.BootstrapSamples > 0 ? p.ConfidenceLow : double.NaN, p.BootstrapSamples > 0 ? p.ConfidenceHigh : double.NaN,

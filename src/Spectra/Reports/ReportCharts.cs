@@ -68,19 +68,31 @@ public static class ReportCharts
             });
     }
 
+    /// <summary>
+    /// The connected K_c (running mean), the statistic the Thouless time is read from. The full K is not
+    /// drawn: below τ ≈ 1/(2πηΓ) its disconnected part, the filter's own transform, rises to ~10² and
+    /// says nothing about the levels. A report without the connected curve falls back to the full K.
+    /// </summary>
     public static Chart FormFactor(FormFactorSection f)
     {
-        var data = f.Tau.Zip(f.K, (t, k) => new ChartPoint(t, k)).ToList();
+        var from = f.Connected is null ? 0 : f.ConnectedDefinedFrom ?? double.PositiveInfinity;
+        var data = f.Tau.Zip(f.Connected ?? f.K, (t, k) => new ChartPoint(t, k)).Where(p => p.X >= from).ToList();
         var goe = f.Tau.Select(t => new ChartPoint(t, FormFactorReferences.Goe(t))).ToList();
+        var realisations = Invariant($"{f.Realisations} realisation{(f.Realisations == 1 ? "" : "s")}");
+        var name = f.Connected is null ? $"data, full K ({realisations})"
+            : Invariant($"data, connected K_c, running mean, where defined (τ ≥ {from:G2}; {realisations})");
         var series = new List<ChartSeries>
         {
-            new LineSeries($"data ({f.Realisations} realisation{(f.Realisations == 1 ? "" : "s")})", Data, data, Width: 1.5),
+            new LineSeries(name, Data, data, Width: 1.5),
             new LineSeries("GOE", Goe, goe),
             new HorizontalMarker("Poisson K = 1", Poisson, 1),
         };
-        if (f.ThoulessTime is { } th) series.Add(new VerticalMarker(Invariant($"Thouless time τ = {th:G3}"), Edge, th));
-        return new Chart("chart-form-factor", "Spectral form factor K(τ)",
-            new ChartAxis("τ (Heisenberg times)", AxisScale.Log), new ChartAxis("K(τ)", AxisScale.Log), series, Legend: LegendPosition.BottomRight);
+        if (f.ThoulessTime is { } th)
+            series.Add(new VerticalMarker(Invariant($"Thouless time τ = {th:G3}") + (f.ThoulessTimeSpread is { } sp ? Invariant($" ± {sp:G2}") : ""), Edge, th));
+        else
+            series.Add(new VerticalMarker("Heisenberg time τ = 1: no Thouless time", Edge, 1));
+        return new Chart("chart-form-factor", f.Connected is null ? "Spectral form factor K(τ)" : "Connected spectral form factor K_c(τ)",
+            new ChartAxis("τ (Heisenberg times)", AxisScale.Log), new ChartAxis(f.Connected is null ? "K(τ)" : "K_c(τ)", AxisScale.Log), series, Legend: LegendPosition.BottomRight);
     }
 
     private static double[] Grid(double lo, double hi, int n) => Enumerable.Range(0, n + 1).Select(i => lo + (hi - lo) * i / n).ToArray();

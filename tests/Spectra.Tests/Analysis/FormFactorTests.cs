@@ -1,6 +1,7 @@
 using Spectra.Analysis;
 using Spectra.Analysis.FormFactor;
 using Spectra.Data.Synthetic;
+using Spectra.Pipeline;
 using Spectra.References;
 
 namespace Spectra.Tests.Analysis;
@@ -60,5 +61,54 @@ public class FormFactorTests
         var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(200, 10), Options).Value!;
         Assert.True(result.K[0] > 10 * result.Connected[0]);
         Assert.Equal(FormFactorReferences.Goe(result.Tau[40]), result.Goe[40], 15);
+    }
+
+    [Fact]
+    public void ThoulessTimeOfCorrelatedDataIsStableUnderMoreRealisations()
+    {
+        // GOE-like data (CGD): with the tolerance alone, plateau noise put τ_Th at 5.74 with 8 realisations
+        // and 0.94 with 32 (d 512, M 4096). The band scaled by the jackknife error must keep both on the
+        // ramp and within a factor 3 of each other; the first 8 realisations of 32 are those of an 8-run.
+        var run = SpectrumPipeline.Run(GaussianDataSource.Correlated(2048, 256, 0.5, seed: 1), SpectrumOptions.Default with { Realisations = 32 });
+        var bulks = run.Realisations.Select(s => s.Bulk().Levels).ToList();
+        var few = FormFactorAnalyzer.Instance.Analyze(bulks.Take(8).ToList(), FormFactorOptions.Default).Value!;
+        var many = FormFactorAnalyzer.Instance.Analyze(bulks, FormFactorOptions.Default).Value!;
+        foreach (var r in new[] { few, many })
+        {
+            Assert.NotNull(r.ThoulessTime);
+            Assert.Null(r.ThoulessReason);
+            Assert.InRange(r.ThoulessTime!.Value, r.ConnectedDefinedFrom!.Value, 1);
+            Assert.True(r.ThoulessTimeSpread > 0, $"spread {r.ThoulessTimeSpread}");
+        }
+        var ratio = Math.Max(few.ThoulessTime!.Value, many.ThoulessTime!.Value) / Math.Min(few.ThoulessTime.Value, many.ThoulessTime.Value);
+        Assert.True(ratio < 3, $"τ_Th {few.ThoulessTime} (8) vs {many.ThoulessTime} (32)");
+        // More realisations, a narrower band: the jackknife error on the ramp falls (∝ 1/√R would be 2×).
+        var ramp = Enumerable.Range(0, many.Tau.Length).Where(t => many.Tau[t] >= 0.1 && many.Tau[t] <= 1).ToArray();
+        Assert.True(ramp.Average(t => many.ConnectedSmoothedError![t]) < 0.8 * ramp.Average(t => few.ConnectedSmoothedError![t]));
+    }
+
+    [Fact]
+    public void PoissonLevelsHaveNoThoulessTimeAndSayWhy()
+    {
+        // K_c = 1 meets the GOE curve only where the ramp is within the band of the plateau: no ramp was joined.
+        var draws = Enumerable.Range(0, 30).Select(k => PoissonLevels.Generate(400, new SeededRandom(k))).ToList();
+        var result = FormFactorAnalyzer.Instance.Analyze(draws, Options).Value!;
+        Assert.Null(result.ThoulessTime);
+        Assert.Null(result.ThoulessTimeSpread);
+        Assert.Contains("Poisson plateau", result.ThoulessReason);
+    }
+
+    [Fact]
+    public void ConnectedFormFactorIsDefinedWhereTheFiltersTransformHasFaded()
+    {
+        var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(400, 20), Options).Value!;
+        var from = result.ConnectedDefinedFrom!.Value;
+        var first = Array.IndexOf(result.Tau, from);
+        Assert.True(first > 0);
+        // Below it the full K is the filter's disconnected part, ≫ the GOE ramp (the chart's rise to ~10²) …
+        Assert.True(result.K[0] > 100 * result.Goe[0]);
+        // … from it on the full and connected K differ by at most about the 10 % limit of the ramp.
+        var later = Enumerable.Range(first, result.Tau.Length - first).Where(t => result.Tau[t] <= 1).ToArray();
+        Assert.True(later.Average(t => Math.Abs(result.K[t] - result.Connected[t]) / result.Goe[t]) < 0.3);
     }
 }

@@ -85,7 +85,13 @@ public sealed record SpacingRatioSection(double Mean, double Se, double GoePosit
 
 public sealed record SpacingSection(double KlGoe, double KlPoisson, double? JsGoe, double? JsPoisson, double? KsGoe, double? KsPoisson, Histogram? Histogram);
 
-public sealed record FormFactorSection(double? ThoulessTime, IReadOnlyList<double> Tau, IReadOnlyList<double> K, int Realisations);
+/// <summary>
+/// K(τ) full and connected. <see cref="Connected"/> is the running mean of K_c, the statistic the Thouless
+/// time is read from; <see cref="ThoulessReason"/> says why there is no Thouless time.
+/// </summary>
+public sealed record FormFactorSection(double? ThoulessTime, IReadOnlyList<double> Tau, IReadOnlyList<double> K, int Realisations,
+    IReadOnlyList<double>? Connected = null, double? ThoulessTimeSpread = null, string? ThoulessReason = null,
+    IReadOnlyList<double>? ConnectedError = null, double? ConnectedDefinedFrom = null);
 
 public sealed record EntropySection(double Value, double Normalized, double EffectiveRank);
 

@@ -81,7 +81,7 @@ public sealed record SpectralReport(
         if (FormFactor.Value is { } f)
         {
             m.Add(new("form_factor.ramp_deviation", f.RampDeviation, null, "mean relative deviation of K_c from GOE on 0.1 ≤ τ ≤ 1"));
-            if (f.ThoulessTime is { } th) m.Add(new("form_factor.thouless_time", th, null, "Thouless time (Heisenberg units)"));
+            if (f.ThoulessTime is { } th) m.Add(new("form_factor.thouless_time", th, f.ThoulessTimeSpread, "Thouless time (Heisenberg units)"));
         }
         return m;
     }
