@@ -96,7 +96,7 @@ public sealed class NetpbmCodec : SingleImageCodec
             if (pos - start > 1024 && d[start] != '#') throw SpectraException.Invalid("PAM header line is too long");
             pos++;
         }
-        if (pos >= d.Length) throw Bytes.UnexpectedEnd("PAM header", pos + 1, d.Length);
+        if (pos >= d.Length) throw SpectraException.Invalid("PAM header has no ENDHDR line (the file ends inside its header)", hint: "end the header with a line ENDHDR");
         var s = System.Text.Encoding.ASCII.GetString(d[start..pos]);
         pos++;
         return s;
