@@ -230,6 +230,21 @@ def build_cases(cli, w):
     d = copy_images(digits0, p("f-dev-link"), 10)
     os.symlink("/dev/zero", os.path.join(d, "zero.npy"))
     add(Case(f, "a link to /dev/zero named zero.npy", ["analyze", d], needle="zero.npy"))
+    d = copy_images(digits0, p("f-socket"), 10)
+    sock2 = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock2.bind(os.path.join(d, "s.png"))
+    add(Case(f, "socket s.png in a folder", ["analyze", d], needle="s.png"))
+    os.makedirs(p("f-parquet-dev"))
+    shutil.copy(EMBEDDINGS, p("f-parquet-dev", "a.parquet"))
+    os.symlink("/dev/urandom", p("f-parquet-dev", "r.parquet"))
+    add(Case(f, "r.parquet linked to /dev/urandom", ["analyze", p("f-parquet-dev")], needle="r.parquet"))
+    os.mkfifo(p("report-fifo.json"))
+    add(Case(f, "compare with a FIFO report", ["compare", p("report-fifo.json"), good], needle="report-fifo.json"))
+    deep = p("f-deep")
+    copy_images(digits0, deep, 4)
+    for i in range(30):
+        os.symlink("." if i == 0 else "l%d" % (i - 1), os.path.join(deep, "l%d" % i))
+    add(Case(f, "a chain of 30 folder links", ["analyze", deep], exit_code=0))
     write(p("huge-baseline.json"), b" " * (5 << 20) + b"{}")
     add(Case(f, "a 5 MB baseline", ["check", good, "--baseline", p("huge-baseline.json")], needle="huge-baseline.json"))
 
@@ -280,8 +295,12 @@ def build_cases(cli, w):
         path = bad_baseline(name.replace(" ", "-") + ".json", change)
         add(Case(g, "baseline " + name, ["check", good, "--baseline", path], needle=needle))
         cases[-1].needle2 = os.path.basename(path)
+    write(p("rules-nan.yaml"), b"rules:\n  - metric: spacing_ratio.mean\n    fail: {min: .nan}\n")
+    add(Case(g, "rule bound NaN", ["check", good, "-b", p("baseline.json"), "-r", p("rules-nan.yaml")], needle="rules-nan.yaml"))
+    add(Case(g, "--json DIR", ["analyze", good, "--json", p("good")], needle="is a folder"))
+    add(Case(g, "valid parquet runs", ["analyze", EMBEDDINGS, "--reference-draws", "0"], exit_code=0))
     add(Case(g, "valid check runs", ["check", good, "--baseline", p("baseline.json"), "--rules", p("rules.yaml")], exit_code=None))
-    return cases, sock
+    return cases, (sock, sock2)
 
 
 # ---------------------------------------------------------------- running
@@ -352,7 +371,7 @@ def main():
     began = time.monotonic()
     failures = fixed = known = 0
     try:
-        cases, sock = build_cases(a.cli, work)
+        cases, sockets = build_cases(a.cli, work)
         print("inputs written in %.1f s" % (time.monotonic() - began))
         print("%-10s %-44s %4s %8s %6s  %s" % ("class", "case", "exit", "peak MB", "s", "verdict"))
         for case in cases:
@@ -372,7 +391,8 @@ def main():
             if problem is not None and case.name not in KNOWN_FAILURES:
                 print("           stderr: " + stderr.strip().replace("\n", "\n                   ")[:600])
             sys.stdout.flush()
-        sock.close()
+        for s in sockets:
+            s.close()
     finally:
         if a.keep:
             print("inputs kept in " + work)

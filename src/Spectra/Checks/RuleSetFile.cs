@@ -96,6 +96,9 @@ public static class RuleSetFile
         foreach (var (name, v) in new[] { ("max_sigma", b.MaxSigma), ("max_delta", b.MaxDelta), ("max_increase", b.MaxIncrease) })
             if (v is { } x && (!double.IsFinite(x) || x < 0))
                 throw SpectraException.Invalid($"{name} must be a finite number ≥ 0 (got {x})", source, where);
+        foreach (var (name, v) in new[] { ("min", b.Min), ("max", b.Max) })
+            if (v is { } x && double.IsNaN(x))
+                throw SpectraException.Invalid($"{name} must be a number (got NaN)", source, where);
         if (b.Min is { } min && b.Max is { } max && min > max)
             throw SpectraException.Invalid($"min ({min}) is above max ({max})", source, where);
         return new Band
