@@ -52,6 +52,18 @@ public class StrictConfigurationTests
     }
 
     [Fact]
+    public void Every_option_a_run_records_passes_the_check()
+    {
+        var load = new LoadSettings { Color = "rgb", ResizeWidth = 5, ResizeHeight = 7, MaxSamples = 40, Seed = -9, Include = ["a/*"], Exclude = ["b/*"],
+            Columns = ["x", "y"], ListColumn = "e", LabelColumn = "l", Nulls = "drop-row" };
+        var matrix = new MatrixSettings { Matrix = "gram", Center = false, Standardize = true, DropNonFinite = true };
+        var analysis = new AnalyzeSettings { KTop = 0, KBottom = 3, Unfolding = "kernel", SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.1 + 0.2 };
+        var map = OptionMapping.Write(load, matrix, analysis);
+        Assert.Equal(23, map.Count);
+        OptionMapping.Check(map);
+    }
+
+    [Fact]
     public void Option_values_that_do_not_parse_are_never_a_silent_default()
     {
         var map = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["eta"] = "banana" };
