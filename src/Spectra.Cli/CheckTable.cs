@@ -20,5 +20,6 @@ public static class CheckTable
         foreach (var o in result.Outcomes)
             table.AddRow(Markup.Escape(o.Rule.DisplayName), Markup.Escape(o.Status.ToString().ToLowerInvariant()), Markup.Escape(o.Message));
         console.Write(table);
+        if (result.SizeMatch is { } match) io.Out.WriteLine("Sizes: " + match.Description);
     }
 }

@@ -33,9 +33,8 @@ public static class CheckCommand
             var rules = p.GetValue(rulesOption) is { } rulesPath ? RuleSetFile.Load(rulesPath) : DefaultRules.Create();
             var settings = run.ReadWithDefaults(p, baseline.Options);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var report = ProgressDisplay.Run(io, quiet, progress => AnalysisRun.Execute(settings, progress: progress));
-            BaselineBuilder.EnsureComparable(baseline, report, baselinePath);
-            var result = CheckEvaluator.Evaluate(rules, FingerprintMetrics.From(report), baseline);
+            var (report, result) = ProgressDisplay.Run(io, quiet, progress =>
+                CheckRun.Execute(settings.Open(), baseline, rules, settings.Load.Seed, (s, pr) => AnalysisRun.Execute(settings, s, pr), baselinePath, progress));
             var strict = p.GetValue(warnAsError);
 
             var code = result.ExitCode(strict);

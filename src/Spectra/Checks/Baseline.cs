@@ -22,6 +22,13 @@ public sealed record Baseline
     public int Replicates { get; init; }
     public int Seed { get; init; }
     public string BootstrapMethod { get; init; } = "";
+
+    /// <summary>
+    /// Half-sample baselines: the harmonic mean of the replicates' row counts (about M/2), the size at
+    /// which each metric's <see cref="Metric.ReplicateMean"/> holds. Null when the replicates are not
+    /// smaller samples (Poisson bootstrap) or for baselines made before it was recorded.
+    /// </summary>
+    public double? ReplicateSamples { get; init; }
     public IReadOnlyList<Metric> Metrics { get; init; } = Array.Empty<Metric>();
 
     public Metric? Find(string key) => Metrics.FirstOrDefault(m => m.Key == key);

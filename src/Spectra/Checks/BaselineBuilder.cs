@@ -33,12 +33,14 @@ public static class BaselineBuilder
         var report = analyzeFull(source);
         var full = FingerprintMetrics.From(report);
         var samples = new List<IReadOnlyList<Metric>>();
+        var inverseRows = 0.0;
         for (var b = 0; b < replicates; b++)
         {
             progress?.Report(new SpectraProgress("bootstrap", b, replicates));
             IDataSource replicate = method == ResamplingMethod.HalfSample ? new HalfSampleSource(source, seed, b) : new PoissonBootstrapSource(source, seed, b);
             var doc = analyzeReplicate(replicate);
-            samples.Add(FingerprintMetrics.From(doc).Where(m => !m.Key.StartsWith("duplicates.", StringComparison.Ordinal)).ToList());
+            samples.Add(FingerprintMetrics.From(doc).Where(m => !MetricKeys.CountsWholeInput(m.Key)).ToList());
+            inverseRows += 1.0 / doc.Matrix.Samples;
         }
         progress?.Report(new SpectraProgress("bootstrap", replicates, replicates));
         var metrics = FingerprintMetrics.WithSpreads(full, samples);
@@ -56,6 +58,8 @@ public static class BaselineBuilder
             Replicates = replicates,
             Seed = seed,
             BootstrapMethod = Describe(method),
+            // Harmonic, because a check interpolates in 1/M (see SizeMatch).
+            ReplicateSamples = method == ResamplingMethod.HalfSample ? replicates / inverseRows : null,
             Metrics = metrics,
         };
         return (baseline, report);

@@ -49,6 +49,7 @@ public static class BaselineFile
             w.WriteNumber("replicates", b.Replicates);
             w.WriteNumber("seed", b.Seed);
             w.WriteString("method", b.BootstrapMethod);
+            if (b.ReplicateSamples is { } rs) WriteNumber(w, "replicate_samples", rs);
             w.WriteEndObject();
             w.WriteStartObject("metrics");
             foreach (var m in b.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -58,6 +59,7 @@ public static class BaselineFile
                 if (m.Spread is { } s) WriteNumber(w, "spread", s);
                 if (m.Goe is { } g) WriteNumber(w, "goe", g);
                 if (m.Poisson is { } p) WriteNumber(w, "poisson", p);
+                if (m.ReplicateMean is { } rm) WriteNumber(w, "replicate_mean", rm);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -107,7 +109,7 @@ public static class BaselineFile
             var matrix = r.Object(root, "matrix", "");
             r.Keys(matrix, "matrix", "requested", "computed", "samples", "features");
             var bootstrap = r.Object(root, "bootstrap", "");
-            r.Keys(bootstrap, "bootstrap", "replicates", "seed", "method");
+            r.Keys(bootstrap, "bootstrap", "replicates", "seed", "method", "replicate_samples");
             var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in r.Object(root, "options", "").EnumerateObject()) options[p.Name] = r.String(p.Value, "options." + p.Name);
             var metrics = new List<Metric>();
@@ -117,11 +119,12 @@ public static class BaselineFile
                 if (!MetricKeys.All.Contains(p.Name))
                     throw SpectraException.Invalid($"unknown metric '{p.Name}'", path, "key " + where, "known metrics: " + string.Join(", ", MetricKeys.All));
                 if (p.Value.ValueKind != JsonValueKind.Object) throw r.Wrong(where, "an object", p.Value);
-                r.Keys(p.Value, where, "value", "spread", "goe", "poisson");
+                r.Keys(p.Value, where, "value", "spread", "goe", "poisson", "replicate_mean");
                 var spread = r.OptionalNumber(p.Value, "spread", where);
                 if (spread is < 0) throw r.Wrong(where + ".spread", "a number ≥ 0", p.Value.GetProperty("spread"));
                 metrics.Add(new Metric(p.Name, r.OptionalNumber(p.Value, "value", where) ?? double.NaN,
-                    spread, r.OptionalNumber(p.Value, "goe", where), r.OptionalNumber(p.Value, "poisson", where)));
+                    spread, r.OptionalNumber(p.Value, "goe", where), r.OptionalNumber(p.Value, "poisson", where),
+                    r.OptionalNumber(p.Value, "replicate_mean", where)));
             }
             return new Baseline
             {
@@ -138,6 +141,7 @@ public static class BaselineFile
                 Replicates = (int)r.Integer(bootstrap, "replicates", "bootstrap", 0, int.MaxValue),
                 Seed = (int)r.Integer(bootstrap, "seed", "bootstrap", int.MinValue, int.MaxValue),
                 BootstrapMethod = r.String(bootstrap, "method", "bootstrap"),
+                ReplicateSamples = r.OptionalNumber(bootstrap, "replicate_samples", "bootstrap"),
                 Metrics = metrics,
             };
         }

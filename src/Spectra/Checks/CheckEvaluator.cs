@@ -12,14 +12,46 @@ public static class CheckEvaluator
         return new CheckResult(rules.Rules.Select(r => Evaluate(r, byKey.GetValueOrDefault(r.Metric), baseline?.Find(r.Metric))).ToList());
     }
 
+    /// <summary>
+    /// Applies rules with sizes matched: rules that compare a size-dependent metric with the baseline
+    /// read <paramref name="matched"/> (the batch's metrics at the compared size) against the baseline
+    /// at that size; absolute limits and whole-input counts read <paramref name="whole"/>.
+    /// </summary>
+    public static CheckResult Evaluate(RuleSet rules, IReadOnlyList<Metric> whole, IReadOnlyList<Metric> matched, Baseline baseline, SizeMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(match);
+        var wholeByKey = whole.ToDictionary(m => m.Key, StringComparer.Ordinal);
+        var matchedByKey = matched.ToDictionary(m => m.Key, StringComparer.Ordinal);
+        return new CheckResult(rules.Rules.Select(r => Evaluate(r, wholeByKey, matchedByKey, baseline, match)).ToList(), match);
+    }
+
+    private static RuleOutcome Evaluate(CheckRule rule, Dictionary<string, Metric> whole, Dictionary<string, Metric> matched, Baseline baseline, SizeMatch match)
+    {
+        var reference = baseline.Find(rule.Metric);
+        if (!rule.NeedsBaseline || MetricKeys.CountsWholeInput(rule.Metric))
+            return Evaluate(rule, whole.GetValueOrDefault(rule.Metric), reference);
+        if (match.Method == SizeMatchMethod.Unmatched)
+            return new RuleOutcome(rule, CheckStatus.Error, whole.GetValueOrDefault(rule.Metric)?.Value, reference?.Value, reference?.Spread, null,
+                $"{rule.Metric} not compared: {match.Note}", match.Method);
+        var metric = match.Method == SizeMatchMethod.Subsample ? matched.GetValueOrDefault(rule.Metric) : whole.GetValueOrDefault(rule.Metric);
+        var atSize = reference is null ? null : match.Reference(reference);
+        if (reference is not null && atSize is null)
+            return new RuleOutcome(rule, CheckStatus.Error, metric?.Value, reference.Value, reference.Spread, null,
+                $"{rule.Metric} not compared at {SizeMatch.N(match.ComparedSamples)} rows: the baseline has no half-sample mean and spread for it; re-create the baseline", match.Method);
+        var outcome = Evaluate(rule, metric, atSize);
+        var note = match.Note;
+        return outcome with { SizeMatch = match.Method, Message = note.Length == 0 ? outcome.Message : $"{outcome.Message} [{note}]" };
+    }
+
     public static RuleOutcome Evaluate(CheckRule rule, Metric? metric, Metric? reference)
     {
         if (metric is null || !double.IsFinite(metric.Value))
             return new RuleOutcome(rule, CheckStatus.Error, null, reference?.Value, reference?.Spread, null,
                 $"{rule.Metric} could not be computed on this input");
         var v = metric.Value;
-        var needsBaseline = (rule.Warn?.NeedsBaseline ?? false) || (rule.Fail?.NeedsBaseline ?? false);
-        if (needsBaseline && (reference is null || !double.IsFinite(reference.Value)))
+        if (rule.NeedsBaseline && (reference is null || !double.IsFinite(reference.Value)))
             return new RuleOutcome(rule, CheckStatus.Error, v, null, null, null,
                 $"{rule.Metric} = {Band.Fmt(v)}, but the baseline has no value for it; re-create the baseline");
         var needsSpread = rule.Warn?.MaxSigma is not null || rule.Fail?.MaxSigma is not null;

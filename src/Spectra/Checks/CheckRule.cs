@@ -9,4 +9,7 @@ public sealed record CheckRule(string Metric, Band? Warn = null, Band? Fail = nu
 {
     /// <summary>The rule's display name (the metric key unless named).</summary>
     public string DisplayName => Name ?? Metric;
+
+    /// <summary>Whether a band compares with the baseline (max_sigma, max_delta, max_increase), rather than with absolute limits only.</summary>
+    public bool NeedsBaseline => (Warn?.NeedsBaseline ?? false) || (Fail?.NeedsBaseline ?? false);
 }

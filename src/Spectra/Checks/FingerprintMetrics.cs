@@ -32,7 +32,7 @@ public static class FingerprintMetrics
 
     /// <summary>
     /// Each metric's value on the full data with its spread: the standard deviation over bootstrap
-    /// replicates (n − 1 in the denominator), over the replicates where the metric was computed.
+    /// replicates (n − 1 in the denominator), and their mean, over the replicates where the metric was computed.
     /// </summary>
     public static IReadOnlyList<Metric> WithSpreads(IReadOnlyList<Metric> full, IReadOnlyList<IReadOnlyList<Metric>> replicates)
     {
@@ -41,12 +41,14 @@ public static class FingerprintMetrics
         {
             var values = replicates.Select(r => r.FirstOrDefault(x => x.Key == m.Key)?.Value).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
             double? spread = null;
+            double? mean = null;
             if (values.Count >= 2)
             {
-                var mean = values.Average();
-                spread = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+                var mu = values.Average();
+                mean = mu;
+                spread = Math.Sqrt(values.Sum(v => (v - mu) * (v - mu)) / (values.Count - 1));
             }
-            result.Add(m with { Spread = spread });
+            result.Add(m with { Spread = spread, ReplicateMean = mean });
         }
         return result;
     }

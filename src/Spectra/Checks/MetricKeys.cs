@@ -18,6 +18,12 @@ public static class MetricKeys
     public const string DuplicateCount = "duplicates.count";
     public const string DuplicateRate = "duplicates.rate";
 
+    /// <summary>
+    /// Counts taken on the whole input (exact duplicates): a baseline does not resample them and a
+    /// check compares them as they are, whatever the batch's size.
+    /// </summary>
+    public static bool CountsWholeInput(string key) => key.StartsWith("duplicates.", StringComparison.Ordinal);
+
     public static IReadOnlyList<string> All { get; } = new[]
     {
         PowerLawAlpha, PowerLawR2, SpacingRatioMean, SpacingRatioGoePosition, SpacingKlGoe, SpacingKlPoisson,

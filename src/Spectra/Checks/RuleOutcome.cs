@@ -1,6 +1,11 @@
 namespace Spectra.Checks;
 
-/// <summary>What one rule found: the status, the numbers it compared and a sentence saying why.</summary>
+/// <summary>
+/// What one rule found: the status, the numbers it compared and a sentence saying why.
+/// <see cref="SizeMatch"/> says how the rule's sizes were matched (null: the rule does not compare
+/// with the baseline, or its metric counts the whole input); the baseline value and spread are then
+/// those at the compared size.
+/// </summary>
 public sealed record RuleOutcome(
     CheckRule Rule,
     CheckStatus Status,
@@ -8,10 +13,11 @@ public sealed record RuleOutcome(
     double? BaselineValue,
     double? BaselineSpread,
     double? Sigma,
-    string Message);
+    string Message,
+    SizeMatchMethod? SizeMatch = null);
 
-/// <summary>All outcomes of one check; the overall status is the worst rule's.</summary>
-public sealed record CheckResult(IReadOnlyList<RuleOutcome> Outcomes)
+/// <summary>All outcomes of one check; the overall status is the worst rule's. <see cref="SizeMatch"/> is null when sizes were not matched.</summary>
+public sealed record CheckResult(IReadOnlyList<RuleOutcome> Outcomes, SizeMatch? SizeMatch = null)
 {
     public CheckStatus Status => Outcomes.Count == 0 ? CheckStatus.Pass : Outcomes.Max(o => o.Status);
 

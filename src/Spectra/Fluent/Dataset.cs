@@ -177,16 +177,21 @@ public sealed class Dataset
 
     /// <summary>
     /// Today's data against a baseline under rules (the default rules when none are given), as
-    /// <c>spectra check</c>: the analysis options are the baseline's, so both are computed alike.
+    /// <c>spectra check</c>: the analysis options are the baseline's, so both are computed alike, and a
+    /// batch of another row count is compared at a matched size (<see cref="CheckResult.SizeMatch"/>).
     /// </summary>
     public DatasetCheck Check(Baseline baseline, RuleSet? rules = null, IProgress<SpectraProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var a = AnalysisFromOptions(baseline.Options);
-        var analysis = Analyze(Open(), a, light: false, progress);
-        BaselineBuilder.EnsureComparable(baseline, analysis.Document, "baseline");
-        var result = CheckEvaluator.Evaluate(rules ?? DefaultRules.Create(), FingerprintMetrics.From(analysis.Document), baseline);
-        return new DatasetCheck(Name, result, analysis, baseline);
+        var analyses = new List<DatasetAnalysis>();
+        var run = CheckRun.Execute(Open(), baseline, rules ?? DefaultRules.Create(), LoadSettings.Seed, (s, p) =>
+        {
+            var analysis = Analyze(s, a, light: false, p);
+            analyses.Add(analysis);
+            return analysis.Document;
+        }, progress: progress);
+        return new DatasetCheck(Name, run.Result, analyses[0], baseline);
     }
 
     /// <inheritdoc cref="Check(Spectra.Checks.Baseline, RuleSet?, IProgress{SpectraProgress}?)"/>

@@ -30,6 +30,7 @@ internal static class ChecksHtml
         var sb = new StringBuilder();
         sb.Append($"<p class=\"verdict status-{status}\">Check of <b>{E(c.Name)}</b>: <b>{E(status.ToUpperInvariant())}</b> " +
                   $"({r.Count(CheckStatus.Pass)} pass, {r.Count(CheckStatus.Warn)} warn, {r.Count(CheckStatus.Fail)} fail, {r.Count(CheckStatus.Error)} not computed; exit code {c.ExitCode()})</p>\n");
+        if (r.SizeMatch is { } match) sb.Append($"<p class=\"size-match\">Sizes: {E(match.Description)}</p>\n");
         sb.Append("<table id=\"rules\"><tr><th>#</th><th>rule</th><th>status</th><th>today</th><th>baseline ± spread</th><th>σ</th><th>why</th></tr>\n");
         for (var i = 0; i < r.Outcomes.Count; i++)
         {

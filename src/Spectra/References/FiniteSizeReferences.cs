@@ -25,7 +25,9 @@ public sealed record FiniteSizeReferenceSet(int Levels, int BulkLevels, int Simu
 /// sequence is first unfolded exactly (semicircle CDF for GOE; Poisson levels already have unit
 /// density) and then mapped onto the user's own smooth staircase N̄ by its inverse, so the reference
 /// levels have the user's mean density and the unfolding refit meets the same difficulty (e.g. a
-/// power-law bulk spanning decades).
+/// power-law bulk spanning decades). The inverse is strictly increasing and never evaluates N̄
+/// outside the user's bulk (<see cref="StaircaseFit.InverseTable"/>): an extrapolated fit can pile
+/// most reference levels onto one value and make the GOE reference of P(s) meaningless.
 /// </summary>
 public static class FiniteSizeReferences
 {
@@ -129,7 +131,7 @@ public static class FiniteSizeReferences
         }
         catch (SpectraException)
         {
-            // A degenerate draw (all mapped levels clamped together) cannot be unfolded; it counts as maximally unlike both.
+            // A draw the unfolding refuses counts as maximally unlike both (a guard: the strictly increasing map should not produce one).
             return new[] { ratio, Math.Log(2), Math.Log(2), Math.Log(2), Math.Log(2), 1.0, 1.0 };
         }
         var g = SpacingDistributionAnalyzer.Compare(spacings, LevelStatistics.Goe, options);

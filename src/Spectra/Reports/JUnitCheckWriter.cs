@@ -23,6 +23,7 @@ public static class JUnitCheckWriter
             new XAttribute("failures", failures.ToString(CultureInfo.InvariantCulture)),
             new XAttribute("errors", errors.ToString(CultureInfo.InvariantCulture)),
             new XAttribute("skipped", "0"),
+            result.SizeMatch is { } match ? new XElement("properties", new XElement("property", new XAttribute("name", "size_match"), new XAttribute("value", match.Description))) : null,
             cases);
         var doc = new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement("testsuites",

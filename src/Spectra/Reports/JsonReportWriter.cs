@@ -239,6 +239,18 @@ public static class JsonReportWriter
         w.WriteString("status", c.Result.Status.ToString().ToLowerInvariant());
         w.WriteNumber("exit_code", c.ExitCode);
         w.WriteString("baseline", c.BaselinePath);
+        if (c.Result.SizeMatch is { } match)
+        {
+            w.WriteStartObject("size_match");
+            w.WriteString("method", SizeMatchKey(match.Method));
+            w.WriteNumber("batch_samples", match.BatchSamples);
+            w.WriteNumber("compared_samples", match.ComparedSamples);
+            w.WriteNumber("baseline_samples", match.BaselineSamples);
+            if (match.SmallestBatch is { } smallest) w.WriteNumber("smallest_batch", smallest); else w.WriteNull("smallest_batch");
+            w.WriteString("description", match.Description);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("size_match");
         w.WriteStartArray("rules");
         foreach (var o in c.Result.Outcomes)
         {
@@ -250,12 +262,21 @@ public static class JsonReportWriter
             Num(w, "baseline_value", o.BaselineValue);
             Num(w, "baseline_spread", o.BaselineSpread);
             Num(w, "sigma", o.Sigma);
+            if (o.SizeMatch is { } m) w.WriteString("size_match", SizeMatchKey(m)); else w.WriteNull("size_match");
             w.WriteString("message", o.Message);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    private static string SizeMatchKey(SizeMatchMethod m) => m switch
+    {
+        SizeMatchMethod.SameSize => "same_size",
+        SizeMatchMethod.Subsample => "subsample",
+        SizeMatchMethod.Interpolation => "interpolation",
+        _ => "unmatched",
+    };
 
     private static void Hist(Utf8JsonWriter w, Histogram? h)
     {

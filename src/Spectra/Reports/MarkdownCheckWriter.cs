@@ -14,6 +14,7 @@ public static class MarkdownCheckWriter
         sb.Append($"Input `{MarkdownText.Code(inputPath)}` against baseline `{MarkdownText.Code(baselinePath)}`: ");
         sb.Append($"{result.Count(CheckStatus.Pass)} passed, {result.Count(CheckStatus.Warn)} warned, ");
         sb.Append($"{result.Count(CheckStatus.Fail)} failed, {result.Count(CheckStatus.Error)} could not be computed.\n\n");
+        if (result.SizeMatch is { } match) sb.Append($"Sizes: {MarkdownText.Cell(match.Description)}.\n\n");
         sb.Append("| rule | status | value | baseline | deviation | detail |\n");
         sb.Append("|---|---|---:|---:|---:|---|\n");
         foreach (var o in result.Outcomes)

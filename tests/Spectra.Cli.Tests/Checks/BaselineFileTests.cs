@@ -9,11 +9,11 @@ public class BaselineFileTests
         ToolVersion = "0.1.0", InputPath = "data/x", InputKind = "npy", ContentHash = "ab12",
         MatrixRequested = "covariance", MatrixComputed = "covariance", Samples = 3000, Features = 784,
         Options = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["seed"] = "7", ["matrix"] = "covariance" },
-        Replicates = 20, Seed = 7, BootstrapMethod = "poisson",
+        Replicates = 20, Seed = 7, BootstrapMethod = "half", ReplicateSamples = 1499.25,
         Metrics = new[]
         {
             new Metric("power_law.alpha", 0.1 + 0.2, 1.0 / 3),
-            new Metric("spacing_ratio.mean", 0.5301, 0.004, 0.5307, 0.38629),
+            new Metric("spacing_ratio.mean", 0.5301, 0.004, 0.5307, 0.38629, ReplicateMean: 0.5289),
         },
     };
 
@@ -26,6 +26,8 @@ public class BaselineFileTests
         Assert.Equal(1.0 / 3, back.Find("power_law.alpha")!.Spread);
         Assert.Equal(b.Find("spacing_ratio.mean"), back.Find("spacing_ratio.mean"));
         Assert.Equal(b.Options, back.Options);
+        Assert.Equal(1499.25, back.ReplicateSamples);
+        Assert.Null(back.Find("power_law.alpha")!.ReplicateMean);
         Assert.Equal(BaselineFile.ToJson(b), BaselineFile.ToJson(back));
     }
 
