@@ -369,7 +369,7 @@ def main():
         sys.exit("hostile: no CLI at %s; build it first (dotnet build src/Spectra.Cli)" % a.cli)
     work = tempfile.mkdtemp(prefix="spectra-hostile-")
     began = time.monotonic()
-    failures = fixed = known = 0
+    failures = fixed = known = ran = 0
     try:
         cases, sockets = build_cases(a.cli, work)
         print("inputs written in %.1f s" % (time.monotonic() - began))
@@ -378,6 +378,7 @@ def main():
             if a.only and a.only not in case.name:
                 continue
             code, peak, seconds, timed_out, stderr = run_case(a.cli, case)
+            ran += 1
             problem = judge(case, code, peak, seconds, timed_out, stderr)
             if problem is None and case.name in KNOWN_FAILURES:
                 verdict, fixed = "pass (fixed: remove from KNOWN_FAILURES)", fixed + 1
@@ -398,8 +399,8 @@ def main():
             print("inputs kept in " + work)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print("hostile inputs: %d failed, %d known failures, %d fixed known failures, %.0f s in all"
-          % (failures, known, fixed, time.monotonic() - began))
+    print("hostile inputs: %d cases, %d failed, %d known failures, %d fixed known failures, %.0f s in all"
+          % (ran, failures, known, fixed, time.monotonic() - began))
     return 1 if failures else 0
 
 
