@@ -297,6 +297,11 @@ def build_cases(cli, w):
         cases[-1].needle2 = os.path.basename(path)
     write(p("rules-nan.yaml"), b"rules:\n  - metric: spacing_ratio.mean\n    fail: {min: .nan}\n")
     add(Case(g, "rule bound NaN", ["check", good, "-b", p("baseline.json"), "-r", p("rules-nan.yaml")], needle="rules-nan.yaml"))
+    write(p("rules-deep.yaml"), b"rules: " + b"[" * 100000 + b"]" * 100000 + b"\n")
+    add(Case(g, "rules nested 100000 deep", ["check", good, "-b", p("baseline.json"), "-r", p("rules-deep.yaml")],
+             needle="rules-deep.yaml", forbid=("System.", "Version=")))
+    write(p("baselines", "deep.json"), b"[" * 100000 + b"]" * 100000)
+    add(Case(g, "baseline nested 100000 deep", ["check", good, "--baseline", p("baselines", "deep.json")], needle="deep.json"))
     add(Case(g, "--json DIR", ["analyze", good, "--json", p("good")], needle="is a folder"))
     add(Case(g, "valid parquet runs", ["analyze", EMBEDDINGS, "--reference-draws", "0"], exit_code=0))
     add(Case(g, "valid check runs", ["check", good, "--baseline", p("baseline.json"), "--rules", p("rules.yaml")], exit_code=None))

@@ -17,6 +17,9 @@ internal static partial class RuleErrors
         if (UnknownYamlKey().Match(message) is { Success: true } m) return Unknown(m.Groups[1].Value, m.Groups[2].Value);
         if (e.InnerException is FormatException or OverflowException or InvalidCastException)
             return "a value has the wrong type (limits are numbers, include_defaults and closer_to_goe_than_poisson are true or false)";
+        // A list where text was expected, a mapping where a rule was: named by what was expected, not by its .NET type.
+        if (YamlTarget().Match(message + "\n" + e.InnerException?.Message) is { Success: true } target)
+            return "a value of the wrong kind here: expected " + Kind(target.Groups[1].Value);
         return Clean((e.InnerException?.Message ?? message).Trim());
     }
 
@@ -35,6 +38,12 @@ internal static partial class RuleErrors
         var known = type?.GetProperties().Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)) ?? [];
         return $"unknown key '{key}' (known keys here: {string.Join(", ", known)})";
     }
+
+    private static string Kind(string dotnetType) =>
+        dotnetType.EndsWith("+RuleDto") ? "a rule (metric, name, min_spread, warn, fail)" :
+        dotnetType.EndsWith("+BandDto") ? "a band (min, max, max_sigma, max_delta, max_increase, closer_to_goe_than_poisson)" :
+        dotnetType.EndsWith("+RulesDto") ? "the rules file's keys (schema, include_defaults, rules)" :
+        Expected(dotnetType);
 
     private static string Expected(string dotnetType) =>
         dotnetType.Contains("Double") ? "a number" :
@@ -59,6 +68,9 @@ internal static partial class RuleErrors
 
     [GeneratedRegex(@"could not be converted to ([^ .]+(?:\.[^ .]+)*)")]
     private static partial Regex WrongJsonType();
+
+    [GeneratedRegex(@"(?:deserialize the node into type|create an instance of type) '?([\w.+`\[\]]+)")]
+    private static partial Regex YamlTarget();
 
     [GeneratedRegex(@"'?Spectra\.Checks\.RuleSetFile\+(\w+)'?")]
     private static partial Regex DotnetType();

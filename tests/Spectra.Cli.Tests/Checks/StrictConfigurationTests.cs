@@ -77,12 +77,17 @@ public class StrictConfigurationTests
     [InlineData("rules:\n  - metric: spacing_ratio.mean\n    warn: {max_sigma: 3}\n    warn: {max_sigma: 9}\n", "duplicate key")]
     [InlineData("rules:\n  - metric: spacing_ratio.mean\n    warn: {max_sigma: three}\n", "wrong type")]
     [InlineData("rulez: []\n", "unknown key 'rulez'")]
+    [InlineData("rules: [[[[1]]]]\n", "expected a rule (metric")]
+    [InlineData("rules:\n  - metric: spacing_ratio.mean\n    name: [[1]]\n", "expected text")]
+    [InlineData("schema: {a: {b: 1}}\n", "expected text")]
     public void Yaml_rule_errors_are_in_the_files_terms(string yaml, string says)
     {
         var e = Assert.Throws<SpectraException>(() => RuleSetFile.ParseYaml(yaml, "rules.yaml"));
         Assert.Equal("rules.yaml", e.File);
         Assert.Contains(says, e.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Dto", e.Message);
+        Assert.DoesNotContain("System.", e.Message);
+        Assert.DoesNotContain("Version=", e.Message);
         Assert.StartsWith("line ", e.Location);
     }
 
