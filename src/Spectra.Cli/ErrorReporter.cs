@@ -7,34 +7,42 @@ public static class ErrorReporter
 {
     public static int Report(Exception e, CliIo io, bool verbose)
     {
+        var err = new EscapingWriter(io.Err);
         var spectra = Find<SpectraException>(e);
         if (spectra is not null)
         {
-            io.Err.WriteLine($"error ({KindName(spectra.Kind)}): {spectra.Message}");
+            err.WriteLine($"error ({KindName(spectra.Kind)}): {spectra.Message}");
         }
         else if (Find<OperationCanceledException>(e) is not null)
         {
-            io.Err.WriteLine("error: cancelled");
+            err.WriteLine("error: cancelled");
         }
         else if (Find<OutOfMemoryException>(e) is not null)
         {
-            io.Err.WriteLine("error: out of memory; limit the samples (--max-samples) or the features (--resize, --columns)");
+            err.WriteLine("error: out of memory; limit the samples (--max-samples) or the features (--resize, --columns)");
         }
         else if (Find<IOException>(e) is { } io2)
         {
-            io.Err.WriteLine("error (io): " + io2.Message);
+            err.WriteLine("error (io): " + io2.Message);
         }
         else if (Find<UnauthorizedAccessException>(e) is { } denied)
         {
-            io.Err.WriteLine("error (io): " + denied.Message);
+            err.WriteLine("error (io): " + denied.Message);
         }
         else
         {
-            io.Err.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
-            if (!verbose) io.Err.WriteLine("Run again with --verbose for details, and please report it.");
+            err.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            if (!verbose) err.WriteLine("Run again with --verbose for details, and please report it.");
         }
-        if (verbose) io.Err.WriteLine(e.ToString());
+        if (verbose)
+            foreach (var line in e.ToString().Split('\n')) err.WriteLine(line.TrimEnd('\r'));
         return ExitCodes.CouldNotCompute;
+    }
+
+    /// <summary>Every line of an error is escaped: its text carries file names and values from files.</summary>
+    private readonly struct EscapingWriter(TextWriter inner)
+    {
+        public void WriteLine(string line) => inner.WriteLine(MessageText.Escape(line));
     }
 
     private static T? Find<T>(Exception e) where T : Exception

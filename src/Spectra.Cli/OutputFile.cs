@@ -7,6 +7,8 @@ public static class OutputFile
 {
     public static void Write(string path, string content)
     {
+        if (Directory.Exists(path))
+            throw new SpectraException(SpectraErrorKind.Io, "the output is a folder, not a file", path, hint: "give a file name inside it, e.g. " + Path.Combine(path, "report.html"));
         try
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -33,7 +33,7 @@ public static class SpectraCli
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors) io.Err.WriteLine("error: " + error.Message);
+                foreach (var error in parse.Errors) io.Err.WriteLine("error: " + MessageText.ParseError(error.Message));
                 io.Err.WriteLine("Run 'spectra --help' (or 'spectra COMMAND --help') for the options.");
                 return ExitCodes.CouldNotCompute;
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectra.Checks;
+using Spectra.Fluent;
 using Spectra.Reports;
 
 namespace Spectra.Cli.Commands;
@@ -28,7 +29,7 @@ public static class CheckCommand
         command.SetAction(p =>
         {
             var baselinePath = p.GetValue(baselineOption)!;
-            var baseline = BaselineFile.Read(baselinePath);
+            var baseline = BaselineOptions.Read(baselinePath);
             var rules = p.GetValue(rulesOption) is { } rulesPath ? RuleSetFile.Load(rulesPath) : DefaultRules.Create();
             var settings = run.ReadWithDefaults(p, baseline.Options);
             var quiet = p.GetValue(GlobalOptions.Quiet);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Spectra.Data.Files;
 
 namespace Spectra.Checks;
 
@@ -8,6 +9,8 @@ public static class BaselineFile
 {
     public static void Write(Baseline baseline, string path)
     {
+        if (Directory.Exists(path))
+            throw new SpectraException(SpectraErrorKind.Io, "the baseline's path is a folder, not a file", path, hint: "give a file name, e.g. " + Path.Combine(path, "baseline.json"));
         try
         {
             File.WriteAllText(path, ToJson(baseline), new UTF8Encoding(false));
@@ -65,83 +68,84 @@ public static class BaselineFile
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    public static Baseline Read(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SpectraException(SpectraErrorKind.Io, "cannot read the baseline: " + e.Message, path,
-                hint: "create one with `spectra baseline PATH -o baseline.json`");
-        }
-        return Parse(text, path);
-    }
+    private const string CreateHint = "create one with `spectra baseline PATH -o baseline.json`";
+    internal const string RecreateHint = "re-create it with `spectra baseline PATH -o baseline.json`";
 
+    public static Baseline Read(string path) =>
+        Parse(RegularFile.ReadText(path, "the baseline", RegularFile.MaxConfigurationBytes, CreateHint), path);
+
+    /// <summary>
+    /// Parses a baseline strictly: a duplicate or unknown key, a value of the wrong type or out of range is
+    /// an error naming the file and the key, never a silent default. A check against a baseline that does
+    /// not say what it seems to say would pass or fail for the wrong reason.
+    /// </summary>
     public static Baseline Parse(string text, string path = "baseline")
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(text);
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 16 });
         }
         catch (JsonException e)
         {
-            throw SpectraException.Invalid("the baseline is not valid JSON (" + e.Message + ")", path,
-                hint: "create one with `spectra baseline PATH -o baseline.json`");
+            throw SpectraException.Invalid("the baseline is not valid JSON (" + JsonMessages.Reason(e) + ")", path, JsonMessages.Place(e), CreateHint);
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw SpectraException.Invalid("the baseline is not a JSON object", path);
+                throw SpectraException.Invalid("the baseline is not a JSON object", path, hint: CreateHint);
             var schema = root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
             if (schema != Baseline.CurrentSchema)
                 throw SpectraException.Invalid(
                     $"the baseline has schema '{schema ?? "(none)"}', this version of spectra reads '{Baseline.CurrentSchema}'", path,
                     hint: "re-create the baseline with this version: `spectra baseline PATH -o baseline.json`");
-            try
+            var r = new StrictJson(path, RecreateHint);
+            r.Keys(root, "", "schema", "tool", "input", "matrix", "options", "bootstrap", "metrics");
+            var tool = r.Object(root, "tool", "");
+            r.Keys(tool, "tool", "version");
+            var input = r.Object(root, "input", "");
+            r.Keys(input, "input", "path", "kind", "content_hash");
+            var matrix = r.Object(root, "matrix", "");
+            r.Keys(matrix, "matrix", "requested", "computed", "samples", "features");
+            var bootstrap = r.Object(root, "bootstrap", "");
+            r.Keys(bootstrap, "bootstrap", "replicates", "seed", "method", "replicate_samples");
+            var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in r.Object(root, "options", "").EnumerateObject()) options[p.Name] = r.String(p.Value, "options." + p.Name);
+            var metrics = new List<Metric>();
+            foreach (var p in r.Object(root, "metrics", "").EnumerateObject())
             {
-                var input = root.GetProperty("input");
-                var matrix = root.GetProperty("matrix");
-                var bootstrap = root.GetProperty("bootstrap");
-                var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
-                foreach (var p in root.GetProperty("options").EnumerateObject()) options[p.Name] = p.Value.GetString() ?? "";
-                var metrics = new List<Metric>();
-                foreach (var p in root.GetProperty("metrics").EnumerateObject())
-                    metrics.Add(new Metric(p.Name, Optional(p.Value, "value") ?? double.NaN,
-                        Optional(p.Value, "spread"), Optional(p.Value, "goe"), Optional(p.Value, "poisson"), Optional(p.Value, "replicate_mean")));
-                return new Baseline
-                {
-                    Schema = schema,
-                    ToolVersion = root.GetProperty("tool").GetProperty("version").GetString() ?? "",
-                    InputPath = input.GetProperty("path").GetString() ?? "",
-                    InputKind = input.GetProperty("kind").GetString() ?? "",
-                    ContentHash = input.TryGetProperty("content_hash", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null,
-                    MatrixRequested = matrix.GetProperty("requested").GetString() ?? "",
-                    MatrixComputed = matrix.GetProperty("computed").GetString() ?? "",
-                    Samples = matrix.GetProperty("samples").GetInt64(),
-                    Features = matrix.GetProperty("features").GetInt32(),
-                    Options = options,
-                    Replicates = bootstrap.GetProperty("replicates").GetInt32(),
-                    Seed = bootstrap.GetProperty("seed").GetInt32(),
-                    BootstrapMethod = bootstrap.GetProperty("method").GetString() ?? "",
-                    ReplicateSamples = Optional(bootstrap, "replicate_samples"),
-                    Metrics = metrics,
-                };
+                var where = "metrics." + p.Name;
+                if (!MetricKeys.All.Contains(p.Name))
+                    throw SpectraException.Invalid($"unknown metric '{p.Name}'", path, "key " + where, "known metrics: " + string.Join(", ", MetricKeys.All));
+                if (p.Value.ValueKind != JsonValueKind.Object) throw r.Wrong(where, "an object", p.Value);
+                r.Keys(p.Value, where, "value", "spread", "goe", "poisson", "replicate_mean");
+                var spread = r.OptionalNumber(p.Value, "spread", where);
+                if (spread is < 0) throw r.Wrong(where + ".spread", "a number ≥ 0", p.Value.GetProperty("spread"));
+                metrics.Add(new Metric(p.Name, r.OptionalNumber(p.Value, "value", where) ?? double.NaN,
+                    spread, r.OptionalNumber(p.Value, "goe", where), r.OptionalNumber(p.Value, "poisson", where),
+                    r.OptionalNumber(p.Value, "replicate_mean", where)));
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+            return new Baseline
             {
-                throw SpectraException.Invalid("the baseline is incomplete or has a wrong type (" + e.Message + ")", path,
-                    hint: "re-create it with `spectra baseline PATH -o baseline.json`");
-            }
+                Schema = schema,
+                ToolVersion = r.String(tool, "version", "tool"),
+                InputPath = r.String(input, "path", "input"),
+                InputKind = r.String(input, "kind", "input"),
+                ContentHash = input.TryGetProperty("content_hash", out var h) && h.ValueKind != JsonValueKind.Null ? r.String(h, "input.content_hash") : null,
+                MatrixRequested = r.String(matrix, "requested", "matrix"),
+                MatrixComputed = r.String(matrix, "computed", "matrix"),
+                Samples = r.Integer(matrix, "samples", "matrix", 0, long.MaxValue),
+                Features = (int)r.Integer(matrix, "features", "matrix", 0, int.MaxValue),
+                Options = options,
+                Replicates = (int)r.Integer(bootstrap, "replicates", "bootstrap", 0, int.MaxValue),
+                Seed = (int)r.Integer(bootstrap, "seed", "bootstrap", int.MinValue, int.MaxValue),
+                BootstrapMethod = r.String(bootstrap, "method", "bootstrap"),
+                ReplicateSamples = r.OptionalNumber(bootstrap, "replicate_samples", "bootstrap"),
+                Metrics = metrics,
+            };
         }
     }
-
-    private static double? Optional(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     /// <summary>Non-finite numbers become null: JSON has no NaN.</summary>
     internal static void WriteNumber(Utf8JsonWriter w, string name, double v)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spectra.Data.Files;
 using System.Text.Json.Serialization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -13,24 +14,19 @@ namespace Spectra.Checks;
 /// </summary>
 public static class RuleSetFile
 {
+    private const string FormatHint = "see docs/nightly.md for the rule format";
+
     public static RuleSet Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SpectraException(SpectraErrorKind.Io, "cannot read the rules: " + e.Message, path);
-        }
+        var text = RegularFile.ReadText(path, "the rules file", RegularFile.MaxConfigurationBytes, FormatHint);
         var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || text.TrimStart().StartsWith('{');
         return json ? ParseJson(text, path) : ParseYaml(text, path);
     }
 
     public static RuleSet ParseYaml(string text, string source = "rules")
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .WithDuplicateKeyChecking().Build();
         RulesDto? dto;
         try
         {
@@ -38,8 +34,8 @@ public static class RuleSetFile
         }
         catch (YamlException e)
         {
-            throw SpectraException.Invalid("the rules are not valid: " + (e.InnerException?.Message ?? e.Message), source,
-                $"line {e.Start.Line}, column {e.Start.Column}", "see docs/nightly.md for the rule format");
+            throw SpectraException.Invalid("the rules are not valid: " + RuleErrors.Yaml(e), source,
+                $"line {e.Start.Line}, column {e.Start.Column}", FormatHint);
         }
         return Build(dto, source);
     }
@@ -50,8 +46,10 @@ public static class RuleSetFile
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
+            MaxDepth = 16,
         };
         RulesDto? dto;
         try
@@ -60,8 +58,7 @@ public static class RuleSetFile
         }
         catch (JsonException e)
         {
-            throw SpectraException.Invalid("the rules are not valid: " + e.Message, source,
-                e.LineNumber is { } l ? $"line {l + 1}" : null, "see docs/nightly.md for the rule format");
+            throw SpectraException.Invalid("the rules are not valid: " + RuleErrors.Json(e), source, JsonMessages.Place(e), FormatHint);
         }
         return Build(dto, source);
     }
@@ -99,6 +96,9 @@ public static class RuleSetFile
         foreach (var (name, v) in new[] { ("max_sigma", b.MaxSigma), ("max_delta", b.MaxDelta), ("max_increase", b.MaxIncrease) })
             if (v is { } x && (!double.IsFinite(x) || x < 0))
                 throw SpectraException.Invalid($"{name} must be a finite number ≥ 0 (got {x})", source, where);
+        foreach (var (name, v) in new[] { ("min", b.Min), ("max", b.Max) })
+            if (v is { } x && double.IsNaN(x))
+                throw SpectraException.Invalid($"{name} must be a number (got NaN)", source, where);
         if (b.Min is { } min && b.Max is { } max && min > max)
             throw SpectraException.Invalid($"min ({min}) is above max ({max})", source, where);
         return new Band

@@ -1,3 +1,4 @@
+using Spectra.Data.Files;
 using Spectra.Data.Images;
 
 namespace Spectra.Data;
@@ -26,9 +27,11 @@ public static class InputDetector
     {
         if (string.IsNullOrWhiteSpace(path))
             throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, an IDX file or a .txt list of levels");
-        if (Directory.Exists(path)) return DetectFolder(path);
-        if (!File.Exists(path))
+        var status = FileStatusReader.Read(path);
+        if (status.Kind == FileKind.Directory) return DetectFolder(path);
+        if (status.Kind == FileKind.Missing && !path.Contains('\uFFFD'))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
+        if (status.Kind != FileKind.Regular) throw RegularFile.Refusal(path, "the input", status);
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
         if (LevelsFile.IsTextFile(path) || LevelsFile.IsNpyVector(path)) return InputKind.Levels;
         var name = Path.GetFileName(path).ToLowerInvariant();

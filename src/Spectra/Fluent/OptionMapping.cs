@@ -44,16 +44,56 @@ public static class OptionMapping
 
     /// <summary>
     /// The settings with every key of <paramref name="map"/> applied, except those <paramref name="keep"/>
-    /// names (the CLI keeps what the user gave on the command line). A key the map lacks, or holds in a
-    /// form that does not parse, leaves the setting as it was.
+    /// names (the CLI keeps what the user gave on the command line). A key the map lacks leaves the
+    /// setting as it was; a value that does not parse is an error naming its key, never a silent default.
     /// </summary>
     public static (LoadSettings Load, MatrixSettings Matrix, AnalyzeSettings Analyze) Read(IReadOnlyDictionary<string, string> map,
-        LoadSettings load, MatrixSettings matrix, AnalyzeSettings analyze, Func<string, bool>? keep = null)
+        LoadSettings load, MatrixSettings matrix, AnalyzeSettings analyze, Func<string, bool>? keep = null) =>
+        Read(map, load, matrix, analyze, keep, looked: null);
+
+    /// <summary>
+    /// Checks a recorded option map (a baseline's) on its own: every key known, every value parsing and in
+    /// range. The error names the key as the map spells it.
+    /// </summary>
+    public static void Check(IReadOnlyDictionary<string, string> map)
     {
-        string? S(string key) => keep?.Invoke(key) != true && map.TryGetValue(key, out var v) ? v : null;
-        int I(string key, int current) => S(key) is { } v && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : current;
-        int? N(string key, int? current) => S(key) is { } v && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : current;
-        bool B(string key, bool current) => S(key) is { } v ? v == "true" : current;
+        var looked = new HashSet<string>(StringComparer.Ordinal);
+        var (_, m, a) = Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default, null, looked);
+        foreach (var key in map.Keys)
+            if (!looked.Contains(key))
+                throw new SpectraException(SpectraErrorKind.InvalidOption, $"unknown option '{key}'",
+                    hint: "known options: " + string.Join(", ", looked.Order(StringComparer.Ordinal)));
+        a.Validate(k => k);
+        m.Validate(k => k);
+        // The fluent API's own checks of the values Validate leaves to the run.
+        _ = new AnalyzeOptions().FitRanks(a.StartRank, a.EndRank).Eta(a.Eta);
+    }
+
+    private static (LoadSettings Load, MatrixSettings Matrix, AnalyzeSettings Analyze) Read(IReadOnlyDictionary<string, string> map,
+        LoadSettings load, MatrixSettings matrix, AnalyzeSettings analyze, Func<string, bool>? keep, HashSet<string>? looked)
+    {
+        string? S(string key)
+        {
+            looked?.Add(key);
+            return keep?.Invoke(key) != true && map.TryGetValue(key, out var v) ? v : null;
+        }
+        SpectraException Bad(string key, string value, string what) =>
+            new(SpectraErrorKind.InvalidOption, $"option '{key}' is '{value}', not {what}");
+        int? Parsed(string key) => S(key) is { } v
+            ? int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : throw Bad(key, v, "an integer")
+            : null;
+        int I(string key, int current) => Parsed(key) ?? current;
+        int? N(string key, int? current) => Parsed(key) ?? current;
+        bool B(string key, bool current) => S(key) switch
+        {
+            null => current,
+            "true" => true,
+            "false" => false,
+            var v => throw Bad(key, v, "true or false"),
+        };
+        double D(string key, double current) => S(key) is { } v
+            ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : throw Bad(key, v, "a finite number")
+            : current;
         IReadOnlyList<string> L(string key, IReadOnlyList<string> current) => S(key)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? current;
 
         var size = S("resize") is { } resize
@@ -90,7 +130,7 @@ public static class OptionMapping
             StartRank = N("start_rank", analyze.StartRank),
             EndRank = N("end_rank", analyze.EndRank),
             ReferenceDraws = I("reference_draws", analyze.ReferenceDraws),
-            Eta = S("eta") is { } e && double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var eta) ? eta : analyze.Eta,
+            Eta = D("eta", analyze.Eta),
         };
         return (l, m, a);
     }

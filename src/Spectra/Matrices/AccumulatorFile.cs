@@ -50,9 +50,7 @@ public static class AccumulatorFile
 
     public static MomentAccumulator Load(string path, ILinearAlgebraBackend? backend = null)
     {
-        if (!File.Exists(path))
-            throw new SpectraException(SpectraErrorKind.Io, "accumulator file not found", path);
-        var length = new FileInfo(path).Length;
+        var length = Data.Files.RegularFile.Require(path, "the accumulator file");
         if (length < HeaderBytes + 32)
             throw Corrupt(path, $"{length} bytes is shorter than the {HeaderBytes + 32}-byte header and checksum");
         using var stream = File.OpenRead(path);

@@ -222,10 +222,10 @@ public class CommandLineTests : IDisposable
         Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(inherited)).RootElement.GetProperty("spectrum").GetProperty("bulk").GetProperty("k_top").GetInt32());
     }
 
-    /// <summary>Options read from a baseline meet the same rules as options given on the command line, and are named as options.</summary>
+    /// <summary>Options read from a baseline meet the same rules as options given on the command line, and are named as the baseline's keys, with the baseline.</summary>
     [Theory]
-    [InlineData("\"k_top\": \"10\"", "\"k_top\": \"-1\"", "--k-top must be ≥ 0")]
-    [InlineData("\"matrix\": \"auto\"", "\"matrix\": \"cov\"", "--matrix 'cov' is not covariance, gram or auto")]
+    [InlineData("\"k_top\": \"10\"", "\"k_top\": \"-1\"", "(key options): k_top must be ≥ 0")]
+    [InlineData("\"matrix\": \"auto\"", "\"matrix\": \"cov\"", "(key options): matrix 'cov' is not covariance, gram or auto")]
     [InlineData("\"center\": \"true\"", "\"center\": \"true\", \"resize\": \"big\"", "resize 'big' is not WIDTHxHEIGHT")]
     public void A_baseline_holding_an_invalid_option_is_refused(string option, string broken, string message)
     {
@@ -238,6 +238,7 @@ public class CommandLineTests : IDisposable
         var run = Tool.Run("check", data, "--baseline", baseline, "-q");
         Assert.Equal(3, run.ExitCode);
         Assert.Contains(message, run.Err);
+        Assert.Contains(baseline, run.Err);
     }
 
     [Fact]

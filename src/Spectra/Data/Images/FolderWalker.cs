@@ -1,12 +1,15 @@
 using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
+using Spectra.Data.Files;
 
 namespace Spectra.Data.Images;
 
 /// <summary>
 /// Lists the files under a folder, recursively, sorted by their relative path (ordinal, '/'-separated)
-/// so that every run sees the same order. Folder links are followed once: a link back to a folder
-/// already visited is not entered again.
+/// so that every run sees the same order. Folder links are followed, but each folder is entered once,
+/// known by its (device, inode): a link loop, or links each way between two folders, cannot make the
+/// walk long or endless. Entries are visited in name order, so which of two paths to one folder is
+/// kept does not depend on the file system's listing order.
 /// </summary>
 internal static class FolderWalker
 {
@@ -15,14 +18,14 @@ internal static class FolderWalker
     {
         var include = options.Include.Select(g => new Glob(g)).ToList();
         var exclude = options.Exclude.Select(g => new Glob(g)).ToList();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<(FileIdentity Identity, string? RealPath)>();
         var found = new List<string>();
         var pending = new Stack<(string Dir, string Rel)>();
         pending.Push((root, ""));
         while (pending.Count > 0)
         {
             var (dir, rel) = pending.Pop();
-            if (!visited.Add(RealPath(dir))) continue;
+            if (!visited.Add(Identity(dir))) continue;
             List<string> entries;
             try
             {
@@ -37,8 +40,11 @@ internal static class FolderWalker
             {
                 throw new SpectraException(SpectraErrorKind.Io, "cannot list the folder (" + e.Message + ")", dir);
             }
-            foreach (var entry in entries)
+            // Pushed in reverse name order, so folders are popped (and claimed) in name order.
+            entries.Sort(StringComparer.Ordinal);
+            for (int i = entries.Count - 1; i >= 0; i--)
             {
+                var entry = entries[i];
                 if (entry.StartsWith('.')) continue;
                 bool isDirectory = entry.EndsWith('/');
                 string name = isDirectory ? entry[..^1] : entry;
@@ -68,6 +74,14 @@ internal static class FolderWalker
         foreach (var g in exclude)
             if (g.IsMatch(path)) return false;
         return true;
+    }
+
+    /// <summary>The folder's (device, inode); where the platform gives none, its real path.</summary>
+    private static (FileIdentity, string?) Identity(string dir)
+    {
+        var status = FileStatusReader.Read(dir);
+        if (status.Kind == FileKind.LinkLoop) throw RegularFile.Refusal(dir, "the folder", status);
+        return status.Identity != default ? (status.Identity, null) : (default, RealPath(dir));
     }
 
     private static string RealPath(string dir)

@@ -1,3 +1,5 @@
+using Spectra.Data.Files;
+
 namespace Spectra.Data.Images;
 
 /// <summary>
@@ -36,6 +38,12 @@ internal static class IdxLabels
     {
         var file = Path.GetFileName(path);
         const string Hint = "fix the labels file or move it away from the images file";
+        // A link to /dev/zero, or a file far larger than the labels of this stack, is refused before it is read.
+        var status = FileStatusReader.Read(path);
+        if (status.Kind != FileKind.Regular) throw RegularFile.Refusal(file, "the labels file", status, Hint);
+        long expected = 8L + count;
+        if (status.Size > 2 * expected + 4096)
+            throw SpectraException.Invalid($"the labels file holds {status.Size} bytes; the labels of {count} images need {expected}", file, hint: Hint);
         byte[] d;
         try
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Spectra.Data.Files;
 
 namespace Spectra.Data.Images;
 
@@ -26,6 +27,13 @@ internal static class ImageProbe
         string name = relative.Length == 0 ? Path.GetFileName(root) : relative;
         try
         {
+            // Before any open: a FIFO would block it, a device would never end.
+            var status = FileStatusReader.Read(full);
+            if (status.Kind != FileKind.Regular)
+            {
+                if (!LooksLikeImage(full)) return null;
+                throw RegularFile.Refusal(name, "the file", status);
+            }
             ReadOnlyMemory<byte> head;
             Memory<byte>? whole = null;
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ImageFormats.ProbeBytes + 1);

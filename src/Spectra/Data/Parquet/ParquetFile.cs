@@ -37,6 +37,7 @@ public sealed class ParquetFile : IParquetReader
 
     public static ParquetFile Open(string path, ParquetReadOptions? options = null)
     {
+        Files.RegularFile.Require(path, "the Parquet file");
         SafeFileHandle handle;
         try
         {

@@ -19,10 +19,9 @@ public static class ReportSpectrumReader
     /// <returns>The spectrum, the samples and features it came from, and the spectra of its half-subsample realisations (empty when the report has none).</returns>
     public static (EigenSpectrum Spectrum, long Samples, int Features, IReadOnlyList<EigenSpectrum> Realisations) Read(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new SpectraException(SpectraErrorKind.Io, "the report file does not exist", path);
-        if (info.Length > MaxBytes)
-            throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the report is {info.Length >> 20} MiB, above the {MaxBytes >> 20} MiB a report may have", path);
+        long length = Data.Files.RegularFile.Require(path, "the report file");
+        if (length > MaxBytes)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the report is {length >> 20} MiB, above the {MaxBytes >> 20} MiB a report may have", path);
         JsonDocument doc;
         try
         {

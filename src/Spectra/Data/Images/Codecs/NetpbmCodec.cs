@@ -25,9 +25,10 @@ public sealed class NetpbmCodec : SingleImageCodec
         {
             h = ReadHeader(head, limits);
         }
-        catch (SpectraException) when (head.Length < 4096)
+        catch (SpectraException) when (head.Length < 4096 || head.Length >= ImageFormats.ProbeBytes)
         {
-            return null; // the header may continue past this prefix
+            // The header may continue past this prefix (comments may be megabytes long): the whole file decides.
+            return null;
         }
         return new ImageHeader(h.Width, h.Height, h.Depth);
     }
@@ -63,6 +64,9 @@ public sealed class NetpbmCodec : SingleImageCodec
             var parts = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
             string key = parts[0], value = parts.Length > 1 ? parts[1].Trim() : "";
             if (key == "ENDHDR") break;
+            // Raster bytes read as a header line: the header never said ENDHDR (and its bytes are not worth echoing).
+            if (!IsFieldName(key))
+                throw SpectraException.Invalid("PAM header has no ENDHDR line before its raster", hint: "end the header with a line ENDHDR");
             long Parse() => long.TryParse(value, out var v) && v >= 0 ? v : throw SpectraException.Invalid($"PAM header field {key} has a bad value '{value}'");
             switch (key)
             {
@@ -81,15 +85,18 @@ public sealed class NetpbmCodec : SingleImageCodec
         return new Header('7', (int)w, (int)h, (int)depth, (int)max, pos);
     }
 
+    private static bool IsFieldName(string key) => key.Length <= 32 && key.All(c => c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_');
+
     private static string Line(ReadOnlySpan<byte> d, ref int pos)
     {
         int start = pos;
         while (pos < d.Length && d[pos] != '\n')
         {
-            if (pos - start > 1024) throw SpectraException.Invalid("PAM header line is too long");
+            // Comment lines may be of any length; a field line is short.
+            if (pos - start > 1024 && d[start] != '#') throw SpectraException.Invalid("PAM header line is too long");
             pos++;
         }
-        if (pos >= d.Length) throw Bytes.UnexpectedEnd("PAM header", pos + 1, d.Length);
+        if (pos >= d.Length) throw SpectraException.Invalid("PAM header has no ENDHDR line (the file ends inside its header)", hint: "end the header with a line ENDHDR");
         var s = System.Text.Encoding.ASCII.GetString(d[start..pos]);
         pos++;
         return s;
