@@ -15,6 +15,7 @@ public static class SpectraCli
         var root = new RootCommand("spectra: the eigenvalue spectrum of a dataset read with random-matrix theory — fingerprints, reports and nightly data-quality checks.");
         root.Add(GlobalOptions.Verbose);
         root.Add(GlobalOptions.Quiet);
+        root.Add(GlobalOptions.MemoryLimit);
         root.Add(AnalyzeCommand.Create(io));
         root.Add(BaselineCommand.Create(io));
         root.Add(CheckCommand.Create(io));
@@ -37,6 +38,8 @@ public static class SpectraCli
                 io.Err.WriteLine("Run 'spectra --help' (or 'spectra COMMAND --help') for the options.");
                 return ExitCodes.CouldNotCompute;
             }
+            using var budget = MemoryBudget.Use(GlobalOptions.MemoryLimitBytes(parse));
+            MemoryBudget.BindCollector(MemoryBudget.Current.Limit);
             return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)

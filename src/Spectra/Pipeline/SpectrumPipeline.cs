@@ -29,7 +29,7 @@ public static class SpectrumPipeline
             throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Info.Path,
                 hint: "select at least one numeric column, or check that the images are not empty");
 
-        var state = new PassState(d, options, backend, source.FeatureNames);
+        using var state = new PassState(d, options, backend, source.FeatureNames, source.Info.Path);
         var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
         var readWatch = Stopwatch.StartNew();
         var accumulateTime = TimeSpan.Zero;
@@ -62,13 +62,16 @@ public static class SpectrumPipeline
         };
         var provenance = main.Provenance with { TimingsMs = timings, DroppedRows = state.RowsDropped };
         var spectrum = new EigenSpectrum(main.All, provenance, main.Count);
-        var names = source.FeatureNames is null ? null : state.KeptFeatures.Select(i => source.FeatureNames[i]).ToArray();
+        var names = source.FeatureNames is null ? null : new KeptFeatureNames(source.FeatureNames, state.KeptFeatures);
         return new SpectrumComputation(spectrum, realisations, perLabel, state.Duplicates(), source.Info, names);
     }
 
-    /// <summary>Accumulators and held rows of one pass.</summary>
-    private sealed class PassState
+    /// <summary>Accumulators and held rows of one pass; their memory is reserved against the run's <see cref="MemoryBudget"/> until the pass is disposed.</summary>
+    private sealed class PassState : IDisposable
     {
+        private readonly string _path;
+        private readonly List<MemoryBudget.Reservation> _reserved = new();
+        private readonly List<MemoryBudget.Reservation> _heldReserved = new();
         private readonly int _d;
         private readonly SpectrumOptions _o;
         private readonly ILinearAlgebraBackend _backend;
@@ -86,8 +89,9 @@ public static class SpectrumPipeline
         private double[] _select = Array.Empty<double>();
         private double[] _sums = Array.Empty<double>();
 
-        public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
+        public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names, string path)
         {
+            _path = path;
             _d = d;
             _o = o;
             _backend = backend;
@@ -109,8 +113,8 @@ public static class SpectrumPipeline
         private void StartAccumulators(bool mainOnly, SourceInfo? info = null)
         {
             var realisations = mainOnly ? 0 : AffordableRealisations(info!);
-            _all = new MomentAccumulator(_d, _backend);
-            _realisations = Enumerable.Range(0, realisations).Select(_ => new MomentAccumulator(_d, _backend)).ToArray();
+            _all = NewAccumulator("the covariance accumulator");
+            _realisations = Enumerable.Range(0, realisations).Select(_ => NewAccumulator("a realisation's covariance accumulator")).ToArray();
             int label = 0;
             for (var c = 0; c < _held!.Count; c++)
             {
@@ -124,7 +128,32 @@ public static class SpectrumPipeline
 
         private double AccumulatorBytes => 8.0 * _d * _d;
 
-        private double AccumulatorBudget => _o.MaxAccumulatorBytes > 0 ? _o.MaxAccumulatorBytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2.0;
+        // What the accumulators may take together: the option when given, else what the run's budget has
+        // left beside everything but these accumulators.
+        private double AccumulatorBudget => _o.MaxAccumulatorBytes > 0
+            ? Math.Min(_o.MaxAccumulatorBytes, MemoryBudget.Current.Limit)
+            : MemoryBudget.Current.Available + _accumulatorsReserved;
+
+        private long _accumulatorsReserved;
+
+        private MomentAccumulator NewAccumulator(string what)
+        {
+            long bytes = (long)AccumulatorBytes + 32L * _d;
+            _reserved.Add(MemoryBudget.Current.Reserve(bytes, $"{what} ({_d} × {_d})", _path));
+            _accumulatorsReserved += bytes;
+            return new MomentAccumulator(_d, _backend);
+        }
+
+        /// <summary>Reserves a copy of <paramref name="rows"/> rows for as long as the pass lasts (or, for held rows, until they are consolidated).</summary>
+        private void ReserveRows(long rows, string what, List<MemoryBudget.Reservation> into) =>
+            into.Add(MemoryBudget.Current.Reserve(8L * rows * _d, $"{what} ({rows} samples × {_d} features)", _path));
+
+        public void Dispose()
+        {
+            foreach (var r in _reserved.Concat(_heldReserved)) r.Dispose();
+            _reserved.Clear();
+            _heldReserved.Clear();
+        }
 
         private static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
 
@@ -164,7 +193,7 @@ public static class SpectrumPipeline
                                 throw new SpectraException(SpectraErrorKind.LimitExceeded,
                                     $"a covariance for class '{label}' would make {accumulators} accumulators of {_d} × {_d} ({Gb(accumulators * AccumulatorBytes)}), more than the {Gb(AccumulatorBudget)} they may take",
                                     hint: "reduce the features (resize images, select columns) or the classes, or the samples per class to at most the features");
-                            _labels[label!] = acc = new MomentAccumulator(_d, _backend);
+                            _labels[label!] = acc = NewAccumulator($"the covariance accumulator of class '{label}'");
                         }
                         acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
                     }
@@ -217,6 +246,7 @@ public static class SpectrumPipeline
             {
                 if (RowsKept + kept <= _holdLimit)
                 {
+                    ReserveRows(kept, "samples held for the Gram matrix", _heldReserved);
                     _held.Add(block.ToArray());
                     _heldStarts.Add(RowsKept);
                     _heldLabels.AddRange(keptLabels.Take(kept));
@@ -232,6 +262,8 @@ public static class SpectrumPipeline
                 _held = null;
                 _heldStarts.Clear();
                 _heldLabels.Clear();
+                foreach (var r in _heldReserved) r.Dispose();
+                _heldReserved.Clear();
             }
             Accumulate(block, kept, RowsKept, keptLabels, kept == rows ? _sums.AsSpan(0, _d) : default);
             RowsKept += kept;
@@ -261,10 +293,15 @@ public static class SpectrumPipeline
             double[]? held = null;
             if (_held is not null)
             {
+                // The Gram matrix's working copy of the rows and the matrix come next: checked with the block, so a run that cannot finish stops here.
+                MemoryBudget.Current.Check(16.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features and its working copy", _path);
+                ReserveRows(RowsKept, "the samples in one block", _reserved);
                 held = new double[_held.Sum(c => (long)c.Length)];
                 long offset = 0;
                 foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
                 _held.Clear(); // the chunks now live in one block
+                foreach (var r in _heldReserved) r.Dispose();
+                _heldReserved.Clear();
             }
             _heldRows = held;
             var result = Solve(_all, held, RowsKept, out var kept);
@@ -341,6 +378,9 @@ public static class SpectrumPipeline
 
         private double[] Gather(int[] rows)
         {
+            // Each subset's copy and its Gram matrix's working copy, for the matrices solved side by side.
+            MemoryBudget.Current.Check(Math.Max(1, _backend.Info.Threads) * (16.0 * rows.Length * _d + 8.0 * rows.Length * rows.Length),
+                $"the Gram matrices of subsets of {rows.Length} samples × {_d} features", _path);
             var x = new double[rows.Length * _d];
             for (var i = 0; i < rows.Length; i++)
                 Array.Copy(_heldRows!, (long)rows[i] * _d, x, (long)i * _d, _d);
