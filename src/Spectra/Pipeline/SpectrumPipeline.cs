@@ -30,6 +30,7 @@ public static class SpectrumPipeline
                 hint: "select at least one numeric column, or check that the images are not empty");
 
         using var state = new PassState(d, options, backend, source.FeatureNames, source.Info.Path);
+        if (source is IRowCountHint hint) state.CheckPlanned(hint.ExpectedRows);
         var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
         var readWatch = Stopwatch.StartNew();
         var accumulateTime = TimeSpan.Zero;
@@ -147,6 +148,19 @@ public static class SpectrumPipeline
         /// <summary>Reserves a copy of <paramref name="rows"/> rows for as long as the pass lasts (or, for held rows, until they are consolidated).</summary>
         private void ReserveRows(long rows, string what, List<MemoryBudget.Reservation> into) =>
             into.Add(MemoryBudget.Current.Reserve(8L * rows * _d, $"{what} ({rows} samples × {_d} features)", _path));
+
+        /// <summary>
+        /// Fails before the first read when the rows a source will yield cannot fit: while they are held for the
+        /// Gram matrix its peak is three copies of them (held, in one block, the matrix's working copy); past that
+        /// it is the main covariance accumulator.
+        /// </summary>
+        public void CheckPlanned(long rows)
+        {
+            if (rows <= _holdLimit)
+                MemoryBudget.Current.Check(24.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
+            else if (_covariance)
+                MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
+        }
 
         public void Dispose()
         {

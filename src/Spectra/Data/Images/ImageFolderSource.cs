@@ -10,7 +10,7 @@ namespace Spectra.Data.Images;
 /// decodes a chunk of files in parallel and writes their rows in file order, so memory is bounded by
 /// the chunk, not by the number of images.
 /// </summary>
-public sealed class ImageFolderSource : IDataSource
+public sealed class ImageFolderSource : IDataSource, IRowCountHint
 {
     private readonly ImageSourceOptions _options;
     private readonly List<ProbedFile> _files = new();
@@ -191,6 +191,8 @@ public sealed class ImageFolderSource : IDataSource
 
     /// <summary>Number of rows one full read yields (fewer if files are skipped while decoding).</summary>
     public int Count => _rows.Count;
+
+    long IRowCountHint.ExpectedRows => Count;
 
     public int ImageWidth => _width;
     public int ImageHeight => _height;

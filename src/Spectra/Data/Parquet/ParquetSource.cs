@@ -9,7 +9,7 @@ namespace Spectra.Data.Parquet;
 /// stream of row chunks: one row group's selected columns at a time are decoded, turned into
 /// row-major doubles with row names ("file.parquet#row 123") and labels, and passed on.
 /// </summary>
-public sealed class ParquetSource : IDataSource
+public sealed class ParquetSource : IDataSource, IRowCountHint
 {
     private readonly ParquetSourceOptions _options;
     private readonly ParquetReadOptions _readOptions;
@@ -66,6 +66,8 @@ public sealed class ParquetSource : IDataSource
 
     /// <summary>Rows in the input before sampling and null handling.</summary>
     public long TotalRows => _totalRows;
+
+    long IRowCountHint.ExpectedRows => Math.Min(_totalRows, _options.MaxRows ?? long.MaxValue);
 
     private IParquetReader Open(string path) => _openReader(path, _readOptions);
 
