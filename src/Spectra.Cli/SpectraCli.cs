@@ -25,7 +25,9 @@ public static class SpectraCli
         return root;
     }
 
-    public static int Run(string[] args, CliIo io)
+    /// <param name="ownProcess">Whether the run has the process to itself (the dotnet tool): then the garbage
+    /// collector is held to the run's memory budget too (<see cref="MemoryBudget.BindCollector"/>).</param>
+    public static int Run(string[] args, CliIo io, bool ownProcess = false)
     {
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
@@ -39,7 +41,7 @@ public static class SpectraCli
                 return ExitCodes.CouldNotCompute;
             }
             using var budget = MemoryBudget.Use(GlobalOptions.MemoryLimitBytes(parse));
-            MemoryBudget.BindCollector(MemoryBudget.Current.Limit);
+            if (ownProcess) MemoryBudget.BindCollector(MemoryBudget.Current.Limit);
             return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
