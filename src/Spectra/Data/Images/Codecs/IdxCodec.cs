@@ -56,14 +56,10 @@ public sealed class IdxCodec : IImageCodec
         if (head.Length < 4 || head[0] != 0 || head[1] != 0 || ElementSize(head[2]) == 0 || head[3] is < 1 or > 4) return null;
         int dims = head[3];
         if (head.Length < 4 + 4 * dims) return null;
-        long length = ElementSize(head[2]);
-        for (int i = 0; i < dims; i++)
-        {
-            length *= BinaryPrimitives.ReadUInt32BigEndian(head[(4 + 4 * i)..]);
-            // Past any real file: the caller's limits refuse it, without overflow on the way.
-            if (length > 1L << 50) return 1L << 50;
-        }
-        return 4 + 4 * dims + length;
+        // In doubles: four 32-bit sizes overflow a long. Past 2^50 is past any real file, and the caller's limits refuse it.
+        double length = ElementSize(head[2]);
+        for (int i = 0; i < dims; i++) length *= BinaryPrimitives.ReadUInt32BigEndian(head[(4 + 4 * i)..]);
+        return 4 + 4 * dims + (long)Math.Min(length, 1L << 50);
     }
 
     public ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
