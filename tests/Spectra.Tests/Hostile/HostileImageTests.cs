@@ -131,6 +131,14 @@ public sealed class HostileImageTests
     }
 
     [Fact]
+    public void A_gzipped_idx_header_whose_sizes_overflow_a_long_is_refused()
+    {
+        // Regression: 2^32 − 1 in every size once wrapped the declared length negative (an ArgumentOutOfRangeException).
+        byte[] header = [0, 0, 8, 3, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255];
+        Assert.Throws<SpectraException>(() => ImageFormats.Gunzip(Gzip(header), 1 << 24));
+    }
+
+    [Fact]
     public void An_npz_entry_is_inflated_only_as_far_as_its_npy_header_declares()
     {
         using var folder = new TestData.TempFolder();

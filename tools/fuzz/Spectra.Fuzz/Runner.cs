@@ -20,7 +20,7 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
 
     public Summary Run(long cases)
     {
-        var target = Targets.For(family);
+        var target = Targets.For(family, seeds);
         long decoded = 0, rejected = 0, escapes = 0, slow = 0, heavy = 0, worstBytes = 0;
         double worstMs = 0;
         string worstBytesCase = "", worstMsCase = "";

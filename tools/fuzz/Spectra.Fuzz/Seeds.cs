@@ -3,7 +3,7 @@ namespace Spectra.Fuzz;
 /// <summary>The valid files each family's mutations start from: the committed test images, the sample data, and the shared conformance files when present.</summary>
 internal static class Seeds
 {
-    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "parquet"];
+    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "parquet", "folder"];
 
     public static List<(string Name, byte[] Bytes)> For(string family, string root)
     {
@@ -52,6 +52,9 @@ internal static class Seeds
                     using (var z = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) z.Write(idx);
                     found.Add(("images-idx3-ubyte.gz", gz.ToArray()));
                 }
+                break;
+            case "folder":
+                AddAll(Path.Combine(root, "data-samples", "digits"), "*.png", 12);
                 break;
             case "parquet":
                 Add(Path.Combine(root, "data-samples", "embeddings", "embeddings.parquet"));

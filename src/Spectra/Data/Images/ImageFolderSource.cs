@@ -73,6 +73,10 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
         Features = _converter.FeaturesFor(_width, _height);
         CheckDecodeMemory();
 
+        long images = _files.Sum(f => (long)f.Header.Count);
+        // A gzipped stack of 1 × 1 images can claim 10⁹ of them in a megabyte: the list of rows is sized from that.
+        MemoryBudget.Current.Check(16.0 * images, $"the list of {images} images", path);
+        if (images > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the input holds {images} images, more than one read can list", path);
         var rows = AllRows(_files);
         if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
         _rows = Subset(rows, _options.MaxSamples, _options.Seed);
