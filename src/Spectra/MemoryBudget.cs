@@ -37,7 +37,12 @@ public sealed class MemoryBudget
     public static MemoryBudget Current => s_current.Value ?? s_process;
 
     /// <summary><see cref="DefaultShare"/> of the memory available to the process (physical memory, or a container's limit).</summary>
-    public static long DefaultLimit => Math.Max(MinimumBytes, (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * DefaultShare));
+    public static long DefaultLimit => s_defaultLimit.Value;
+
+    // Read once: it does not change with use, a decode checks the budget for every file, and a
+    // collector bound to the budget (BindCollector) would otherwise feed back into it.
+    private static readonly Lazy<long> s_defaultLimit =
+        new(() => Math.Max(MinimumBytes, (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * DefaultShare)));
 
     /// <summary>The most this budget lets a run hold at once, in bytes.</summary>
     public long Limit => _limit > 0 ? _limit : DefaultLimit;
