@@ -111,7 +111,7 @@ public static class ImageFormats
             }
             // ISIZE (the last four bytes) gives the expanded size mod 2^32: a first guess for the buffer, never trusted beyond maxBytes.
             long guess = raw.Length >= 18 ? BitConverter.ToUInt32(raw, raw.Length - 4) : 0;
-            var buffer = new MemoryStream((int)Math.Clamp(guess, got, Math.Min(Math.Min(maxBytes, budget.Available), 256L << 20)));
+            var buffer = new MemoryStream((int)Math.Clamp(guess, got, Math.Max(got, Math.Min(Math.Min(maxBytes, budget.Available), 256L << 20))));
             buffer.Write(head, 0, got);
             var block = new byte[81920];
             while ((n = z.Read(block, 0, block.Length)) > 0)
