@@ -1,3 +1,3 @@
 using Spectra.Cli;
 
-return SpectraCli.Run(args, CliIo.FromConsole());
+return SpectraCli.Run(args, CliIo.FromConsole(), ownProcess: true);

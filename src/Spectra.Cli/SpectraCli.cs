@@ -15,6 +15,7 @@ public static class SpectraCli
         var root = new RootCommand("spectra: the eigenvalue spectrum of a dataset read with random-matrix theory — fingerprints, reports and nightly data-quality checks.");
         root.Add(GlobalOptions.Verbose);
         root.Add(GlobalOptions.Quiet);
+        root.Add(GlobalOptions.MemoryLimit);
         root.Add(AnalyzeCommand.Create(io));
         root.Add(BaselineCommand.Create(io));
         root.Add(CheckCommand.Create(io));
@@ -24,7 +25,9 @@ public static class SpectraCli
         return root;
     }
 
-    public static int Run(string[] args, CliIo io)
+    /// <param name="ownProcess">Whether the run has the process to itself (the dotnet tool): then the garbage
+    /// collector is held to the run's memory budget too (<see cref="MemoryBudget.BindCollector"/>).</param>
+    public static int Run(string[] args, CliIo io, bool ownProcess = false)
     {
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
@@ -37,6 +40,8 @@ public static class SpectraCli
                 io.Err.WriteLine("Run 'spectra --help' (or 'spectra COMMAND --help') for the options.");
                 return ExitCodes.CouldNotCompute;
             }
+            using var budget = MemoryBudget.Use(GlobalOptions.MemoryLimitBytes(parse));
+            if (ownProcess) MemoryBudget.BindCollector(MemoryBudget.Current.Limit);
             return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)

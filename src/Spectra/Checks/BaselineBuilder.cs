@@ -30,6 +30,9 @@ public static class BaselineBuilder
         if (replicates < 2)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"a baseline needs at least 2 bootstrap replicates (got {replicates})",
                 hint: "use --replicates 20 or more");
+        if (replicates > OptionLimits.MaxReplicates)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"a baseline takes at most {OptionLimits.MaxReplicates} replicates (got {replicates})",
+                hint: "20 to 100 replicates give the spreads to a few per cent");
         var report = analyzeFull(source);
         var full = FingerprintMetrics.From(report);
         var samples = new List<IReadOnlyList<Metric>>();

@@ -21,7 +21,7 @@ public sealed record MatrixSettings
     /// <summary>The pipeline's options; an unknown matrix name is an error (<paramref name="spell"/> names the setting, see <see cref="SettingsValidation"/>).</summary>
     public SpectrumOptions PipelineOptions(int realisations, int seed, bool detectDuplicates = true, Func<string, string>? spell = null) => new()
     {
-        Matrix = this.Request(spell),
+        Matrix = this.Validate(spell).Request(spell),
         Preprocess = new PreprocessOptions
         {
             Center = Center,

@@ -17,9 +17,10 @@ public static class SettingsValidation
         spell ??= Plain;
         NonNegative(a.KTop, "k_top", spell);
         NonNegative(a.KBottom, "k_bottom", spell);
-        if (a.ReferenceDraws is < 0 or > 1000)
-            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("reference_draws")} must be 0…1000 (got {a.ReferenceDraws})");
-        NonNegative(a.SffRealisations, "sff_realisations", spell);
+        if (a.ReferenceDraws is < 0 or > OptionLimits.MaxReferenceDraws)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("reference_draws")} must be 0…{OptionLimits.MaxReferenceDraws} (got {a.ReferenceDraws})");
+        if (a.SffRealisations is < 0 or > OptionLimits.MaxSffRealisations)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{spell("sff_realisations")} must be 0…{OptionLimits.MaxSffRealisations} (got {a.SffRealisations})");
         PowerLawRange(a.StartRank, a.EndRank, spell);
         a.UnfoldingOptions();
         return a;
@@ -28,6 +29,8 @@ public static class SettingsValidation
     public static MatrixSettings Validate(this MatrixSettings m, Func<string, string>? spell = null)
     {
         m.Request(spell);
+        if (m.Threads is < 0 or > OptionLimits.MaxThreads)
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"{(spell ?? Plain)("threads")} must be 0…{OptionLimits.MaxThreads} (got {m.Threads})");
         return m;
     }
 

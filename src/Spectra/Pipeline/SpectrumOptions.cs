@@ -31,9 +31,9 @@ public sealed record SpectrumOptions
 
     /// <summary>
     /// Memory the covariance accumulators may take together (d² doubles each: the main one, one per
-    /// realisation, one per label); 0 means half of the memory available to the process. Realisations that
+    /// realisation, one per label). Realisations that
     /// do not fit are left out, with a note in the source's notes; a covariance (or a label's) that does not
-    /// fit is an error.
+    /// fit is an error. 0 means what the run's <see cref="MemoryBudget"/> has left; a value is capped by the budget's limit.
     /// </summary>
     public long MaxAccumulatorBytes { get; init; }
 
@@ -53,10 +53,10 @@ public sealed record SpectrumOptions
 
     internal void Validate()
     {
-        if (Realisations < 0) throw Bad($"realisations must be ≥ 0, got {Realisations}");
+        if (Realisations is < 0 or > OptionLimits.MaxSffRealisations) throw Bad($"realisations must be 0…{OptionLimits.MaxSffRealisations}, got {Realisations}");
         if (!(RealisationFraction > 0 && RealisationFraction < 1)) throw Bad($"realisation fraction must lie in (0, 1), got {RealisationFraction}");
         if (ChunkRows < 0) throw Bad($"chunk rows must be ≥ 0, got {ChunkRows}");
-        if (Threads < 0) throw Bad($"threads must be ≥ 0, got {Threads}");
+        if (Threads is < 0 or > OptionLimits.MaxThreads) throw Bad($"threads must be 0…{OptionLimits.MaxThreads}, got {Threads}");
         if (MaxGramSamples < 2) throw Bad($"the Gram sample limit must be ≥ 2, got {MaxGramSamples}");
         if (MaxAccumulatorBytes < 0) throw Bad($"the accumulator memory limit must be ≥ 0, got {MaxAccumulatorBytes}");
     }

@@ -29,7 +29,8 @@ public static class SpectrumPipeline
             throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Info.Path,
                 hint: "select at least one numeric column, or check that the images are not empty");
 
-        var state = new PassState(d, options, backend, source.FeatureNames);
+        using var state = new PassState(d, options, backend, source.FeatureNames, source.Info.Path);
+        if (source is IRowCountHint hint) state.CheckPlanned(hint.ExpectedRows);
         var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
         var readWatch = Stopwatch.StartNew();
         var accumulateTime = TimeSpan.Zero;
@@ -63,13 +64,16 @@ public static class SpectrumPipeline
         };
         var provenance = main.Provenance with { TimingsMs = timings, DroppedRows = state.RowsDropped };
         var spectrum = new EigenSpectrum(main.All, provenance, main.Count);
-        var names = source.FeatureNames is null ? null : state.KeptFeatures.Select(i => source.FeatureNames[i]).ToArray();
+        var names = source.FeatureNames is null ? null : new KeptFeatureNames(source.FeatureNames, state.KeptFeatures);
         return new SpectrumComputation(spectrum, realisations, perLabel, state.Duplicates(), source.Info, names);
     }
 
-    /// <summary>Accumulators and held rows of one pass.</summary>
-    private sealed class PassState
+    /// <summary>Accumulators and held rows of one pass; their memory is reserved against the run's <see cref="MemoryBudget"/> until the pass is disposed.</summary>
+    private sealed class PassState : IDisposable
     {
+        private readonly string _path;
+        private readonly List<MemoryBudget.Reservation> _reserved = new();
+        private readonly List<MemoryBudget.Reservation> _heldReserved = new();
         private readonly int _d;
         private readonly SpectrumOptions _o;
         private readonly ILinearAlgebraBackend _backend;
@@ -89,10 +93,10 @@ public static class SpectrumPipeline
         private readonly DataScale _scale = new();
         private readonly ConstantFeatures _constant;
         private int[] _constantFeatures = Array.Empty<int>();
-        private string? _path;
 
-        public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names)
+        public PassState(int d, SpectrumOptions o, ILinearAlgebraBackend backend, IReadOnlyList<string>? names, string path)
         {
+            _path = path;
             _d = d;
             _o = o;
             _backend = backend;
@@ -115,8 +119,8 @@ public static class SpectrumPipeline
         private void StartAccumulators(bool mainOnly, SourceInfo? info = null)
         {
             var realisations = mainOnly ? 0 : AffordableRealisations(info!);
-            _all = new MomentAccumulator(_d, _backend);
-            _realisations = Enumerable.Range(0, realisations).Select(_ => new MomentAccumulator(_d, _backend)).ToArray();
+            _all = NewAccumulator("the covariance accumulator");
+            _realisations = Enumerable.Range(0, realisations).Select(_ => NewAccumulator("a realisation's covariance accumulator")).ToArray();
             int label = 0;
             for (var c = 0; c < _held!.Count; c++)
             {
@@ -130,7 +134,45 @@ public static class SpectrumPipeline
 
         private double AccumulatorBytes => 8.0 * _d * _d;
 
-        private double AccumulatorBudget => _o.MaxAccumulatorBytes > 0 ? _o.MaxAccumulatorBytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2.0;
+        // What the accumulators may take together: the option when given, else what the run's budget has
+        // left beside everything but these accumulators.
+        private double AccumulatorBudget => _o.MaxAccumulatorBytes > 0
+            ? Math.Min(_o.MaxAccumulatorBytes, MemoryBudget.Current.Limit)
+            : MemoryBudget.Current.Available + _accumulatorsReserved;
+
+        private long _accumulatorsReserved;
+
+        private MomentAccumulator NewAccumulator(string what)
+        {
+            long bytes = (long)AccumulatorBytes + 32L * _d;
+            _reserved.Add(MemoryBudget.Current.Reserve(bytes, $"{what} ({_d} × {_d})", _path));
+            _accumulatorsReserved += bytes;
+            return new MomentAccumulator(_d, _backend);
+        }
+
+        /// <summary>Reserves a copy of <paramref name="rows"/> rows for as long as the pass lasts (or, for held rows, until they are consolidated).</summary>
+        private void ReserveRows(long rows, string what, List<MemoryBudget.Reservation> into) =>
+            into.Add(MemoryBudget.Current.Reserve(8L * rows * _d, $"{what} ({rows} samples × {_d} features)", _path));
+
+        /// <summary>
+        /// Fails before the first read when the rows a source will yield cannot fit: while they are held for the
+        /// Gram matrix its peak is three copies of them (held, in one block, the matrix's working copy); past that
+        /// it is the main covariance accumulator.
+        /// </summary>
+        public void CheckPlanned(long rows)
+        {
+            if (rows <= _holdLimit)
+                MemoryBudget.Current.Check(24.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
+            else if (_covariance)
+                MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
+        }
+
+        public void Dispose()
+        {
+            foreach (var r in _reserved.Concat(_heldReserved)) r.Dispose();
+            _reserved.Clear();
+            _heldReserved.Clear();
+        }
 
         private static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
 
@@ -170,7 +212,7 @@ public static class SpectrumPipeline
                                 throw new SpectraException(SpectraErrorKind.LimitExceeded,
                                     $"a covariance for class '{label}' would make {accumulators} accumulators of {_d} × {_d} ({Gb(accumulators * AccumulatorBytes)}), more than the {Gb(AccumulatorBudget)} they may take",
                                     hint: "reduce the features (resize images, select columns) or the classes, or the samples per class to at most the features");
-                            _labels[label!] = acc = new MomentAccumulator(_d, _backend);
+                            _labels[label!] = acc = NewAccumulator($"the covariance accumulator of class '{label}'");
                         }
                         acc.AddInPlace(sel.Values.AsSpan(0, sel.Rows * _d), sel.Rows);
                     }
@@ -192,7 +234,6 @@ public static class SpectrumPipeline
             // Rows are compacted in the chunk's own buffer (the consumer owns it, IDataSource contract):
             // no copy of the data is made on the way to the accumulator.
             var values = chunk.Values;
-            _path ??= info.Path;
             _scale.Apply(values.AsSpan(0, rows * _d));
             // One pass gives the column sums that centring needs and, when they are finite, clears every
             // row of NaN and ±∞; only a block with a non-finite sum is searched row by row.
@@ -226,6 +267,7 @@ public static class SpectrumPipeline
             {
                 if (RowsKept + kept <= _holdLimit)
                 {
+                    ReserveRows(kept, "samples held for the Gram matrix", _heldReserved);
                     _held.Add(block.ToArray());
                     _heldStarts.Add(RowsKept);
                     _heldLabels.AddRange(keptLabels.Take(kept));
@@ -241,6 +283,8 @@ public static class SpectrumPipeline
                 _held = null;
                 _heldStarts.Clear();
                 _heldLabels.Clear();
+                foreach (var r in _heldReserved) r.Dispose();
+                _heldReserved.Clear();
             }
             Accumulate(block, kept, RowsKept, keptLabels, kept == rows ? _sums.AsSpan(0, _d) : default);
             RowsKept += kept;
@@ -271,11 +315,16 @@ public static class SpectrumPipeline
             double[]? held = null;
             if (_held is not null)
             {
+                // The Gram matrix's working copy of the rows and the matrix come next: checked with the block, so a run that cannot finish stops here.
+                MemoryBudget.Current.Check(16.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features and its working copy", _path);
+                ReserveRows(RowsKept, "the samples in one block", _reserved);
                 held = new double[_held.Sum(c => (long)c.Length)];
                 long offset = 0;
                 foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
                 _held.Clear(); // the chunks now live in one block
                 if (Centres) ZeroColumns(held, _constantFeatures);
+                foreach (var r in _heldReserved) r.Dispose();
+                _heldReserved.Clear();
             }
             _heldRows = held;
             var result = Solve(_all, held, RowsKept, out var kept);
@@ -383,6 +432,9 @@ public static class SpectrumPipeline
 
         private double[] Gather(int[] rows)
         {
+            // Each subset's copy and its Gram matrix's working copy, for the matrices solved side by side.
+            MemoryBudget.Current.Check(Math.Max(1, _backend.Info.Threads) * (16.0 * rows.Length * _d + 8.0 * rows.Length * rows.Length),
+                $"the Gram matrices of subsets of {rows.Length} samples × {_d} features", _path);
             var x = new double[rows.Length * _d];
             for (var i = 0; i < rows.Length; i++)
                 Array.Copy(_heldRows!, (long)rows[i] * _d, x, (long)i * _d, _d);

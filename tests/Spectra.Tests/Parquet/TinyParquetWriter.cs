@@ -17,6 +17,8 @@ internal sealed record TinyParquetWriter
     public int? CompressedSizeInHeader { get; init; }
     public long? ChunkSizeInMetadata { get; init; }
     public long? RowsInMetadata { get; init; }
+    /// <summary>The row group's (and the file's) row count alone, leaving the column chunk's value count as written.</summary>
+    public long? RowGroupRowsInMetadata { get; init; }
     public int? Crc { get; init; }
     public byte[]? PageHeaderOverride { get; init; }
 
@@ -61,7 +63,7 @@ internal sealed record TinyParquetWriter
         meta.Binary(4, "x");
         meta.Stop();
         meta.ListStructEnd();
-        meta.I64(3, RowsInMetadata ?? Values.Length);
+        meta.I64(3, RowGroupRowsInMetadata ?? RowsInMetadata ?? Values.Length);
         meta.BeginList(4, ThriftWriter.Struct, 1);
         meta.ListStructBegin();
         meta.BeginList(1, ThriftWriter.Struct, 1);
@@ -82,7 +84,7 @@ internal sealed record TinyParquetWriter
         meta.Stop();
         meta.ListStructEnd();
         meta.I64(2, chunkSize);
-        meta.I64(3, RowsInMetadata ?? Values.Length);
+        meta.I64(3, RowGroupRowsInMetadata ?? RowsInMetadata ?? Values.Length);
         meta.Stop();
         meta.ListStructEnd();
         meta.Stop();

@@ -10,7 +10,7 @@ namespace Spectra.Data.Images;
 /// decodes a chunk of files in parallel and writes their rows in file order, so memory is bounded by
 /// the chunk, not by the number of images.
 /// </summary>
-public sealed class ImageFolderSource : IDataSource
+public sealed class ImageFolderSource : IDataSource, IRowCountHint
 {
     private readonly ImageSourceOptions _options;
     private readonly List<ProbedFile> _files = new();
@@ -71,12 +71,29 @@ public sealed class ImageFolderSource : IDataSource
         }
         _converter = new PixelConverter(_options);
         Features = _converter.FeaturesFor(_width, _height);
+        CheckDecodeMemory();
 
+        long images = _files.Sum(f => (long)f.Header.Count);
+        // A gzipped stack of 1 × 1 images can claim 10⁹ of them in a megabyte: the list of rows is sized from that.
+        MemoryBudget.Current.Check(16.0 * images, $"the list of {images} images", path);
+        if (images > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the input holds {images} images, more than one read can list", path);
         var rows = AllRows(_files);
         if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
         _rows = Subset(rows, _options.MaxSamples, _options.Seed);
         if (_rows.Count < rows.Count) info.Notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
         WarmUp();
+    }
+
+    /// <summary>The decoders working at once on the largest image must fit in the run's memory budget (checked before the first decode).</summary>
+    private void CheckDecodeMemory()
+    {
+        var largest = _files[0];
+        foreach (var f in _files)
+            if ((long)f.Header.Width * f.Header.Height * f.Header.Channels > (long)largest.Header.Width * largest.Header.Height * largest.Header.Channels) largest = f;
+        var h = largest.Header;
+        int decoders = Math.Min(_files.Count, Parallelism().MaxDegreeOfParallelism);
+        MemoryBudget.Current.Check(decoders * StoredSize.DecodeBytes(h),
+            $"decoding {decoders} image(s) of {h.Width}×{h.Height} at once", largest.FullPath);
     }
 
     private const int WarmUpMinimumImages = 64, WarmUpMaximumFeatures = 1 << 18;
@@ -100,7 +117,7 @@ public sealed class ImageFolderSource : IDataSource
                 var row = new double[Features];
                 DecodeInto(single.DecodeTransient(ReadFile(first, limits).Data.Span, limits), row);
             }
-            catch (SpectraException)
+            catch (Exception e) when (e is SpectraException || DecoderFault.IsDataFault(e))
             {
                 // The read reports it, with the file's name, when it reaches the file.
             }
@@ -179,6 +196,8 @@ public sealed class ImageFolderSource : IDataSource
     /// <summary>Number of rows one full read yields (fewer if files are skipped while decoding).</summary>
     public int Count => _rows.Count;
 
+    long IRowCountHint.ExpectedRows => Count;
+
     public int ImageWidth => _width;
     public int ImageHeight => _height;
 
@@ -193,7 +212,11 @@ public sealed class ImageFolderSource : IDataSource
         // Chunks of at most ~16 MB (or 64 rows) even when more rows are allowed: memory stays bounded by
         // two chunks (one decoding ahead). Much smaller chunks cost the consumer: the covariance of 10 000 rows × 1024 features
         // accumulated in 0.26 s from chunks of 1024 rows, 0.21 s from chunks of 2048.
-        maxRowsPerChunk = (int)Math.Max(1, Math.Min(maxRowsPerChunk, Math.Max(64, ChunkBytes / (8L * Features))));
+        // The floor of 64 rows gives way when 64 rows of a large image would take a sizeable share of the memory budget.
+        long rowBytes = 8L * Features;
+        var budget = MemoryBudget.Current;
+        long floor = Math.Clamp(budget.Available / 8 / rowBytes, 1, 64);
+        maxRowsPerChunk = (int)Math.Max(1, Math.Min(Math.Min(maxRowsPerChunk, Array.MaxLength / Features), Math.Max(floor, ChunkBytes / rowBytes)));
         var limits = _options.Limits;
         using var hash = new BatchedHash();
         var contributed = new HashSet<int>();
@@ -203,8 +226,10 @@ public sealed class ImageFolderSource : IDataSource
         // consumer works on chunk k in the other, so decoding overlaps the covariance update.
         int capacity = Math.Min(maxRowsPerChunk, _rows.Count);
         var buffers = new (double[] Values, SpectraException?[] Errors, OpenedFile[] Singles)[_rows.Count > maxRowsPerChunk ? 2 : 1];
+        using var reserved = budget.Reserve(buffers.Length * capacity * rowBytes,
+            $"{buffers.Length} chunk buffer(s) of {capacity} image(s) of {_width}×{_height} ({Features} features each)", Info.Path);
         for (int i = 0; i < buffers.Length; i++)
-            buffers[i] = (PrefaultedArray.Create<double>(checked((int)((long)capacity * Features))), new SpectraException?[capacity], new OpenedFile[capacity]);
+            buffers[i] = (PrefaultedArray.Create<double>(capacity * Features), new SpectraException?[capacity], new OpenedFile[capacity]);
 
         // Stacks (NPY, NPZ, IDX) are opened once and stay open while their rows span chunks; a single
         // image is read, decoded and written by the worker that handles its row, in one parallel pass.
@@ -249,6 +274,10 @@ public sealed class ImageFolderSource : IDataSource
                 catch (SpectraException e)
                 {
                     errors[r] = e.WithFile(file.RelativePath);
+                }
+                catch (Exception e) when (DecoderFault.IsDataFault(e))
+                {
+                    errors[r] = DecoderFault.ToError(e, file.Codec.Name).WithFile(file.RelativePath);
                 }
             });
         }
@@ -335,6 +364,8 @@ public sealed class ImageFolderSource : IDataSource
     {
         try
         {
+            // A stack is held whole while its rows are read.
+            if (file.Cached is null) MemoryBudget.Current.Check(new FileInfo(file.FullPath).Length, $"the {file.Codec.Name} file");
             var (raw, data) = ReadFile(file, limits);
             var stack = file.Codec.Open(data, limits);
             if (file.Header.Count > 1 && stack.Header != file.Header)
@@ -344,6 +375,10 @@ public sealed class ImageFolderSource : IDataSource
         catch (SpectraException e)
         {
             return (null, default, e.WithFile(file.RelativePath));
+        }
+        catch (Exception e) when (DecoderFault.IsDataFault(e))
+        {
+            return (null, default, DecoderFault.ToError(e, file.Codec.Name).WithFile(file.RelativePath));
         }
     }
 

@@ -38,7 +38,7 @@ public static class ImageFormats
             while (got < count && (n = z.Read(inner, got, count - got)) > 0) got += n;
             return inner[..got];
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw SpectraException.Invalid("gzip data is corrupt (" + e.Message.TrimEnd('.') + ")");
         }
@@ -60,7 +60,7 @@ public static class ImageFormats
             while (got < count && (n = z.Read(inner, got, count - got)) > 0) got += n;
             return inner[..got];
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw SpectraException.Invalid("gzip data is corrupt (" + e.Message.TrimEnd('.') + ")");
         }
@@ -73,29 +73,60 @@ public static class ImageFormats
         return IsGzip(raw) ? Gunzip(raw, maxBytes) : raw;
     }
 
+    /// <summary>
+    /// A gzip member's expansion. An IDX file inside is inflated exactly as far as its header declares,
+    /// once that size is checked against the compressed bytes and the run's memory budget; anything
+    /// else grows in steps up to <paramref name="maxBytes"/> and what deflate and the budget allow.
+    /// </summary>
     public static byte[] Gunzip(byte[] raw, long maxBytes)
     {
-        maxBytes = Math.Min(maxBytes, Array.MaxLength);
-        // ISIZE (the last four bytes) gives the expanded size mod 2^32: a first guess for the buffer, never trusted beyond maxBytes.
-        long guess = raw.Length >= 18 ? BitConverter.ToUInt32(raw, raw.Length - 4) : 0;
-        var buffer = new MemoryStream((int)Math.Clamp(guess, 0, Math.Min(maxBytes, 256L << 20)));
+        maxBytes = Math.Min(Math.Min(maxBytes, Array.MaxLength), DeflateBound.MaxExpanded(raw.Length));
+        var budget = MemoryBudget.Current;
         try
         {
             using var z = new GZipStream(new MemoryStream(raw, false), CompressionMode.Decompress);
+            var head = new byte[IdxCodec.LongestHeader];
+            int got = 0, n;
+            while (got < head.Length && (n = z.Read(head, got, head.Length - got)) > 0) got += n;
+            if (IdxCodec.DeclaredLength(head.AsSpan(0, got)) is { } declared)
+            {
+                if (declared < got) return head[..(int)declared];
+                DeflateBound.Check(declared, raw.Length, "the gzipped IDX header");
+                if (declared > maxBytes)
+                    throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the gzipped IDX header declares {declared} bytes, more than the limit of {maxBytes}",
+                        hint: "raise the container limit (MaxContainerSamples) if the file is genuine");
+                budget.Check(declared, "the expanded gzip data");
+                var exact = new byte[declared];
+                head.AsSpan(0, got).CopyTo(exact);
+                try
+                {
+                    z.ReadExactly(exact, got, (int)declared - got);
+                }
+                catch (EndOfStreamException)
+                {
+                    throw SpectraException.Invalid($"gzip data ends before the {declared} bytes its IDX header declares",
+                        hint: "the file is truncated; re-download it");
+                }
+                return exact;
+            }
+            // ISIZE (the last four bytes) gives the expanded size mod 2^32: a first guess for the buffer, never trusted beyond maxBytes.
+            long guess = raw.Length >= 18 ? BitConverter.ToUInt32(raw, raw.Length - 4) : 0;
+            var buffer = new MemoryStream((int)Math.Clamp(guess, got, Math.Max(got, Math.Min(Math.Min(maxBytes, budget.Available), 256L << 20))));
+            buffer.Write(head, 0, got);
             var block = new byte[81920];
-            int n;
             while ((n = z.Read(block, 0, block.Length)) > 0)
             {
                 if (buffer.Length + n > maxBytes)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"gzip data expands to more than {maxBytes} bytes",
-                        hint: "raise the container limit (MaxContainerSamples) if the file is genuine");
+                        hint: "the file is corrupt, or raise the container limit (MaxContainerSamples) if it is genuine");
+                if (buffer.Length + n > buffer.Capacity) budget.Check(2.0 * buffer.Capacity, "the expanded gzip data");
                 buffer.Write(block, 0, n);
             }
+            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw SpectraException.Invalid("gzip data is corrupt (" + e.Message.TrimEnd('.') + ")");
         }
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 }

@@ -36,6 +36,8 @@ internal static class ImageProbe
             }
             ReadOnlyMemory<byte> head;
             Memory<byte>? whole = null;
+            long stored = -1;
+            bool gzipped = false;
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ImageFormats.ProbeBytes + 1);
             try
             {
@@ -46,6 +48,7 @@ internal static class ImageProbe
                     using (var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read))
                         got = RandomAccess.Read(handle, buffer.AsSpan(0, ImageFormats.ProbeBytes + 1), 0);
                 bool complete = got <= ImageFormats.ProbeBytes;
+                if (complete) stored = got;
                 int keep = Math.Min(got, ImageFormats.ProbeBytes);
                 if (complete && cache?.TryAllocate(got) is { } slot)
                 {
@@ -53,7 +56,9 @@ internal static class ImageProbe
                     whole = slot;
                 }
                 var prefix = whole ?? buffer.AsSpan(0, keep).ToArray();
-                head = ImageFormats.IsGzip(prefix.Span) ? ImageFormats.GunzipHead(File.ReadAllBytes(full)) : prefix;
+                gzipped = ImageFormats.IsGzip(prefix.Span);
+                head = gzipped ? ImageFormats.GunzipHead(File.ReadAllBytes(full)) : prefix;
+                if (stored < 0) stored = new FileInfo(full).Length;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -75,6 +80,7 @@ internal static class ImageProbe
             }
             var header = codec.TryReadHeader(head.Span, limits)
                          ?? codec.Open(ImageFormats.ReadAll(full, MaxExpanded(limits)), limits).Header;
+            StoredSize.Check(codec, header, stored, gzipped);
             int slash = relative.IndexOf('/');
             string? label = labelled && slash > 0 ? relative[..slash] : null;
             return new ProbedFile(name, full, codec, header, label) { Cached = whole };
@@ -82,6 +88,10 @@ internal static class ImageProbe
         catch (SpectraException e)
         {
             throw e.WithFile(name);
+        }
+        catch (Exception e) when (DecoderFault.IsDataFault(e))
+        {
+            throw DecoderFault.ToError(e, "image").WithFile(name);
         }
     }
 

@@ -59,8 +59,8 @@ public sealed record ImageSourceOptions
             throw new SpectraException(SpectraErrorKind.InvalidOption, "resize needs both a width and a height");
         if (ResizeWidth is <= 0 || ResizeHeight is <= 0)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"resize size {ResizeWidth}×{ResizeHeight} must be positive");
-        if ((long?)ResizeWidth * ResizeHeight > MaxPixels)
-            throw new SpectraException(SpectraErrorKind.InvalidOption, $"resize size {ResizeWidth}×{ResizeHeight} exceeds the pixel limit {MaxPixels}");
+        if ((long?)ResizeWidth * ResizeHeight > Math.Min(MaxPixels, OptionLimits.MaxResizePixels))
+            throw new SpectraException(SpectraErrorKind.InvalidOption, $"resize size {ResizeWidth}×{ResizeHeight} exceeds the pixel limit {Math.Min(MaxPixels, OptionLimits.MaxResizePixels)}");
         if (MaxSamples is <= 0) throw new SpectraException(SpectraErrorKind.InvalidOption, $"max samples must be positive, got {MaxSamples}");
         if (MaxPixels <= 0) throw new SpectraException(SpectraErrorKind.InvalidOption, "the pixel limit must be positive");
         if (CacheBytes < 0) throw new SpectraException(SpectraErrorKind.InvalidOption, "the cache budget must be 0 or positive");

@@ -99,6 +99,7 @@ internal sealed class ColumnChunkReader
             throw new SpectraException(SpectraErrorKind.LimitExceeded,
                 $"{what} needs {bytes} bytes, more than the memory limit of {_options.MemoryLimitBytes} bytes", hint:
                 "raise ParquetReadOptions.MemoryLimitBytes if the file is genuine, or rewrite it with smaller row groups");
+        MemoryBudget.Current.Check(bytes, what);
     }
 
     private ParquetColumnData ReadChunk()

@@ -35,6 +35,9 @@ public sealed class ParquetFile : IParquetReader
 
     public long RowGroupRows(int rowGroup) => _meta.RowGroups[rowGroup].NumRows;
 
+    /// <summary>How many values (nulls included) the footer says a column chunk holds; null when it does not say.</summary>
+    internal long? ChunkValues(int rowGroup, ParquetColumn column) => _meta.RowGroups[rowGroup].Columns[column.Index].MetaData?.NumValues;
+
     public static ParquetFile Open(string path, ParquetReadOptions? options = null)
     {
         Files.RegularFile.Require(path, "the Parquet file");

@@ -9,7 +9,7 @@ namespace Spectra.Data.Parquet;
 /// stream of row chunks: one row group's selected columns at a time are decoded, turned into
 /// row-major doubles with row names ("file.parquet#row 123") and labels, and passed on.
 /// </summary>
-public sealed class ParquetSource : IDataSource
+public sealed class ParquetSource : IDataSource, IRowCountHint
 {
     private readonly ParquetSourceOptions _options;
     private readonly ParquetReadOptions _readOptions;
@@ -78,6 +78,8 @@ public sealed class ParquetSource : IDataSource
 
     /// <summary>Rows in the input before sampling and null handling.</summary>
     public long TotalRows => _totalRows;
+
+    long IRowCountHint.ExpectedRows => Math.Min(_totalRows, _options.MaxRows ?? long.MaxValue);
 
     private IParquetReader Open(string path) => _openReader(path, _readOptions);
 
@@ -351,6 +353,14 @@ public sealed class ParquetSource : IDataSource
             List<int> Keep(int g)
             {
                 int rows = (int)f.RowGroupRows(g);
+                // Before a list of `rows` indices is made: a row count the column chunks do not bear out is a
+                // corrupt footer, and what the rows would take must fit in the run's memory budget.
+                foreach (var c in columns.Append(listCol).Append(labelCol))
+                    if (c is not null && c.MaxRepetitionLevel == 0 && f is ParquetFile pf && pf.ChunkValues(g, c) is { } values && values != rows)
+                        throw SpectraException.Invalid($"the row group claims {rows} rows, its column '{c.Path}' holds {values} values",
+                            file.Path, $"row group {g}", Format.ParquetErrors.CorruptHint);
+                if (!sampler.IsSampling)
+                    MemoryBudget.Current.Check((double)rows * (4 + 8.0 * Features), $"row group {g} ({rows} rows × {Features} features)", file.Path);
                 List<int> kept;
                 if (sampler.IsSampling)
                 {

@@ -47,6 +47,21 @@ public sealed class IdxCodec : IImageCodec
         return new Layout(type, (int)size[0], (int)size[1], (int)size[2], (int)channels, 4 + 4 * dims);
     }
 
+    /// <summary>Bytes of the longest IDX header (magic and four sizes).</summary>
+    internal const int LongestHeader = 4 + 4 * 4;
+
+    /// <summary>The file length an IDX header declares (header and values), or null when the bytes are not a complete IDX header.</summary>
+    internal static long? DeclaredLength(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 4 || head[0] != 0 || head[1] != 0 || ElementSize(head[2]) == 0 || head[3] is < 1 or > 4) return null;
+        int dims = head[3];
+        if (head.Length < 4 + 4 * dims) return null;
+        // In doubles: four 32-bit sizes overflow a long. Past 2^50 is past any real file, and the caller's limits refuse it.
+        double length = ElementSize(head[2]);
+        for (int i = 0; i < dims; i++) length *= BinaryPrimitives.ReadUInt32BigEndian(head[(4 + 4 * i)..]);
+        return 4 + 4 * dims + (long)Math.Min(length, 1L << 50);
+    }
+
     public ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (head.Length < 4 + 4 * Math.Min(4, head.Length >= 4 ? (int)head[3] : 4)) return null;

@@ -133,7 +133,7 @@ public sealed class JpegCodec : SingleImageCodec
                     if (IsSof(marker))
                     {
                         if (frame is not null) throw SpectraException.Unsupported("JPEG with more than one frame is not supported");
-                        frame = ReadFrame(seg, marker, limits);
+                        frame = ReadFrame(seg, marker, limits, data.Length);
                     }
                     break;
             }
@@ -144,7 +144,7 @@ public sealed class JpegCodec : SingleImageCodec
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits)
+    private static Frame ReadFrame(ReadOnlySpan<byte> s, int marker, ImageDecodeLimits limits, long fileBytes)
     {
         var (w, h, n) = ReadSofSize(s, marker, limits);
         var comps = new Component[n];
@@ -159,7 +159,7 @@ public sealed class JpegCodec : SingleImageCodec
             comps[i] = new Component { Id = id, H = hf, V = vf, QuantTable = tq };
         }
         var frame = new Frame { Width = w, Height = h, Progressive = marker == 0xC2, Components = comps };
-        frame.Layout(limits);
+        frame.Layout(limits, fileBytes);
         return frame;
     }
 

@@ -33,12 +33,7 @@ public sealed class NpzCodec : IImageCodec
                 total += entry.Length;
                 if (total > limits.MaxContainerSamples * 8)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"NPZ archive expands to more than {limits.MaxContainerSamples * 8} bytes");
-                var bytes = new byte[entry.Length];
-                using (var s = entry.Open())
-                {
-                    s.ReadExactly(bytes);
-                }
-                stacks.Add(NpyCodec.Open(bytes, limits, entry.FullName[..^4]));
+                stacks.Add(NpyCodec.Open(ReadEntry(entry, limits), limits, entry.FullName[..^4]));
             }
         }
         catch (InvalidDataException e)
@@ -49,12 +44,41 @@ public sealed class NpzCodec : IImageCodec
         {
             throw SpectraException.Invalid("NPZ archive entry is shorter than its directory says");
         }
+        catch (IOException e)
+        {
+            throw SpectraException.Invalid("NPZ archive is corrupt (" + e.Message.TrimEnd('.') + ")");
+        }
         if (stacks.Count == 0) throw SpectraException.Invalid("NPZ archive holds no .npy array");
         var first = stacks[0].Header;
         foreach (var s in stacks)
             if (s.Header.Width != first.Width || s.Header.Height != first.Height || s.Header.Channels != first.Channels)
                 throw SpectraException.Invalid($"NPZ arrays have different image sizes ({first.Height}×{first.Width}×{first.Channels} and {s.Header.Height}×{s.Header.Width}×{s.Header.Channels})");
         return new Concatenation(stacks);
+    }
+
+    /// <summary>
+    /// An entry's bytes, inflated only as far as its NPY header declares (never the directory's size
+    /// alone, which a hostile archive sets at will), after that size is checked against the compressed
+    /// bytes present and the run's memory budget.
+    /// </summary>
+    private static byte[] ReadEntry(ZipArchiveEntry entry, ImageDecodeLimits limits)
+    {
+        using var s = entry.Open();
+        var head = new byte[(int)Math.Min(entry.Length, ImageFormats.ProbeBytes)];
+        int got = 0, n;
+        while (got < head.Length && (n = s.Read(head, got, head.Length - got)) > 0) got += n;
+        var l = NpyCodec.ReadLayout(head.AsSpan(0, got), limits, needComplete: true)!;
+        long declared = l.DataStart + (long)l.Count * l.Height * l.Width * l.Channels * l.Size;
+        if (declared > entry.Length) throw Bytes.UnexpectedEnd($"{Codec} entry {entry.FullName}", declared, entry.Length);
+        if (declared > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, $"NPZ entry {entry.FullName} is larger than 2 GB");
+        // A stored entry's compressed length is its length, so the bound holds for it too.
+        DeflateBound.Check(declared, entry.CompressedLength, $"NPZ entry {entry.FullName}");
+        MemoryBudget.Current.Check(declared, $"NPZ entry {entry.FullName} ({l.Count} images of {l.Width}×{l.Height})");
+        var bytes = new byte[declared];
+        int have = Math.Min(got, (int)declared);
+        head.AsSpan(0, have).CopyTo(bytes);
+        s.ReadExactly(bytes, have, (int)declared - have);
+        return bytes;
     }
 
     private sealed class Concatenation : IImageStack

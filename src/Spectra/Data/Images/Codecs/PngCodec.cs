@@ -209,6 +209,8 @@ public sealed class PngCodec : SingleImageCodec
         if (expected > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, "PNG image data exceeds 2 GB");
         int total = 0;
         foreach (var (_, len) in idat) total += len;
+        DeflateBound.Check(expected, total, "PNG header");
+        MemoryBudget.Current.Check(expected + 4.0 * h.Width * h.Height * h.SamplesPerPixel, $"the decoded PNG image ({h.Width} × {h.Height} pixels)");
         var compressed = scratch?.Bytes(total) ?? new byte[total];
         int o = 0;
         foreach (var (s, len) in idat)
@@ -228,7 +230,7 @@ public sealed class PngCodec : SingleImageCodec
                 got += n;
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw SpectraException.Invalid("PNG image data is corrupt (zlib: " + e.Message.TrimEnd('.') + ")");
         }

@@ -42,7 +42,8 @@ internal sealed class Frame
     public int McusHigh { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Layout(ImageDecodeLimits limits)
+    /// <param name="fileBytes">The file's length: every block of a component needs at least one bit of its scans, so no more blocks than that can be real.</param>
+    public void Layout(ImageDecodeLimits limits, long fileBytes)
     {
         foreach (var c in Components)
         {
@@ -66,6 +67,12 @@ internal sealed class Frame
         // ample for any real image, and it keeps a hostile header from buying memory with padding.
         if (total > 6 * limits.MaxPixels + 65536 || total > Array.MaxLength)
             throw new SpectraException(SpectraErrorKind.LimitExceeded, "JPEG frame needs more coefficient memory than the pixel limit allows");
+        long fewest = long.MaxValue;
+        foreach (var c in Components) fewest = Math.Min(fewest, (long)c.BlocksWide * c.BlocksHigh);
+        if (fewest > 8 * fileBytes)
+            throw SpectraException.Invalid($"JPEG frame claims {Width} × {Height} pixels, more 8 × 8 blocks than the file's {fileBytes} bytes can code",
+                hint: "the file is truncated or its header is corrupt; re-export or re-download it");
+        MemoryBudget.Current.Check(2.0 * total, $"the JPEG coefficients ({Width} × {Height} pixels)");
         // Pooled: a folder of small JPEGs would otherwise allocate (and the GC clear) these for every file.
         foreach (var c in Components)
         {

@@ -51,6 +51,8 @@ internal sealed class HuffmanTable
         for (int len = 1; len <= 16; len++)
         {
             int n = counts[len - 1];
+            // Checked before the codes are entered: an over-subscribed length would index past the lookup.
+            if (code + n > 1 << len) throw SpectraException.Invalid("JPEG Huffman table is over-subscribed (the file is corrupt)");
             _valOffset[len] = k - code;
             for (int i = 0; i < n; i++, k++, code++)
             {
@@ -61,7 +63,6 @@ internal sealed class HuffmanTable
                 }
             }
             _maxCode[len] = n > 0 ? code - 1 : -1;
-            if (code > 1 << len) throw SpectraException.Invalid("JPEG Huffman table is over-subscribed (the file is corrupt)");
             code <<= 1;
         }
         _maxCode[17] = int.MaxValue;

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace Spectra.Fuzz;
+
+/// <summary>
+/// Runs a family's cases one after another on a worker thread, under a watchdog (a case over
+/// <see cref="TimeBudget"/> is slow; one that does not finish stops the run) and an allocation budget
+/// (the run's memory budget is set to it, and a case allocating more is heavy). Any exception other
+/// than <see cref="SpectraException"/> is an escape. Inputs that escape, are slow or heavy are kept.
+/// </summary>
+internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> seeds, int seed, string? keep)
+{
+    public const long AllocationBudget = 64L << 20;
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(5);
+
+    public sealed record Summary(string Family, long Cases, long Decoded, long Rejected, long Escapes, long Slow, long Heavy,
+        long WorstBytes, string WorstBytesCase, double WorstMs, string WorstMsCase, double Seconds, List<string> Findings);
+
+    private long _started = -1, _startTicks;
+
+    public Summary Run(long cases)
+    {
+        var target = Targets.For(family, seeds);
+        long decoded = 0, rejected = 0, escapes = 0, slow = 0, heavy = 0, worstBytes = 0;
+        double worstMs = 0;
+        string worstBytesCase = "", worstMsCase = "";
+        var findings = new List<string>();
+        var clock = Stopwatch.StartNew();
+        var worker = new Thread(() =>
+        {
+            using var budget = MemoryBudget.Use(AllocationBudget);
+            for (long i = 0; i < cases; i++)
+            {
+                var (name, original) = seeds[(int)(i % seeds.Count)];
+                var rng = new Random(HashCode.Combine(seed, i));
+                var (bytes, how) = Mutator.Mutate(original, name.EndsWith(".png", StringComparison.Ordinal), rng);
+                string label = $"{family} case {i} ({name}, {how})";
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long t0 = Stopwatch.GetTimestamp();
+                Volatile.Write(ref _startTicks, t0);
+                Volatile.Write(ref _started, i);
+                string? escaped = null;
+                try
+                {
+                    target(bytes, name);
+                    decoded++;
+                }
+                catch (SpectraException)
+                {
+                    rejected++;
+                }
+                catch (Exception e)
+                {
+                    escaped = $"{e.GetType().Name}: {e.Message}";
+                }
+                double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                Volatile.Write(ref _started, -1);
+                if (allocated > worstBytes) (worstBytes, worstBytesCase) = (allocated, label);
+                if (ms > worstMs) (worstMs, worstMsCase) = (ms, label);
+                string? finding = null;
+                if (escaped is not null) { escapes++; finding = $"escape: {label}: {escaped}"; }
+                else if (ms > TimeBudget.TotalMilliseconds) { slow++; finding = $"slow: {label}: {ms:0} ms"; }
+                else if (allocated > AllocationBudget) { heavy++; finding = $"heavy: {label}: {allocated} bytes"; }
+                if (finding is not null)
+                {
+                    lock (findings) findings.Add(finding);
+                    Keep(bytes, name, i);
+                }
+            }
+        }) { IsBackground = true, Name = "fuzz " + family };
+        worker.Start();
+        while (!worker.Join(250))
+        {
+            long current = Volatile.Read(ref _started);
+            if (current >= 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _startTicks)) > 4 * TimeBudget)
+            {
+                lock (findings) findings.Add($"hang: {family} case {current} ran over {4 * TimeBudget.TotalSeconds:0} s; the run stops");
+                slow++;
+                break;
+            }
+        }
+        return new Summary(family, cases, decoded, rejected, escapes, slow, heavy, worstBytes, worstBytesCase, worstMs, worstMsCase,
+            clock.Elapsed.TotalSeconds, findings);
+    }
+
+    private void Keep(byte[] bytes, string name, long index)
+    {
+        if (keep is null) return;
+        Directory.CreateDirectory(keep);
+        File.WriteAllBytes(Path.Combine(keep, $"{family}-{seed}-{index}-{name}"), bytes);
+    }
+}

@@ -1,0 +1,69 @@
+namespace Spectra.Fuzz;
+
+/// <summary>The valid files each family's mutations start from: the committed test images, the sample data, and the shared conformance files when present.</summary>
+internal static class Seeds
+{
+    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "parquet", "folder"];
+
+    public static List<(string Name, byte[] Bytes)> For(string family, string root)
+    {
+        var found = new List<(string, byte[])>();
+        void Add(string path)
+        {
+            if (File.Exists(path) && new FileInfo(path).Length <= 256 << 10) found.Add((Path.GetFileName(path), File.ReadAllBytes(path)));
+        }
+        void AddAll(string folder, string pattern, int max = 40)
+        {
+            if (!Directory.Exists(folder)) return;
+            foreach (var f in Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(max)) Add(f);
+        }
+        var data = Path.Combine(root, "tests", "Spectra.Tests", "Images", "Data");
+        var conformance = Path.Combine(root, "..", "shared", "conformance");
+        switch (family)
+        {
+            case "png":
+                AddAll(Path.Combine(root, "data-samples", "fields"), "*.png", 2);
+                AddAll(Path.Combine(conformance, "images", "pngsuite"), "*.png");
+                break;
+            case "jpeg":
+                AddAll(data, "*.jpg");
+                AddAll(Path.Combine(conformance, "images", "jpeg-variants"), "*.jpg");
+                break;
+            case "netpbm":
+                found.Add(("p2.pgm", "P2\n3 2\n65535\n0 1 65535\n300 2 7\n"u8.ToArray()));
+                found.Add(("p5.pgm", [.. "P5\n4 2\n255\n"u8, 1, 2, 3, 4, 5, 6, 7, 8]));
+                found.Add(("p4.pbm", [.. "P4\n9 2\n"u8, 0xA5, 0x80, 0x5A, 0x00]));
+                found.Add(("p7.pam", "P7\nWIDTH 2\nHEIGHT 1\nDEPTH 4\nMAXVAL 255\nTUPLTYPE RGB_ALPHA\nENDHDR\n\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008"u8.ToArray()));
+                break;
+            case "bmp":
+                AddAll(data, "*.bmp");
+                break;
+            case "npy":
+                AddAll(data, "*.npy");
+                break;
+            case "npz":
+                AddAll(data, "*.npz");
+                break;
+            case "idx":
+                byte[] idx = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+                found.Add(("images-idx3-ubyte", idx));
+                using (var gz = new MemoryStream())
+                {
+                    using (var z = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) z.Write(idx);
+                    found.Add(("images-idx3-ubyte.gz", gz.ToArray()));
+                }
+                break;
+            case "folder":
+                AddAll(Path.Combine(root, "data-samples", "digits"), "*.png", 12);
+                break;
+            case "parquet":
+                Add(Path.Combine(root, "data-samples", "embeddings", "embeddings.parquet"));
+                AddAll(Path.Combine(conformance, "parquet", "generated"), "*.parquet", 24);
+                break;
+            default:
+                throw new ArgumentException($"unknown family '{family}' (one of {string.Join(", ", Families)}, or all)");
+        }
+        if (found.Count == 0) throw new InvalidOperationException($"no seed files for {family} under {root}");
+        return found;
+    }
+}
