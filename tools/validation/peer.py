@@ -1,6 +1,6 @@
 """Independent numpy/scipy implementation of the statistics Spectra reports, set beside Spectra's JSON.
 
-Usage: peer.py OUT.md CASE... where CASE is name=kind:data:report.json (kind: idx | npy-samples | npy-levels).
+Usage: peer.py OUT.md CASE... where CASE is name=kind:data:report.json (split at the last '=') (kind: idx | npy-samples | npy-levels).
 Definitions follow SCIENCE.md and docs/analysis.md; they are re-derived here, not translated from Spectra's code.
 """
 import gzip
@@ -140,10 +140,13 @@ def peer(kind, data):
     if kind == "idx":
         levels = covariance_levels(read_idx(data))
     elif kind == "npy-samples":
-        levels = covariance_levels(np.load(data).astype(np.float64).reshape(-1, np.load(data).shape[-1]))
-    else:
-        raw = np.sort(np.load(data).astype(np.float64))
+        samples = np.load(data).astype(np.float64)
+        levels = covariance_levels(samples.reshape(-1, samples.shape[-1]))
+    elif kind == "npy-levels":
+        raw = np.sort(np.load(data).astype(np.float64).ravel())
         levels = raw + max(0.0, -raw.min()) + 1  # the same shift `spectra simulate` applies to GOE / Poisson levels
+    else:
+        raise SystemExit(f"peer.py: unknown kind {kind!r} (idx | npy-samples | npy-levels)")
     levels, zeros = non_zero(levels)
     b = bulk(levels)
     s = unfold_log_polynomial(b)
@@ -200,7 +203,7 @@ def main():
     out, cases = sys.argv[1], sys.argv[2:]
     lines = []
     for case in cases:
-        name, spec = case.split("=", 1)
+        name, spec = case.rsplit("=", 1)
         kind, data, report = spec.split(":")
         a, b = spectra(report), peer(kind, data)
         lines += [f"### {name}", "", "| quantity | Spectra | numpy/scipy | relative difference |", "|---|---|---|---|"]
