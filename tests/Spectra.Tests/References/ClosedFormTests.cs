@@ -108,19 +108,6 @@ public class ClosedFormTests
         Assert.Equal(1.7 * (1 + Math.Sqrt(q)) * (1 + Math.Sqrt(q)), law.UpperEdge, 12);
     }
 
-    [Theory]
-    // Tabulated quantiles of the β = 1 Tracy–Widom law.
-    [InlineData(-3.1804, 0.05)]
-    [InlineData(-1.2685, 0.50)]
-    [InlineData(0.4501, 0.90)]
-    [InlineData(0.9793, 0.95)]
-    [InlineData(2.0234, 0.99)]
-    public void TracyWidomApproximationMatchesTabulatedQuantiles(double s, double probability)
-    {
-        Assert.Equal(probability, TracyWidom.Cdf(s), 0.004);
-        Assert.Equal(1 - probability, TracyWidom.Survival(s), 0.004);
-    }
-
     [Fact]
     public void SemicircleCdfRunsFromZeroToOne()
     {

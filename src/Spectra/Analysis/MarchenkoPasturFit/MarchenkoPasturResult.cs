@@ -2,7 +2,7 @@ namespace Spectra.Analysis.MarchenkoPasturFit;
 
 /// <summary>Tracy–Widom (β = 1) test of the largest eigenvalue against the white-Wishart null.</summary>
 /// <param name="Statistic">(n λ_max / σ² − μ_np) / σ_np with Johnstone's centring and scaling.</param>
-/// <param name="PValue">P(TW₁ ≥ statistic) (Chiani's approximation, see docs/analysis.md).</param>
+/// <param name="PValue">P(TW₁ ≥ statistic) (Bornemann's Fredholm determinant, see docs/analysis.md).</param>
 public sealed record TracyWidomTest(double LargestEigenvalue, double Statistic, double PValue, double SignificanceLevel, bool Significant);
 
 /// <param name="Q">Aspect ratio q = p / n of the requested matrix (d / M for a covariance).</param>

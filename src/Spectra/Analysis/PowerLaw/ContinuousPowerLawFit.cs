@@ -25,17 +25,9 @@ public static class ContinuousPowerLawFit
         for (var i = 0; i < n; i++) logs[i] = Math.Log(ascending[i]);
         var suffixLog = new double[n + 1];
         for (var i = n - 1; i >= 0; i--) suffixLog[i] = suffixLog[i + 1] + logs[i];
-        var lastStart = n - minTail;
-        var candidates = Math.Min(maxCandidates, lastStart + 1);
         Fit? best = null;
-        var previous = -1;
-        for (var c = 0; c < candidates; c++)
+        foreach (var j in CandidateStarts(ascending, minTail, maxCandidates))
         {
-            var j = candidates == 1 ? 0 : (int)Math.Round((double)c * lastStart / (candidates - 1));
-            // Move to the first occurrence of a tied value, so "≥ x_min" keeps every copy.
-            while (j > 0 && ascending[j - 1] == ascending[j]) j--;
-            if (j == previous) continue;
-            previous = j;
             var xmin = ascending[j];
             var m = n - j;
             var sumLog = suffixLog[j] - m * logs[j];
@@ -45,6 +37,33 @@ public static class ContinuousPowerLawFit
             if (best is null || d < best.KsDistance) best = new Fit(a, xmin, m, d);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Indices of the x_min candidates, ascending. Every admissible one when there are at most
+    /// <paramref name="maxCandidates"/>; otherwise tail counts spaced evenly in ln m from the shortest
+    /// admissible tail to the whole sample, so that short tails (where an eigenvalue density's tail
+    /// lives, and where a one-level step changes the fit most) are resolved as finely as long ones
+    /// relatively. Even spacing in rank would leave a gap of n / K levels at the short end.
+    /// </summary>
+    internal static List<int> CandidateStarts(double[] ascending, int minTail, int maxCandidates)
+    {
+        var n = ascending.Length;
+        var lastStart = n - minTail;
+        var starts = new List<int>(Math.Min(maxCandidates, lastStart + 1));
+        var exhaustive = lastStart + 1 <= maxCandidates;
+        var count = exhaustive ? lastStart + 1 : maxCandidates;
+        var logRatio = Math.Log((double)n / minTail);
+        for (var c = 0; c < count; c++)
+        {
+            var j = exhaustive ? c
+                : n - (int)Math.Round(minTail * Math.Exp(logRatio * (count - 1 - c) / (count - 1)));
+            // Move to the first occurrence of a tied value, so "≥ x_min" keeps every copy.
+            while (j > 0 && ascending[j - 1] == ascending[j]) j--;
+            if (starts.Count > 0 && j <= starts[^1]) continue;
+            starts.Add(j);
+        }
+        return starts;
     }
 
     /// <summary>

@@ -23,8 +23,8 @@ public sealed record PowerLawOptions
     /// <summary>Fewest levels above x_min the tail fit accepts.</summary>
     public int TailMinimumCount { get; init; } = 50;
 
-    /// <summary>Most x_min candidates scanned (evenly spread in rank over the admissible ones).</summary>
-    public int TailMaxCandidates { get; init; } = 100;
+    /// <summary>Most x_min candidates scanned: all admissible ones up to this many, else this many tail counts spaced evenly in ln m (fine where the tail is short).</summary>
+    public int TailMaxCandidates { get; init; } = 200;
 
     /// <summary>Fewest points in the OLS range.</summary>
     public int MinimumPoints { get; init; } = 8;
