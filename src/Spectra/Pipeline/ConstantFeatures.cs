@@ -11,16 +11,12 @@ namespace Spectra.Pipeline;
 internal sealed class ConstantFeatures
 {
     private readonly int _d;
-    private readonly double[] _min;
-    private readonly double[] _max;
+    // Made at the first row, so that a run refused by its memory budget before reading allocates nothing here.
+    private double[] _min = [];
+    private double[] _max = [];
     private bool _started;
 
-    public ConstantFeatures(int d)
-    {
-        _d = d;
-        _min = new double[d];
-        _max = new double[d];
-    }
+    public ConstantFeatures(int d) => _d = d;
 
     /// <summary>Folds in rows of finite values (row-major, rows × d), before they are centred.</summary>
     public void Add(ReadOnlySpan<double> block, int rows)
@@ -28,8 +24,8 @@ internal sealed class ConstantFeatures
         var r = 0;
         if (!_started && rows > 0)
         {
-            block[.._d].CopyTo(_min);
-            block[.._d].CopyTo(_max);
+            _min = block[.._d].ToArray();
+            _max = block[.._d].ToArray();
             _started = true;
             r = 1;
         }

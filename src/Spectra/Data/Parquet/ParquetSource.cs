@@ -352,13 +352,9 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
 
             List<int> Keep(int g)
             {
-                int rows = (int)f.RowGroupRows(g);
-                // Before a list of `rows` indices is made: a row count the column chunks do not bear out is a
-                // corrupt footer, and what the rows would take must fit in the run's memory budget.
-                foreach (var c in columns.Append(listCol).Append(labelCol))
-                    if (c is not null && c.MaxRepetitionLevel == 0 && f is ParquetFile pf && pf.ChunkValues(g, c) is { } values && values != rows)
-                        throw SpectraException.Invalid($"the row group claims {rows} rows, its column '{c.Path}' holds {values} values",
-                            file.Path, $"row group {g}", Format.ParquetErrors.CorruptHint);
+                // Before a list of `rows` indices is made: the row count is borne out by the column chunks,
+                // and what the rows would take must fit in the run's memory budget.
+                var rows = RowGroupRows.Checked(f, g, columns.Append(listCol).Append(labelCol));
                 if (!sampler.IsSampling)
                     MemoryBudget.Current.Check((double)rows * (4 + 8.0 * Features), $"row group {g} ({rows} rows × {Features} features)", file.Path);
                 List<int> kept;

@@ -17,8 +17,13 @@ internal static class RowIdColumns
     {
         var ids = new List<ScalarFeature>();
         if (file.RowGroupCount == 0) return ids;
-        foreach (var s in scalars)
-            if (s.Column is { } c && IsInteger(c) && StrictlyIncreasing(file.ReadColumn(0, c)))
+        var candidates = scalars.Where(s => s.Column is { } c && IsInteger(c)).ToList();
+        if (candidates.Count == 0) return ids;
+        // The first row group is read here, before the source's own reads: the same checks come first.
+        var rows = RowGroupRows.Checked(file, 0, candidates.Select(s => s.Column));
+        MemoryBudget.Current.Check(16.0 * rows, $"row group 0 ({rows} rows of one column, read to look for row ids)", file.Path);
+        foreach (var s in candidates)
+            if (StrictlyIncreasing(file.ReadColumn(0, s.Column!)))
                 ids.Add(s);
         return ids;
     }
