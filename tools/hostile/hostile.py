@@ -33,12 +33,9 @@ PEAK_LIMIT_MB = 1024
 ADDRESS_SPACE_CAP = 16 << 30
 KILL_RESIDENT_MB = 2 * PEAK_LIMIT_MB
 
-# Cases that fail on this branch for reasons fixed elsewhere; one line each: case -> reason.
+# Cases known to fail, one line each: case -> reason (none today; a new one needs an issue).
 # A listed case that passes is reported as "fixed" so that the entry can be removed.
 KNOWN_FAILURES = {
-    "png deflate bomb 81 Mpx": "section 1 (decode memory budget), fixed on the codecs/pipeline branch",
-    "40 png bombs of 16 Mpx": "section 1: 16 Mpx decodes in parallel pass the budget (or end in an out-of-memory error naming no file); pipeline budget branch",
-    "idx gzip bomb 768 MB": "section 1: a gzip member is expanded whole before its header is checked; codecs branch",
 }
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

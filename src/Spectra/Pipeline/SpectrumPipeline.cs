@@ -161,6 +161,10 @@ public static class SpectrumPipeline
         /// </summary>
         public void CheckPlanned(long rows)
         {
+            // At most one row can never make a spectrum: say so before decoding it (a single image may be large).
+            if (rows < 2)
+                throw new SpectraException(SpectraErrorKind.NotEnoughData, $"the input holds at most {rows} sample(s); a spectrum needs at least 2", _path,
+                    hint: "give more samples; for the spectrum of one image use 'spectra single-image'");
             if (rows <= _holdLimit)
                 MemoryBudget.Current.Check(24.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
             else if (_covariance)

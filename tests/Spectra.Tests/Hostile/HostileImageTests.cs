@@ -158,6 +158,22 @@ public sealed class HostileImageTests
     }
 
     [Fact]
+    public void A_folder_of_one_large_image_is_refused_before_it_is_decoded()
+    {
+        // 3000 × 3000 zeros: a few kilobytes that decode to 9 Mpx, i.e. a 72 MB row of doubles.
+        using var folder = new TestData.TempFolder();
+        folder.Write("big.png", Png(3000, 3000, Zlib(new byte[3001 * 3000])));
+        var source = new ImageFolderSource(folder.Path);
+        SpectraException? e = null;
+        long allocated = AllocationCollection.Allocated(() =>
+            e = Assert.Throws<SpectraException>(() => Spectra.Pipeline.SpectrumPipeline.Run(source)));
+        Assert.Equal(SpectraErrorKind.NotEnoughData, e!.Kind);
+        Assert.Equal(folder.Path, e.File);
+        Assert.Contains("at least 2", e.Message);
+        Assert.True(allocated < AllocationCollection.Bound, $"{allocated} bytes allocated");
+    }
+
+    [Fact]
     public void A_resize_beyond_the_memory_budget_is_one_error_before_the_buffers()
     {
         using var folder = new TestData.TempFolder();
