@@ -139,7 +139,7 @@ def build_cases(cli, w):
     write(p("m-png-claim", "a.png"), png(100000, 100000, zlib.compress(b"\0" * 10)))
     add(Case(m, "png claims 10^10 pixels", ["analyze", p("m-png-claim")], needle="a.png"))
     write(p("m-png-bomb", "a.png"), png(9000, 9000, zeros_deflated(9001 * 9000)))
-    add(Case(m, "png deflate bomb 81 Mpx", ["analyze", p("m-png-bomb")], needle="a.png"))
+    add(Case(m, "png deflate bomb 81 Mpx", ["analyze", p("m-png-bomb")], needle="m-png-bomb"))
     bomb = png(4000, 4000, zeros_deflated(4001 * 4000))
     for i in range(40):
         write(p("m-png-many", "%02d.png" % i), bomb)
