@@ -144,7 +144,8 @@ def peer(kind, data):
         levels = covariance_levels(samples.reshape(-1, samples.shape[-1]))
     elif kind == "npy-levels":
         raw = np.sort(np.load(data).astype(np.float64).ravel())
-        levels = raw + max(0.0, -raw.min()) + 1  # the same shift `spectra simulate` applies to GOE / Poisson levels
+        signed = raw.min() < 0
+        levels = raw + 1 - raw.min() if signed else raw  # the shift Spectra applies to signed levels
     else:
         raise SystemExit(f"peer.py: unknown kind {kind!r} (idx | npy-samples | npy-levels)")
     levels, zeros = non_zero(levels)
@@ -155,6 +156,8 @@ def peer(kind, data):
         "r": mean_ratio(b), "s_norm": entropy_normalized(levels), "kl": kl_wigner(s), "ks": ks_wigner(s),
         "kl_midpoint": kl_wigner_midpoint(s),
     }
+    if kind == "npy-levels" and signed:  # a power law and an entropy have no meaning for signed levels
+        result["alpha"] = result["s_norm"] = None
     result["refs"] = references(len(levels), seed=1)
     return result
 
@@ -165,8 +168,8 @@ def spectra(report):
     ratio, kl = refs.get("spacing_ratio.mean", {}), refs.get("spacing_distribution.kl_goe", {})
     return {
         "non_zero": d["spectrum"]["non_zero"], "zero_modes": d["spectrum"]["zero_modes"],
-        "top": max(d["spectrum"]["eigenvalues"]), "alpha": d["power_law"]["alpha"], "r": d["spacing_ratio"]["mean"],
-        "s_norm": d["entropy"]["normalized"], "kl": d["spacing"]["kl_goe"], "ks": d["spacing"]["ks_goe"],
+        "top": max(d["spectrum"]["eigenvalues"]), "alpha": (d.get("power_law") or {}).get("alpha"), "r": d["spacing_ratio"]["mean"],
+        "s_norm": (d.get("entropy") or {}).get("normalized"), "kl": d["spacing"]["kl_goe"], "ks": d["spacing"]["ks_goe"],
         "refs": {"goe_r": (ratio.get("goe_mean"), ratio.get("goe_spread")), "poisson_r": (ratio.get("poisson_mean"), ratio.get("poisson_spread")),
                  "goe_kl": (kl.get("goe_mean"), kl.get("goe_spread")), "poisson_kl": (kl.get("poisson_mean"), kl.get("poisson_spread"))},
     }
@@ -208,7 +211,7 @@ def main():
         a, b = spectra(report), peer(kind, data)
         lines += [f"### {name}", "", "| quantity | Spectra | numpy/scipy | relative difference |", "|---|---|---|---|"]
         for label, show, key in ROWS:
-            diff = "" if key is None else f"{abs(a[key] - b[key]) / max(abs(b[key]), 1e-300):.1e}"
+            diff = "" if key is None or a[key] is None or b[key] is None else f"{abs(a[key] - b[key]) / max(abs(b[key]), 1e-300):.1e}"
             lines.append(f"| {label} | {show(a)} | {show(b)} | {diff} |")
         lines.append("")
     with open(out, "w") as f:

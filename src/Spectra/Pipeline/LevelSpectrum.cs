@@ -10,7 +10,7 @@ namespace Spectra.Pipeline;
 /// Marchenko–Pastur comparison does not apply, and for signed levels (GOE levels are centred on 0)
 /// neither do the power law and the entropy, which read eigenvalues of a positive semi-definite matrix.
 /// Signed levels are shifted to be positive (the ranker of zero modes keeps positive levels only);
-/// no level statistic depends on the offset.
+/// the spacing ratio does not depend on the offset, and the unfolding of P(s) and K(τ) fits the shifted staircase.
 /// </summary>
 public static class LevelSpectrum
 {
@@ -30,7 +30,7 @@ public static class LevelSpectrum
         {
             var shift = 1 - values.Min();
             for (var i = 0; i < values.Length; i++) values[i] += shift;
-            info.Notes.Add($"signed levels shifted by {shift.ToString("G6", CultureInfo.InvariantCulture)} to be positive (no level statistic depends on the offset); no power law or entropy for them");
+            info.Notes.Add($"signed levels shifted by {shift.ToString("G6", CultureInfo.InvariantCulture)} to be positive (the spacing ratio does not depend on the offset); no power law or entropy for them");
             inapplicable.Add(PowerLaw);
             inapplicable.Add(Entropy);
         }

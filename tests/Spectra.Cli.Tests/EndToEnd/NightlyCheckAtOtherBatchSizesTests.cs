@@ -71,12 +71,6 @@ public class NightlyCheckAtOtherBatchSizesTests : IClassFixture<HalvedMnistBasel
     private CliRun Check(string path, params string[] extra) =>
         Tool.Run(new[] { "check", path, "--baseline", _f.BaselinePath }.Concat(extra).ToArray());
 
-    private static void AssertFailsOn(CliRun run, string metric)
-    {
-        Assert.True(run.ExitCode == 2, $"expected fail (2), got {run.ExitCode}\n{run.Out}\n{run.Err}");
-        Assert.Matches($@"│ {System.Text.RegularExpressions.Regex.Escape(metric)}\s+│ fail", run.Out);
-    }
-
     [ConformanceFact]
     public void Clean_batches_from_half_to_twice_the_baseline_size_pass_in_at_least_19_of_20_seeds()
     {
@@ -111,28 +105,28 @@ public class NightlyCheckAtOtherBatchSizesTests : IClassFixture<HalvedMnistBasel
     public void Uncorrelated_noise_in_a_half_size_batch_fails()
     {
         var path = _f.Write("noise.npy", MnistSamples.WithNoiseRows(_f.Batch(M / 2, 70), 0.10, 71, HalvedMnistBaselineFixture.Features));
-        AssertFailsOn(Check(path), "power_law.alpha");
+        CheckAssert.FailsOn(Check(path), "power_law.alpha");
     }
 
     [ConformanceFact]
     public void A_blurred_double_size_batch_fails()
     {
         var path = _f.Write("blur.npy", MnistSamples.Blurred(_f.Batch(2 * M, 80), side: 14));
-        AssertFailsOn(Check(path), "power_law.alpha");
+        CheckAssert.FailsOn(Check(path), "power_law.alpha");
     }
 
     [ConformanceFact]
     public void Duplicates_in_a_smaller_batch_fail()
     {
         var (data, _) = MnistSamples.WithDuplicates(_f.Batch(M * 7 / 10, 90), 0.05, 91, HalvedMnistBaselineFixture.Features);
-        AssertFailsOn(Check(_f.Write("dup.npy", data)), "duplicates.rate");
+        CheckAssert.FailsOn(Check(_f.Write("dup.npy", data)), "duplicates.rate");
     }
 
     [ConformanceFact]
     public void Correlated_gaussian_data_with_another_alpha_in_a_larger_batch_fails()
     {
         var path = _f.Write("cgd.npy", MnistSamples.CorrelatedGaussian(M * 3 / 2, alpha: 1.2, seed: 9, HalvedMnistBaselineFixture.Features));
-        AssertFailsOn(Check(path), "power_law.alpha");
+        CheckAssert.FailsOn(Check(path), "power_law.alpha");
     }
 
     [ConformanceFact]

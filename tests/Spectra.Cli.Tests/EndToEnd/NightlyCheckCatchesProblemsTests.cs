@@ -53,17 +53,11 @@ public class NightlyCheckCatchesProblemsTests : IClassFixture<MnistBaselineFixtu
     private CliRun Check(string path, params string[] extra) =>
         Tool.Run(new[] { "check", path, "--baseline", _f.BaselinePath }.Concat(extra).ToArray());
 
-    private static void AssertFailsOn(CliRun run, string metric)
-    {
-        Assert.True(run.ExitCode == 2, $"expected fail (2), got {run.ExitCode}\n{run.Out}\n{run.Err}");
-        Assert.Matches($@"│ {System.Text.RegularExpressions.Regex.Escape(metric)}\s+│ fail", run.Out);
-    }
-
     [ConformanceFact]
     public void Uncorrelated_noise_replacing_ten_percent_of_samples_fails()
     {
         var path = _f.Write("noise.npy", MnistSamples.WithNoiseRows(MnistSamples.Instance.Subsample(MnistBaselineFixture.Samples, 7), 0.10, 70));
-        AssertFailsOn(Check(path), "power_law.alpha");
+        CheckAssert.FailsOn(Check(path), "power_law.alpha");
     }
 
     [ConformanceFact]
@@ -71,8 +65,8 @@ public class NightlyCheckCatchesProblemsTests : IClassFixture<MnistBaselineFixtu
     {
         var path = _f.Write("blur.npy", MnistSamples.Blurred(MnistSamples.Instance.Subsample(MnistBaselineFixture.Samples, 8)));
         var run = Check(path);
-        AssertFailsOn(run, "power_law.alpha");
-        AssertFailsOn(run, "entropy.normalized");
+        CheckAssert.FailsOn(run, "power_law.alpha");
+        CheckAssert.FailsOn(run, "entropy.normalized");
     }
 
     [ConformanceFact]
@@ -80,8 +74,8 @@ public class NightlyCheckCatchesProblemsTests : IClassFixture<MnistBaselineFixtu
     {
         var path = _f.Write("cgd.npy", MnistSamples.CorrelatedGaussian(MnistBaselineFixture.Samples, alpha: 1.2, seed: 9));
         var run = Check(path);
-        AssertFailsOn(run, "power_law.alpha");
-        AssertFailsOn(run, "entropy.normalized");
+        CheckAssert.FailsOn(run, "power_law.alpha");
+        CheckAssert.FailsOn(run, "entropy.normalized");
     }
 
     [ConformanceFact]
@@ -92,7 +86,7 @@ public class NightlyCheckCatchesProblemsTests : IClassFixture<MnistBaselineFixtu
         var json = _f.File("dup.json");
         var md = _f.File("dup.md");
         var run = Check(path, "--json", json, "--markdown", md);
-        AssertFailsOn(run, "duplicates.rate");
+        CheckAssert.FailsOn(run, "duplicates.rate");
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var dup = doc.RootElement.GetProperty("input").GetProperty("duplicates");
         // The clean rows are distinct, so the rows that repeat an earlier one number M − distinct = copies,
