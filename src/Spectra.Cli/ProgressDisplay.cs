@@ -20,51 +20,15 @@ public static class ProgressDisplay
         console.Progress()
             .AutoClear(true)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new KnownTotalPercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                var gate = new object();
-                var sink = new Progress(p =>
-                {
-                    lock (gate)
-                    {
-                        if (!tasks.TryGetValue(p.Stage, out var task))
-                        {
-                            task = ctx.AddTask(StageName(p.Stage));
-                            task.IsIndeterminate = p.Total <= 0;
-                            tasks[p.Stage] = task;
-                        }
-                        if (p.Total > 0)
-                        {
-                            task.IsIndeterminate = false;
-                            task.MaxValue = p.Total;
-                            task.Value = Math.Min(p.Done, p.Total);
-                        }
-                        else task.Description = $"{StageName(p.Stage)} ({p.Done:N0})";
-                    }
-                });
-                result = work(sink);
-                lock (gate)
-                    foreach (var t in tasks.Values)
-                    {
-                        t.IsIndeterminate = false;
-                        t.Value = t.MaxValue;
-                        t.StopTask();
-                    }
+                var bars = new StageBars(name => ctx.AddTask(name));
+                result = work(new Progress(bars.Report));
+                bars.FinishAll();
             });
         return result;
     }
-
-    private static string StageName(string stage) => stage switch
-    {
-        "read" or "decode" => "decoding",
-        "accumulate" => "accumulating",
-        "solve" => "solving",
-        "bootstrap" => "bootstrap",
-        "analyze" => "analysing",
-        _ => stage,
-    };
 
     /// <summary>Synchronous IProgress (Progress&lt;T&gt; posts to the thread pool and can report after the work ends).</summary>
     private sealed class Progress(Action<SpectraProgress> report) : IProgress<SpectraProgress>

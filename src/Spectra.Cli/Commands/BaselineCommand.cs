@@ -3,16 +3,16 @@ using Spectra.Checks;
 
 namespace Spectra.Cli.Commands;
 
-/// <summary>`spectra baseline PATH -o baseline.json`: the fingerprint with bootstrap spreads, for later checks.</summary>
+/// <summary>`spectra baseline PATH -o baseline.json`: the fingerprint with resampling spreads, for later checks.</summary>
 public static class BaselineCommand
 {
     public static Command Create(CliIo io)
     {
-        var command = new Command("baseline", "Record a dataset's spectral fingerprint with bootstrap spreads, for `spectra check`");
+        var command = new Command("baseline", "Record a dataset's spectral fingerprint with resampling spreads (random halves by default), for `spectra check`");
         var run = new RunOptions();
         var outputs = new ReportOutputOptions();
         var output = new Option<string>("--output", "-o") { Description = "The baseline file to write", Required = true, HelpName = "FILE" };
-        var replicates = new Option<int>("--replicates") { Description = "Bootstrap replicates for the spreads", DefaultValueFactory = _ => 20 };
+        var replicates = new Option<int>("--replicates") { Description = "Resampled replicates (see --resampling) for the spreads", DefaultValueFactory = _ => 20 };
         var resampling = new Option<string>("--resampling") { Description = "How replicates are drawn: half (random halves of the rows) or poisson (bootstrap, rows repeated Poisson(1) times)", DefaultValueFactory = _ => "half" };
         resampling.AcceptOnlyFromAmong("half", "poisson");
         run.AddTo(command);
@@ -38,7 +38,7 @@ public static class BaselineCommand
             if (!quiet)
             {
                 ConsoleSummary.Write(report, io, color: io.OutIsTerminal);
-                io.Out.WriteLine($"baseline written to {p.GetValue(output)} ({baseline.Metrics.Count} metrics, {baseline.Replicates} bootstrap replicates)");
+                io.Out.WriteLine($"baseline written to {p.GetValue(output)} ({baseline.Metrics.Count} metrics, {baseline.Replicates} replicates, {baseline.BootstrapMethod})");
             }
             return 0;
         });

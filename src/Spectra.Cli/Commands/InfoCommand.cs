@@ -24,6 +24,8 @@ public static class InfoCommand
             io.Out.WriteLine($"backend chain ({LinearAlgebraBackends.LibraryVariable} overrides it):");
             foreach (var a in selection.Attempts)
                 io.Out.WriteLine($"  {(a.Loaded ? "✓" : "✗")} {a.Candidate,-10} {a.Library}: {a.Reason}");
+            // The chain is printed first so that the error below can be read against it.
+            if (selection.RequestedFailure is { } failed) throw LinearAlgebraBackends.RequestedLibraryUnusable(failed);
             return 0;
         });
         return command;

@@ -67,7 +67,11 @@ public static class CheckEvaluator
 
         double? sigma = null;
         double? spread = null;
-        if (reference is not null && double.IsFinite(reference.Value))
+        // A distance in spreads means something only where there is a spread: a rule without
+        // max_sigma on a metric the baseline does not resample (the duplicate rate, spread 0)
+        // would otherwise show the 1e-9 floor as "1.3E+08σ".
+        var hasSpread = needsSpread || rule.MinSpread is not null || reference?.Spread is > 0;
+        if (reference is not null && double.IsFinite(reference.Value) && hasSpread)
         {
             spread = EffectiveSpread(rule, reference);
             sigma = Math.Abs(v - reference.Value) / spread;

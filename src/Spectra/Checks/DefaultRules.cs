@@ -7,6 +7,8 @@ namespace Spectra.Checks;
 /// while a changed dataset moves tens of spreads. The divergences of P(s) are left out: a histogram
 /// KL of a few hundred spacings scatters more between samples than resampling the rows shows. Exact duplicates barely move a covariance
 /// spectrum when M ≫ d, so the duplicate rate has its own rule, on its growth over the baseline.
+/// Files passed over as unreadable (skip-invalid) do not reach the spectrum at all, so they have an
+/// absolute rule that needs no baseline: any warns, more than one in a hundred of the files fails.
 /// </summary>
 public static class DefaultRules
 {
@@ -24,7 +26,13 @@ public static class DefaultRules
         new CheckRule("duplicates.rate",
             Warn: new Band { MaxIncrease = 0.002 },
             Fail: new Band { MaxIncrease = 0.01 }),
+        new CheckRule(MetricKeys.SkippedFileRate,
+            Warn: new Band { Max = 0 },
+            Fail: new Band { Max = SkippedFileFailRate }),
     });
+
+    /// <summary>The share of unreadable files beyond which a check fails.</summary>
+    public const double SkippedFileFailRate = 0.01;
 
     private static CheckRule Sigma(string metric, double? minSpread = null) =>
         new(metric, new Band { MaxSigma = WarnSigma }, new Band { MaxSigma = FailSigma }, MinSpread: minSpread);

@@ -28,7 +28,19 @@ public static class FingerprintMetrics
         Add(MetricKeys.ZeroModes, r.Spectrum.ZeroModes);
         Add(MetricKeys.DuplicateCount, r.Input.DuplicateCount);
         Add(MetricKeys.DuplicateRate, r.Input.DuplicateRate);
+        Add(MetricKeys.SkippedFileRate, SkippedFileRate(r.Input));
         return list;
+    }
+
+    /// <summary>
+    /// The share of the files found that were passed over as unreadable (skip-invalid). A Parquet
+    /// table's skipped items are columns, not files, so it counts none.
+    /// </summary>
+    public static double SkippedFileRate(InputSection input)
+    {
+        var skipped = input.Kind == "parquet" ? 0 : input.Skipped.Count;
+        var found = input.Files + skipped;
+        return found == 0 ? 0 : (double)skipped / found;
     }
 
     /// <summary>

@@ -17,16 +17,18 @@ public static class MetricKeys
     public const string ZeroModes = "spectrum.zero_modes";
     public const string DuplicateCount = "duplicates.count";
     public const string DuplicateRate = "duplicates.rate";
+    public const string SkippedFileRate = "input.skipped_file_rate";
 
     /// <summary>
     /// Counts taken on the whole input (exact duplicates): a baseline does not resample them and a
     /// check compares them as they are, whatever the batch's size.
     /// </summary>
-    public static bool CountsWholeInput(string key) => key.StartsWith("duplicates.", StringComparison.Ordinal);
+    public static bool CountsWholeInput(string key) =>
+        key.StartsWith("duplicates.", StringComparison.Ordinal) || key == SkippedFileRate;
 
     public static IReadOnlyList<string> All { get; } = new[]
     {
         PowerLawAlpha, PowerLawR2, SpacingRatioMean, SpacingRatioGoePosition, SpacingKlGoe, SpacingKlPoisson,
-        ThoulessTime, Entropy, EntropyNormalized, EffectiveRank, MpAboveEdge, ZeroModes, DuplicateCount, DuplicateRate,
+        ThoulessTime, Entropy, EntropyNormalized, EffectiveRank, MpAboveEdge, ZeroModes, DuplicateCount, DuplicateRate, SkippedFileRate,
     };
 }

@@ -1,7 +1,12 @@
 namespace Spectra.Data;
 
 /// <summary>A file the source passed over, and why (with a skip-invalid option, or an unanalysable column).</summary>
-public sealed record SkippedItem(string Path, string Reason);
+public sealed record SkippedItem(string Path, string Reason)
+{
+    /// <summary>"2 files skipped" or, for a Parquet table, whose skipped items are columns, "2 columns skipped".</summary>
+    public static string Describe(int count, string kind) =>
+        $"{count} {(kind == "parquet" ? "column" : "file")}{(count == 1 ? "" : "s")} skipped";
+}
 
 /// <summary>What a source read: mutable while reading, frozen into the report afterwards.</summary>
 public sealed class SourceInfo

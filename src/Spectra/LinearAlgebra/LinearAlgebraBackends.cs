@@ -11,7 +11,11 @@ namespace Spectra.LinearAlgebra;
 public sealed record BackendAttempt(string Candidate, string Library, bool Loaded, string Reason);
 
 /// <summary>The chosen backend and the chain that led to it (printed by <c>spectra info</c>).</summary>
-public sealed record BackendSelection(ILinearAlgebraBackend Backend, IReadOnlyList<BackendAttempt> Attempts);
+public sealed record BackendSelection(ILinearAlgebraBackend Backend, IReadOnlyList<BackendAttempt> Attempts)
+{
+    /// <summary>The SPECTRA_LAPACK library that was asked for and could not be used, or null.</summary>
+    public BackendAttempt? RequestedFailure { get; init; }
+}
 
 /// <summary>
 /// The provider switchboard: resolves the native LAPACK/BLAS library at run time in a fixed
@@ -42,10 +46,16 @@ public static class LinearAlgebraBackends
         }
     }
 
-    /// <summary>The process-wide backend with the given thread count applied (0 keeps the current one).</summary>
+    /// <summary>
+    /// The process-wide backend with the given thread count applied (0 keeps the current one).
+    /// A library requested through SPECTRA_LAPACK that could not be used is an error here rather
+    /// than a quiet fallback: whoever named a library expects its results, not another's.
+    /// </summary>
     public static ILinearAlgebraBackend Get(int threads = 0)
     {
-        var backend = Default.Backend;
+        var selection = Default;
+        if (selection.RequestedFailure is { } failed) throw RequestedLibraryUnusable(failed);
+        var backend = selection.Backend;
         if (threads > 0 && backend is NativeLapackBackend native) native.SetThreads(threads);
         return backend;
     }
@@ -64,13 +74,20 @@ public static class LinearAlgebraBackends
             var chosen = TryCandidate($"{LibraryVariable}={requested}", "custom", new[] { requested }, null, attempts, threads);
             if (chosen is not null) return new BackendSelection(chosen, attempts);
         }
+        var requestedFailure = attempts.Count > 0 ? attempts[0] : null;
         foreach (var (name, lapackNames, blasNames) in Candidates)
         {
             var chosen = TryCandidate(name, name, lapackNames, blasNames, attempts, threads);
-            if (chosen is not null) return new BackendSelection(chosen, attempts);
+            if (chosen is not null) return new BackendSelection(chosen, attempts) { RequestedFailure = requestedFailure };
         }
-        return Managed(attempts);
+        return Managed(attempts) with { RequestedFailure = requestedFailure };
     }
+
+    /// <summary>The error for a SPECTRA_LAPACK library that was requested and not used.</summary>
+    public static SpectraException RequestedLibraryUnusable(BackendAttempt failed) =>
+        new(SpectraErrorKind.Backend, $"{failed.Candidate} cannot be used ({failed.Reason})",
+            hint: $"give the path of a LAPACK/BLAS shared library (e.g. /usr/lib/x86_64-linux-gnu/libopenblas.so.0), " +
+                  $"\"managed\" for the managed solver, or unset {LibraryVariable} for the default order; `spectra info` shows the chain");
 
     private static readonly (string Name, string[] Lapack, string[]? Blas)[] Candidates =
     {

@@ -16,7 +16,7 @@ internal static class SpectrumHtml
         var s = d.Spectrum;
         var src = d.Computation.Source;
         var rows = Rows(s).ToList();
-        rows.Insert(0, ("input", $"{src.Path} ({src.Kind}{(src.Files > 0 ? $", {src.Files} files" : "")}{(src.Skipped.Count > 0 ? $", {src.Skipped.Count} skipped" : "")})"));
+        rows.Insert(0, ("input", $"{src.Path} ({src.Kind}{(src.Files > 0 ? $", {src.Files} files" : "")}{(src.Skipped.Count > 0 ? $", {Spectra.Data.SkippedItem.Describe(src.Skipped.Count, src.Kind)}" : "")})"));
         rows.Add(("duplicate rows", I(d.Computation.Duplicates.Count)));
         var spectra = new List<(string, double[])> { ("all samples", s.Descending()) };
         spectra.AddRange(d.PerClass.Select(p => ($"class {p.Key}", p.Value.Descending())));

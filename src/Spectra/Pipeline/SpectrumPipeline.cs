@@ -30,7 +30,13 @@ public static class SpectrumPipeline
                 hint: "select at least one numeric column, or check that the images are not empty");
 
         using var state = new PassState(d, options, backend, source.FeatureNames, source.Info.Path);
-        if (source is IRowCountHint hint) state.CheckPlanned(hint.ExpectedRows);
+        // Known in advance for files with headers; 0 (a count without a total) otherwise.
+        var expectedRows = 0L;
+        if (source is IRowCountHint hint)
+        {
+            expectedRows = hint.ExpectedRows;
+            state.CheckPlanned(expectedRows);
+        }
         var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
         var readWatch = Stopwatch.StartNew();
         var accumulateTime = TimeSpan.Zero;
@@ -44,7 +50,7 @@ public static class SpectrumPipeline
             var t0 = readWatch.Elapsed;
             state.Add(chunk, source.Info);
             accumulateTime += readWatch.Elapsed - t0;
-            progress?.Report(new SpectraProgress("accumulate", state.RowsKept, 0));
+            progress?.Report(new SpectraProgress("accumulate", state.RowsKept, expectedRows));
         }
         readWatch.Stop();
         source.Info.DroppedRows += state.RowsDropped;

@@ -44,7 +44,7 @@ public static class HtmlReportWriter
         sb.Append("<h2>Input and matrix</h2>\n<table id=\"provenance\">\n");
         Pair(sb, "path", r.Input.Path);
         Pair(sb, "kind", r.Input.Kind);
-        Pair(sb, "files", I(r.Input.Files) + (r.Input.Skipped.Count > 0 ? $" ({r.Input.Skipped.Count} skipped)" : ""));
+        Pair(sb, "files", I(r.Input.Files) + (r.Input.Skipped.Count > 0 ? $" ({Spectra.Data.SkippedItem.Describe(r.Input.Skipped.Count, r.Input.Kind)})" : ""));
         Pair(sb, "content hash", r.Input.ContentHash ?? "–");
         Pair(sb, "duplicate rows", $"{r.Input.DuplicateCount} ({F(r.Input.DuplicateRate * 100, 2)} %)");
         Pair(sb, "matrix", m.IsLevels ? m.Describe() : $"{m.Requested} requested, {m.Computed} computed; {m.Samples} samples × {m.Features} features; centred {Yes(m.Centered)}, standardised {Yes(m.Standardized)}");

@@ -86,6 +86,18 @@ public class CheckEvaluatorTests
     }
 
     [Fact]
+    public void A_rise_over_a_zero_duplicate_baseline_is_given_without_a_distance_in_spreads()
+    {
+        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricKeys.DuplicateRate);
+        var b = BaselineWith(new Metric(MetricKeys.DuplicateRate, 0.0, 0.0));
+        var outcome = CheckEvaluator.Evaluate(rule, new Metric(MetricKeys.DuplicateRate, 0.1304), b.Find(MetricKeys.DuplicateRate));
+        Assert.Equal(CheckStatus.Fail, outcome.Status);
+        Assert.Null(outcome.Sigma);
+        Assert.DoesNotContain("σ", outcome.Message);
+        Assert.Contains("increase 0.1304 > 0.01", outcome.Message);
+    }
+
+    [Fact]
     public void A_sigma_rule_without_a_baseline_spread_cannot_be_judged_unless_floored()
     {
         var b = BaselineWith(new Metric("power_law.alpha", 0.5));

@@ -31,6 +31,26 @@ public class BackendChainTests
     }
 
     [Fact]
+    public void A_requested_library_that_cannot_be_used_is_recorded_and_becomes_one_clear_error()
+    {
+        var selection = LinearAlgebraBackends.Resolve("bogus");
+        Assert.NotNull(selection.RequestedFailure);
+        Assert.Same(selection.Attempts[0], selection.RequestedFailure);
+        var error = LinearAlgebraBackends.RequestedLibraryUnusable(selection.RequestedFailure!);
+        Assert.Equal(SpectraErrorKind.Backend, error.Kind);
+        Assert.Contains("SPECTRA_LAPACK=bogus", error.Message);
+        Assert.Contains("not found", error.Message);
+        Assert.Contains("managed", error.Hint);
+    }
+
+    [Fact]
+    public void The_default_order_and_a_forced_managed_solver_record_no_failed_request()
+    {
+        Assert.Null(LinearAlgebraBackends.Resolve(null).RequestedFailure);
+        Assert.Null(LinearAlgebraBackends.Resolve("managed").RequestedFailure);
+    }
+
+    [Fact]
     public void Managed_can_be_forced_and_is_named()
     {
         var selection = LinearAlgebraBackends.Resolve("managed");

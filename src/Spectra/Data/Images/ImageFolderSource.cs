@@ -61,7 +61,7 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
             if (sizes.Count > 1)
                 throw SpectraException.Invalid("the images have different sizes: " +
                     string.Join(", ", sizes.Select(g => $"{g.Key.Width}×{g.Key.Height} ({g.Count()} file{(g.Count() == 1 ? "" : "s")}, e.g. {g.First().RelativePath})")),
-                    path, hint: "resize them to one size (e.g. resize 28×28) or select one size with include/exclude globs");
+                    path, hint: "resize them to one size (--resize 28x28 on the command line) or select one size with include/exclude globs");
             (_width, _height) = sizes[0].Key;
         }
         if (!folder && _files[0].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(path) is { } labelsFile)
