@@ -52,20 +52,9 @@ def png(width, height, raw, color_type=0, depth=8):
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
-def zeros_deflated(count, wrap=zlib.compressobj):
-    z = wrap(1)
-    block = bytes(1 << 20)
-    out = []
-    while count > 0:
-        n = min(count, len(block))
-        out.append(z.compress(block[:n]))
-        count -= n
-    out.append(z.flush())
-    return b"".join(out)
-
-
-def gzip_zeros(prefix, count):
-    z = zlib.compressobj(1, zlib.DEFLATED, 31)
+def deflated_zeros(count, prefix=b"", wbits=zlib.MAX_WBITS):
+    """`prefix` then `count` zero bytes, deflated a megabyte at a time (zlib stream, or gzip with wbits 31)."""
+    z = zlib.compressobj(1, zlib.DEFLATED, wbits)
     out = [z.compress(prefix)]
     block = bytes(1 << 20)
     while count > 0:
@@ -138,9 +127,9 @@ def build_cases(cli, w):
     m = "memory"
     write(p("m-png-claim", "a.png"), png(100000, 100000, zlib.compress(b"\0" * 10)))
     add(Case(m, "png claims 10^10 pixels", ["analyze", p("m-png-claim")], needle="a.png"))
-    write(p("m-png-bomb", "a.png"), png(9000, 9000, zeros_deflated(9001 * 9000)))
+    write(p("m-png-bomb", "a.png"), png(9000, 9000, deflated_zeros(9001 * 9000)))
     add(Case(m, "png deflate bomb 81 Mpx", ["analyze", p("m-png-bomb")], needle="m-png-bomb"))
-    bomb = png(4000, 4000, zeros_deflated(4001 * 4000))
+    bomb = png(4000, 4000, deflated_zeros(4001 * 4000))
     for i in range(40):
         write(p("m-png-many", "%02d.png" % i), bomb)
     add(Case(m, "40 png bombs of 16 Mpx", ["analyze", p("m-png-many")], needle="m-png-many"))
@@ -150,7 +139,7 @@ def build_cases(cli, w):
     add(Case(m, "bmp claims 2.5 Gpx", ["analyze", p("m-bmp-claim")], needle="a.bmp"))
     write(p("m-jpeg-claim", "a.jpg"), jpeg_sof(65000, 65000))
     add(Case(m, "jpeg claims 65000^2", ["analyze", p("m-jpeg-claim")], needle="a.jpg"))
-    write(p("m-idx-bomb", "t-images-idx3-ubyte.gz"), gzip_zeros(struct.pack(">IIII", 0x803, 1, 28, 28), 768 << 20))
+    write(p("m-idx-bomb", "t-images-idx3-ubyte.gz"), deflated_zeros(768 << 20, struct.pack(">IIII", 0x803, 1, 28, 28), wbits=31))
     add(Case(m, "idx gzip bomb 768 MB", ["analyze", p("m-idx-bomb", "t-images-idx3-ubyte.gz")], needle="t-images-idx3-ubyte.gz"))
     write(p("m-idx-claim", "c-images-idx3-ubyte"), struct.pack(">IIII", 0x803, 2000000000, 28, 28) + bytes(784))
     add(Case(m, "idx claims 2e9 images", ["analyze", p("m-idx-claim", "c-images-idx3-ubyte")], needle="c-images-idx3-ubyte"))

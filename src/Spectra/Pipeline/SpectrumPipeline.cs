@@ -56,7 +56,7 @@ public static class SpectrumPipeline
         source.Info.DroppedRows += state.RowsDropped;
 
         var solveWatch = Stopwatch.StartNew();
-        var main = state.SolveAll(progress, source.Info.Path);
+        var main = state.SolveAll(progress);
         state.AddNotes(source.Info);
         var realisations = state.SolveRealisations();
         var perLabel = state.SolveLabels();
@@ -312,11 +312,11 @@ public static class SpectrumPipeline
 
         public DuplicateRows Duplicates() => _duplicates?.Result() ?? DuplicateRows.None;
 
-        public EigenSpectrum SolveAll(IProgress<SpectraProgress>? progress, string inputPath)
+        public EigenSpectrum SolveAll(IProgress<SpectraProgress>? progress)
         {
             if (RowsKept < 2)
                 throw new SpectraException(SpectraErrorKind.NotEnoughData,
-                    $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2", inputPath);
+                    $"{RowsKept} usable sample(s){(RowsDropped > 0 ? $" ({RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2", _path);
             progress?.Report(new SpectraProgress("solve", 0, 1));
             _constantFeatures = _constant.Indices();
             // Exactly as many rows as features: the covariance is decomposed (as when it had been
