@@ -1,3 +1,4 @@
+using Spectra.References;
 using System.CommandLine;
 using Spectra.Data;
 using Spectra.Data.Synthetic;

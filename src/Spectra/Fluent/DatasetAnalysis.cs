@@ -3,7 +3,6 @@ using Spectra.Analysis;
 using Spectra.Analysis.FormFactor;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Checks;
-using Spectra.Notebooks;
 using Spectra.Pipeline;
 using Spectra.References;
 using Spectra.Reports;
@@ -19,7 +18,7 @@ namespace Spectra.Fluent;
 /// analyzers' full results (Marchenko–Pastur density, finite-size references) that document was made from.
 /// Renders in a notebook as the HTML report with its charts.
 /// </summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class DatasetAnalysis
 {
     private readonly Lazy<ClassSpectra?> _classes;
@@ -53,8 +52,6 @@ public sealed class DatasetAnalysis
 
     /// <summary>Level statistics per class label (when the dataset was asked <see cref="Dataset.PerClass"/>), else null.</summary>
     public ClassSpectra? Classes => _classes.Value;
-
-    public string ToHtml() => NotebookHtml.Render(this);
 
     /// <summary>The standalone HTML page <c>spectra analyze --html</c> writes.</summary>
     public string ToHtmlPage() => HtmlReportWriter.Write(Document);

@@ -1,11 +1,10 @@
 using Spectra.Checks;
-using Spectra.Notebooks;
 using Spectra.Reports.Document;
 
 namespace Spectra.Fluent;
 
 /// <summary>A baseline made in a notebook: the <see cref="Checks.Baseline"/> (what <c>spectra baseline</c> writes) and the full-data report.</summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class DatasetBaseline
 {
     internal DatasetBaseline(Baseline baseline, ReportDocument report)
@@ -22,8 +21,6 @@ public sealed class DatasetBaseline
 
     /// <summary>Reads a baseline file written by <see cref="Save"/> or <c>spectra baseline</c>.</summary>
     public static Baseline Load(string path) => BaselineOptions.Read(path);
-
-    public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString() =>
         $"baseline of {Baseline.InputPath}: {Baseline.Metrics.Count} metrics, {Baseline.Replicates} bootstrap replicates, {Baseline.Samples} samples × {Baseline.Features} features";

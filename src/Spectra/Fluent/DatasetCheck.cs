@@ -1,11 +1,10 @@
 using Spectra.Checks;
-using Spectra.Notebooks;
 using Spectra.Reports;
 
 namespace Spectra.Fluent;
 
 /// <summary>Today's data against a baseline: the rule outcomes, the overall status and the analysis they were computed from.</summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class DatasetCheck
 {
     internal DatasetCheck(string name, CheckResult result, DatasetAnalysis analysis, Baseline baseline)
@@ -27,8 +26,6 @@ public sealed class DatasetCheck
 
     /// <summary>The Markdown summary <c>spectra check</c> writes (for a CI job summary).</summary>
     public string ToMarkdown() => MarkdownCheckWriter.Write(Result, Name, "baseline");
-
-    public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString() =>
         $"check of {Name}: {Status.ToString().ToLowerInvariant()} ({Result.Count(CheckStatus.Pass)} pass, {Result.Count(CheckStatus.Warn)} warn, {Result.Count(CheckStatus.Fail)} fail)";

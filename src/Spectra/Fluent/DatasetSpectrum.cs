@@ -1,12 +1,11 @@
 using System.Globalization;
-using Spectra.Notebooks;
 using Spectra.Pipeline;
 using Spectra.Spectrum;
 
 namespace Spectra.Fluent;
 
 /// <summary>The spectrum of a <see cref="Dataset"/> without level statistics: renders as a rank plot with the provenance.</summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class DatasetSpectrum
 {
     internal DatasetSpectrum(string name, SpectrumComputation computation)
@@ -24,8 +23,6 @@ public sealed class DatasetSpectrum
 
     /// <summary>Non-zero eigenvalues, largest first.</summary>
     public double[] Descending() => Spectrum.Descending();
-
-    public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString()
     {

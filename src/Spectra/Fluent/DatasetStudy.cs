@@ -1,4 +1,3 @@
-using Spectra.Notebooks;
 using Spectra.Reports.Charts;
 using Spectra.Studies.Rendering;
 using Spectra.Studies.SampleSize;
@@ -6,7 +5,7 @@ using Spectra.Studies.SampleSize;
 namespace Spectra.Fluent;
 
 /// <summary>A study run from a <see cref="Dataset"/>: its result, the tables every output shares and its charts.</summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public class DatasetStudy
 {
     internal DatasetStudy(object result, StudyTables.View view, IReadOnlyList<Chart> charts)
@@ -22,8 +21,6 @@ public class DatasetStudy
 
     /// <summary>The tables as aligned plain text (what the CLI prints).</summary>
     public string ToText() => StudyTables.Text(View);
-
-    public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString() => View.Title;
 }

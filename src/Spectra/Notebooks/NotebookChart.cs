@@ -6,7 +6,7 @@ namespace Spectra.Notebooks;
 /// A chart made in a notebook cell (e.g. a statistic against the sample size), drawn by the same SVG
 /// writer as the reports. Displaying it renders the SVG.
 /// </summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class NotebookChart
 {
     private static readonly string[] Palette = { "#1f4e79", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf" };

@@ -5,7 +5,7 @@ namespace Spectra.Spectrum;
 /// Eigenvalues are kept in ascending order, as LAPACK returns them; <see cref="Descending"/> gives
 /// the rank order (λ_1 ≥ λ_2 ≥ …) that power-law fits use.
 /// </summary>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed class EigenSpectrum
 {
     private readonly double[] _all;

@@ -1,5 +1,6 @@
 using Spectra.Analysis.FormFactor;
 using Spectra.Data.Synthetic;
+using Spectra.References;
 using Spectra.Reports;
 using Spectra.Reports.Charts;
 

@@ -1,5 +1,6 @@
 using Spectra.Data.Synthetic;
 using Spectra.LinearAlgebra;
+using Spectra.References;
 using Spectra.Spectrum;
 
 namespace Spectra.Tests.Analysis;

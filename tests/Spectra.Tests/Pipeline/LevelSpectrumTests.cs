@@ -1,6 +1,7 @@
 using Spectra.Data;
 using Spectra.Data.Synthetic;
 using Spectra.Pipeline;
+using Spectra.References;
 using Spectra.Tests.Images;
 
 namespace Spectra.Tests.Pipeline;

@@ -1,5 +1,6 @@
 using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
+using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Data.Images;
 using Spectra.Data.Synthetic;

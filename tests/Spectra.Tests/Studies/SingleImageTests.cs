@@ -1,5 +1,6 @@
 using Spectra.Data;
 using Spectra.Data.Synthetic;
+using Spectra.References;
 using Spectra.Studies.SingleImage;
 using Xunit.Abstractions;
 

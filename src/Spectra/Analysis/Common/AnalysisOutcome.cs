@@ -13,7 +13,7 @@ public enum AnalysisStatus
 }
 
 /// <summary>An analyzer's result with its status: <see cref="Value"/> is null unless <see cref="Status"/> is Ok.</summary>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record AnalysisOutcome<T>(AnalysisStatus Status, string? Message, T? Value) where T : class
 {
     public bool IsOk => Status == AnalysisStatus.Ok && Value is not null;

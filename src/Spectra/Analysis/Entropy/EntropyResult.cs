@@ -5,5 +5,5 @@ namespace Spectra.Analysis.Entropy;
 /// <param name="EffectiveRank">exp(S): the number of equally strong directions with the same entropy.</param>
 public sealed record EntropyValue(int Levels, double Entropy, double Normalized, double EffectiveRank);
 
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record EntropyResult(EntropyValue All, EntropyValue? Bulk);

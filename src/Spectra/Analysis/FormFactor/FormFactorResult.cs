@@ -13,7 +13,7 @@ namespace Spectra.Analysis.FormFactor;
 /// <param name="ThoulessTimeSpread">Jackknife spread of the Thouless time over the realisations.</param>
 /// <param name="ThoulessReason">Why there is no Thouless time (null when there is one).</param>
 /// <param name="ConnectedDefinedFrom">The first grid τ where K_c is defined (<see cref="FormFactorOptions.DisconnectedLimit"/>); null if nowhere.</param>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record FormFactorResult(int Realisations, double MeanLevels, double Eta, double[] Tau, double[] K, double[] Connected,
     double[] ConnectedSmoothed, double[] Goe, double? ThoulessTime, double? PlateauMean, double RampDeviation,
     double[]? ConnectedSmoothedError = null, double? ThoulessTimeSpread = null, string? ThoulessReason = null,

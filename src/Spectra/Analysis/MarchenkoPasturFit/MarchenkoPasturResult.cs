@@ -9,7 +9,7 @@ public sealed record TracyWidomTest(double LargestEigenvalue, double Statistic, 
 /// <param name="AboveUpperEdge">Levels above λ₊: the "signal" directions an uncorrelated dataset would not have.</param>
 /// <param name="KsDistance">sup |F_empirical − F_MP| over the non-zero levels.</param>
 /// <param name="BinCenters">Centres of the density comparison bins.</param>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record MarchenkoPasturResult(double Q, double SigmaSquared, NoiseVarianceMethod Method, double LowerEdge, double UpperEdge,
     int NonZeroLevels, int AboveUpperEdge, int BelowLowerEdge, double FractionInside, double KsDistance,
     double[] BinCenters, double[] EmpiricalDensity, double[] TheoreticalDensity, TracyWidomTest TracyWidom);

@@ -17,7 +17,7 @@ public sealed record PowerLawTailFit(double Exponent, double ExponentStandardErr
 
 /// <summary>OLS of ln λ_i on ln i over the rank range, α = −slope − 1.</summary>
 /// <param name="StandardError">Standard error of the slope (= of α) from the OLS residuals (residuals are correlated along a spectrum, so prefer the bootstrap interval).</param>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record PowerLawResult(int NonZeroLevels, int StartRank, int EndRank, int Points, double Alpha, double Slope, double Intercept,
     double RSquared, double StandardError, double ConfidenceLevel, double ConfidenceLow, double ConfidenceHigh, int BootstrapSamples,
     IReadOnlyList<RangeSensitivity> Sensitivity, double SensitivitySpread, PowerLawTailFit? Tail);

@@ -8,7 +8,7 @@ namespace Spectra.Analysis.SpacingDistribution;
 /// <param name="JensenShannon">JS divergence over the same cells (≤ ln 2).</param>
 public sealed record SpacingComparison(string Reference, double KullbackLeibler, double JensenShannon, double KsStatistic, double KsPValue);
 
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record SpacingDistributionResult(int Levels, int Spacings, UnfoldingDiagnostics Unfolding, double MeanSpacing,
     double SecondMoment, Histogram Histogram, IReadOnlyList<SpacingComparison> Comparisons)
 {

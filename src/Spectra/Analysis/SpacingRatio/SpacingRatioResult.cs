@@ -16,7 +16,7 @@ public sealed record HigherOrderRatio(int Order, int Count, double Mean, double 
 /// <param name="Mean">⟨r̃⟩.</param>
 /// <param name="StandardError">Standard deviation / √Count (neighbouring ratios share a spacing, so it is slightly optimistic).</param>
 /// <param name="Position">(⟨r̃⟩ − Poisson) / (GOE − Poisson): 0 Poisson, 1 GOE.</param>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record SpacingRatioResult(int Levels, int Count, int ZeroSpacings, int ExcludedRatios, double Mean,
     double StandardError, double StandardDeviation, double Position, Histogram Histogram,
     IReadOnlyList<RatioComparison> Comparisons, IReadOnlyList<HigherOrderRatio> HigherOrders)

@@ -5,7 +5,7 @@ namespace Spectra.Reports.Document;
 /// docs/report-schema.md), in the same order. Console, Markdown, HTML and the check's metrics
 /// are all drawn from it, so every output says the same thing.
 /// </summary>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record ReportDocument
 {
     public const string CurrentSchema = "spectra.report/1";

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.References;
 
 namespace Spectra.Reports.Model;

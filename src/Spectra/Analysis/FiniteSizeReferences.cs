@@ -1,10 +1,10 @@
-using Spectra.Analysis;
 using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Data.Synthetic;
+using Spectra.References;
 using Spectra.Spectrum.Unfolding;
 
-namespace Spectra.References;
+namespace Spectra.Analysis;
 
 /// <summary>One statistic's value in the GOE and Poisson references at the user's n: mean and spread (standard deviation over draws).</summary>
 public sealed record ReferenceDistribution(string Key, double GoeMean, double GoeSpread, double PoissonMean, double PoissonSpread);

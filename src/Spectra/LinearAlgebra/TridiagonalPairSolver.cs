@@ -1,4 +1,4 @@
-namespace Spectra.References;
+namespace Spectra.LinearAlgebra;
 
 /// <summary>
 /// Two independent tridiagonal eigenvalue problems solved in one interleaved loop. A root-free QL

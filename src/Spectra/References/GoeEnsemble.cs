@@ -1,6 +1,7 @@
-using Spectra.References;
+using Spectra.Data.Synthetic;
+using Spectra.LinearAlgebra;
 
-namespace Spectra.Data.Synthetic;
+namespace Spectra.References;
 
 /// <summary>
 /// The Gaussian orthogonal ensemble. Dense draws H = (A + Aᵀ)/2 with A_ij ~ N(0, 1) (diagonal

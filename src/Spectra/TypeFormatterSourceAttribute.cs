@@ -1,4 +1,4 @@
-namespace Spectra.Notebooks;
+namespace Spectra;
 
 /// <summary>
 /// Names the formatter source of a type for the .NET Interactive kernel (Polyglot Notebooks) without
@@ -10,9 +10,17 @@ namespace Spectra.Notebooks;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
 internal sealed class TypeFormatterSourceAttribute : Attribute
 {
-    public TypeFormatterSourceAttribute(Type formatterSourceType) => FormatterSourceType = formatterSourceType;
+    /// <summary>The full name of the notebook layer's formatter source.</summary>
+    /// <remarks>
+    /// Result types of every layer (spectrum, analysis, reports, fluent) carry this attribute, while the
+    /// notebook layer that renders them sits on top of all of them. Naming the source by its full name
+    /// instead of <c>typeof</c> keeps those layers free of a reference up to it; a test holds the name to
+    /// the type.
+    /// </remarks>
+    internal const string NotebookFormatterSourceName = "Spectra.Notebooks.NotebookFormatterSource";
 
-    public Type FormatterSourceType { get; }
+    public Type FormatterSourceType { get; } =
+        typeof(TypeFormatterSourceAttribute).Assembly.GetType(NotebookFormatterSourceName, throwOnError: true)!;
 
     /// <summary>MIME types the kernel should render first ("text/html").</summary>
     public string[] PreferredMimeTypes { get; set; } = Array.Empty<string>();

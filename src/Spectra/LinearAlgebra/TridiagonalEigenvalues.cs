@@ -1,4 +1,4 @@
-namespace Spectra.References;
+namespace Spectra.LinearAlgebra;
 
 /// <summary>
 /// Eigenvalues of a real symmetric tridiagonal matrix by the root-free (Pal–Walker–Kahan) variant of
