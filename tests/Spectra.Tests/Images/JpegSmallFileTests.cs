@@ -4,7 +4,7 @@ using Spectra.Data.Images.Codecs;
 namespace Spectra.Tests.Images;
 
 /// <summary>
-/// Odd-sized JPEGs written by libjpeg (tools/images/make_test_jpegs.py): partial MCUs, 4:2:2 progressive,
+/// Odd-sized JPEGs written by libjpeg (tools/fixtures/images/make_test_jpegs.py): partial MCUs, 4:2:2 progressive,
 /// restart intervals in baseline and progressive scans, 4:4:0 and 4:1:1 sampling (cjpeg). Oracle: SHA-256 of
 /// PIL's or djpeg's decode (both libjpeg-turbo, default fancy upsampling).
 /// </summary>

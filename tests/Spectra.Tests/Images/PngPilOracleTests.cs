@@ -7,7 +7,7 @@ namespace Spectra.Tests.Images;
 /// <summary>
 /// Real photos and sample images (Kodak, scikit-image) against PIL's independent PNG decoder: the decode,
 /// brought to 8-bit RGBA the way PIL's convert("RGBA") does (gray replicated, levels of 1/2/4-bit images
-/// scaled to 0..255, opaque where there is no alpha), must hash to PIL's (tools/images/make_png_oracle.py).
+/// scaled to 0..255, opaque where there is no alpha), must hash to PIL's (tools/fixtures/images/make_png_oracle.py).
 /// </summary>
 public class PngPilOracleTests
 {

@@ -2,7 +2,7 @@ using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Images;
 
-/// <summary>Small committed inputs written by tools/images/make_test_arrays.py (numpy, PIL).</summary>
+/// <summary>Small committed inputs written by tools/fixtures/images/make_test_arrays.py (numpy, PIL).</summary>
 internal static class TestData
 {
     public static string PathOf(string name) => Path.Combine(Conformance.ProjectRoot, "tests", "Spectra.Tests", "Images", "Data", name);

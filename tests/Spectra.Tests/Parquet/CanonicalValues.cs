@@ -4,7 +4,7 @@ using System.Text;
 namespace Spectra.Tests.Parquet;
 
 /// <summary>
-/// The canonical text of a column that tools/parquet/dump_oracles.mjs hashes: one line per row,
+/// The canonical text of a column that tools/fixtures/parquet/dump_oracles.mjs hashes: one line per row,
 /// "N" for null, the IEEE-754 bits as 16 hex digits ("nan" for any NaN), lists as "[a,b,...]".
 /// </summary>
 internal static class CanonicalValues

@@ -6,7 +6,7 @@ namespace Spectra.Tests.Parquet;
 
 /// <summary>
 /// The Apache parquet-testing files: numeric and list-of-numeric columns against DuckDB's reading
-/// of them (Oracles/parquet_testing_duckdb.json, from tools/parquet/dump_oracles.mjs), the
+/// of them (Oracles/parquet_testing_duckdb.json, from tools/fixtures/parquet/dump_oracles.mjs), the
 /// upstream *_expect.csv files and READMEs; refused files raise one clear error.
 /// </summary>
 public sealed class ParquetTestingConformanceTests

@@ -15,14 +15,14 @@ public static class Conformance
     public static string PathOf(params string[] parts) =>
         System.IO.Path.Combine(new[] { Root ?? throw new InvalidOperationException(SkipReason) }.Concat(parts).ToArray());
 
-    /// <summary>The project root (the folder holding Spectra.slnx).</summary>
+    /// <summary>The project root (the folder holding Spectra.sln).</summary>
     public static string ProjectRoot
     {
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Spectra.slnx"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("project root (Spectra.slnx) not found above " + AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Spectra.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("project root (Spectra.sln) not found above " + AppContext.BaseDirectory);
         }
     }
 
@@ -34,7 +34,7 @@ public static class Conformance
         while (dir is not null)
         {
             var candidate = System.IO.Path.Combine(dir.FullName, "..", "shared", "conformance");
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Spectra.slnx")) && Directory.Exists(candidate))
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Spectra.sln")) && Directory.Exists(candidate))
                 return System.IO.Path.GetFullPath(candidate);
             dir = dir.Parent;
         }

@@ -41,6 +41,6 @@ return clean ? 0 : 1;
 static string FindRoot()
 {
     for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        if (File.Exists(Path.Combine(d.FullName, "Spectra.slnx"))) return d.FullName;
+        if (File.Exists(Path.Combine(d.FullName, "Spectra.sln"))) return d.FullName;
     return Directory.GetCurrentDirectory();
 }
