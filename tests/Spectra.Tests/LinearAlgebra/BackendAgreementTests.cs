@@ -6,16 +6,10 @@ namespace Spectra.Tests.LinearAlgebra;
 /// <summary>The native library and the managed solver are independent implementations: they must agree.</summary>
 public class BackendAgreementTests
 {
-    private static ILinearAlgebraBackend Native()
-    {
-        var backend = LinearAlgebraBackends.Resolve(null).Backend;
-        Assert.True(backend is not ManagedBackend,
-            "no native LAPACK loaded; install libopenblas0-pthread (the CI script does). Chain: " +
-            string.Join("; ", LinearAlgebraBackends.Resolve(null).Attempts.Select(a => $"{a.Candidate}: {a.Reason}")));
-        return backend;
-    }
+    // Every test here is a NativeBackendFact/Theory: without a native library they are skipped with the chain, not failed.
+    private static ILinearAlgebraBackend Native() => LinearAlgebraBackends.Resolve(null).Backend;
 
-    [Theory]
+    [NativeBackendTheory]
     [InlineData(1, 1)]
     [InlineData(5, 2)]
     [InlineData(64, 3)]
@@ -29,7 +23,7 @@ public class BackendAgreementTests
         for (var i = 1; i < n; i++) Assert.True(native[i] >= native[i - 1], "eigenvalues must come sorted ascending");
     }
 
-    [Theory]
+    [NativeBackendTheory]
     [InlineData(1)]
     [InlineData(64)]
     [InlineData(301)]
@@ -48,7 +42,7 @@ public class BackendAgreementTests
         }
     }
 
-    [Fact]
+    [NativeBackendFact]
     public void Several_solves_side_by_side_agree_with_one_at_a_time_and_repeat_exactly()
     {
         var native = LinearAlgebraBackends.Get(2);
@@ -69,7 +63,7 @@ public class BackendAgreementTests
         for (var i = 0; i < sizes.Length; i++) Assert.Equal(batch[i], again[i]);
     }
 
-    [Fact]
+    [NativeBackendFact]
     public void Rank_deficient_matrix_gives_the_same_zero_modes_on_both()
     {
         // X Xᵀ of a 120 × 7 X has rank 7: 113 eigenvalues are numerically zero.
@@ -84,7 +78,7 @@ public class BackendAgreementTests
         Assert.Equal(113, managed.Count(v => v <= threshold));
     }
 
-    [Fact]
+    [NativeBackendFact]
     public void Exactly_degenerate_spectrum_is_recovered_by_both()
     {
         var values = new double[] { 1, 1, 1, 2, 2, 5, 5, 5, 5, 9 };
@@ -96,7 +90,7 @@ public class BackendAgreementTests
         }
     }
 
-    [Fact]
+    [NativeBackendFact]
     public void Index_range_and_vectors_match_the_full_decomposition()
     {
         const int n = 40;
@@ -119,7 +113,7 @@ public class BackendAgreementTests
         }
     }
 
-    [Fact]
+    [NativeBackendFact]
     public void Rank_k_update_and_product_agree_between_backends()
     {
         var rows = TestMatrices.RandomRows(33, 17, 21);
@@ -140,7 +134,7 @@ public class BackendAgreementTests
     private static void LibraryUpdate(double[] rows, int k, int n, double alpha, double beta, double[] c) =>
         ((Spectra.LinearAlgebra.Native.NativeLapackBackend)Native()).LibraryRankKUpdate(rows, k, n, alpha, beta, c);
 
-    [Theory]
+    [NativeBackendTheory]
     [InlineData(257, 1100)] // above the split threshold: two column blocks on two threads
     [InlineData(129, 4100)]
     [InlineData(300, 40)]   // below it: one library call
@@ -165,7 +159,7 @@ public class BackendAgreementTests
             for (var r = c; r < n; r++) Assert.Equal(BitConverter.DoubleToInt64Bits(cn[c * n + r]), BitConverter.DoubleToInt64Bits(again[c * n + r]));
     }
 
-    [Fact]
+    [NativeBackendFact]
     public async Task Results_are_bit_identical_while_split_updates_run_alongside()
     {
         // A split update switches the library to one thread for its duration; calls made meanwhile on
@@ -204,5 +198,15 @@ public class BackendAgreementTests
         var t = new double[x.Length];
         for (var r = 0; r < rows; r++) for (var c = 0; c < cols; c++) t[c * rows + r] = x[r * cols + c];
         return t;
+    }
+
+    [Fact]
+    public void Without_a_native_library_the_skip_reason_names_the_chain_and_the_package()
+    {
+        var managedOnly = LinearAlgebraBackends.Resolve("managed");
+        var why = NativeBackend.SkipReasonFor(managedOnly);
+        Assert.NotNull(why);
+        Assert.Contains("libopenblas0-pthread", why);
+        Assert.Contains("managed requested", why);
     }
 }

@@ -1,6 +1,6 @@
 using Spectra.Checks;
 
-namespace Spectra.Cli.Tests.Checks;
+namespace Spectra.Tests.Checks;
 
 public class RuleSetFileTests
 {

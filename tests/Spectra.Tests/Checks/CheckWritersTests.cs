@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Spectra.Checks;
 using Spectra.Reports;
 
-namespace Spectra.Cli.Tests.Checks;
+namespace Spectra.Tests.Checks;
 
 public class CheckWritersTests
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Spectra.Reports.Charts;
 
-namespace Spectra.Cli.Tests.Charts;
+namespace Spectra.Tests.Reports.Charts;
 
 public class SvgChartWriterTests
 {

@@ -4,7 +4,7 @@ using Spectra.References;
 using Spectra.Reports;
 using Spectra.Reports.Charts;
 
-namespace Spectra.Cli.Tests.Charts;
+namespace Spectra.Tests.Reports.Charts;
 
 public class FormFactorChartTests
 {

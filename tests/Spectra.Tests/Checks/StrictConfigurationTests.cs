@@ -1,7 +1,7 @@
 using Spectra.Checks;
 using Spectra.Fluent;
 
-namespace Spectra.Cli.Tests.Checks;
+namespace Spectra.Tests.Checks;
 
 /// <summary>A baseline or rules file that does not say what it seems to say is one error naming the file and the key.</summary>
 public class StrictConfigurationTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Spectra.Reports;
 using Spectra.Reports.Document;
 
-namespace Spectra.Cli.Tests.Reports;
+namespace Spectra.Tests.Reports;
 
 public class JsonReportWriterTests
 {

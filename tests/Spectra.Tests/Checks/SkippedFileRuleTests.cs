@@ -1,7 +1,7 @@
 using Spectra.Checks;
 using Spectra.Reports.Document;
 
-namespace Spectra.Cli.Tests.Checks;
+namespace Spectra.Tests.Checks;
 
 public class SkippedFileRuleTests
 {
