@@ -9,7 +9,7 @@ public class NamespaceDirectionTests
     private static readonly Type[] LibraryTypes = typeof(SpectraException).Assembly.GetTypes();
 
     [Fact]
-    public void EveryNamespaceOfTheLibraryHasALayer()
+    public void Every_namespace_of_the_library_has_a_layer()
     {
         var unplaced = LibraryTypes
             .Where(t => t.Namespace is { } ns && (ns == "Spectra" || ns.StartsWith("Spectra.", StringComparison.Ordinal)))
@@ -19,7 +19,7 @@ public class NamespaceDirectionTests
     }
 
     [Fact]
-    public void NoTypeUsesALayerAboveItsOwn()
+    public void No_type_uses_a_layer_above_its_own()
     {
         var arrowsBack = ArrowsBack();
         var unexpected = arrowsBack
@@ -30,7 +30,7 @@ public class NamespaceDirectionTests
     }
 
     [Fact]
-    public void EveryKnownArrowBackStillOccurs()
+    public void Every_known_arrow_back_still_occurs()
     {
         var seen = ArrowsBack().Select(a => (a.FromLayer, a.ToLayer)).ToHashSet();
         var stale = NamespaceLayers.KnownArrowsBack.Where(k => !seen.Contains(k)).ToList();
@@ -38,7 +38,7 @@ public class NamespaceDirectionTests
     }
 
     [Fact]
-    public void TheReaderSeesAnArrowBackInAMethodBody()
+    public void The_reader_sees_an_arrow_back_in_a_method_body()
     {
         // Guards the IL reader itself: a use that appears only inside a method body must be found.
         var used = TypeReferences.Of(typeof(MethodBodyUse)).Select(u => u.Used).ToList();
@@ -47,7 +47,7 @@ public class NamespaceDirectionTests
     }
 
     [Fact]
-    public void TheNotebookFormatterSourceNamedByTheAttributeExists()
+    public void Every_formatter_attribute_names_the_notebook_formatter_source()
     {
         var attributed = LibraryTypes.Where(t => t.IsDefined(typeof(TypeFormatterSourceAttribute), inherit: false)).ToList();
         Assert.NotEmpty(attributed);
