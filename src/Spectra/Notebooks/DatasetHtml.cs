@@ -22,7 +22,4 @@ internal static class DatasetHtml
             .Append("<p class=\"muted\">Nothing is read yet: <code>Spectrum()</code>, <code>Analyze()</code>, <code>Baseline()</code> and <code>Check()</code> read the data.</p>\n")
             .ToString();
     }
-
-    public static string Summary(Dataset d) =>
-        $"dataset {d.Name} ({d.Kind}), matrix {d.MatrixSettings.Matrix}{(d.MatrixSettings.PerClass ? ", per class" : "")}";
 }

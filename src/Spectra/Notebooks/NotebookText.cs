@@ -25,7 +25,6 @@ public static class NotebookText
         SpectralReport r => $"report: {r.Verdict.Class} ({r.Spectrum.NonZero} non-zero levels, bulk {r.Bulk.Levels})" +
                             (r.SpacingRatio.Value is { } x ? Inv($", ⟨r̃⟩ = {x.Mean:F4}") : ""),
         ReportDocument d => $"report of {d.Input.Path}: {d.Verdict.Class}" + (d.SpacingRatio is { } y ? Inv($", ⟨r̃⟩ = {y.Mean:F4} ± {y.Se:F4}") : ""),
-        Dataset d => DatasetHtml.Summary(d),
         _ when NotebookHtml.IsOutcome(value) => Outcome(value),
         _ => value.ToString() ?? "",
     };
