@@ -18,10 +18,10 @@ public sealed class ReportOutputOptions
         command.Add(Html);
     }
 
-    public void WriteAll(ParseResult p, ReportDocument doc, string? extraMarkdown = null, CheckSummary? check = null)
+    public void WriteAll(ParseResult p, ReportDocument doc, string? extraMarkdown = null, CheckSummary? check = null, Spectra.Checks.Baseline? baseline = null)
     {
         if (p.GetValue(Json) is { } json) OutputFile.Write(json, JsonReportWriter.Write(doc, check));
-        if (p.GetValue(Html) is { } html) OutputFile.Write(html, HtmlReportWriter.Write(doc));
+        if (p.GetValue(Html) is { } html) OutputFile.Write(html, HtmlReportWriter.Write(doc, check, baseline));
         if (p.GetValue(Markdown) is { } md) OutputFile.Write(md, (extraMarkdown is null ? "" : extraMarkdown + "\n") + MarkdownReportWriter.Write(doc));
     }
 }

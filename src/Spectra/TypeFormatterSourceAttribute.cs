@@ -22,6 +22,18 @@ internal sealed class TypeFormatterSourceAttribute : Attribute
     public Type FormatterSourceType { get; } =
         typeof(TypeFormatterSourceAttribute).Assembly.GetType(NotebookFormatterSourceName, throwOnError: true)!;
 
-    /// <summary>MIME types the kernel should render first ("text/html").</summary>
-    public string[] PreferredMimeTypes { get; set; } = Array.Empty<string>();
+    /// <summary>
+    /// MIME types the kernel renders for the value, in order ("text/html"). text/plain is always added
+    /// last: the kernel emits only the preferred types, and a viewer that cannot show HTML (a terminal,
+    /// a diff of the .ipynb) still gets the one-line summary.
+    /// </summary>
+    public string[] PreferredMimeTypes
+    {
+        get => _preferred;
+        set => _preferred = value.Contains(PlainText) ? value : [.. value, PlainText];
+    }
+
+    private string[] _preferred = [PlainText];
+
+    private const string PlainText = "text/plain";
 }

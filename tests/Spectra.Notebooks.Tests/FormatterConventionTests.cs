@@ -50,6 +50,8 @@ public sealed class FormatterConventionTests
     {
         var value = Value(name);
         Assert.Contains("text/html", KernelConvention.PreferredMimeTypes(value.GetType()));
+        // The kernel emits only the preferred types; text/plain must be among them for a viewer without HTML.
+        Assert.Contains("text/plain", KernelConvention.PreferredMimeTypes(value.GetType()));
         var html = KernelConvention.Format(value, "text/html");
         Assert.NotNull(html);
         Assert.StartsWith("<div class=\"spectra-nb\">", html);
@@ -72,6 +74,36 @@ public sealed class FormatterConventionTests
         foreach (var c in scan.Scan.Critical) Assert.Contains($"<td>{c.Statistic}</td>", html);
         Assert.Equal(scan.Charts.Count, NotebookExecutionTests.DrawnCharts(html));
         Assert.Equal(320, scan.Scan.AvailableSamples);
+    }
+
+    [Fact]
+    public void A_dataset_shows_its_input_and_options_without_reading_them()
+    {
+        var opened = 0;
+        var dataset = Dataset.FromSource(() => { opened++; throw new InvalidOperationException("read"); }, "lazy source").Gram().PerClass();
+        var html = KernelConvention.Format(dataset, "text/html");
+        Assert.NotNull(html);
+        Assert.Contains("lazy source", html);
+        Assert.Contains("gram, per class", html);
+        Assert.Contains("text/plain", KernelConvention.PreferredMimeTypes(typeof(Dataset)));
+        Assert.Equal(dataset.ToString(), KernelConvention.Format(dataset, "text/plain"));
+        Assert.Equal(0, opened);
+    }
+
+    [Fact]
+    public void A_view_that_cannot_be_drawn_shows_the_summary_instead_of_failing()
+    {
+        // A chart with no series list makes the SVG writer throw; the cell must still show the value.
+        var broken = new NotebookChart(new Spectra.Reports.Charts.Chart("c", "broken chart",
+            new Spectra.Reports.Charts.ChartAxis("x"), new Spectra.Reports.Charts.ChartAxis("y"), null!));
+        Assert.ThrowsAny<Exception>(() => NotebookHtml.Render(broken));
+        var writer = new StringWriter();
+        Assert.True(new HtmlNotebookFormatter().Format(broken, writer));
+        Assert.Contains("<pre>chart: broken chart</pre>", writer.ToString());
+        Assert.Contains("no HTML view", writer.ToString());
+        var text = new StringWriter();
+        Assert.True(new PlainTextNotebookFormatter().Format(broken, text));
+        Assert.Equal("chart: broken chart", text.ToString());
     }
 
     [Fact]

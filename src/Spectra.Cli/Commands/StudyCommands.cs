@@ -39,7 +39,7 @@ public static class StudyCommands
                 Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(s)),
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(), options));
-            return outputs.Write(p, io, "per_class", result, StudyTables.Of(result));
+            return outputs.Write(p, io, "per_class", result, StudyTables.Of(result), PerClassCharts.All(result));
         });
         return command;
     }

@@ -40,19 +40,7 @@ internal static class ChecksHtml
                       $"<td class=\"n\">{baseline}</td><td class=\"n\">{F(o.Sigma, 1)}</td><td>{E(o.Message)}</td></tr>\n");
         }
         sb.Append("</table>\n");
-        var sigmas = r.Outcomes.Select((o, i) => (o, i)).Where(x => x.o.Sigma is { } s && double.IsFinite(s)).Select(x => new ChartPoint(x.i, Math.Abs(x.o.Sigma!.Value))).ToList();
-        if (sigmas.Count > 0)
-        {
-            var chart = new Chart("chart-drift", "Distance from the baseline in bootstrap spreads (rule # as in the table)",
-                new ChartAxis("rule #", AxisScale.Linear, -0.5, r.Outcomes.Count - 0.5), new ChartAxis("|today − baseline| / spread", AxisScale.Linear, 0),
-                new ChartSeries[]
-                {
-                    new PointSeries("rule", "#1f4e79", sigmas, Radius: 4),
-                    new HorizontalMarker($"warn ({DefaultRules.WarnSigma} σ)", "#ff7f0e", DefaultRules.WarnSigma),
-                    new HorizontalMarker($"fail ({DefaultRules.FailSigma} σ)", "#d62728", DefaultRules.FailSigma),
-                }, Height: 320);
-            sb.Append(Charts(new[] { chart }));
-        }
+        if (CheckHtmlSection.DriftChart(r) is { } chart) sb.Append(Charts(new[] { chart }));
         sb.Append("<h3>Today's report</h3>\n").Append(ReportHtml.Document(c.Analysis.Document));
         return sb.ToString();
     }

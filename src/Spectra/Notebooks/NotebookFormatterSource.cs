@@ -24,7 +24,18 @@ public sealed class HtmlNotebookFormatter
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (instance is null || !NotebookHtml.CanRender(instance)) return false;
-        writer.Write(NotebookHtml.Render(instance));
+        string html;
+        try
+        {
+            html = NotebookHtml.Render(instance);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A value that cannot be drawn still shows its summary, and the cell does not fail over its picture.
+            html = "<pre>" + NotebookHtml.E(PlainTextNotebookFormatter.Safe(instance)) + "</pre>\n<p><em>" +
+                   NotebookHtml.E($"(no HTML view: {e.GetType().Name}: {e.Message})") + "</em></p>\n";
+        }
+        writer.Write(html);
         return true;
     }
 }
@@ -38,7 +49,20 @@ public sealed class PlainTextNotebookFormatter
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (instance is null || !NotebookHtml.CanRender(instance)) return false;
-        writer.Write(NotebookText.Summary(instance));
+        writer.Write(Safe(instance));
         return true;
+    }
+
+    /// <summary>The summary, or the type's own ToString() when the summary cannot be made.</summary>
+    internal static string Safe(object instance)
+    {
+        try
+        {
+            return NotebookText.Summary(instance);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (instance.ToString() ?? instance.GetType().Name) + $" (no summary: {e.Message})";
+        }
     }
 }

@@ -45,7 +45,7 @@ public static class NotebookHtml
         DatasetAnalysis or DatasetSpectrum or ClassSpectra or DatasetBaseline or DatasetCheck => true,
         ReportDocument or SpectralReport or EigenSpectrum => true,
         PowerLawResult or SpacingRatioResult or SpacingDistributionResult or FormFactorResult or EntropyResult or MarchenkoPasturResult => true,
-        NotebookChart or DatasetStudy => true,
+        NotebookChart or DatasetStudy or Dataset => true,
         _ => IsOutcome(value),
     };
 
@@ -65,6 +65,7 @@ public static class NotebookHtml
             DatasetCheck c => ChecksHtml.Check(c),
             NotebookChart c => SvgChartWriter.Render(c.Chart),
             DatasetStudy s => StudyNotebookHtml.Study(s),
+            Dataset d => DatasetHtml.Describe(d),
             _ when IsOutcome(value) => AnalyzerHtml.Outcome(value),
             _ => AnalyzerHtml.Result(value) ?? "<pre>" + E(value.ToString() ?? "") + "</pre>",
         };

@@ -138,7 +138,7 @@ public class ClassesCommandTests
     {
         using var dir = new TempFolder();
         WriteFolder(dir.Path);
-        var run = Tool.Run("classes", dir.Path, "--json", dir.File("classes.json"));
+        var run = Tool.Run("classes", dir.Path, "--json", dir.File("classes.json"), "--html", dir.File("classes.html"));
         Assert.True(run.ExitCode == 0, run.Err);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("classes.json")));
         var result = json.RootElement.GetProperty("result");
@@ -146,5 +146,14 @@ public class ClassesCommandTests
         Assert.All(result.GetProperty("classes").EnumerateArray(), c => Assert.Equal(PerClass, c.GetProperty("samples").GetInt64()));
         Assert.True(result.GetProperty("mixing").GetBoolean(), run.Out);
         Assert.Contains("mixing", run.Out);
+
+        // The page draws ⟨r̃⟩ per class with its error bar against both references, and α per class.
+        var html = File.ReadAllText(dir.File("classes.html"));
+        var ratio = System.Text.RegularExpressions.Regex.Match(html, "<svg[^>]* id=\"classes-ratio\".*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("GOE 0.5307", ratio);
+        Assert.Contains("Poisson 0.3863", ratio);
+        // One error bar per row (pooled and two classes), each a two-point line.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(ratio, "<path class=\"line\"[^>]* d=\"M[-0-9.]+ [-0-9.]+L[-0-9.]+ [-0-9.]+\"").Count);
+        Assert.Contains("id=\"classes-alpha\"", html);
     }
 }

@@ -115,10 +115,27 @@ internal sealed class AxisRange
                 Label = v => NiceTicks.FormatLinear(v, step),
             };
         }
+        var (paddedMin, paddedMax) = PadLogEdges(axis, lo, hi, min, max);
         return new AxisRange
         {
-            Scale = AxisScale.Log, Min = min, Max = max, Major = major, Minor = NiceTicks.LogMinor(min, max),
+            Scale = AxisScale.Log, Min = paddedMin, Max = paddedMax, Major = major, Minor = NiceTicks.LogMinor(min, max),
             Label = NiceTicks.FormatLog,
         };
+    }
+
+    /// <summary>Share of the axis left free beyond a data point that falls on a whole-decade edge.</summary>
+    internal const double LogEdgePadding = 0.03;
+
+    /// <summary>
+    /// Whole decades put a point that lies on one (rank 1, λ = 1 on a normalised spectrum) on the frame,
+    /// where the axis line hides it; such a side is widened a little. Fixed limits stay as asked.
+    /// </summary>
+    private static (double Min, double Max) PadLogEdges(ChartAxis axis, double lo, double hi, double min, double max)
+    {
+        var span = Math.Log10(max / min);
+        var pad = LogEdgePadding * span;
+        var paddedMin = axis.Min is null && Math.Log10(lo / min) < pad ? min / Math.Pow(10, pad) : min;
+        var paddedMax = axis.Max is null && Math.Log10(max / hi) < pad ? max * Math.Pow(10, pad) : max;
+        return (paddedMin, paddedMax);
     }
 }

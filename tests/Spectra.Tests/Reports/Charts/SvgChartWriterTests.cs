@@ -43,6 +43,22 @@ public class SvgChartWriterTests
     }
 
     [Fact]
+    public void A_point_on_a_whole_decade_edge_sits_inside_the_frame()
+    {
+        // Rank 1 with λ_1 = 1 is the corner of the decade range; it must not hide under the axes.
+        var doc = XDocument.Parse(SvgChartWriter.Render(PowerLawChart(0.5)));
+        var clip = doc.Descendants(Svg + "clipPath").Single().Element(Svg + "rect")!;
+        double A(string name) => double.Parse((string)clip.Attribute(name)!, CultureInfo.InvariantCulture);
+        var (left, top, width, height) = (A("x"), A("y"), A("width"), A("height"));
+        var path = doc.Descendants(Svg + "path").Single(p => (string?)p.Attribute("class") == "line");
+        var pts = PathPoints((string)path.Attribute("d")!);
+        // Three decades across, six down: the padding is 3 % of each axis, about 0.09 and 0.18 decades.
+        Assert.InRange(pts[0].X - left, 0.02 * width, 0.05 * width);
+        Assert.InRange(pts[0].Y - top, 0.02 * height, 0.05 * height);
+        Assert.InRange(pts[^1].X, left, left + width * 0.98);
+    }
+
+    [Fact]
     public void Decade_ticks_are_evenly_spaced_on_a_log_axis()
     {
         var doc = XDocument.Parse(SvgChartWriter.Render(PowerLawChart(1)));
@@ -50,7 +66,8 @@ public class SvgChartWriterTests
             .Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "tick-label")
             .Select(t => double.Parse(t.Attribute("x")!.Value, CultureInfo.InvariantCulture)).ToList();
         var gaps = xs.Zip(xs.Skip(1), (a, b) => b - a).ToList();
-        foreach (var g in gaps) Assert.Equal(gaps[0], g, 1);
+        // Positions are written to 0.01 px, so two gaps of equal length differ by at most 0.02 px.
+        foreach (var g in gaps) Assert.InRange(Math.Abs(g - gaps[0]), 0, 0.02 + 1e-9);
     }
 
     [Fact]
