@@ -13,7 +13,7 @@ public static class RepositoryPaths
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Spectra.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Spectra.slnx not found above " + AppContext.BaseDirectory);
+            if (File.Exists(Path.Combine(dir.FullName, "Spectra.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Spectra.sln not found above " + AppContext.BaseDirectory);
     }
 }
