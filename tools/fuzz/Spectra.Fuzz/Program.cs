@@ -8,6 +8,7 @@ var family = "all";
 long cases = 1000;
 int seed = 1;
 string? keep = null;
+TimeSpan? progress = null;
 string root = FindRoot();
 for (int a = 0; a < args.Length; a++)
 {
@@ -19,6 +20,7 @@ for (int a = 0; a < args.Length; a++)
         case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--keep": keep = Value(); break;
         case "--root": root = Value(); break;
+        case "--progress": progress = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         default:
             Console.Error.WriteLine($"unknown argument {args[a]}; use --family png|jpeg|netpbm|bmp|npy|npz|idx|parquet|all --cases N --seed S --keep DIR");
             return 2;
@@ -28,7 +30,7 @@ for (int a = 0; a < args.Length; a++)
 bool clean = true;
 foreach (var f in family == "all" ? Seeds.Families : [family])
 {
-    var s = new Runner(f, Seeds.For(f, root), seed, keep).Run(cases);
+    var s = new Runner(f, Seeds.For(f, root), seed, keep, progress).Run(cases);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{s.Family,-8} cases {s.Cases,9}  decoded {s.Decoded,8}  rejected {s.Rejected,8}  escapes {s.Escapes}  slow {s.Slow}  heavy {s.Heavy}  worst {s.WorstBytes / 1048576.0:0.0} MB, {s.WorstMs:0} ms  {s.Seconds:0.0} s"));
     Console.WriteLine($"         worst allocation: {s.WorstBytesCase}");

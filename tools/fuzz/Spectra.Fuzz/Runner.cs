@@ -8,7 +8,7 @@ namespace Spectra.Fuzz;
 /// (the run's memory budget is set to it, and a case allocating more is heavy). Any exception other
 /// than <see cref="SpectraException"/> is an escape. Inputs that escape, are slow or heavy are kept.
 /// </summary>
-internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> seeds, int seed, string? keep)
+internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> seeds, int seed, string? keep, TimeSpan? progress = null)
 {
     public const long AllocationBudget = 64L << 20;
     public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(5);
@@ -16,7 +16,7 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
     public sealed record Summary(string Family, long Cases, long Decoded, long Rejected, long Escapes, long Slow, long Heavy,
         long WorstBytes, string WorstBytesCase, double WorstMs, string WorstMsCase, double Seconds, List<string> Findings);
 
-    private long _started = -1, _startTicks;
+    private long _started = -1, _startTicks, _done;
 
     public Summary Run(long cases)
     {
@@ -32,7 +32,7 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
             for (long i = 0; i < cases; i++)
             {
                 var (name, original) = seeds[(int)(i % seeds.Count)];
-                var rng = new Random(HashCode.Combine(seed, i));
+                var rng = new Random(CaseSeed.Of(seed, i));
                 var (bytes, how) = Mutator.Mutate(original, name.EndsWith(".png", StringComparison.Ordinal), rng);
                 string label = $"{family} case {i} ({name}, {how})";
                 long before = GC.GetAllocatedBytesForCurrentThread();
@@ -56,6 +56,7 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
                 double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                 Volatile.Write(ref _started, -1);
+                Volatile.Write(ref _done, i + 1);
                 if (allocated > worstBytes) (worstBytes, worstBytesCase) = (allocated, label);
                 if (ms > worstMs) (worstMs, worstMsCase) = (ms, label);
                 string? finding = null;
@@ -70,8 +71,17 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
             }
         }) { IsBackground = true, Name = "fuzz " + family };
         worker.Start();
+        var lastReport = Stopwatch.GetTimestamp();
         while (!worker.Join(250))
         {
+            // A long run reports its progress, so a run stopped early still says how far it got.
+            if (progress is not null && Stopwatch.GetElapsedTime(lastReport) > progress.Value)
+            {
+                lastReport = Stopwatch.GetTimestamp();
+                long done = Volatile.Read(ref _done);
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{family,-8} {done} cases in {clock.Elapsed.TotalSeconds:0} s ({done / clock.Elapsed.TotalSeconds:0} per s), {findings.Count} findings"));
+            }
             long current = Volatile.Read(ref _started);
             if (current >= 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _startTicks)) > 4 * TimeBudget)
             {
