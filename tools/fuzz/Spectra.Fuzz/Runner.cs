@@ -8,7 +8,7 @@ namespace Spectra.Fuzz;
 /// (the run's memory budget is set to it, and a case allocating more is heavy). Any exception other
 /// than <see cref="SpectraException"/> is an escape. Inputs that escape, are slow or heavy are kept.
 /// </summary>
-internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> seeds, int seed, string? keep, TimeSpan? progress = null)
+public sealed class Runner(string family, List<(string Name, byte[] Bytes)> seeds, int seed, string? keep, TimeSpan? progress = null)
 {
     public const long AllocationBudget = 64L << 20;
     public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(5);
@@ -33,28 +33,18 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
             {
                 var (name, original) = seeds[(int)(i % seeds.Count)];
                 var rng = new Random(CaseSeed.Of(seed, i));
-                var (bytes, how) = Mutator.Mutate(original, name.EndsWith(".png", StringComparison.Ordinal), rng);
+                var (bytes, how) = Seeds.IsText(family) || (family == "cli" && !name.EndsWith(".png", StringComparison.Ordinal))
+                    ? TextMutator.Mutate(original, rng)
+                    : Mutator.Mutate(original, name.EndsWith(".png", StringComparison.Ordinal), rng);
                 string label = $"{family} case {i} ({name}, {how})";
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                long t0 = Stopwatch.GetTimestamp();
-                Volatile.Write(ref _startTicks, t0);
+                Volatile.Write(ref _startTicks, Stopwatch.GetTimestamp());
                 Volatile.Write(ref _started, i);
-                string? escaped = null;
-                try
-                {
-                    target(bytes, name);
-                    decoded++;
-                }
-                catch (SpectraException)
-                {
-                    rejected++;
-                }
-                catch (Exception e)
-                {
-                    escaped = $"{e.GetType().Name}: {e.Message}";
-                }
-                double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                var outcome = Attempt(target, bytes, name);
+                double ms = outcome.Ms;
+                long allocated = outcome.Bytes;
+                string? escaped = outcome.Escape;
+                if (escaped is null && outcome.Decoded) decoded++;
+                else if (escaped is null) rejected++;
                 Volatile.Write(ref _started, -1);
                 Volatile.Write(ref _done, i + 1);
                 if (allocated > worstBytes) (worstBytes, worstBytesCase) = (allocated, label);
@@ -66,6 +56,7 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
                 if (finding is not null)
                 {
                     lock (findings) findings.Add(finding);
+                    Console.WriteLine("  " + finding);
                     Keep(bytes, name, i);
                 }
             }
@@ -92,6 +83,34 @@ internal sealed class Runner(string family, List<(string Name, byte[] Bytes)> se
         }
         return new Summary(family, cases, decoded, rejected, escapes, slow, heavy, worstBytes, worstBytesCase, worstMs, worstMsCase,
             clock.Elapsed.TotalSeconds, findings);
+    }
+
+    /// <summary>What one case did: read or refused, or escaped with what; its time and its allocation.</summary>
+    public sealed record Outcome(bool Decoded, string? Escape, double Ms, long Bytes);
+
+    /// <summary>
+    /// Runs one case. Allocation is counted over the whole process (a case may decode on pool threads);
+    /// cases run one at a time, so what else allocates meanwhile (the watchdog) is negligible.
+    /// </summary>
+    public static Outcome Attempt(Action<byte[], string> target, byte[] bytes, string name)
+    {
+        long before = GC.GetTotalAllocatedBytes(precise: false);
+        long t0 = Stopwatch.GetTimestamp();
+        bool decoded = false;
+        string? escaped = null;
+        try
+        {
+            target(bytes, name);
+            decoded = true;
+        }
+        catch (SpectraException)
+        {
+        }
+        catch (Exception e)
+        {
+            escaped = $"{e.GetType().Name}: {e.Message}";
+        }
+        return new Outcome(decoded, escaped, Stopwatch.GetElapsedTime(t0).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false) - before);
     }
 
     private void Keep(byte[] bytes, string name, long index)
