@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectra.Fuzz;
 
 // spectra fuzz: seeded mutation fuzzing of the codecs, the Parquet reader, the baseline and rule parsers and the command line.
-//   dotnet run -c Release --project tools/fuzz/Spectra.Fuzz -- [--family F|all] [--cases N] [--seed S] [--keep DIR] [--root DIR] [--progress SECONDS]
+//   dotnet run -c Release --project tools/fuzz/Spectra.Fuzz -- [--family F[,F...]|all] [--cases N] [--seed S] [--keep DIR] [--root DIR] [--progress SECONDS]
 //   dotnet run -c Release --project tools/fuzz/Spectra.Fuzz -- --replay DIR   (the kept inputs of DIR, under the same budgets)
 // --cases is per family; the folder family reads a folder of digits and one mutated file with skip-invalid, the cli family runs analyze and check on one. Exit 0 when no case escaped, hung, ran over 5 s or allocated over 64 MB; 1 otherwise.
 var family = "all";
@@ -39,7 +39,7 @@ if (replay is not null)
     return failures.Count == 0 ? 0 : 1;
 }
 bool clean = true;
-foreach (var f in family == "all" ? Seeds.Families : [family])
+foreach (var f in family == "all" ? Seeds.Families : family.Split(','))
 {
     var s = new Runner(f, Seeds.For(f, root), seed, keep, progress).Run(cases);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
