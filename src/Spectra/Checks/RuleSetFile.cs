@@ -75,7 +75,8 @@ public static class RuleSetFile
         {
             var r = list[i];
             var where = $"rule {i + 1}";
-            if (string.IsNullOrWhiteSpace(r.Metric))
+            // A bare "-" (or null in JSON) in the list is an empty rule, not a missing object to dereference.
+            if (r is null || string.IsNullOrWhiteSpace(r.Metric))
                 throw SpectraException.Invalid("a rule has no metric", source, where, "give `metric: power_law.alpha` or another key from docs/nightly.md");
             if (!MetricKeys.All.Contains(r.Metric))
                 throw SpectraException.Invalid($"unknown metric '{r.Metric}'", source, where, "known metrics: " + string.Join(", ", MetricKeys.All));

@@ -30,17 +30,19 @@ public static class GramMatrix
         if (options.Center || options.Standardize)
         {
             var mean = new double[features];
-            var var_ = new double[features];
+            // The variances only standardise: centring alone does not hold a second d-long array.
+            var var_ = options.Standardize ? new double[features] : [];
             for (var r = 0; r < samples; r++)
                 for (var j = 0; j < features; j++) mean[j] += x[r * features + j];
             for (var j = 0; j < features; j++) mean[j] /= samples;
-            for (var r = 0; r < samples; r++)
-                for (var j = 0; j < features; j++)
-                {
-                    var c = x[r * features + j] - mean[j];
-                    var_[j] += c * c;
-                }
-            var maxVar = var_.Max();
+            if (options.Standardize)
+                for (var r = 0; r < samples; r++)
+                    for (var j = 0; j < features; j++)
+                    {
+                        var c = x[r * features + j] - mean[j];
+                        var_[j] += c * c;
+                    }
+            var maxVar = options.Standardize ? var_.Max() : 0;
             for (var r = 0; r < samples; r++)
                 for (var j = 0; j < features; j++)
                 {

@@ -1,13 +1,16 @@
 using System.Globalization;
 using Spectra.Fuzz;
 
-// spectra fuzz: seeded mutation fuzzing of the codecs and the Parquet reader.
-//   dotnet run -c Release --project tools/fuzz/Spectra.Fuzz -- [--family F|all] [--cases N] [--seed S] [--keep DIR] [--root DIR]
-// --cases is per family; the folder family reads a folder of digits and one mutated file end to end with skip-invalid. Exit 0 when no case escaped, hung, ran over 5 s or allocated over 64 MB; 1 otherwise.
+// spectra fuzz: seeded mutation fuzzing of the codecs, the Parquet reader, the baseline and rule parsers and the command line.
+//   dotnet run -c Release --project tools/fuzz/Spectra.Fuzz -- [--family F[,F...]|all] [--cases N] [--seed S] [--keep DIR] [--root DIR] [--progress SECONDS]
+//   dotnet run -c Release --project tools/fuzz/Spectra.Fuzz -- --replay DIR   (the kept inputs of DIR, under the same budgets)
+// --cases is per family; the folder family reads a folder of digits and one mutated file with skip-invalid, the cli family runs analyze and check on one. Exit 0 when no case escaped, hung, ran over 5 s or allocated over 64 MB; 1 otherwise.
 var family = "all";
 long cases = 1000;
 int seed = 1;
 string? keep = null;
+string? replay = null;
+TimeSpan? progress = null;
 string root = FindRoot();
 for (int a = 0; a < args.Length; a++)
 {
@@ -18,17 +21,27 @@ for (int a = 0; a < args.Length; a++)
         case "--cases": cases = long.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--keep": keep = Value(); break;
+        case "--replay": replay = Value(); break;
         case "--root": root = Value(); break;
+        case "--progress": progress = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         default:
-            Console.Error.WriteLine($"unknown argument {args[a]}; use --family png|jpeg|netpbm|bmp|npy|npz|idx|parquet|all --cases N --seed S --keep DIR");
+            Console.Error.WriteLine($"unknown argument {args[a]}; use --family png|jpeg|netpbm|bmp|npy|npz|idx|parquet|folder|baseline|rules|cli|all --cases N --seed S --keep DIR");
             return 2;
     }
 }
 
-bool clean = true;
-foreach (var f in family == "all" ? Seeds.Families : [family])
+Seeds.Root = root;
+if (replay is not null)
 {
-    var s = new Runner(f, Seeds.For(f, root), seed, keep).Run(cases);
+    var (failures, replayed) = Regressions.Replay(replay, root);
+    foreach (var f in failures) Console.WriteLine("  " + f);
+    Console.WriteLine($"replayed {replayed} kept input(s), {failures.Count} failing");
+    return failures.Count == 0 ? 0 : 1;
+}
+bool clean = true;
+foreach (var f in family == "all" ? Seeds.Families : family.Split(','))
+{
+    var s = new Runner(f, Seeds.For(f, root), seed, keep, progress).Run(cases);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{s.Family,-8} cases {s.Cases,9}  decoded {s.Decoded,8}  rejected {s.Rejected,8}  escapes {s.Escapes}  slow {s.Slow}  heavy {s.Heavy}  worst {s.WorstBytes / 1048576.0:0.0} MB, {s.WorstMs:0} ms  {s.Seconds:0.0} s"));
     Console.WriteLine($"         worst allocation: {s.WorstBytesCase}");

@@ -1,9 +1,15 @@
 namespace Spectra.Fuzz;
 
 /// <summary>The valid files each family's mutations start from: the committed test images, the sample data, and the shared conformance files when present.</summary>
-internal static class Seeds
+public static class Seeds
 {
-    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "parquet", "folder"];
+    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "parquet", "folder", "baseline", "rules", "cli"];
+
+    /// <summary>Whether a family's mutations are textual (configuration files) rather than binary.</summary>
+    public static bool IsText(string family) => family is "baseline" or "rules";
+
+    /// <summary>The checkout the seeds are read from (set by --root).</summary>
+    public static string Root { get; set; } = ".";
 
     public static List<(string Name, byte[] Bytes)> For(string family, string root)
     {
@@ -55,6 +61,18 @@ internal static class Seeds
                 break;
             case "folder":
                 AddAll(Path.Combine(root, "data-samples", "digits"), "*.png", 12);
+                break;
+            case "baseline":
+                AddAll(Path.Combine(root, "tools", "fuzz", "seeds"), "*.baseline.json");
+                break;
+            case "rules":
+                AddAll(Path.Combine(root, "tools", "fuzz", "seeds"), "*.rules.*");
+                break;
+            case "cli":
+                // Mutated digits through analyze, a mutated baseline or rules file through check.
+                AddAll(Path.Combine(root, "data-samples", "digits"), "*.png", 32);
+                AddAll(Path.Combine(root, "tools", "fuzz", "seeds"), "*.json");
+                AddAll(Path.Combine(root, "tools", "fuzz", "seeds"), "*.yaml");
                 break;
             case "parquet":
                 Add(Path.Combine(root, "data-samples", "embeddings", "embeddings.parquet"));

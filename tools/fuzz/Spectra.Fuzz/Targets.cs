@@ -4,12 +4,16 @@ using Spectra.Data.Parquet;
 namespace Spectra.Fuzz;
 
 /// <summary>What one case does with its mutated bytes: decode every image of it, or read every column of every row group.</summary>
-internal static class Targets
+public static class Targets
 {
     public static Action<byte[], string> For(string family, List<(string Name, byte[] Bytes)> seeds) => family switch
     {
         "parquet" => ReadParquet,
         "folder" => (bytes, name) => ReadFolder(bytes, name, seeds),
+        "baseline" => ConfigTargets.ParseBaseline,
+        "rules" => ConfigTargets.ParseRules(Spectra.Checks.BaselineFile.Parse(
+            System.Text.Encoding.UTF8.GetString(Seeds.For("baseline", Seeds.Root).First().Bytes))),
+        "cli" => new CliTarget(seeds).Run,
         _ => DecodeImages,
     };
 

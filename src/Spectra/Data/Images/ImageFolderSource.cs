@@ -92,7 +92,11 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
             if ((long)f.Header.Width * f.Header.Height * f.Header.Channels > (long)largest.Header.Width * largest.Header.Height * largest.Header.Channels) largest = f;
         var h = largest.Header;
         int decoders = Math.Min(_files.Count, Parallelism().MaxDegreeOfParallelism);
-        MemoryBudget.Current.Check(decoders * StoredSize.DecodeBytes(h),
+        // Resizing holds the source image as doubles too (PixelConverter: one plane, and an interleaved
+        // copy when the rows have several channels) beside the decode's own buffers.
+        int channels = _converter.FeaturesFor(1, 1);
+        double resize = h.Width != _width || h.Height != _height ? 8.0 * h.Width * h.Height * (channels == 1 ? 1 : channels + 1) : 0;
+        MemoryBudget.Current.Check(decoders * (StoredSize.DecodeBytes(h) + resize),
             $"decoding {decoders} image(s) of {h.Width}×{h.Height} at once", largest.FullPath);
     }
 

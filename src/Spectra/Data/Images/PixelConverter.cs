@@ -32,6 +32,14 @@ internal sealed unsafe class PixelConverter
             return;
         }
         int n = image.Width * image.Height;
+        if (_channels == 1)
+        {
+            // One channel is its own plane: no interleaved copy (800 MB for a 10⁸-pixel image) to split.
+            var gray = new double[n];
+            WritePixels(image, gray);
+            resampler.Apply(gray, row[..(resampler.Width * resampler.Height)], new double[image.Height * resampler.Width]);
+            return;
+        }
         var interleaved = new double[n * _channels];
         WritePixels(image, interleaved);
         var plane = new double[n];

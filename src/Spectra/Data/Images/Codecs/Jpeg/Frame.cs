@@ -72,7 +72,11 @@ internal sealed class Frame
         if (fewest > 8 * fileBytes)
             throw SpectraException.Invalid($"JPEG frame claims {Width} × {Height} pixels, more 8 × 8 blocks than the file's {fileBytes} bytes can code",
                 hint: "the file is truncated or its header is corrupt; re-export or re-download it");
-        MemoryBudget.Current.Check(2.0 * total, $"the JPEG coefficients ({Width} × {Height} pixels)");
+        // The decode's peak holds the coefficients beside a full-size plane per component and the 16-bit
+        // samples made from them (3 bytes a pixel per component): checking the coefficients alone let a
+        // header claiming 256 × 33 024 pixels take 100 MB under a 64 MB budget.
+        MemoryBudget.Current.Check(2.0 * total + 3.0 * Width * Height * Components.Length,
+            $"the JPEG coefficients and decoded planes ({Width} × {Height} pixels)");
         // Pooled: a folder of small JPEGs would otherwise allocate (and the GC clear) these for every file.
         foreach (var c in Components)
         {
