@@ -21,8 +21,10 @@ internal static class Crc32
         return t;
     }
 
+    public static uint Compute(ReadOnlySpan<byte> data) => TableCompute(data);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static uint Compute(ReadOnlySpan<byte> data)
+    internal static uint TableCompute(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFFu;
         var t = Table;
