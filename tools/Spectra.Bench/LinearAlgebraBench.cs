@@ -105,15 +105,18 @@ internal static class LinearAlgebraBench
         var buf = new double[chunk * d];
         ulong state = 0x9E3779B97F4A7C15UL;
         var sw = Stopwatch.StartNew();
+        var generating = new Stopwatch();
         long peak = 0;
         for (long start = 0; start < m; start += chunk)
         {
             var rows = (int)Math.Min(chunk, m - start);
+            generating.Start();
             for (var i = 0; i < rows * d; i++)
             {
                 state ^= state << 13; state ^= state >> 7; state ^= state << 17;
                 buf[i] = (state >> 11) * (1.0 / (1UL << 53));
             }
+            generating.Stop();
             acc.AddInPlace(buf.AsSpan(0, rows * d), rows);
             var p = Process.GetCurrentProcess();
             peak = Math.Max(peak, p.WorkingSet64);
@@ -125,6 +128,13 @@ internal static class LinearAlgebraBench
         GC.KeepAlive(cov);
         var budget = 8.0 * d * d + 8.0 * chunk * d;
         Console.WriteLine($"seconds {sw.Elapsed.TotalSeconds:F3}");
+        // The rows are made on one thread between chunks; without that time the rest is the accumulation's.
+        // GFLOP/s counts 2·M·d² (multiply and add over the whole square, as X.T @ X would be counted).
+        var accumulating = sw.Elapsed.TotalSeconds - generating.Elapsed.TotalSeconds;
+        Console.WriteLine($"generate_seconds {generating.Elapsed.TotalSeconds:F3}");
+        Console.WriteLine($"accumulate_seconds {accumulating:F3}");
+        Console.WriteLine($"accumulate_gflop_per_s {2.0 * m * d * d / accumulating / 1e9:F1}");
+        Console.WriteLine($"rank_k_update {backend.Info.RankKUpdate}");
         Console.WriteLine($"rss_before_mb {rssBefore / 1048576.0:F1}");
         Console.WriteLine($"rss_peak_mb {peak / 1048576.0:F1}");
         Console.WriteLine($"growth_mb {(peak - rssBefore) / 1048576.0:F1}");
