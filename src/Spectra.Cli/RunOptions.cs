@@ -24,7 +24,7 @@ public sealed class RunOptions
     public Option<int?> MaxSamples { get; } = new("--max-samples") { Description = "Use at most N samples, a random subset chosen with --seed", HelpName = "N" };
     public Option<int> Seed { get; } = new("--seed") { HelpName = "SEED", Description = "Seed of every random choice (subsets, realisations, bootstrap)", DefaultValueFactory = _ => 0 };
     public Option<bool> SkipInvalid { get; } = new("--skip-invalid") { Description = "Pass over unreadable files and list them in the report instead of stopping" };
-    public Option<bool> NoContentHash { get; } = new("--no-content-hash") { Description = "Parquet: skip the SHA-256 of every input byte (a second read of each file); the report's content hash is then null" };
+    public Option<bool> NoContentHash { get; } = new("--no-content-hash") { Description = "Parquet: skip the XXH128 of every input byte (a second read of each file); the report's content hash is then null" };
     public Option<bool> NoCenter { get; } = new("--no-center") { Description = "Do not centre the features (centring is on by default)" };
     public Option<bool> Standardize { get; } = new("--standardize") { Description = "Scale every feature to unit variance (a correlation matrix); zero-variance features are dropped and reported" };
     public Option<bool> DropNonFinite { get; } = new("--drop-non-finite") { Description = "Drop rows holding NaN or infinity (and count them) instead of stopping" };

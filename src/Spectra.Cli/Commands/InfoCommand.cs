@@ -20,7 +20,7 @@ public static class InfoCommand
             io.Out.WriteLine($"library: {info.Library}");
             if (info.Version is not null) io.Out.WriteLine($"library version: {info.Version}");
             io.Out.WriteLine($"threads: {info.Threads} (processors: {Environment.ProcessorCount}; set {LinearAlgebraBackends.ThreadsVariable} or --threads)");
-            io.Out.WriteLine($"rank-k update (covariance): {info.RankKUpdate}");
+            io.Out.WriteLine($"rank-k update (covariance): {info.RankKUpdate}{(info.RankKUpdateReason is null ? "" : $" ({info.RankKUpdateReason})")}");
             io.Out.WriteLine($"backend chain ({LinearAlgebraBackends.LibraryVariable} overrides it):");
             foreach (var a in selection.Attempts)
                 io.Out.WriteLine($"  {(a.Loaded ? "✓" : "✗")} {a.Candidate,-10} {a.Library}: {a.Reason}");

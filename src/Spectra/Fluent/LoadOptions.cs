@@ -103,7 +103,7 @@ public sealed class LoadOptions
     /// <summary>Pass over unreadable files and list them in the report instead of stopping.</summary>
     public LoadOptions SkipInvalid(bool skip = true) => With(Settings with { SkipInvalid = skip });
 
-    /// <summary>Parquet: skip the content hash (the SHA-256 of every input byte); the report's content_hash is then null.</summary>
+    /// <summary>Parquet: skip the content hash (the XXH128 of every input byte); the report's content_hash is then null.</summary>
     public LoadOptions NoContentHash() => With(Settings with { ContentHash = false });
 
     private static LoadOptions With(LoadSettings s) => new(s);

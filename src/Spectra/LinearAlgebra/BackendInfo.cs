@@ -13,6 +13,9 @@ public sealed record BackendInfo(string Name, string Library, string? Version, i
     /// </summary>
     public string RankKUpdate { get; init; } = "library";
 
+    /// <summary>Why <see cref="RankKUpdate"/> was chosen (shown by <c>spectra info</c>; not part of reports), or null.</summary>
+    public string? RankKUpdateReason { get; init; }
+
     public static BackendInfo None { get; } = new("none", "", null, 1);
 
     public override string ToString() => $"{Name} ({Library}{(Version is null ? "" : ", " + Version)}, {Threads} thread{(Threads == 1 ? "" : "s")}; rank-k update: {RankKUpdate})";

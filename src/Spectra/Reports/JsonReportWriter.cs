@@ -90,6 +90,7 @@ public static class JsonReportWriter
         }
         w.WriteEndArray();
         Str(w, "content_hash", i.ContentHash);
+        Str(w, "content_hash_algorithm", i.ContentHashAlgorithm);
         w.WriteNumber("dropped_rows", i.DroppedRows);
         w.WriteStartObject("duplicates");
         w.WriteNumber("count", i.DuplicateCount);

@@ -94,7 +94,10 @@ public static class ReportBuilder
         var src = c.Source;
         return new InputSection(src.Path, src.Kind, src.Files, src.Skipped.Select(k => new SkippedEntry(k.Path, k.Reason)).ToList(), src.ContentHash,
             c.Duplicates.Count, c.Duplicates.Rate, c.Duplicates.Examples.Select(e => new DuplicateExample(e.First, e.Duplicate)).ToList(),
-            src.DroppedRows, src.Notes.ToList());
+            src.DroppedRows, src.Notes.ToList())
+        {
+            ContentHashAlgorithm = src.ContentHash is null ? null : Data.ContentHash.Algorithm,
+        };
     }
 
     internal static FormFactorSection FormFactorSectionOf(FormFactorResult f) =>

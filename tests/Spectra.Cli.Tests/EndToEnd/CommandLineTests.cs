@@ -77,7 +77,7 @@ public class CommandLineTests : IDisposable
         Assert.Equal("spectra.report/1", root.GetProperty("schema").GetString());
         string[] paths =
         {
-            "tool.version", "input.path", "input.kind", "input.files", "input.skipped", "input.content_hash",
+            "tool.version", "input.path", "input.kind", "input.files", "input.skipped", "input.content_hash", "input.content_hash_algorithm",
             "matrix.requested", "matrix.computed", "matrix.samples", "matrix.features", "matrix.centered", "matrix.standardized",
             "backend.name", "backend.library", "backend.threads", "spectrum.eigenvalues", "spectrum.zero_modes",
             "power_law.alpha", "power_law.r2", "power_law.ci_low", "power_law.ci_high",

@@ -54,13 +54,16 @@ public class ParquetInputTests : IDisposable
     }
 
     [ConformanceFact]
-    public void Content_hash_is_the_files_sha256_unless_switched_off()
+    public void Content_hash_is_the_files_xxh128_unless_switched_off()
     {
         const string file = "embeddings_gaussian_n2000_d64.fsl.arrowrs_zstd_v2.parquet";
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Conformance.PathOf("parquet", "generated", file))));
-        Assert.Equal(expected, Analyze(file).GetProperty("input").GetProperty("content_hash").GetString());
+        var expected = Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(Conformance.PathOf("parquet", "generated", file))));
+        var on = Analyze(file).GetProperty("input");
+        Assert.Equal(expected, on.GetProperty("content_hash").GetString());
+        Assert.Equal("xxh128", on.GetProperty("content_hash_algorithm").GetString());
         var off = Analyze(file, "--no-content-hash");
         Assert.Equal(JsonValueKind.Null, off.GetProperty("input").GetProperty("content_hash").ValueKind);
+        Assert.Equal(JsonValueKind.Null, off.GetProperty("input").GetProperty("content_hash_algorithm").ValueKind);
         // The spectrum does not depend on it.
         Assert.Equal(Analyze(file).GetProperty("spectrum").GetProperty("eigenvalues").ToString(), off.GetProperty("spectrum").GetProperty("eigenvalues").ToString());
         // Image input hashes what it decodes anyway: the switch is refused there rather than ignored.

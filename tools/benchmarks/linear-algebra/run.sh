@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Foundation benchmarks, side by side with numpy in one run and one environment (same OpenBLAS,
-# same OPENBLAS_* variables as the machine sets). Prints a Markdown table for docs/performance.md.
+# Foundation benchmarks, side by side with numpy in one run (same OpenBLAS for both), in two
+# environments one after the other: OpenBLAS pinned to its AVX2 kernels (OPENBLAS_CORETYPE=Haswell,
+# as some machines set it) and OpenBLAS choosing its own kernels for the processor (the variable unset).
+# Prints Markdown tables for docs/performance.md, each headed by its environment and the machine's load.
 # Usage: bash tools/benchmarks/linear-algebra/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -9,24 +11,44 @@ dotnet build -c Release tools/benchmarks/linear-algebra/Spectra.Benchmarks.Linea
 B=tools/benchmarks/linear-algebra/Spectra.Benchmarks.LinearAlgebra/bin/Release/net10.0/Spectra.Benchmarks.LinearAlgebra
 val() { awk -v k="$1" '$1 == k { print $2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+quick=0; [ "${1:-}" = "--quick" ] && quick=1
+corename() {
+  $PY -c 'import ctypes; l = ctypes.CDLL("libopenblas.so.0"); l.openblas_get_corename.restype = ctypes.c_char_p; print(l.openblas_get_corename().decode())'
+}
 
-echo "| measurement | Spectra | numpy | Spectra / numpy |"
-echo "|---|---|---|---|"
-sizes="2000 4000"; [ "${1:-}" = "--quick" ] && sizes="2000"
-for n in $sizes; do
-  s=$($B eigvalsh "$n" | val seconds); p=$($PY tools/benchmarks/linear-algebra/linalg.py eigvalsh "$n" | val seconds)
-  echo "| all eigenvalues, n = $n (s, best of 3) | $s | $p | $(ratio "$s" "$p") |"
-done
-s=$($B covariance 20000 1024 | val seconds); p=$($PY tools/benchmarks/linear-algebra/linalg.py covariance 20000 1024 | val seconds)
-echo "| covariance 20 000 × 1024 float32 rows (s, best of 3) | $s | $p | $(ratio "$s" "$p") (throughput $(ratio "$p" "$s")×) |"
-s=$($B pipeline 10000 784 | val seconds); p=$($PY tools/benchmarks/linear-algebra/linalg.py pipeline 10000 784 | val seconds)
-echo "| rows in memory → covariance spectrum, 10 000 × 784 (s, best of 3; validation, centring, rank-k update, dsyevd) | $s | $p | $(ratio "$s" "$p") |"
-ms=$($B eigvalsh 2000 managed | val seconds)
-echo "| managed fallback: all eigenvalues, n = 2000 (s) | $ms | — |  |"
-mc=$($B covariance 20000 1024 managed | val seconds)
-echo "| managed fallback: covariance 20 000 × 1024 (s) | $mc | — |  |"
-echo
-echo "Streaming covariance, 200 000 × 1024 rows in chunks of 1024 (never held whole):"
-echo '```'
-$B streaming 200000 1024 1024
-echo '```'
+# One environment's table; the caller sets or unsets OPENBLAS_CORETYPE.
+suite() {
+  echo "### $1"
+  echo
+  echo "OpenBLAS core: $(corename); $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| measurement | Spectra | numpy | Spectra / numpy |"
+  echo "|---|---|---|---|"
+  sizes="2000 4000"; [ $quick = 1 ] && sizes="2000"
+  for n in $sizes; do
+    s=$($B eigvalsh "$n" | val seconds); p=$($PY tools/benchmarks/linear-algebra/linalg.py eigvalsh "$n" | val seconds)
+    echo "| all eigenvalues, n = $n (s, best of 3) | $s | $p | $(ratio "$s" "$p") |"
+  done
+  so=$($B covariance 20000 1024); po=$($PY tools/benchmarks/linear-algebra/linalg.py covariance 20000 1024)
+  s=$(val seconds <<<"$so"); p=$(val seconds <<<"$po"); sc=$(val cpu_seconds <<<"$so"); pc=$(val cpu_seconds <<<"$po")
+  echo "| covariance 20 000 × 1024 float32 rows (s, best of 3; rank-k update: $(val rank_k_update <<<"$so")) | $s | $p | $(ratio "$s" "$p") (throughput $(ratio "$p" "$s")×) |"
+  echo "| the same, processor time over all threads (s) | $sc | $pc | $(ratio "$sc" "$pc") |"
+  s=$($B pipeline 10000 784 | val seconds); p=$($PY tools/benchmarks/linear-algebra/linalg.py pipeline 10000 784 | val seconds)
+  echo "| rows in memory → covariance spectrum, 10 000 × 784 (s, best of 3; validation, centring, rank-k update, dsyevd) | $s | $p | $(ratio "$s" "$p") |"
+  if [ $quick = 0 ]; then
+    ms=$($B eigvalsh 2000 managed | val seconds)
+    echo "| managed fallback: all eigenvalues, n = 2000 (s) | $ms | — |  |"
+    mc=$($B covariance 20000 1024 managed | val seconds)
+    echo "| managed fallback: covariance 20 000 × 1024 (s) | $mc | — |  |"
+  fi
+  echo
+  echo "Streaming covariance, 200 000 × 1024 rows in chunks of 1024 (never held whole):"
+  echo '```'
+  $B streaming 200000 1024 1024
+  echo '```'
+  echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+}
+
+(export OPENBLAS_CORETYPE=Haswell; suite "OPENBLAS_CORETYPE=Haswell (OpenBLAS pinned to its AVX2 kernels)")
+(unset OPENBLAS_CORETYPE; suite "OPENBLAS_CORETYPE unset (OpenBLAS's own choice for this processor)")

@@ -79,7 +79,7 @@ for (const c of cases) {
   const f = (wall, cpu) => `${wall.toFixed(2)} s, ${(mb / wall).toFixed(0)} MB/s (${cpu.toFixed(2)} s)`;
   const row = (who, wall, cpu, rss) =>
     lines.push(`| ${c.name} | ${mb.toFixed(0)} MB | ${who} | ${f(wall, cpu)} | ${(wall / dn.wall).toFixed(2)}× | ${(cpu / dn.cpu).toFixed(2)}× | ${rss} |`);
-  row('Spectra (defaults: SHA-256 content hash, row names)', s.best_s, s.best_cpu_s, `${once.peak_rss_mb.toFixed(0)} MB (one read), ${s.peak_rss_mb.toFixed(0)} MB (${REPEAT} reads)`);
+  row('Spectra (defaults: XXH128 content hash, row names)', s.best_s, s.best_cpu_s, `${once.peak_rss_mb.toFixed(0)} MB (one read), ${s.peak_rss_mb.toFixed(0)} MB (${REPEAT} reads)`);
   row('Spectra, HashContent = false', sNoHash.best_s, sNoHash.best_cpu_s, `${sNoHash.peak_rss_mb.toFixed(0)} MB`);
   row('DuckDB, 1 thread', d1.wall, d1.cpu, '');
   row(`DuckDB, ${defaultThreads} threads`, dn.wall, dn.cpu, '');

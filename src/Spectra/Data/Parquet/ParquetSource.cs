@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Spectra.Data.Parquet;
 
@@ -176,7 +175,7 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
         long dropped = 0, imputedValues = 0, imputedRows = 0;
-        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new ContentHash();
         // Files are hashed in order on a background chain while their row groups decode.
         Task hashing = Task.CompletedTask;
         SourceFile? lastFile = null;
@@ -265,7 +264,7 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         {
             throw new SpectraException(SpectraErrorKind.Io, "read error while hashing: " + e.Message, Info.Path);
         }
-        if (_options.HashContent) Info.ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (_options.HashContent) Info.ContentHash = hash.HexDigestAndReset();
         Info.Files = contributing.Count;
         Info.DroppedRows = dropped;
         if (dropped > 0) Info.Notes.Add($"dropped {dropped} rows with nulls");
@@ -290,12 +289,12 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         }
     }
 
-    private static void HashFile(IncrementalHash hash, string path)
+    private static void HashFile(ContentHash hash, string path)
     {
         using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         var buffer = new byte[1 << 20];
         int n;
-        while ((n = s.Read(buffer)) > 0) hash.AppendData(buffer, 0, n);
+        while ((n = s.Read(buffer)) > 0) hash.Append(buffer.AsSpan(0, n));
     }
 
     private double[] ComputeMeans(CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed record ParquetSourceOptions
 
     public bool VerifyChecksums { get; init; } = true;
 
-    /// <summary>Compute <see cref="SourceInfo.ContentHash"/>, the SHA-256 of every input byte (default on; it costs about as much CPU as decoding a snappy file).</summary>
+    /// <summary>Compute <see cref="SourceInfo.ContentHash"/>, the XXH128 of every input byte (default on; a second read of each file).</summary>
     public bool HashContent { get; init; } = true;
 
     /// <summary>Name every row ("file.parquet#row 123") in <see cref="RowChunk.RowIds"/> (default on; a name is made only when shown, from an 8-byte key per row).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Spectra.Data.Synthetic;
@@ -96,5 +95,5 @@ public sealed class GaussianDataSource : IDataSource
     private static int CheckFeatures(int features) =>
         features >= 1 ? features : throw new SpectraException(SpectraErrorKind.InvalidOption, $"a synthetic dataset needs d ≥ 1 features (got {features})");
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => ContentHash.Of(Encoding.UTF8.GetBytes(text));
 }

@@ -16,6 +16,7 @@ internal sealed unsafe class LapackFunctions
     public delegate* unmanaged<int, void> SetThreads;
     public delegate* unmanaged<int> GetThreads;
     public delegate* unmanaged<nint> GetConfig;
+    public delegate* unmanaged<nint> GetCoreName;
 
     /// <summary>Resolves the entry points from a LAPACK library and a BLAS library (often the same handle).</summary>
     public static LapackFunctions? TryResolve(nint lapack, nint blas, out string? missing)
@@ -37,6 +38,9 @@ internal sealed unsafe class LapackFunctions
             f.GetThreads = (delegate* unmanaged<int>)gt;
         if (Get(blas, "openblas_get_config", out var gc))
             f.GetConfig = (delegate* unmanaged<nint>)gc;
+        // The kernel set OpenBLAS picked for this processor (or was pinned to by OPENBLAS_CORETYPE).
+        if (Get(blas, "openblas_get_corename", out var cn))
+            f.GetCoreName = (delegate* unmanaged<nint>)cn;
         return f;
     }
 

@@ -33,12 +33,18 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
         return new Hold(true);
     }
 
+    private readonly bool _blockedRankK;
+
     public NativeLapackBackend(string name, string library, LapackFunctions functions)
     {
         _f = functions;
-        Info = new BackendInfo(name, library, ReadVersion(functions), CurrentThreads(functions))
+        var choice = RankKUpdatePath.Choose(ReadString(functions.GetCoreName), BlockedRankKUpdate.IsSupported,
+            Environment.GetEnvironmentVariable(RankKUpdatePath.OverrideVariable));
+        _blockedRankK = choice.UseBlocked;
+        Info = new BackendInfo(name, library, ReadString(functions.GetConfig), CurrentThreads(functions))
         {
-            RankKUpdate = BlockedRankKUpdate.IsSupported ? BlockedRankKUpdate.Name : "library",
+            RankKUpdate = choice.Name,
+            RankKUpdateReason = choice.Reason,
         };
     }
 
@@ -170,10 +176,10 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
 
     public void SymmetricRankKUpdate(ReadOnlySpan<double> rowsKxN, int k, int n, double alpha, double beta, Span<double> c)
     {
-        if (BlockedRankKUpdate.IsSupported)
+        if (_blockedRankK)
         {
-            // Spectra's own kernel where the processor has AVX-512 (named in Info.RankKUpdate): faster
-            // than a library built for AVX2, and its result does not depend on the thread count.
+            // Spectra's own kernel where the processor has AVX-512 and the library runs AVX2 kernels (named
+            // in Info.RankKUpdate): faster there, and its result does not depend on the thread count.
             BlockedRankKUpdate.Run(rowsKxN, k, n, alpha, beta, c, Info.Threads);
             return;
         }
@@ -284,10 +290,10 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
 
     private static int CurrentThreads(LapackFunctions f) => f.GetThreads != null ? Math.Max(1, f.GetThreads()) : 1;
 
-    private static string? ReadVersion(LapackFunctions f)
+    private static string? ReadString(delegate* unmanaged<nint> get)
     {
-        if (f.GetConfig == null) return null;
-        var p = f.GetConfig();
+        if (get == null) return null;
+        var p = get();
         return p == 0 ? null : Marshal.PtrToStringAnsi(p)?.Trim();
     }
 }

@@ -37,7 +37,11 @@ public sealed record DuplicateExample(string First, string Duplicate);
 public sealed record InputSection(
     string Path, string Kind, int Files, IReadOnlyList<SkippedEntry> Skipped, string? ContentHash,
     long DuplicateCount, double DuplicateRate, IReadOnlyList<DuplicateExample> DuplicateExamples,
-    long DroppedRows, IReadOnlyList<string> Notes);
+    long DroppedRows, IReadOnlyList<string> Notes)
+{
+    /// <summary>The algorithm of <see cref="ContentHash"/> ("xxh128"), or null when there is no hash.</summary>
+    public string? ContentHashAlgorithm { get; init; }
+}
 
 public sealed record MatrixSection(string Requested, string Computed, long Samples, int Features, bool Centered, bool Standardized, int DroppedFeatures,
     long DroppedRows = 0)
