@@ -3,7 +3,7 @@ using Spectra.Fluent;
 using Spectra.Notebooks.Tests.Harness;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
+using Spectra.Analysis;
 using Xunit.Abstractions;
 
 namespace Spectra.Notebooks.Tests;

@@ -7,7 +7,7 @@ using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Data.Synthetic;
 using Spectra.References;
-using Spectra.Reports.Model;
+using Spectra.Analysis;
 using Spectra.Spectrum;
 
 namespace Spectra.Analysis;

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using System.Globalization;
 
 namespace Spectra.Checks;

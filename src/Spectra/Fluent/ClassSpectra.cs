@@ -4,7 +4,6 @@ using Spectra.Analysis.Entropy;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Notebooks;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Fluent;

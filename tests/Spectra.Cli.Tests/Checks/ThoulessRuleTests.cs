@@ -4,7 +4,7 @@ namespace Spectra.Cli.Tests.Checks;
 
 public class ThoulessRuleTests
 {
-    private const string Key = MetricKeys.ThoulessTime;
+    private const string Key = MetricTable.ThoulessTime;
 
     private static readonly RuleSet Rules = new(new[] { new CheckRule(Key, new Band { MaxSigma = 4 }, new Band { MaxSigma = 6 }) });
 

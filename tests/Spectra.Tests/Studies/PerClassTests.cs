@@ -1,6 +1,6 @@
 using Spectra.Data;
 using Spectra.Data.Synthetic;
-using Spectra.Reports.Model;
+using Spectra.Analysis;
 using Spectra.Studies.PerClass;
 using Xunit.Abstractions;
 
