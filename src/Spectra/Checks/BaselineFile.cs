@@ -1,6 +1,6 @@
-using Spectra.Analysis;
 using System.Text;
 using System.Text.Json;
+using Spectra.Analysis;
 using Spectra.Data.Files;
 
 namespace Spectra.Checks;

@@ -1,5 +1,5 @@
-using Spectra.Analysis;
 using System.Text.Json;
+using Spectra.Analysis;
 using Spectra.Data.Files;
 using System.Text.Json.Serialization;
 using YamlDotNet.Core;

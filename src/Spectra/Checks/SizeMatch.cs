@@ -1,5 +1,5 @@
-using Spectra.Analysis;
 using System.Globalization;
+using Spectra.Analysis;
 
 namespace Spectra.Checks;
 

@@ -1,8 +1,8 @@
 using System.Text;
+using Spectra.Analysis;
 using Spectra.Fluent;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Analysis;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Spectra.Checks;
-using Spectra.Data;
 using Spectra.Cli.Tests.TestSupport;
+using Spectra.Data;
 using Spectra.Tests.TestSupport;
 
 namespace Spectra.Cli.Tests.EndToEnd;
