@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Checks;
 using Spectra.Reports;
 using Spectra.Reports.Document;
 
@@ -18,10 +19,10 @@ public sealed class ReportOutputOptions
         command.Add(Html);
     }
 
-    public void WriteAll(ParseResult p, ReportDocument doc, string? extraMarkdown = null, CheckSummary? check = null, Spectra.Checks.Baseline? baseline = null)
+    public void WriteAll(ParseResult p, ReportDocument doc, string? extraMarkdown = null, CheckSummary? check = null, Baseline? baseline = null)
     {
-        if (p.GetValue(Json) is { } json) OutputFile.Write(json, JsonReportWriter.Write(doc, check));
-        if (p.GetValue(Html) is { } html) OutputFile.Write(html, HtmlReportWriter.Write(doc, check, baseline));
+        if (p.GetValue(Json) is { } json) OutputFile.Write(json, check is null ? JsonReportWriter.Write(doc) : CheckJsonWriter.Write(doc, check));
+        if (p.GetValue(Html) is { } html) OutputFile.Write(html, HtmlReportWriter.Write(doc, check is null ? null : CheckHtmlSection.Lead(check, baseline)));
         if (p.GetValue(Markdown) is { } md) OutputFile.Write(md, (extraMarkdown is null ? "" : extraMarkdown + "\n") + MarkdownReportWriter.Write(doc));
     }
 }

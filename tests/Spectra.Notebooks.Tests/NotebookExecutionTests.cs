@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using Spectra.Analysis;
 using Spectra.Fluent;
 using Spectra.Notebooks.Tests.Harness;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 using Xunit.Abstractions;
 
 namespace Spectra.Notebooks.Tests;

@@ -166,10 +166,12 @@ def spectra(report):
     d = json.load(open(report))
     refs = {r["key"]: r for r in d.get("references", [])}
     ratio, kl = refs.get("spacing_ratio.mean", {}), refs.get("spacing_distribution.kl_goe", {})
+    # Report schema 2 renamed the P(s) section; schema 1 reports still read.
+    spacing = d.get("spacing_distribution") or d["spacing"]
     return {
         "non_zero": d["spectrum"]["non_zero"], "zero_modes": d["spectrum"]["zero_modes"],
         "top": max(d["spectrum"]["eigenvalues"]), "alpha": (d.get("power_law") or {}).get("alpha"), "r": d["spacing_ratio"]["mean"],
-        "s_norm": (d.get("entropy") or {}).get("normalized"), "kl": d["spacing"]["kl_goe"], "ks": d["spacing"]["ks_goe"],
+        "s_norm": (d.get("entropy") or {}).get("normalized"), "kl": spacing["kl_goe"], "ks": spacing["ks_goe"],
         "refs": {"goe_r": (ratio.get("goe_mean"), ratio.get("goe_spread")), "poisson_r": (ratio.get("poisson_mean"), ratio.get("poisson_spread")),
                  "goe_kl": (kl.get("goe_mean"), kl.get("goe_spread")), "poisson_kl": (kl.get("poisson_mean"), kl.get("poisson_spread"))},
     }

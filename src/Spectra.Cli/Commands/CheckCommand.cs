@@ -39,7 +39,7 @@ public static class CheckCommand
 
             var code = result.ExitCode(strict);
             var checkMarkdown = MarkdownCheckWriter.Write(result, settings.Path, baselinePath);
-            outputs.WriteAll(p, report, checkMarkdown, new Spectra.Reports.CheckSummary(result, code, baselinePath), baseline);
+            outputs.WriteAll(p, report, checkMarkdown, new CheckSummary(result, code, baselinePath), baseline);
             if (p.GetValue(junit) is { } junitPath) OutputFile.Write(junitPath, JUnitCheckWriter.Write(result, "spectra check " + settings.Path, strict));
             if (!quiet) CheckTable.Write(result, io);
             io.Err.WriteLine($"spectra check: {result.Status.ToString().ToLowerInvariant()} (exit {code})");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Spectra.Analysis;
 using Spectra.Analysis.Entropy;
 using Spectra.Analysis.FormFactor;
 using Spectra.Analysis.MarchenkoPasturFit;
@@ -7,7 +8,6 @@ using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Data.Synthetic;
 using Spectra.References;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Analysis;

@@ -1,7 +1,7 @@
+using Spectra.Analysis;
 using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.References;
-using Spectra.Reports.Model;
 
 namespace Spectra.Analysis;
 

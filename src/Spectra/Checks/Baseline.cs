@@ -1,3 +1,5 @@
+using Spectra.Analysis;
+
 namespace Spectra.Checks;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace Spectra.Checks;
 /// </summary>
 public sealed record Baseline
 {
-    public const string CurrentSchema = "spectra.baseline/1";
+    public const string CurrentSchema = "spectra.baseline/2";
+
+    /// <summary>Still read: the same file with the metric keys of report schema 1 (see <see cref="MetricTable.Renamed"/>).</summary>
+    public const string PreviousSchema = "spectra.baseline/1";
 
     public string Schema { get; init; } = CurrentSchema;
     public string ToolVersion { get; init; } = "";

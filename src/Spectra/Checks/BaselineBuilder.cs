@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Reports.Document;
 
@@ -42,7 +43,7 @@ public static class BaselineBuilder
             progress?.Report(new SpectraProgress("bootstrap", b, replicates));
             IDataSource replicate = method == ResamplingMethod.HalfSample ? new HalfSampleSource(source, seed, b) : new PoissonBootstrapSource(source, seed, b);
             var doc = analyzeReplicate(replicate);
-            samples.Add(FingerprintMetrics.From(doc).Where(m => !MetricKeys.CountsWholeInput(m.Key)).ToList());
+            samples.Add(FingerprintMetrics.From(doc).Where(m => !MetricTable.CountsWholeInput(m.Key)).ToList());
             inverseRows += 1.0 / doc.Matrix.Samples;
         }
         progress?.Report(new SpectraProgress("bootstrap", replicates, replicates));

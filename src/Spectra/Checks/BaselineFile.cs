@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Spectra.Analysis;
 using Spectra.Data.Files;
 
 namespace Spectra.Checks;
@@ -96,9 +97,9 @@ public static class BaselineFile
             if (root.ValueKind != JsonValueKind.Object)
                 throw SpectraException.Invalid("the baseline is not a JSON object", path, hint: CreateHint);
             var schema = root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            if (schema != Baseline.CurrentSchema)
+            if (schema != Baseline.CurrentSchema && schema != Baseline.PreviousSchema)
                 throw SpectraException.Invalid(
-                    $"the baseline has schema '{schema ?? "(none)"}', this version of spectra reads '{Baseline.CurrentSchema}'", path,
+                    $"the baseline has schema '{schema ?? "(none)"}', this version of spectra reads '{Baseline.CurrentSchema}' and '{Baseline.PreviousSchema}'", path,
                     hint: "re-create the baseline with this version: `spectra baseline PATH -o baseline.json`");
             var r = new StrictJson(path, RecreateHint);
             r.Keys(root, "", "schema", "tool", "input", "matrix", "options", "bootstrap", "metrics");
@@ -116,13 +117,17 @@ public static class BaselineFile
             foreach (var p in r.Object(root, "metrics", "").EnumerateObject())
             {
                 var where = "metrics." + p.Name;
-                if (!MetricKeys.All.Contains(p.Name))
-                    throw SpectraException.Invalid($"unknown metric '{p.Name}'", path, "key " + where, "known metrics: " + string.Join(", ", MetricKeys.All));
+                // Schema 1 named two metrics differently; they are read under today's keys (docs/report-schema.md).
+                var key = schema == Baseline.PreviousSchema ? MetricTable.Current(p.Name) : p.Name;
+                if (!MetricTable.CheckedKeys.Contains(key))
+                    throw SpectraException.Invalid($"unknown metric '{p.Name}'", path, "key " + where, "known metrics: " + string.Join(", ", MetricTable.CheckedKeys));
+                if (metrics.Any(m => m.Key == key))
+                    throw SpectraException.Invalid($"metric '{key}' is given twice (once under its schema 1 name)", path, "key " + where, RecreateHint);
                 if (p.Value.ValueKind != JsonValueKind.Object) throw r.Wrong(where, "an object", p.Value);
                 r.Keys(p.Value, where, "value", "spread", "goe", "poisson", "replicate_mean");
                 var spread = r.OptionalNumber(p.Value, "spread", where);
                 if (spread is < 0) throw r.Wrong(where + ".spread", "a number ≥ 0", p.Value.GetProperty("spread"));
-                metrics.Add(new Metric(p.Name, r.OptionalNumber(p.Value, "value", where) ?? double.NaN,
+                metrics.Add(new Metric(key, r.OptionalNumber(p.Value, "value", where) ?? double.NaN,
                     spread, r.OptionalNumber(p.Value, "goe", where), r.OptionalNumber(p.Value, "poisson", where),
                     r.OptionalNumber(p.Value, "replicate_mean", where)));
             }

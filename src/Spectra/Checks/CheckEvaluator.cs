@@ -1,3 +1,5 @@
+using Spectra.Analysis;
+
 namespace Spectra.Checks;
 
 /// <summary>Applies rules to today's metrics and a baseline.</summary>
@@ -9,7 +11,7 @@ public static class CheckEvaluator
         ArgumentNullException.ThrowIfNull(current);
         var byKey = new Dictionary<string, Metric>(StringComparer.Ordinal);
         foreach (var m in current) byKey[m.Key] = m;
-        return new CheckResult(rules.Rules.Select(r => r.Metric == MetricKeys.ThoulessTime
+        return new CheckResult(rules.Rules.Select(r => r.Metric == MetricTable.ThoulessTime
             ? ThoulessRule.Evaluate(r, byKey.GetValueOrDefault(r.Metric), baseline)
             : Evaluate(r, byKey.GetValueOrDefault(r.Metric), baseline?.Find(r.Metric))).ToList());
     }
@@ -32,7 +34,7 @@ public static class CheckEvaluator
     private static RuleOutcome Evaluate(CheckRule rule, Dictionary<string, Metric> whole, Dictionary<string, Metric> matched, Baseline baseline, SizeMatch match)
     {
         var reference = baseline.Find(rule.Metric);
-        if (!rule.NeedsBaseline || MetricKeys.CountsWholeInput(rule.Metric))
+        if (!rule.NeedsBaseline || MetricTable.CountsWholeInput(rule.Metric))
             return Evaluate(rule, whole.GetValueOrDefault(rule.Metric), reference);
         if (match.Method == SizeMatchMethod.Unmatched)
             return new RuleOutcome(rule, CheckStatus.Error, whole.GetValueOrDefault(rule.Metric)?.Value, reference?.Value, reference?.Spread, null,

@@ -1,3 +1,5 @@
+using Spectra.Analysis;
+
 namespace Spectra.Checks;
 
 /// <summary>
@@ -26,7 +28,7 @@ public static class DefaultRules
         new CheckRule("duplicates.rate",
             Warn: new Band { MaxIncrease = 0.002 },
             Fail: new Band { MaxIncrease = 0.01 }),
-        new CheckRule(MetricKeys.SkippedFileRate,
+        new CheckRule(MetricTable.SkippedFileRate,
             Warn: new Band { Max = 0 },
             Fail: new Band { Max = SkippedFileFailRate }),
     });

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Reports.Document;
 
 namespace Spectra.Checks;
@@ -13,22 +14,22 @@ public static class FingerprintMetrics
         {
             if (v is { } x) list.Add(new Metric(key, x, spread, goe, poisson));
         }
-        Add(MetricKeys.PowerLawAlpha, r.PowerLaw?.Alpha);
-        Add(MetricKeys.PowerLawR2, r.PowerLaw?.R2);
-        Add(MetricKeys.SpacingRatioMean, r.SpacingRatio?.Mean, r.SpacingRatio?.GoeReference, r.SpacingRatio?.PoissonReference);
-        Add(MetricKeys.SpacingRatioGoePosition, r.SpacingRatio?.GoePosition, 1, 0);
-        Add(MetricKeys.SpacingKlGoe, r.Spacing?.KlGoe);
-        Add(MetricKeys.SpacingKlPoisson, r.Spacing?.KlPoisson);
+        Add(MetricTable.PowerLawAlpha, r.PowerLaw?.Alpha);
+        Add(MetricTable.PowerLawR2, r.PowerLaw?.R2);
+        Add(MetricTable.SpacingRatioMean, r.SpacingRatio?.Mean, r.SpacingRatio?.GoeReference, r.SpacingRatio?.PoissonReference);
+        Add(MetricTable.SpacingRatioGoePosition, r.SpacingRatio?.GoePosition, 1, 0);
+        Add(MetricTable.SpacingKlGoe, r.SpacingDistribution?.KlGoe);
+        Add(MetricTable.SpacingKlPoisson, r.SpacingDistribution?.KlPoisson);
         // The jackknife spread over the realisations: what a Thouless rule scales by when the baseline has none.
-        Add(MetricKeys.ThoulessTime, r.FormFactor?.ThoulessTime, spread: r.FormFactor?.ThoulessTimeSpread);
-        Add(MetricKeys.Entropy, r.Entropy?.Value);
-        Add(MetricKeys.EntropyNormalized, r.Entropy?.Normalized);
-        Add(MetricKeys.EffectiveRank, r.Entropy?.EffectiveRank);
-        Add(MetricKeys.MpAboveEdge, r.MarchenkoPastur?.AboveEdge);
-        Add(MetricKeys.ZeroModes, r.Spectrum.ZeroModes);
-        Add(MetricKeys.DuplicateCount, r.Input.DuplicateCount);
-        Add(MetricKeys.DuplicateRate, r.Input.DuplicateRate);
-        Add(MetricKeys.SkippedFileRate, SkippedFileRate(r.Input));
+        Add(MetricTable.ThoulessTime, r.FormFactor?.ThoulessTime, spread: r.FormFactor?.ThoulessTimeSpread);
+        Add(MetricTable.Entropy, r.Entropy?.Value);
+        Add(MetricTable.EntropyNormalized, r.Entropy?.Normalized);
+        Add(MetricTable.EffectiveRank, r.Entropy?.EffectiveRank);
+        Add(MetricTable.MpAboveEdge, r.MarchenkoPastur?.AboveEdge);
+        Add(MetricTable.ZeroModes, r.Spectrum.ZeroModes);
+        Add(MetricTable.DuplicateCount, r.Input.DuplicateCount);
+        Add(MetricTable.DuplicateRate, r.Input.DuplicateRate);
+        Add(MetricTable.SkippedFileRate, SkippedFileRate(r.Input));
         return list;
     }
 

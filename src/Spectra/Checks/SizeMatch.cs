@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectra.Analysis;
 
 namespace Spectra.Checks;
 

@@ -1,3 +1,5 @@
+using Spectra.Analysis;
+
 namespace Spectra.Checks;
 
 /// <summary>

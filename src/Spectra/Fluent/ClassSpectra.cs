@@ -3,7 +3,7 @@ using Spectra.Analysis;
 using Spectra.Analysis.Entropy;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingRatio;
-using Spectra.Reports.Model;
+using Spectra.Notebooks;
 using Spectra.Spectrum;
 
 namespace Spectra.Fluent;
@@ -19,7 +19,7 @@ public sealed record ClassStatistics(string Label, long Samples, int NonZero, in
 /// the same pass. The power law is fitted without its bootstrap (a class has few samples; the
 /// interval would mostly measure that). Renders as a table and a ⟨r̃⟩ chart with the references.
 /// </summary>
-[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
 public sealed class ClassSpectra
 {
     private ClassSpectra(IReadOnlyList<ClassStatistics> rows) => Rows = rows;
@@ -47,6 +47,8 @@ public sealed class ClassSpectra
         }
         return new ClassSpectra(rows);
     }
+
+    public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString() => string.Join("; ", Rows.Select(r =>
         string.Create(CultureInfo.InvariantCulture, $"{r.Label}: ⟨r̃⟩ = {(r.RatioMean is { } m ? m.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}, {r.Verdict.Class}")));

@@ -7,7 +7,6 @@ using Spectra.Pipeline;
 using Spectra.References;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Fluent;
@@ -43,10 +42,20 @@ public sealed class DatasetAnalysis
     public SpectralReport Report { get; }
 
     /// <summary>The named metrics a baseline records and a check compares.</summary>
-    public IReadOnlyList<Checks.Metric> Metrics => FingerprintMetrics.From(Document);
+    public IReadOnlyList<Metric> Metrics => FingerprintMetrics.From(Document);
 
-    /// <summary>The value of one metric ("spacing_ratio.mean", "power_law.alpha", ...), or null when it could not be computed.</summary>
-    public double? Metric(string key) => Metrics.FirstOrDefault(m => m.Key == key)?.Value;
+    /// <summary>
+    /// The value of any metric of <see cref="MetricTable"/> ("spacing_ratio.mean", "power_law.alpha", or a
+    /// key shown in the report's headline), or null when this analysis could not compute it. A key renamed
+    /// in report schema 2 is read under its new name; a key that is no metric is an error naming the known ones.
+    /// </summary>
+    public double? Metric(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var definition = MetricTable.Find(key)
+            ?? throw new ArgumentException($"'{key}' is not a metric; known metrics: {string.Join(", ", MetricTable.All.Select(d => d.Key))}", nameof(key));
+        return (Metrics.FirstOrDefault(m => m.Key == definition.Key) ?? Report.Headline().FirstOrDefault(m => m.Key == definition.Key))?.Value;
+    }
 
     public VerdictSection Verdict => Document.Verdict;
 

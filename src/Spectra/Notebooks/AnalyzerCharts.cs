@@ -8,7 +8,6 @@ using Spectra.Reports;
 using Spectra.Reports.Charts;
 using Spectra.Reports.Document;
 using static System.FormattableString;
-using DocHistogram = Spectra.Reports.Document.Histogram;
 
 namespace Spectra.Notebooks;
 
@@ -22,14 +21,14 @@ internal static class AnalyzerCharts
     private const string Data = "#1f4e79", Fit = "#ff7f0e", Theory = "#d62728", Edge = "#7f7f7f";
 
     public static Chart Ratio(SpacingRatioResult r) => ReportCharts.Ratio(new SpacingRatioSection(r.Mean, r.StandardError, r.Position,
-        SpacingRatioReferences.GoeMean, SpacingRatioReferences.PoissonMean, new DocHistogram(r.Histogram.Edges, r.Histogram.Density)));
+        SpacingRatioReferences.GoeMean, SpacingRatioReferences.PoissonMean, r.Histogram));
 
     public static Chart Spacing(SpacingDistributionResult s)
     {
         var goe = s.Against("goe");
         var poisson = s.Against("poisson");
-        return ReportCharts.Spacing(new SpacingSection(goe.KullbackLeibler, poisson.KullbackLeibler, goe.JensenShannon, poisson.JensenShannon,
-            goe.KsStatistic, poisson.KsStatistic, new DocHistogram(s.Histogram.Edges, s.Histogram.Density)));
+        return ReportCharts.Spacing(new SpacingDistributionSection(goe.KullbackLeibler, poisson.KullbackLeibler, goe.JensenShannon, poisson.JensenShannon,
+            goe.KsStatistic, poisson.KsStatistic, s.Histogram));
     }
 
     public static Chart FormFactor(FormFactorResult f) => ReportCharts.FormFactor(ReportBuilder.FormFactorSectionOf(f));

@@ -13,7 +13,6 @@ using Spectra.Analysis.SpacingRatio;
 using Spectra.Fluent;
 using Spectra.Reports.Charts;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Notebooks;

@@ -7,7 +7,6 @@ using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingDistribution;
 using Spectra.Analysis.SpacingRatio;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 
 namespace Spectra.Notebooks;
 

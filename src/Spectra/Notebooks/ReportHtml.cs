@@ -1,8 +1,8 @@
 using System.Text;
+using Spectra.Analysis;
 using Spectra.Fluent;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;
@@ -36,7 +36,7 @@ internal static class ReportHtml
         sb.Append($"<p class=\"verdict\"><b>{E(r.Verdict.Class)}</b> ({E(r.Verdict.Basis)}): {E(string.Join(" ", r.Verdict.Reasons))}</p>\n");
         sb.Append("<h3>Headline</h3>\n<table><tr><th>metric</th><th>value</th><th>spread</th><th>meaning</th></tr>\n");
         foreach (var m in r.Headline())
-            sb.Append($"<tr><td>{E(m.Key)}</td><td class=\"n\">{G(m.Value)}</td><td class=\"n\">{(m.Spread is { } s ? G(s) : "–")}</td><td>{E(m.Description)}</td></tr>\n");
+            sb.Append($"<tr><td>{E(m.Key)}</td><td class=\"n\">{G(m.Value)}</td><td class=\"n\">{(m.Spread is { } s ? G(s) : "–")}</td><td>{E(MetricTable.Get(m.Key).Meaning)}</td></tr>\n");
         sb.Append("</table>\n");
         if (r.References.Comparisons.Count > 0)
         {

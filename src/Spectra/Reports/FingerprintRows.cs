@@ -36,7 +36,7 @@ public static class FingerprintRows
                 rows.Insert(0, new FingerprintRow("spacing ratio ⟨r̃⟩", $"{F(ratio.Mean, 4)} ± {F(ratio.Se, 4)}", F(ratio.GoeReference, 4), F(ratio.PoissonReference, 4)));
             rows.Insert(1, new FingerprintRow("position Poisson → GOE", F(ratio.GoePosition, 3), "1", "0"));
         }
-        if (r.Spacing is { } sp && !shown.Any(x => x.Key.StartsWith("spacing_distribution.kl", StringComparison.Ordinal)))
+        if (r.SpacingDistribution is { } sp && !shown.Any(x => x.Key.StartsWith("spacing_distribution.kl", StringComparison.Ordinal)))
         {
             rows.Add(new FingerprintRow("KL(P(s) ‖ Wigner)", F(sp.KlGoe, 4), "0", "–"));
             rows.Add(new FingerprintRow("KL(P(s) ‖ Poisson)", F(sp.KlPoisson, 4), "–", "0"));

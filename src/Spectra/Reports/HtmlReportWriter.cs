@@ -12,16 +12,14 @@ namespace Spectra.Reports;
 /// </summary>
 public static class HtmlReportWriter
 {
-    public static string Write(ReportDocument r) => Write(r, null, null);
-
-    /// <summary>The page; for a check it leads with the rules' verdicts and the baseline, then the analysis.</summary>
-    public static string Write(ReportDocument r, CheckSummary? check, Spectra.Checks.Baseline? baseline)
+    /// <summary>The page; a lead (a check's verdicts) comes before the analysis when given.</summary>
+    public static string Write(ReportDocument r, HtmlPageLead? lead = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        sb.Append($"<title>Spectra {(check is null ? "report" : "check")}: {E(r.Input.Path)}</title>\n");
+        sb.Append($"<title>Spectra {lead?.Kind ?? "report"}: {E(r.Input.Path)}</title>\n");
         sb.Append("<style>\n");
         sb.Append("body{font-family:sans-serif;margin:16px;color:#222;max-width:1320px}");
         sb.Append("h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 6px}");
@@ -30,11 +28,11 @@ public static class HtmlReportWriter
         sb.Append(".charts{display:grid;grid-template-columns:repeat(2,640px);gap:12px}");
         sb.Append(".verdict{font-size:15px;padding:6px 10px;border-left:4px solid #1f4e79;background:#f3f6fa}");
         sb.Append(".muted{color:#666;font-size:12px}");
-        if (check is not null) sb.Append(CheckHtmlSection.Style);
+        if (lead is not null) sb.Append(lead.Style);
         sb.Append("\n</style>\n</head>\n<body>\n");
 
-        sb.Append($"<h1>Spectra {(check is null ? "report" : "check")}</h1>\n<p class=\"muted\">spectra {E(r.ToolVersion)} · schema {E(r.Schema)}</p>\n");
-        if (check is not null) sb.Append(CheckHtmlSection.Write(check, baseline)).Append("<h2>Analysis of today's data</h2>\n");
+        sb.Append($"<h1>Spectra {lead?.Kind ?? "report"}</h1>\n<p class=\"muted\">spectra {E(r.ToolVersion)} · schema {E(r.Schema)}</p>\n");
+        if (lead is not null) sb.Append(lead.Body);
         sb.Append($"<p class=\"verdict\" id=\"verdict\"><b>{E(r.Verdict.Class)}</b>: {E(r.Verdict.Summary)}</p>\n");
 
         sb.Append("<h2>Charts</h2>\n<div class=\"charts\">\n");

@@ -1,13 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Spectra.Checks;
+using Spectra.Analysis;
 using Spectra.Reports.Document;
 
 namespace Spectra.Reports;
-
-/// <summary>A check's result as the JSON report records it.</summary>
-public sealed record CheckSummary(CheckResult Result, int ExitCode, string BaselinePath);
 
 /// <summary>
 /// Writes a <see cref="ReportDocument"/> as the versioned JSON report (docs/report-schema.md):
@@ -16,8 +13,8 @@ public sealed record CheckSummary(CheckResult Result, int ExitCode, string Basel
 /// </summary>
 public static class JsonReportWriter
 {
-    /// <param name="check">The check's outcome, written as a "check" section by `spectra check`.</param>
-    public static string Write(ReportDocument r, CheckSummary? check = null)
+    /// <param name="more">Writes further sections after "verdict" (a check writes its own there, see CheckJsonWriter).</param>
+    public static string Write(ReportDocument r, Action<Utf8JsonWriter>? more = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         using var stream = new MemoryStream();
@@ -65,7 +62,7 @@ public static class JsonReportWriter
             Num(w, "p_poisson", r.Verdict.PPoisson);
             w.WriteString("basis", r.Verdict.Basis);
             w.WriteEndObject();
-            if (check is not null) WriteCheck(w, check);
+            more?.Invoke(w);
             w.WriteStartObject("timings");
             foreach (var (k, v) in r.Timings.OrderBy(p => p.Key, StringComparer.Ordinal)) Num(w, k + "_ms", v);
             w.WriteEndObject();
@@ -194,9 +191,9 @@ public static class JsonReportWriter
         }
         else w.WriteNull("spacing_ratio");
 
-        if (r.Spacing is { } sp)
+        if (r.SpacingDistribution is { } sp)
         {
-            w.WriteStartObject("spacing");
+            w.WriteStartObject("spacing_distribution");
             Num(w, "kl_goe", sp.KlGoe);
             Num(w, "kl_poisson", sp.KlPoisson);
             Num(w, "js_goe", sp.JsGoe);
@@ -206,7 +203,7 @@ public static class JsonReportWriter
             Hist(w, sp.Histogram);
             w.WriteEndObject();
         }
-        else w.WriteNull("spacing");
+        else w.WriteNull("spacing_distribution");
 
         if (r.FormFactor is { } ff)
         {
@@ -246,51 +243,6 @@ public static class JsonReportWriter
         }
         else w.WriteNull("marchenko_pastur");
     }
-
-    private static void WriteCheck(Utf8JsonWriter w, CheckSummary c)
-    {
-        w.WriteStartObject("check");
-        w.WriteString("status", c.Result.Status.ToString().ToLowerInvariant());
-        w.WriteNumber("exit_code", c.ExitCode);
-        w.WriteString("baseline", c.BaselinePath);
-        if (c.Result.SizeMatch is { } match)
-        {
-            w.WriteStartObject("size_match");
-            w.WriteString("method", SizeMatchKey(match.Method));
-            w.WriteNumber("batch_samples", match.BatchSamples);
-            w.WriteNumber("compared_samples", match.ComparedSamples);
-            w.WriteNumber("baseline_samples", match.BaselineSamples);
-            if (match.SmallestBatch is { } smallest) w.WriteNumber("smallest_batch", smallest); else w.WriteNull("smallest_batch");
-            w.WriteString("description", match.Description);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("size_match");
-        w.WriteStartArray("rules");
-        foreach (var o in c.Result.Outcomes)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", o.Rule.DisplayName);
-            w.WriteString("metric", o.Rule.Metric);
-            w.WriteString("status", o.Status.ToString().ToLowerInvariant());
-            Num(w, "value", o.Value);
-            Num(w, "baseline_value", o.BaselineValue);
-            Num(w, "baseline_spread", o.BaselineSpread);
-            Num(w, "sigma", o.Sigma);
-            if (o.SizeMatch is { } m) w.WriteString("size_match", SizeMatchKey(m)); else w.WriteNull("size_match");
-            w.WriteString("message", o.Message);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static string SizeMatchKey(SizeMatchMethod m) => m switch
-    {
-        SizeMatchMethod.SameSize => "same_size",
-        SizeMatchMethod.Subsample => "subsample",
-        SizeMatchMethod.Interpolation => "interpolation",
-        _ => "unmatched",
-    };
 
     private static void Hist(Utf8JsonWriter w, Histogram? h)
     {

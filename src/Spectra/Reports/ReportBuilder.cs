@@ -6,9 +6,7 @@ using Spectra.Analysis.SpacingRatio;
 using Spectra.Pipeline;
 using Spectra.References;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
-using DocHistogram = Spectra.Reports.Document.Histogram;
 
 namespace Spectra.Reports;
 
@@ -79,7 +77,7 @@ public static class ReportBuilder
             },
             PowerLaw = report.PowerLaw.Value is { } p ? PowerSection(p) : null,
             SpacingRatio = report.SpacingRatio.Value is { } r ? RatioSection(r, ratioRef) : null,
-            Spacing = report.SpacingDistribution.Value is { } sd ? SpacingSection(sd) : null,
+            SpacingDistribution = report.SpacingDistribution.Value is { } sd ? SpacingDistributionSection(sd) : null,
             FormFactor = report.FormFactor.Value is { } f ? FormFactorSectionOf(f) : null,
             Entropy = report.Entropy.Value is { } e ? new EntropySection(e.All.Entropy, e.All.Normalized, e.All.EffectiveRank) : null,
             MarchenkoPastur = report.MarchenkoPastur.Value is { } mp ? new MarchenkoPasturSection(mp.Q, mp.SigmaSquared, mp.LowerEdge, mp.UpperEdge, mp.AboveUpperEdge) : null,
@@ -110,14 +108,14 @@ public static class ReportBuilder
 
     private static SpacingRatioSection RatioSection(SpacingRatioResult r, StatisticComparison? reference) =>
         new(r.Mean, r.StandardError, r.Position, reference?.GoeMean ?? SpacingRatioReferences.GoeMean, reference?.PoissonMean ?? SpacingRatioReferences.PoissonMean,
-            new DocHistogram(r.Histogram.Edges, r.Histogram.Density));
+            r.Histogram);
 
-    private static SpacingSection SpacingSection(SpacingDistributionResult r)
+    private static SpacingDistributionSection SpacingDistributionSection(SpacingDistributionResult r)
     {
         var goe = r.Against("goe");
         var poisson = r.Against("poisson");
-        return new SpacingSection(goe.KullbackLeibler, poisson.KullbackLeibler, goe.JensenShannon, poisson.JensenShannon,
-            goe.KsStatistic, poisson.KsStatistic, new DocHistogram(r.Histogram.Edges, r.Histogram.Density));
+        return new SpacingDistributionSection(goe.KullbackLeibler, poisson.KullbackLeibler, goe.JensenShannon, poisson.JensenShannon,
+            goe.KsStatistic, poisson.KsStatistic, r.Histogram);
     }
 
     private static string Name(MatrixKind kind) => kind == MatrixKind.Gram ? "gram" : "covariance";

@@ -13,7 +13,7 @@ public static class ReportCharts
     public static IReadOnlyList<Chart> All(ReportDocument r)
     {
         var list = new List<Chart> { Rank(r) };
-        if (r.Spacing?.Histogram is not null) list.Add(Spacing(r.Spacing));
+        if (r.SpacingDistribution?.Histogram is not null) list.Add(Spacing(r.SpacingDistribution));
         if (r.SpacingRatio?.Histogram is not null) list.Add(Ratio(r.SpacingRatio));
         if (r.FormFactor is not null) list.Add(FormFactor(r.FormFactor));
         return list;
@@ -42,7 +42,7 @@ public static class ReportCharts
             new ChartAxis($"eigenvalue λ_i ({r.Matrix.Requested}, data units²)", AxisScale.Log), series, Legend: LegendPosition.BottomLeft);
     }
 
-    public static Chart Spacing(SpacingSection s)
+    public static Chart Spacing(SpacingDistributionSection s)
     {
         var grid = Grid(0, 4, 200);
         return new Chart("chart-spacing", "Nearest-neighbour spacings P(s)",

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Spectra.Checks;
-using Spectra.Data;
 using Spectra.Cli.Tests.TestSupport;
+using Spectra.Data;
 using Spectra.Tests.TestSupport;
 
 namespace Spectra.Cli.Tests.EndToEnd;
@@ -74,14 +74,14 @@ public class CommandLineTests : IDisposable
         Assert.Equal(0, Tool.Run("analyze", data, "--json", json, "-q").ExitCode);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
-        Assert.Equal("spectra.report/1", root.GetProperty("schema").GetString());
+        Assert.Equal("spectra.report/2", root.GetProperty("schema").GetString());
         string[] paths =
         {
             "tool.version", "input.path", "input.kind", "input.files", "input.skipped", "input.content_hash", "input.content_hash_algorithm",
             "matrix.requested", "matrix.computed", "matrix.samples", "matrix.features", "matrix.centered", "matrix.standardized",
             "backend.name", "backend.library", "backend.threads", "spectrum.eigenvalues", "spectrum.zero_modes",
             "power_law.alpha", "power_law.r2", "power_law.ci_low", "power_law.ci_high",
-            "spacing_ratio.mean", "spacing_ratio.se", "spacing_ratio.goe_position", "spacing.kl_goe", "spacing.kl_poisson",
+            "spacing_ratio.mean", "spacing_ratio.se", "spacing_ratio.goe_position", "spacing_distribution.kl_goe", "spacing_distribution.kl_poisson",
             "form_factor.thouless_time", "entropy.value", "entropy.normalized", "entropy.effective_rank",
             "marchenko_pastur.q", "marchenko_pastur.lambda_plus", "marchenko_pastur.above_edge", "verdict.class", "timings",
         };

@@ -26,7 +26,7 @@ public sealed class LevelsInputTests : IDisposable
         JsonElement sim = Json("sim.json"), back = Json("read.json");
         Assert.Equal("levels", back.GetProperty("input").GetProperty("kind").GetString());
         Assert.Equal("levels", back.GetProperty("matrix").GetProperty("requested").GetString());
-        foreach (var section in new[] { "spacing_ratio", "spacing", "verdict", "references" })
+        foreach (var section in new[] { "spacing_ratio", "spacing_distribution", "verdict", "references" })
             Assert.Equal(sim.GetProperty(section).GetRawText(), back.GetProperty(section).GetRawText());
         // GOE levels are signed: no power law, entropy or Marchenko–Pastur edge for them.
         foreach (var section in new[] { "power_law", "entropy", "marchenko_pastur" })

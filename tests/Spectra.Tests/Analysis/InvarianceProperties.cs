@@ -4,7 +4,6 @@ using Spectra.Analysis;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Data.Synthetic;
 using Spectra.References;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Tests.Analysis;

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 
 namespace Spectra.Tests.Checks;
@@ -29,6 +30,20 @@ public class BaselineFileTests
         Assert.Equal(1499.25, back.ReplicateSamples);
         Assert.Null(back.Find("power_law.alpha")!.ReplicateMean);
         Assert.Equal(BaselineFile.ToJson(b), BaselineFile.ToJson(back));
+    }
+
+    /// <summary>A schema 1 baseline (the nightly gate's file from before the rename) is read with today's keys.</summary>
+    [Fact]
+    public void A_schema_1_baseline_is_read_under_the_new_metric_keys()
+    {
+        var old = Sample() with { Metrics = new[] { new Metric("spacing_distribution.kl_goe", 0.04, 0.01) } };
+        var json = BaselineFile.ToJson(old).Replace(Baseline.CurrentSchema, Baseline.PreviousSchema).Replace("spacing_distribution.kl_goe", "spacing.kl_goe");
+        var back = BaselineFile.Parse(json);
+        Assert.Equal(0.04, back.Find(MetricTable.SpacingKlGoe)!.Value);
+        Assert.Null(back.Find("spacing.kl_goe"));
+        // Today's schema knows only today's names.
+        var mixed = BaselineFile.ToJson(old).Replace("spacing_distribution.kl_goe", "spacing.kl_goe");
+        Assert.Contains("unknown metric 'spacing.kl_goe'", Assert.Throws<SpectraException>(() => BaselineFile.Parse(mixed)).Message);
     }
 
     [Fact]

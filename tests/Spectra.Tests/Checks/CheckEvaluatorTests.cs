@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 
 namespace Spectra.Tests.Checks;
@@ -76,21 +77,21 @@ public class CheckEvaluatorTests
     [Fact]
     public void Default_duplicate_rule_fails_five_percent_duplicates_and_passes_none()
     {
-        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricKeys.DuplicateRate);
-        var b = BaselineWith(new Metric(MetricKeys.DuplicateRate, 0.0, 0.0));
-        Assert.Equal(CheckStatus.Fail, CheckEvaluator.Evaluate(rule, new Metric(MetricKeys.DuplicateRate, 0.05), b.Find(MetricKeys.DuplicateRate)).Status);
-        Assert.Equal(CheckStatus.Pass, CheckEvaluator.Evaluate(rule, new Metric(MetricKeys.DuplicateRate, 0.0), b.Find(MetricKeys.DuplicateRate)).Status);
+        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricTable.DuplicateRate);
+        var b = BaselineWith(new Metric(MetricTable.DuplicateRate, 0.0, 0.0));
+        Assert.Equal(CheckStatus.Fail, CheckEvaluator.Evaluate(rule, new Metric(MetricTable.DuplicateRate, 0.05), b.Find(MetricTable.DuplicateRate)).Status);
+        Assert.Equal(CheckStatus.Pass, CheckEvaluator.Evaluate(rule, new Metric(MetricTable.DuplicateRate, 0.0), b.Find(MetricTable.DuplicateRate)).Status);
         // A decrease in duplicates is no problem.
-        var dirty = BaselineWith(new Metric(MetricKeys.DuplicateRate, 0.05, 0.0));
-        Assert.Equal(CheckStatus.Pass, CheckEvaluator.Evaluate(rule, new Metric(MetricKeys.DuplicateRate, 0.0), dirty.Find(MetricKeys.DuplicateRate)).Status);
+        var dirty = BaselineWith(new Metric(MetricTable.DuplicateRate, 0.05, 0.0));
+        Assert.Equal(CheckStatus.Pass, CheckEvaluator.Evaluate(rule, new Metric(MetricTable.DuplicateRate, 0.0), dirty.Find(MetricTable.DuplicateRate)).Status);
     }
 
     [Fact]
     public void A_rise_over_a_zero_duplicate_baseline_is_given_without_a_distance_in_spreads()
     {
-        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricKeys.DuplicateRate);
-        var b = BaselineWith(new Metric(MetricKeys.DuplicateRate, 0.0, 0.0));
-        var outcome = CheckEvaluator.Evaluate(rule, new Metric(MetricKeys.DuplicateRate, 0.1304), b.Find(MetricKeys.DuplicateRate));
+        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricTable.DuplicateRate);
+        var b = BaselineWith(new Metric(MetricTable.DuplicateRate, 0.0, 0.0));
+        var outcome = CheckEvaluator.Evaluate(rule, new Metric(MetricTable.DuplicateRate, 0.1304), b.Find(MetricTable.DuplicateRate));
         Assert.Equal(CheckStatus.Fail, outcome.Status);
         Assert.Null(outcome.Sigma);
         Assert.DoesNotContain("σ", outcome.Message);

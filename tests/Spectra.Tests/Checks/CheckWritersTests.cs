@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Spectra.Analysis;
 using Spectra.Checks;
 using Spectra.Reports;
 
@@ -12,7 +13,7 @@ public class CheckWritersTests
             new CheckRule("power_law.alpha", new Band { MaxSigma = 4 }, new Band { MaxSigma = 6 }),
             new CheckRule("entropy.normalized", new Band { MaxSigma = 4 }, new Band { MaxSigma = 6 }),
             new CheckRule("duplicates.rate", Fail: new Band { Max = 0.01 }),
-            new CheckRule("spacing.kl_goe", Fail: new Band { Max = 0.1 }),
+            new CheckRule("spacing_distribution.kl_goe", Fail: new Band { Max = 0.1 }),
         }),
         new[] { new Metric("power_law.alpha", 0.5), new Metric("entropy.normalized", 0.75), new Metric("duplicates.rate", 0.05) },
         new Baseline { Metrics = new[] { new Metric("power_law.alpha", 0.5, 0.01), new Metric("entropy.normalized", 0.7, 0.01) } });

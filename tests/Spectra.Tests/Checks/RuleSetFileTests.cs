@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 
 namespace Spectra.Tests.Checks;
@@ -86,7 +87,7 @@ public class RuleSetFileTests
     public void Default_rules_only_name_known_metrics_and_include_a_duplicate_rule()
     {
         var rules = DefaultRules.Create().Rules;
-        Assert.All(rules, r => Assert.Contains(r.Metric, MetricKeys.All));
-        Assert.Contains(rules, r => r.Metric == MetricKeys.DuplicateRate && r.Fail?.MaxIncrease is not null);
+        Assert.All(rules, r => Assert.Contains(r.Metric, MetricTable.CheckedKeys));
+        Assert.Contains(rules, r => r.Metric == MetricTable.DuplicateRate && r.Fail?.MaxIncrease is not null);
     }
 }

@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 using Spectra.Data;
 
@@ -55,16 +56,16 @@ public class SizeMatchTests
     [Fact]
     public void Rules_on_the_baseline_read_matched_values_and_the_others_the_whole_batch()
     {
-        var alpha = new Metric(MetricKeys.PowerLawAlpha, 0.70, 0.003, ReplicateMean: 0.72);
-        var dup = new Metric(MetricKeys.DuplicateRate, 0);
+        var alpha = new Metric(MetricTable.PowerLawAlpha, 0.70, 0.003, ReplicateMean: 0.72);
+        var dup = new Metric(MetricTable.DuplicateRate, 0);
         var b = BaselineOf(1000, 500, alpha, dup);
         var rules = new RuleSet(new[]
         {
-            new CheckRule(MetricKeys.PowerLawAlpha, new Band { MaxSigma = 4 }, new Band { MaxSigma = 6 }),
-            new CheckRule(MetricKeys.PowerLawAlpha, Fail: new Band { Max = 0.8 }, Name: "absolute"),
-            new CheckRule(MetricKeys.DuplicateRate, Fail: new Band { MaxIncrease = 0.01 }),
+            new CheckRule(MetricTable.PowerLawAlpha, new Band { MaxSigma = 4 }, new Band { MaxSigma = 6 }),
+            new CheckRule(MetricTable.PowerLawAlpha, Fail: new Band { Max = 0.8 }, Name: "absolute"),
+            new CheckRule(MetricTable.DuplicateRate, Fail: new Band { MaxIncrease = 0.01 }),
         });
-        var whole = new[] { new Metric(MetricKeys.PowerLawAlpha, 0.72), new Metric(MetricKeys.DuplicateRate, 0.02) };
+        var whole = new[] { new Metric(MetricTable.PowerLawAlpha, 0.72), new Metric(MetricTable.DuplicateRate, 0.02) };
 
         // 500 rows: 0.72 is 6.7σ from the full baseline but exactly the baseline at 500 rows.
         var small = CheckEvaluator.Evaluate(rules, whole, whole, b, SizeMatch.Plan(b, 500, 0));
@@ -76,8 +77,8 @@ public class SizeMatchTests
         Assert.Equal(CheckStatus.Fail, small.Outcomes[2].Status); // duplicates: the whole batch, unmatched
 
         // 2000 rows: the subset's value is compared; the absolute limit reads the whole batch.
-        var subset = new[] { new Metric(MetricKeys.PowerLawAlpha, 0.701) };
-        var large = CheckEvaluator.Evaluate(rules, new[] { new Metric(MetricKeys.PowerLawAlpha, 0.9), whole[1] }, subset, b, SizeMatch.Plan(b, 2000, 0));
+        var subset = new[] { new Metric(MetricTable.PowerLawAlpha, 0.701) };
+        var large = CheckEvaluator.Evaluate(rules, new[] { new Metric(MetricTable.PowerLawAlpha, 0.9), whole[1] }, subset, b, SizeMatch.Plan(b, 2000, 0));
         Assert.Equal(CheckStatus.Pass, large.Outcomes[0].Status);
         Assert.Equal(0.701, large.Outcomes[0].Value);
         Assert.Equal(CheckStatus.Fail, large.Outcomes[1].Status);

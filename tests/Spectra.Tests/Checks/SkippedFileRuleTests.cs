@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 using Spectra.Reports.Document;
 
@@ -11,8 +12,8 @@ public class SkippedFileRuleTests
 
     private static CheckStatus Grade(InputSection input)
     {
-        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricKeys.SkippedFileRate);
-        var metric = new Metric(MetricKeys.SkippedFileRate, FingerprintMetrics.SkippedFileRate(input));
+        var rule = DefaultRules.Create().Rules.Single(r => r.Metric == MetricTable.SkippedFileRate);
+        var metric = new Metric(MetricTable.SkippedFileRate, FingerprintMetrics.SkippedFileRate(input));
         // No baseline: the rule is absolute, so an old baseline without the metric still checks it.
         return CheckEvaluator.Evaluate(rule, metric, null).Status;
     }

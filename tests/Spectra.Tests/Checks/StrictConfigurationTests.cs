@@ -1,3 +1,4 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 using Spectra.Fluent;
 

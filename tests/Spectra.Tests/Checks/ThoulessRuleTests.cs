@@ -1,10 +1,11 @@
+using Spectra.Analysis;
 using Spectra.Checks;
 
 namespace Spectra.Tests.Checks;
 
 public class ThoulessRuleTests
 {
-    private const string Key = MetricKeys.ThoulessTime;
+    private const string Key = MetricTable.ThoulessTime;
 
     private static readonly RuleSet Rules = new(new[] { new CheckRule(Key, new Band { MaxSigma = 4 }, new Band { MaxSigma = 6 }) });
 

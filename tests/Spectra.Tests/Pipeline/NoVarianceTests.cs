@@ -1,7 +1,6 @@
 using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Pipeline;
-using Spectra.Reports.Model;
 using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Pipeline;

@@ -5,7 +5,6 @@ using Spectra.Analysis.SpacingRatio;
 using Spectra.Data.Synthetic;
 using Spectra.LinearAlgebra;
 using Spectra.References;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Tests.References;

@@ -40,7 +40,7 @@ public class JsonReportWriterTests
         Assert.Equal(a, JsonReportWriter.Write(Doc(0.5, new[] { 1.0, 2.0, 3.0 })));
         using var doc = JsonDocument.Parse(a);
         var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(new[] { "schema", "tool", "input", "matrix", "backend", "options", "spectrum", "power_law", "spacing_ratio", "spacing",
+        Assert.Equal(new[] { "schema", "tool", "input", "matrix", "backend", "options", "spectrum", "power_law", "spacing_ratio", "spacing_distribution",
             "form_factor", "entropy", "marchenko_pastur", "references", "verdict", "timings" }, keys);
         Assert.Equal(new[] { "name", "library", "version", "threads", "rank_k_update" }, doc.RootElement.GetProperty("backend").EnumerateObject().Select(p => p.Name));
         Assert.Equal("avx512-blocked", doc.RootElement.GetProperty("backend").GetProperty("rank_k_update").GetString());

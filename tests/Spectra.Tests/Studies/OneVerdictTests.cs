@@ -1,6 +1,6 @@
+using Spectra.Analysis;
 using Spectra.Fluent;
 using Spectra.Reports;
-using Spectra.Reports.Model;
 using Spectra.Studies.PerClass;
 using Spectra.Studies.SampleSize;
 using Spectra.Tests.TestSupport;

@@ -1,6 +1,6 @@
+using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Data.Synthetic;
-using Spectra.Reports.Model;
 using Spectra.Studies.PerClass;
 using Xunit.Abstractions;
 

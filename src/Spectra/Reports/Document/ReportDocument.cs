@@ -1,3 +1,5 @@
+using Spectra.Analysis;
+
 namespace Spectra.Reports.Document;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Spectra.Reports.Document;
 [TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record ReportDocument
 {
-    public const string CurrentSchema = "spectra.report/1";
+    public const string CurrentSchema = "spectra.report/2";
 
     public string Schema { get; init; } = CurrentSchema;
     public string ToolVersion { get; init; } = "";
@@ -19,7 +21,7 @@ public sealed record ReportDocument
     public required SpectrumSection Spectrum { get; init; }
     public PowerLawSection? PowerLaw { get; init; }
     public SpacingRatioSection? SpacingRatio { get; init; }
-    public SpacingSection? Spacing { get; init; }
+    public SpacingDistributionSection? SpacingDistribution { get; init; }
     public FormFactorSection? FormFactor { get; init; }
     public EntropySection? Entropy { get; init; }
     public MarchenkoPasturSection? MarchenkoPastur { get; init; }
@@ -82,12 +84,9 @@ public sealed record PowerLawSection(double Alpha, double R2, double CiLow, doub
 public sealed record PowerLawTailSection(double ImpliedAlpha, double ImpliedAlphaStandardError, double Exponent, double XMin, int TailCount,
     double KsDistance, double GoodnessOfFitP, bool AgreesWithOls);
 
-/// <summary>A histogram as densities on bins [Edges[i], Edges[i+1]).</summary>
-public sealed record Histogram(IReadOnlyList<double> Edges, IReadOnlyList<double> Density);
-
 public sealed record SpacingRatioSection(double Mean, double Se, double GoePosition, double GoeReference, double PoissonReference, Histogram? Histogram);
 
-public sealed record SpacingSection(double KlGoe, double KlPoisson, double? JsGoe, double? JsPoisson, double? KsGoe, double? KsPoisson, Histogram? Histogram);
+public sealed record SpacingDistributionSection(double KlGoe, double KlPoisson, double? JsGoe, double? JsPoisson, double? KsGoe, double? KsPoisson, Histogram? Histogram);
 
 /// <summary>
 /// K(τ) full and connected. <see cref="Connected"/> is the running mean of K_c, the statistic the Thouless

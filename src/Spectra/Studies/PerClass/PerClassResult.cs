@@ -1,4 +1,4 @@
-using Spectra.Reports.Model;
+using Spectra.Analysis;
 
 namespace Spectra.Studies.PerClass;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Pipeline;
-using Spectra.Reports.Model;
 using Spectra.Spectrum;
 
 namespace Spectra.Studies.PerClass;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Spectra.Reports.Model;
+using Spectra.Analysis;
 using Spectra.Studies.Attribution;
 using Spectra.Studies.Comparison;
 using Spectra.Studies.PerClass;

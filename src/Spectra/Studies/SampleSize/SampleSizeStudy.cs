@@ -3,7 +3,6 @@ using Spectra.Analysis;
 using Spectra.Data;
 using Spectra.Data.Synthetic;
 using Spectra.References;
-using Spectra.Reports.Model;
 
 namespace Spectra.Studies.SampleSize;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using Spectra.Checks;
+using Spectra.Reports;
 
-namespace Spectra.Reports;
+namespace Spectra.Checks;
 
 /// <summary>A check as a Markdown section that fits a CI step summary: the verdict, then one table row per rule.</summary>
 public static class MarkdownCheckWriter
@@ -33,11 +33,4 @@ public static class MarkdownCheckWriter
         CheckStatus.Fail => "❌ fail",
         _ => "⛔ could not compute",
     };
-}
-
-/// <summary>Escaping for Markdown table cells and inline code.</summary>
-internal static class MarkdownText
-{
-    public static string Cell(string s) => s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
-    public static string Code(string s) => s.Replace("`", "'");
 }

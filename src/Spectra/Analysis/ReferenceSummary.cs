@@ -1,7 +1,7 @@
 using Spectra.Analysis;
 using Spectra.References;
 
-namespace Spectra.Reports.Model;
+namespace Spectra.Analysis;
 
 /// <summary>The asymptotic (closed-form) reference values quoted in every report.</summary>
 public sealed record ClosedFormReferences(double PoissonRatioMean, double GoeRatioMean, double GoeSurmiseRatioMean, double GueRatioMean,

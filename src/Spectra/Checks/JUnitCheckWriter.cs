@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Spectra.Checks;
-
-namespace Spectra.Reports;
+namespace Spectra.Checks;
 
 /// <summary>
 /// A check as JUnit XML, one test case per rule, for CI test dashboards. JUnit knows no warnings: a

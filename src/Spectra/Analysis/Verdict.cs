@@ -1,4 +1,4 @@
-namespace Spectra.Reports.Model;
+namespace Spectra.Analysis;
 
 /// <summary>The overall reading of the level statistics (rule in docs/analysis.md).</summary>
 /// <param name="Class">"GOE-like", "Poisson-like", "intermediate" or "undetermined" (too few levels).</param>

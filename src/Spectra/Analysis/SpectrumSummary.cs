@@ -1,6 +1,6 @@
 using Spectra.Spectrum;
 
-namespace Spectra.Reports.Model;
+namespace Spectra.Analysis;
 
 /// <summary>The spectrum's shape: level counts, zero modes and range.</summary>
 public sealed record SpectrumSummary(int Eigenvalues, int ZeroModes, double ZeroThreshold, int NonZero, double? LargestEigenvalue,

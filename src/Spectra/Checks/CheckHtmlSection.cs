@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Spectra.Checks;
+using Spectra.Reports;
 using Spectra.Reports.Charts;
 
-namespace Spectra.Reports;
+namespace Spectra.Checks;
 
 /// <summary>
 /// The part of the `spectra check --html` page that comes before the analysis: the verdict of every
@@ -18,6 +18,10 @@ public static class CheckHtmlSection
         ".status-pass{border-left-color:#2ca02c}.status-warn{border-left-color:#ff7f0e}" +
         ".status-fail,.status-error{border-left-color:#d62728}" +
         "td.pass{background:#e8f5e9}td.warn{background:#fff3e0}td.fail,td.error{background:#fdecea}";
+
+    /// <summary>The lead of the check page: this section first, then the analysis under its own heading.</summary>
+    public static HtmlPageLead Lead(CheckSummary check, Baseline? baseline) =>
+        new("check", Style, Write(check, baseline) + "<h2>Analysis of today's data</h2>\n");
 
     public static string Write(CheckSummary check, Baseline? baseline)
     {
