@@ -19,6 +19,8 @@ internal sealed class CliTarget(List<(string Name, byte[] Bytes)> seeds)
     private readonly List<byte[]> _images = seeds.Where(s => s.Name.EndsWith(".png", StringComparison.Ordinal)).Select(s => s.Bytes).ToList();
     private readonly byte[] _baseline = seeds.First(s => s.Name.EndsWith(".baseline.json", StringComparison.Ordinal)).Bytes;
 
+    // analyze resizes to the digits' 8 × 8: a mutated file that decodes to a valid image of another size is
+    // then a sample like the others (without --resize, a folder of mixed sizes is refused as a whole, by design).
     public void Run(byte[] mutated, string name)
     {
         var folder = Directory.CreateTempSubdirectory("spectra-fuzz-cli-").FullName;
@@ -41,7 +43,7 @@ internal sealed class CliTarget(List<(string Name, byte[] Bytes)> seeds)
     {
         File.WriteAllBytes(Path.Combine(data, "mutated.png"), mutated);
         var json = Path.Combine(folder, "report.json");
-        var (code, err) = Cli("--memory-limit", "64M", "analyze", data, "--skip-invalid", "--json", json, "-q");
+        var (code, err) = Cli("--memory-limit", "64M", "analyze", data, "--skip-invalid", "--resize", "8x8", "--json", json, "-q");
         if (code != 0) throw new FuzzFailure($"analyze --skip-invalid exited {code}: {err}");
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var skipped = report.RootElement.GetProperty("input").GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("path").GetString()).ToList();
