@@ -5,13 +5,14 @@ namespace Spectra.Checks;
 /// <summary>
 /// Keeps the chunks of a source's first complete read in memory (up to a byte limit) and replays
 /// them on later reads, so a baseline's bootstrap replicates do not decode the files again.
-/// Above the limit it simply reads the source again each time.
+/// A replayed read reports what the first read found. Above the limit it simply reads the source again each time.
 /// </summary>
 public sealed class CachedSource : IDataSource
 {
     private readonly IDataSource _inner;
     private readonly long _maxBytes;
     private List<RowChunk>? _cache;
+    private ReadSummary? _cachedSummary;
 
     public CachedSource(IDataSource inner, long maxBytes = 1L << 30)
     {
@@ -20,13 +21,15 @@ public sealed class CachedSource : IDataSource
     }
 
     public int Features => _inner.Features;
-    public SourceInfo Info => _inner.Info;
+    public SourceHeader Header => _inner.Header;
     public IReadOnlyList<string>? FeatureNames => _inner.FeatureNames;
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         if (_cache is not null)
         {
+            _cachedSummary!.CopyTo(summary);
             // Consumers may overwrite a chunk's values (IDataSource contract), so the cache hands out copies.
             var buffer = new double[_cache.Count == 0 ? 0 : _cache.Max(c => c.Rows * c.Columns)];
             foreach (var c in _cache)
@@ -38,9 +41,10 @@ public sealed class CachedSource : IDataSource
             yield break;
         }
         var building = new List<RowChunk>();
+        var read = new ReadSummary();
         long bytes = 0;
         var complete = true;
-        foreach (var chunk in _inner.ReadChunks(maxRowsPerChunk, progress, cancellationToken))
+        foreach (var chunk in _inner.ReadChunks(maxRowsPerChunk, read, progress, cancellationToken))
         {
             if (complete)
             {
@@ -54,6 +58,7 @@ public sealed class CachedSource : IDataSource
             }
             yield return chunk;
         }
-        if (complete) _cache = building;
+        read.CopyTo(summary);
+        if (complete) (_cache, _cachedSummary) = (building, read);
     }
 }

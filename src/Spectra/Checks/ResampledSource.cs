@@ -16,24 +16,27 @@ public abstract class ResampledSource : IDataSource
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
         Seed = seed;
         Replicate = replicate;
-        Info = new SourceInfo(inner.Info.Path, inner.Info.Kind) { Files = inner.Info.Files, ContentHash = inner.Info.ContentHash };
+        Header = new SourceHeader(inner.Header.Path, inner.Header.Kind);
     }
 
     protected int Seed { get; }
     protected int Replicate { get; }
 
     public int Features => _inner.Features;
-    public SourceInfo Info { get; }
+    public SourceHeader Header { get; }
     public IReadOnlyList<string>? FeatureNames => _inner.FeatureNames;
 
     /// <summary>How many times row <paramref name="row"/> (0-based over the whole source) appears in the replicate.</summary>
     protected abstract int Weight(long row);
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         long row = 0;
         var d = _inner.Features;
-        foreach (var chunk in _inner.ReadChunks(maxRowsPerChunk, null, cancellationToken))
+        // A replicate names the files and content it was drawn from, not what the inner read dropped or noted.
+        var inner = new ReadSummary();
+        foreach (var chunk in _inner.ReadChunks(maxRowsPerChunk, inner, null, cancellationToken))
         {
             var weights = new int[chunk.Rows];
             var total = 0;
@@ -51,6 +54,8 @@ public abstract class ResampledSource : IDataSource
             row += chunk.Rows;
             yield return new RowChunk(values, total, d, null, labels);
         }
+        summary.Files = inner.Files;
+        summary.ContentHash = inner.ContentHash;
     }
 }
 

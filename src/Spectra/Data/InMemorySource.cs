@@ -26,7 +26,7 @@ public sealed class InMemorySource : IDataSource
         FeatureNames = featureNames;
         _labels = labels;
         _rowIds = rowIds;
-        Info = new SourceInfo(name, "memory") { Files = 0 };
+        Header = new SourceHeader(name, "memory");
     }
 
     /// <summary>From a rectangular array [samples, features].</summary>
@@ -57,10 +57,10 @@ public sealed class InMemorySource : IDataSource
     }
 
     public int Features { get; }
-    public SourceInfo Info { get; }
+    public SourceHeader Header { get; }
     public IReadOnlyList<string>? FeatureNames { get; }
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         maxRowsPerChunk = Math.Max(1, maxRowsPerChunk);

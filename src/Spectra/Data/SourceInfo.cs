@@ -8,33 +8,39 @@ public sealed record SkippedItem(string Path, string Reason)
         $"{count} {(kind == "parquet" ? "column" : "file")}{(count == 1 ? "" : "s")} skipped";
 }
 
-/// <summary>What a source read: mutable while reading, frozen into the report afterwards.</summary>
-public sealed class SourceInfo
+/// <summary>What a run read from its source: the header, one read's summary and what the run itself dropped or noted, as the report shows it.</summary>
+public sealed record SourceInfo(string Path, string Kind)
 {
-    public SourceInfo(string path, string kind)
-    {
-        Path = path;
-        Kind = kind;
-    }
-
-    /// <summary>The path the user gave.</summary>
-    public string Path { get; }
-
-    /// <summary>"images", "parquet", "npy", "idx", "synthetic", ...</summary>
-    public string Kind { get; }
-
     /// <summary>Number of files that contributed rows.</summary>
-    public int Files { get; set; }
+    public int Files { get; init; }
 
     /// <summary>Files or columns passed over, with the reason.</summary>
-    public List<SkippedItem> Skipped { get; } = new();
+    public IReadOnlyList<SkippedItem> Skipped { get; init; } = Array.Empty<SkippedItem>();
 
     /// <summary>Hex SHA-256 over the inputs' bytes in read order (or over the generator's parameters).</summary>
-    public string? ContentHash { get; set; }
+    public string? ContentHash { get; init; }
 
-    /// <summary>Rows dropped by a policy (non-finite values, nulls), with the policy's name.</summary>
-    public long DroppedRows { get; set; }
+    /// <summary>Rows dropped by a policy (non-finite values, nulls).</summary>
+    public long DroppedRows { get; init; }
 
-    /// <summary>Free-form notes a source wants in the report (e.g. "4 columns selected of 9").</summary>
-    public List<string> Notes { get; } = new();
+    /// <summary>Free-form notes for the report (e.g. "4 columns selected of 9").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The header's notes and skipped items first, then the read's, then the reader's own (rows it dropped,
+    /// notes on what it computed).
+    /// </summary>
+    public static SourceInfo Of(SourceHeader header, ReadSummary read, long droppedByReader = 0, IEnumerable<string>? readerNotes = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(read);
+        return new SourceInfo(header.Path, header.Kind)
+        {
+            Files = read.Files,
+            ContentHash = read.ContentHash,
+            Skipped = header.Skipped.Concat(read.Skipped.Where(s => !header.Skipped.Contains(s))).ToList(),
+            DroppedRows = read.DroppedRows + droppedByReader,
+            Notes = header.Notes.Concat(read.Notes).Concat(readerNotes ?? Array.Empty<string>()).ToList(),
+        };
+    }
 }

@@ -92,11 +92,11 @@ public sealed class Dataset
     {
         /// <summary>Uncorrelated Gaussian data (UGD): M samples of d i.i.d. N(0, 1) features.</summary>
         public static Dataset Ugd(int features, int samples, int seed = 0) =>
-            Generated(GaussianDataSource.Uncorrelated(samples, features, seed).Info.Path, seed, () => GaussianDataSource.Uncorrelated(samples, features, seed));
+            Generated(GaussianDataSource.Uncorrelated(samples, features, seed).Header.Path, seed, () => GaussianDataSource.Uncorrelated(samples, features, seed));
 
         /// <summary>Correlated Gaussian data (CGD): population eigenvalues λ_i = i^-(1+α).</summary>
         public static Dataset Cgd(int features, int samples, double alpha, int seed = 0) =>
-            Generated(GaussianDataSource.Correlated(samples, features, alpha, seed).Info.Path, seed, () => GaussianDataSource.Correlated(samples, features, alpha, seed));
+            Generated(GaussianDataSource.Correlated(samples, features, alpha, seed).Header.Path, seed, () => GaussianDataSource.Correlated(samples, features, alpha, seed));
 
         private static Dataset Generated(string name, int seed, Func<IDataSource> open) =>
             new(name, "synthetic", s =>

@@ -30,7 +30,7 @@ public static class LevelSpectrum
         {
             var shift = 1 - values.Min();
             for (var i = 0; i < values.Length; i++) values[i] += shift;
-            info.Notes.Add($"signed levels shifted by {shift.ToString("G6", CultureInfo.InvariantCulture)} to be positive (the spacing ratio does not depend on the offset); no power law or entropy for them");
+            info = info with { Notes = [.. info.Notes, $"signed levels shifted by {shift.ToString("G6", CultureInfo.InvariantCulture)} to be positive (the spacing ratio does not depend on the offset); no power law or entropy for them"] };
             inapplicable.Add(PowerLaw);
             inapplicable.Add(Entropy);
         }

@@ -32,7 +32,7 @@ public sealed record SpectrumOptions
     /// <summary>
     /// Memory the covariance accumulators may take together (d² doubles each: the main one, one per
     /// realisation, one per label). Realisations that
-    /// do not fit are left out, with a note in the source's notes; a covariance (or a label's) that does not
+    /// do not fit are left out, with a note in the result's source notes; a covariance (or a label's) that does not
     /// fit is an error. 0 means what the run's <see cref="MemoryBudget"/> has left; a value is capped by the budget's limit.
     /// </summary>
     public long MaxAccumulatorBytes { get; init; }

@@ -42,7 +42,7 @@ public sealed class HostileImageTests
         // Passed over with skip-invalid: the good image is read, the liar listed.
         var source = new ImageFolderSource(folder.Path, new ImageSourceOptions { SkipInvalid = true });
         Assert.Equal(1, source.Count);
-        Assert.Contains(source.Info.Skipped, s => s.Path == name);
+        Assert.Contains(source.ReadToEnd().Skipped, s => s.Path == name);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class HostileImageTests
         Assert.Equal("bad.jpg", strict.File);
         var lenient = new ImageFolderSource(folder.Path, new ImageSourceOptions { SkipInvalid = true });
         Assert.Equal(2, Read(lenient));
-        Assert.Contains(lenient.Info.Skipped, s => s.Path == "bad.jpg");
+        Assert.Contains(lenient.ReadToEnd().Skipped, s => s.Path == "bad.jpg");
     }
 
     private static int Read(ImageFolderSource source) => source.ReadChunks(16).Sum(c => c.Rows);

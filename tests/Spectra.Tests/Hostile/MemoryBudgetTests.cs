@@ -97,7 +97,7 @@ public sealed class MemoryBudgetTests
             var source = new InMemorySource(rows, 1000, 300);
             var some = SpectrumPipeline.Run(source, new SpectrumOptions { Realisations = 8 });
             Assert.InRange(some.Realisations.Count, 1, 7);
-            Assert.Contains(source.Info.Notes, n => n.Contains("realisations"));
+            Assert.Contains(some.Source.Notes, n => n.Contains("realisations"));
             hold.Dispose();
         }
     }

@@ -36,7 +36,7 @@ public class FolderOrderTests
         Assert.Equal(valid, ids);
         Assert.Equal(valid.Select(n => n.Contains('/') ? n[..n.IndexOf('/')] : null), labels);
         Assert.Equal(valid.Select(n => int.Parse(Path.GetFileNameWithoutExtension(n)) * (1.0 / 1000)), values);
-        Assert.Equal(invalid, source.Info.Skipped.Select(s => s.Path));
-        Assert.Contains(source.Info.Notes, n => n.Contains("1 file(s) of other formats ignored"));
+        Assert.Equal(invalid, source.ReadToEnd().Skipped.Select(s => s.Path));
+        Assert.Contains(source.Header.Notes, n => n.Contains("1 file(s) of other formats ignored"));
     }
 }

@@ -26,7 +26,7 @@ public class IdxLabelTests
     public void Test_sets_carry_their_labels_with_the_published_class_sizes(string set, int[] perClass)
     {
         var source = ImageSource.Open(Conformance.PathOf("datasets", set, "t10k-images-idx3-ubyte.gz"));
-        Assert.Contains("class labels from t10k-labels-idx1-ubyte.gz", source.Info.Notes);
+        Assert.Contains("class labels from t10k-labels-idx1-ubyte.gz", source.Header.Notes);
         var rows = Rows(source);
         // Independently: the labels file's bytes after its 8-byte header, in order.
         using var gz = new GZipStream(File.OpenRead(Conformance.PathOf("datasets", set, "t10k-labels-idx1-ubyte.gz")), CompressionMode.Decompress);

@@ -33,10 +33,10 @@ public class ImageFolderSourceTests
         Assert.Equal(new[] { "a/10.pgm", "a/2.pgm", "b/deep/x.pgm", "top.pgm" }, ids);
         Assert.Equal(new[] { "a", "a", "b", null }, labels);
         Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 9, 10 }.Select(x => x / 255.0), v);
-        Assert.Equal(4, s.Info.Files);
-        Assert.Contains(s.Info.Notes, n => n.Contains("1 file(s) of other formats ignored"));
+        Assert.Equal(4, s.ReadToEnd().Files);
+        Assert.Contains(s.Header.Notes, n => n.Contains("1 file(s) of other formats ignored"));
         var expected = System.IO.Hashing.XxHash128.Hash(ids.SelectMany(id => File.ReadAllBytes(Path.Combine(t.Path, id))).ToArray());
-        Assert.Equal(Convert.ToHexStringLower(expected), s.Info.ContentHash);
+        Assert.Equal(Convert.ToHexStringLower(expected), s.ReadToEnd().ContentHash);
     }
 
     [Fact]
@@ -147,10 +147,10 @@ public class ImageFolderSourceTests
         var v = ReadAll(skipping, 10, out var ids, out _);
         Assert.Equal(new[] { "a.pgm", "c.pgm" }, ids);
         Assert.Equal(8, v.Length);
-        var skipped = Assert.Single(skipping.Info.Skipped);
+        var skipped = Assert.Single(skipping.ReadToEnd().Skipped);
         Assert.Equal("b.pgm", skipped.Path);
         Assert.Contains("unexpected end", skipped.Reason);
-        Assert.Equal(2, skipping.Info.Files);
+        Assert.Equal(2, skipping.ReadToEnd().Files);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class ImageFolderSourceTests
         var v = ReadAll(skipping, 16, out var ids, out _);
         Assert.Equal(69, ids.Count);
         Assert.Equal("001.jpg", ids[0]);
-        Assert.Equal("000.jpg", Assert.Single(skipping.Info.Skipped).Path);
+        Assert.Equal("000.jpg", Assert.Single(skipping.ReadToEnd().Skipped).Path);
         Assert.Equal(69 * skipping.Features, v.Length);
     }
 
@@ -208,7 +208,7 @@ public class ImageFolderSourceTests
         Assert.Equal("anim.dat", e.File);
         Assert.Contains("GIF images are not supported", e.Message);
         var skipping = ImageSource.Open(t.Path, new ImageSourceOptions { SkipInvalid = true });
-        Assert.Equal("anim.dat", Assert.Single(skipping.Info.Skipped).Path);
+        Assert.Equal("anim.dat", Assert.Single(skipping.ReadToEnd().Skipped).Path);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class SingleFileSourceTests
     public void A_single_npy_stack_opens_as_a_source_with_one_row_per_image()
     {
         var s = ImageSource.Open(TestData.PathOf("stack_u16_fortran.npy"));
-        Assert.Equal("npy", s.Info.Kind);
+        Assert.Equal("npy", s.Header.Kind);
         Assert.Equal(20, s.Features);
         var chunk = s.ReadChunks(10).Single();
         Assert.Equal(new[] { "stack_u16_fortran.npy#0", "stack_u16_fortran.npy#1", "stack_u16_fortran.npy#2" }, chunk.RowIds!.Take(3));

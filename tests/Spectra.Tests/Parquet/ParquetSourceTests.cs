@@ -42,10 +42,10 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.Equal(["f32", "f64", "f64n", "cat"], source.FeatureNames);
         foreach (var id in new[] { "id", "i64" })
         {
-            Assert.Contains(source.Info.Skipped, s => s.Path == id && s.Reason.Contains("row id"));
-            Assert.Contains(source.Info.Notes, n => n.Contains($"'{id}' left out"));
+            Assert.Contains(source.Header.Skipped, s => s.Path == id && s.Reason.Contains("row id"));
+            Assert.Contains(source.Header.Notes, n => n.Contains($"'{id}' left out"));
         }
-        Assert.Contains(source.Info.Skipped, s => s.Path == "lf.list.element" && s.Reason.Contains("list"));
+        Assert.Contains(source.Header.Skipped, s => s.Path == "lf.list.element" && s.Reason.Contains("list"));
         var e = Assert.Throws<SpectraException>(() => ReadAll(source));
         Assert.Equal(Main, e.File);
         Assert.Equal("row group 0, row 3", e.Location);
@@ -58,11 +58,11 @@ public sealed class ParquetSourceTests : IDisposable
     {
         // Named columns are read as named, row ids included.
         var source = new ParquetSource(Main, new ParquetSourceOptions { Columns = ["id", "i64", "f32", "f64", "f64n", "cat"], Nulls = NullPolicy.DropRow });
-        Assert.DoesNotContain(source.Info.Skipped, s => s.Reason.Contains("row id"));
+        Assert.DoesNotContain(source.Header.Skipped, s => s.Reason.Contains("row id"));
         var (rows, ids, _) = ReadAll(source);
         int expectedDropped = Enumerable.Range(0, 5000).Count(i => i % 7 == 3);
         Assert.Equal(5000 - expectedDropped, rows.Count);
-        Assert.Equal(expectedDropped, source.Info.DroppedRows);
+        Assert.Equal(expectedDropped, source.ReadToEnd().DroppedRows);
         for (int k = 0; k < rows.Count; k++)
         {
             int i = IdOf(ids[k]);
@@ -85,8 +85,8 @@ public sealed class ParquetSourceTests : IDisposable
             int i = IdOf(ids[k]);
             Assert.Equal(i % 7 == 3 ? mean : i / 8.0, rows[k][0], 12);
         }
-        Assert.Contains(source.Info.Notes, n => n.Contains($"mean-imputed {5000 - present.Length} null values"));
-        Assert.Equal(0, source.Info.DroppedRows);
+        Assert.Contains(source.ReadToEnd().Notes, n => n.Contains($"mean-imputed {5000 - present.Length} null values"));
+        Assert.Equal(0, source.ReadToEnd().DroppedRows);
     }
 
     [ConformanceFact]
@@ -154,7 +154,7 @@ public sealed class ParquetSourceTests : IDisposable
     {
         var source = new ParquetSource(ParquetTestRead.Testing("alltypes_plain.parquet"), new ParquetSourceOptions { LabelColumn = "string_col" });
         Assert.DoesNotContain("string_col", source.FeatureNames!);
-        Assert.Contains(source.Info.Skipped, s => s.Path == "timestamp_col" && s.Reason.Contains("INT96"));
+        Assert.Contains(source.Header.Skipped, s => s.Path == "timestamp_col" && s.Reason.Contains("INT96"));
         var (rows, _, labels) = ReadAll(source);
         Assert.Equal(8, rows.Count);
         Assert.Equal(["0", "1", "0", "1", "0", "1", "0", "1"], labels);
@@ -196,9 +196,9 @@ public sealed class ParquetSourceTests : IDisposable
     {
         var source = new ParquetSource(Main, new ParquetSourceOptions { Columns = ["id"] });
         ReadAll(source);
-        Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(Main))), source.Info.ContentHash);
-        Assert.Equal(1, source.Info.Files);
-        Assert.Equal("parquet", source.Info.Kind);
+        Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(Main))), source.ReadToEnd().ContentHash);
+        Assert.Equal(1, source.ReadToEnd().Files);
+        Assert.Equal("parquet", source.Header.Kind);
     }
 
     [ConformanceFact]
@@ -220,7 +220,7 @@ public sealed class ParquetSourceTests : IDisposable
         Assert.All(labels.Skip(2000), l => Assert.Equal("spiked", l));
         Assert.All(rows.Take(2000), r => Assert.Equal(2023, r[2]));
         Assert.All(rows.Skip(2000), r => Assert.Equal(2024, r[2]));
-        Assert.Equal(2, source.Info.Files);
+        Assert.Equal(2, source.ReadToEnd().Files);
     }
 
     [ConformanceFact]
@@ -251,7 +251,7 @@ public sealed class ParquetSourceTests : IDisposable
         string path = ParquetTestRead.Generated("embeddings_spiked_n2000_d64.wide64.duckdb_snappy_v1.parquet");
         var byDefault = new ParquetSource(path);
         Assert.Equal(new ParquetSource(path, new ParquetSourceOptions { Columns = ["x*"] }).FeatureNames, byDefault.FeatureNames);
-        Assert.Contains(byDefault.Info.Notes, n => n.Contains("'id' left out"));
+        Assert.Contains(byDefault.Header.Notes, n => n.Contains("'id' left out"));
         Assert.Equal(65, new ParquetSource(path, new ParquetSourceOptions { Columns = ["id", "x*"] }).Features);
     }
 

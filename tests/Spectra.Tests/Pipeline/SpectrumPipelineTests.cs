@@ -195,7 +195,7 @@ public class SpectrumPipelineTests
         var source = new InMemorySource(x, 40, cols);
         var fewer = SpectrumPipeline.Run(source, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 3 * each + 7 });
         Assert.Equal(2, fewer.Realisations.Count);
-        Assert.Contains(source.Info.Notes, n => n.StartsWith("2 of 5 realisations: each is a 8 × 8 covariance"));
+        Assert.Contains(fewer.Source.Notes, n => n.StartsWith("2 of 5 realisations: each is a 8 × 8 covariance"));
         var all = SpectrumPipeline.Run(new InMemorySource(x, 40, cols), new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 6 * each });
         Assert.Equal(5, all.Realisations.Count);
         Assert.Equal(all.Spectrum.All, fewer.Spectrum.All);

@@ -131,13 +131,13 @@ public class SampleSizeTests(ITestOutputHelper output)
     {
         public int Reads { get; private set; }
         public int Features => inner.Features;
-        public SourceInfo Info => inner.Info;
+        public SourceHeader Header => inner.Header;
         public IReadOnlyList<string>? FeatureNames => inner.FeatureNames;
 
-        public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
+        public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             Reads++;
-            return inner.ReadChunks(maxRowsPerChunk, progress, cancellationToken);
+            return inner.ReadChunks(maxRowsPerChunk, summary, progress, cancellationToken);
         }
     }
 }

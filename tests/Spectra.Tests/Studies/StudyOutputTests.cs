@@ -31,7 +31,7 @@ public class StudyOutputTests
         var e = Assert.Throws<SpectraException>(() => DataMatrix.Load(source, maxBytes: 100_000));
         Assert.Equal(SpectraErrorKind.LimitExceeded, e.Kind);
         Assert.Contains("MiB", e.Message);
-        Assert.Equal(source.Info.Path, e.File);
+        Assert.Equal(source.Header.Path, e.File);
         var ok = DataMatrix.Load(source, maxBytes: 800_000);
         Assert.Equal(1000, ok.Rows);
         Assert.Equal(source.ToRowMajor(), ok.Values);

@@ -116,7 +116,7 @@ public class GeneratorTests
         Assert.NotEqual(whole, GaussianDataSource.Correlated(37, 5, 0.5, seed: 10).ToRowMajor());
         Assert.Equal(Math.Pow(3, -1.5), source.PopulationSpectrum[2], 15);
         Assert.Equal(whole[5 * 3 + 2], source.ToMatrix()[3, 2]);
-        Assert.Equal("synthetic", source.Info.Kind);
+        Assert.Equal("synthetic", source.Header.Kind);
     }
 
     [Fact]

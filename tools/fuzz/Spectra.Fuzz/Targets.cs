@@ -30,7 +30,7 @@ public static class Targets
             File.WriteAllBytes(Path.Combine(folder, "mutated.png"), mutated);
             var source = new ImageFolderSource(folder, new ImageSourceOptions { SkipInvalid = true, ResizeWidth = 8, ResizeHeight = 8 });
             var spectrum = Spectra.Pipeline.SpectrumPipeline.Run(source, new Spectra.Pipeline.SpectrumOptions { Realisations = 0 });
-            bool listed = source.Info.Skipped.Any(s => s.Path == "mutated.png");
+            bool listed = spectrum.Source.Skipped.Any(s => s.Path == "mutated.png");
             long samples = spectrum.Spectrum.Provenance.Samples;
             if (samples != (listed ? 6 : 7)) throw new InvalidOperationException($"{samples} samples read, the mutated file {(listed ? "" : "not ")}listed as skipped");
         }

@@ -45,12 +45,13 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
                 errors[i] = e;
             }
         });
-        var info = new SourceInfo(path, folder ? "images" : KindOf(probed[0], errors[0]));
-        int ignored = Collect(relatives, probed, errors, info);
-        if (ignored > 0) info.Notes.Add($"{ignored} file(s) of other formats ignored");
+        var kind = folder ? "images" : KindOf(probed[0], errors[0]);
+        var notes = new List<string>();
+        var invalid = new List<SkippedItem>();
+        int ignored = Collect(relatives, probed, errors, invalid);
+        if (ignored > 0) notes.Add($"{ignored} file(s) of other formats ignored");
         if (_files.Count == 0)
-            throw SpectraException.Invalid(info.Skipped.Count > 0 ? $"no readable image: all {info.Skipped.Count} image file(s) were invalid" : "no supported image file (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)", path);
-        Info = info;
+            throw SpectraException.Invalid(invalid.Count > 0 ? $"no readable image: all {invalid.Count} image file(s) were invalid" : "no supported image file (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)", path);
 
         if (_options.ResizeWidth is int rw && _options.ResizeHeight is int rh) (_width, _height) = (rw, rh);
         else if (SameSize(_files))
@@ -67,7 +68,7 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
         if (!folder && _files[0].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(path) is { } labelsFile)
         {
             _stackLabels = IdxLabels.Read(labelsFile, _files[0].Header.Count);
-            info.Notes.Add($"class labels from {Path.GetFileName(labelsFile)}");
+            notes.Add($"class labels from {Path.GetFileName(labelsFile)}");
         }
         _converter = new PixelConverter(_options);
         Features = _converter.FeaturesFor(_width, _height);
@@ -80,7 +81,8 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
         var rows = AllRows(_files);
         if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
         _rows = Subset(rows, _options.MaxSamples, _options.Seed);
-        if (_rows.Count < rows.Count) info.Notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
+        if (_rows.Count < rows.Count) notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
+        Header = new SourceHeader(path, kind) { Notes = notes.ToArray(), Skipped = invalid.ToArray() };
         WarmUp();
     }
 
@@ -131,7 +133,7 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
     // The loops over every file live in small methods compiled optimised at once: inside this
     // constructor they would run unoptimised and then recompile the whole constructor on the fly.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Collect(List<string> relatives, ProbedFile?[] probed, SpectraException?[] errors, SourceInfo info)
+    private int Collect(List<string> relatives, ProbedFile?[] probed, SpectraException?[] errors, List<SkippedItem> invalid)
     {
         int ignored = 0;
         for (int i = 0; i < relatives.Count; i++)
@@ -139,7 +141,7 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
             if (errors[i] is { } e)
             {
                 if (!_options.SkipInvalid) throw e;
-                info.Skipped.Add(new SkippedItem(relatives[i], e.Reason));
+                invalid.Add(new SkippedItem(relatives[i], e.Reason));
             }
             else if (probed[i] is { } p) _files.Add(p);
             else ignored++;
@@ -205,11 +207,11 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
     public int ImageWidth => _width;
     public int ImageHeight => _height;
 
-    public SourceInfo Info { get; }
+    public SourceHeader Header { get; }
 
     public IReadOnlyList<string>? FeatureNames => _names ??= new PixelNames(_width, _height, _options);
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
@@ -231,7 +233,7 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
         int capacity = Math.Min(maxRowsPerChunk, _rows.Count);
         var buffers = new (double[] Values, SpectraException?[] Errors, OpenedFile[] Singles)[_rows.Count > maxRowsPerChunk ? 2 : 1];
         using var reserved = budget.Reserve(buffers.Length * capacity * rowBytes,
-            $"{buffers.Length} chunk buffer(s) of {capacity} image(s) of {_width}×{_height} ({Features} features each)", Info.Path);
+            $"{buffers.Length} chunk buffer(s) of {capacity} image(s) of {_width}×{_height} ({Features} features each)", Header.Path);
         for (int i = 0; i < buffers.Length; i++)
             buffers[i] = (PrefaultedArray.Create<double>(capacity * Features), new SpectraException?[capacity], new OpenedFile[capacity]);
 
@@ -327,10 +329,10 @@ public sealed class ImageFolderSource : IDataSource, IRowCountHint
             if (ahead is not null)
                 try { ahead.GetAwaiter().GetResult(); } catch (Exception) { } // its rows were never asked for
         }
-        Info.Files = contributed.Count;
+        summary.Files = contributed.Count;
         foreach (var s in skipped)
-            if (!Info.Skipped.Contains(s)) Info.Skipped.Add(s);
-        Info.ContentHash = hash.HexDigestAndReset();
+            if (!Header.Skipped.Contains(s) && !summary.Skipped.Contains(s)) summary.Skipped.Add(s);
+        summary.ContentHash = hash.HexDigestAndReset();
     }
 
     /// <summary>

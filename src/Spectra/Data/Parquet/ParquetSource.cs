@@ -38,40 +38,43 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         if (_options.MaxRows is <= 0)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"MaxRows must be positive, got {_options.MaxRows}");
         _readOptions = new ParquetReadOptions { MemoryLimitBytes = _options.MemoryLimitBytes, VerifyChecksums = _options.VerifyChecksums };
-        Info = new SourceInfo(path, "parquet");
+        _path = path;
+        var notes = new List<string>();
         _files = Discover(path);
         var first = _files[0];
         using (var f = Open(first.Path))
         {
             _plan = ColumnSelection.Resolve(f.Schema, first.Partitions.Select(p => p.Key).ToList(), _options, first.Path);
-            if (_options.Columns is null) _plan = WithoutRowIds(_plan, f);
+            if (_options.Columns is null) _plan = WithoutRowIds(_plan, f, notes);
         }
         foreach (var file in _files.Skip(1)) CheckSchema(file);
         _totalRows = _files.Sum(f => f.Rows);
         if (_plan.List is not null) _plan = _plan with { ListWidth = FindListWidth() };
-        Info.Skipped.AddRange(_plan.Skipped);
         FeatureNames = _plan.FeatureNames;
-        Info.Notes.Add($"{_plan.Features} features from {(_plan.Scalars.Count > 0 ? _plan.Scalars.Count + " columns" : "")}" +
+        notes.Add($"{_plan.Features} features from {(_plan.Scalars.Count > 0 ? _plan.Scalars.Count + " columns" : "")}" +
             $"{(_plan.Scalars.Count > 0 && _plan.List is not null ? " and " : "")}{(_plan.List is not null ? $"list column '{_plan.List.Name}' ({_plan.ListWidth} values per row)" : "")}" +
             $" of {_plan.ColumnsInFile} leaf columns");
-        if (_options.MaxRows is long k && k < _totalRows) Info.Notes.Add($"random subset of {k} of {_totalRows} rows (seed {_options.Seed})");
-        if (_plan.Label is not null) Info.Notes.Add($"labels from '{_plan.Label.Name}'");
+        if (_options.MaxRows is long k && k < _totalRows) notes.Add($"random subset of {k} of {_totalRows} rows (seed {_options.Seed})");
+        if (_plan.Label is not null) notes.Add($"labels from '{_plan.Label.Name}'");
+        Header = new SourceHeader(path, "parquet") { Notes = notes.ToArray(), Skipped = _plan.Skipped.ToArray() };
     }
 
+    private readonly string _path;
+
     /// <summary>The default selection without row ids (<see cref="RowIdColumns"/>), each named in a note; an explicit selection keeps them.</summary>
-    private SourcePlan WithoutRowIds(SourcePlan plan, IParquetReader file)
+    private static SourcePlan WithoutRowIds(SourcePlan plan, IParquetReader file, List<string> notes)
     {
         var ids = RowIdColumns.Find(file, plan.Scalars);
         if (ids.Count == 0 || ids.Count == plan.Scalars.Count && plan.List is null) return plan;
         foreach (var id in ids)
-            Info.Notes.Add($"column '{id.Name}' left out: its integers increase strictly, as a row id's do (name it in the column selection to analyse it)");
+            notes.Add($"column '{id.Name}' left out: its integers increase strictly, as a row id's do (name it in the column selection to analyse it)");
         var skipped = plan.Skipped.Concat(ids.Select(id => new SkippedItem(id.Name, "row id (strictly increasing integers)"))).ToList();
         return plan with { Scalars = plan.Scalars.Except(ids).ToList(), Skipped = skipped };
     }
 
     public int Features => _plan.Features;
 
-    public SourceInfo Info { get; }
+    public SourceHeader Header { get; }
 
     public IReadOnlyList<string>? FeatureNames { get; }
 
@@ -153,21 +156,26 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         throw new SpectraException(SpectraErrorKind.NotEnoughData, $"list column '{list.Name}' holds no non-null row", _files[0].Path);
     }
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
-        if (_options.Nulls == NullPolicy.MeanImpute && _means is null) _means = ComputeMeans(cancellationToken);
-        return Enumerate(maxRowsPerChunk, progress, cancellationToken);
+        if (_options.Nulls == NullPolicy.MeanImpute)
+        {
+            _means ??= ComputeMeans(cancellationToken);
+            summary.Notes.Add("mean imputation: column means from a first pass over the selected columns");
+        }
+        return Enumerate(maxRowsPerChunk, summary, progress, cancellationToken);
     }
 
-    private IEnumerable<RowChunk> Enumerate(int maxRowsPerChunk, IProgress<SpectraProgress>? progress, CancellationToken ct)
+    private IEnumerable<RowChunk> Enumerate(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress, CancellationToken ct)
     {
         int d = Features;
         long chunkValues = (long)maxRowsPerChunk * d;
         if (chunkValues * 8 > _options.MemoryLimitBytes)
             throw new SpectraException(SpectraErrorKind.LimitExceeded, $"a chunk of {maxRowsPerChunk} rows × {d} features exceeds the memory limit",
-                Info.Path, hint: "use smaller chunks or raise the memory limit");
+                _path, hint: "use smaller chunks or raise the memory limit");
         var values = new double[chunkValues];
         // Rows are named on demand from (file, row) keys: a million rows need no million strings.
         var keys = _options.RowIds ? new long[maxRowsPerChunk] : null;
@@ -262,13 +270,13 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         }
         catch (IOException e)
         {
-            throw new SpectraException(SpectraErrorKind.Io, "read error while hashing: " + e.Message, Info.Path);
+            throw new SpectraException(SpectraErrorKind.Io, "read error while hashing: " + e.Message, _path);
         }
-        if (_options.HashContent) Info.ContentHash = hash.HexDigestAndReset();
-        Info.Files = contributing.Count;
-        Info.DroppedRows = dropped;
-        if (dropped > 0) Info.Notes.Add($"dropped {dropped} rows with nulls");
-        if (imputedValues > 0) Info.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
+        if (_options.HashContent) summary.ContentHash = hash.HexDigestAndReset();
+        summary.Files = contributing.Count;
+        summary.DroppedRows = dropped;
+        if (dropped > 0) summary.Notes.Add($"dropped {dropped} rows with nulls");
+        if (imputedValues > 0) summary.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
     }
 
     private static RowChunk Chunk(double[] values, int rows, int d, RowNamer namer, long[]? keys, string?[]? labels) =>
@@ -320,10 +328,9 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
         {
             if (count[k] == 0)
                 throw new SpectraException(SpectraErrorKind.NotEnoughData, $"column '{FeatureNames![k]}' is null in every row read; it has no mean to impute",
-                    Info.Path, hint: "deselect the column");
+                    _path, hint: "deselect the column");
             means[k] = sum[k] / count[k];
         }
-        Info.Notes.Add("mean imputation: column means from a first pass over the selected columns");
         return means;
     }
 

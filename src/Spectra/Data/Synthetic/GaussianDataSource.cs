@@ -22,7 +22,8 @@ public sealed class GaussianDataSource : IDataSource
         PopulationSpectrum = populationSpectrum;
         Seed = seed;
         _scale = populationSpectrum.Select(Math.Sqrt).ToArray();
-        Info = new SourceInfo(description, "synthetic") { Files = 0, ContentHash = Hash(description) };
+        Header = new SourceHeader(description, "synthetic");
+        _contentHash = Hash(description);
     }
 
     /// <summary>Uncorrelated Gaussian data: i.i.d. N(0, 1) entries.</summary>
@@ -48,13 +49,15 @@ public sealed class GaussianDataSource : IDataSource
     public IReadOnlyList<double> PopulationSpectrum { get; }
 
     public int Features => _scale.Length;
-    public SourceInfo Info { get; }
+    public SourceHeader Header { get; }
+    private readonly string _contentHash;
     public IReadOnlyList<string>? FeatureNames => null;
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         if (maxRowsPerChunk < 1) throw new SpectraException(SpectraErrorKind.InvalidOption, "chunks need at least one row");
+        summary.ContentHash = _contentHash;
         var random = new SeededRandom(Seed);
         var d = Features;
         for (var start = 0; start < Samples; start += maxRowsPerChunk)

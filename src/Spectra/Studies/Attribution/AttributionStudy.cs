@@ -19,11 +19,11 @@ public static class AttributionStudy
         ArgumentNullException.ThrowIfNull(source);
         options ??= AttributionOptions.Default;
         var d = source.Features;
-        if (d <= 0) throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Info.Path);
+        if (d <= 0) throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Header.Path);
         if (d > options.MaxFeatures)
             throw new SpectraException(SpectraErrorKind.LimitExceeded,
                 $"attribution builds the {d} × {d} covariance and its eigenvectors, above the limit of {options.MaxFeatures} features",
-                source.Info.Path, hint: "reduce the features (resize, gray, select columns) or raise the attribution feature limit");
+                source.Header.Path, hint: "reduce the features (resize, gray, select columns) or raise the attribution feature limit");
         var backend = LinearAlgebraBackends.Get(options.Threads);
         var chunkRows = (int)Math.Clamp((16L << 20) / (8L * d), 16, 8192);
 
@@ -37,7 +37,7 @@ public static class AttributionStudy
             if (rows > 0) acc.Add(block.AsSpan(0, rows * d), rows);
         }
         if (acc.Count < 2)
-            throw new SpectraException(SpectraErrorKind.NotEnoughData, $"{acc.Count} usable sample(s); attribution needs at least 2", source.Info.Path);
+            throw new SpectraException(SpectraErrorKind.NotEnoughData, $"{acc.Count} usable sample(s); attribution needs at least 2", source.Header.Path);
         var samples = acc.Count;
         var mean = (double[])acc.Mean.Clone();
         var variance = new double[d];
@@ -154,7 +154,7 @@ public static class AttributionStudy
     {
         if (chunk.Columns != d)
             throw new SpectraException(SpectraErrorKind.InvalidInput,
-                $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", source.Info.Path);
+                $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", source.Header.Path);
         var block = new double[chunk.Rows * d];
         var index = new List<(long, string)>(chunk.Rows);
         var rows = 0;
@@ -168,7 +168,7 @@ public static class AttributionStudy
                 if (options.Preprocess.NonFinite == NonFinitePolicy.DropRow) continue;
                 throw new SpectraException(SpectraErrorKind.InvalidInput,
                     $"{(double.IsNaN(row[bad]) ? "NaN" : "an infinite value")} in {chunk.RowName(r, before + r)}, {FeatureName(source, bad)}",
-                    source.Info.Path, $"sample {before + r}", "clean the data, or drop such rows with the non-finite policy 'drop-row'");
+                    source.Header.Path, $"sample {before + r}", "clean the data, or drop such rows with the non-finite policy 'drop-row'");
             }
             row.CopyTo(block.AsSpan(rows * d, d));
             index.Add((before + r, chunk.RowName(r, before + r)));

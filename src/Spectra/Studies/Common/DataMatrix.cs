@@ -51,7 +51,7 @@ public sealed class DataMatrix
         ArgumentNullException.ThrowIfNull(source);
         var d = source.Features;
         if (d <= 0)
-            throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Info.Path);
+            throw new SpectraException(SpectraErrorKind.InvalidInput, "the data has no features (d = 0)", source.Header.Path);
         var rowBytes = 8L * d;
         if (rowBytes > maxBytes)
             throw TooLarge(source, 1, d, maxBytes);
@@ -60,11 +60,12 @@ public sealed class DataMatrix
         var ids = new List<string>();
         var labels = new List<string?>();
         long rows = 0;
-        foreach (var chunk in source.ReadChunks(chunkRows, null, cancellationToken))
+        var read = new ReadSummary();
+        foreach (var chunk in source.ReadChunks(chunkRows, read, null, cancellationToken))
         {
             if (chunk.Columns != d)
                 throw new SpectraException(SpectraErrorKind.InvalidInput,
-                    $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", source.Info.Path);
+                    $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", source.Header.Path);
             if ((rows + chunk.Rows) * rowBytes > maxBytes || rows + chunk.Rows > int.MaxValue / Math.Max(1, d))
                 throw TooLarge(source, rows + chunk.Rows, d, maxBytes);
             for (var r = 0; r < chunk.Rows; r++)
@@ -74,7 +75,7 @@ public sealed class DataMatrix
                     if (!double.IsFinite(row[j]))
                         throw new SpectraException(SpectraErrorKind.InvalidInput,
                             $"{(double.IsNaN(row[j]) ? "NaN" : "an infinite value")} in {chunk.RowName(r, rows + r)}, feature {j}",
-                            source.Info.Path, $"sample {rows + r}", "clean the data before running a study");
+                            source.Header.Path, $"sample {rows + r}", "clean the data before running a study");
                 ids.Add(chunk.RowName(r, rows + r));
                 labels.Add(chunk.Labels?[r]);
             }
@@ -88,7 +89,7 @@ public sealed class DataMatrix
             b.CopyTo(values, offset);
             offset += b.Length;
         }
-        return new DataMatrix(values, (int)rows, d, ids.ToArray(), labels.ToArray(), source.FeatureNames, source.Info);
+        return new DataMatrix(values, (int)rows, d, ids.ToArray(), labels.ToArray(), source.FeatureNames, SourceInfo.Of(source.Header, read));
     }
 
     /// <summary>Rows already in memory (tests, notebooks).</summary>
@@ -124,5 +125,5 @@ public sealed class DataMatrix
     private static SpectraException TooLarge(IDataSource source, long rows, int d, long maxBytes) =>
         new(SpectraErrorKind.LimitExceeded,
             $"holding {rows} samples of {d} features in memory needs {rows * 8.0 * d / (1 << 20):F0} MiB, above the study limit of {maxBytes / (1 << 20)} MiB",
-            source.Info.Path, hint: "limit the samples (max samples), reduce the features (resize, gray), or raise the memory limit");
+            source.Header.Path, hint: "limit the samples (max samples), reduce the features (resize, gray), or raise the memory limit");
 }

@@ -10,10 +10,10 @@ namespace Spectra.Studies;
 internal sealed class RowSubsetSource(DataMatrix data, IReadOnlyList<int> rows, string name) : IDataSource
 {
     public int Features => data.Features;
-    public SourceInfo Info { get; } = new(name, "memory");
+    public SourceHeader Header { get; } = new(name, "memory");
     public IReadOnlyList<string>? FeatureNames => data.FeatureNames;
 
-    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,
+    public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         maxRowsPerChunk = Math.Max(1, maxRowsPerChunk);

@@ -23,7 +23,7 @@ public static class CompareStudy
         ArgumentNullException.ThrowIfNull(source);
         options ??= CompareOptions.Default;
         var run = SpectrumPipeline.Run(source, options.Spectrum with { PerLabel = false }, null, cancellationToken);
-        return new Side(run.Spectrum, run.Realisations, source.Info.Path, "dataset");
+        return new Side(run.Spectrum, run.Realisations, source.Header.Path, "dataset");
     }
 
     public static Side FromReport(string path)

@@ -22,7 +22,7 @@ public static class PerClassStudy
         options ??= PerClassOptions.Default;
         var computation = SpectrumPipeline.Run(source, options.Spectrum with { PerLabel = true, Realisations = 0 }, null, cancellationToken);
         if (computation.PerLabel.Count == 0)
-            throw new SpectraException(SpectraErrorKind.NotEnoughData, "the data has no class labels (or no class with 2 samples)", source.Info.Path,
+            throw new SpectraException(SpectraErrorKind.NotEnoughData, "the data has no class labels (or no class with 2 samples)", source.Header.Path,
                 hint: "give images in one subfolder per class, or name the label column of a table");
         var pooled = Classify(PooledLabel, computation.Spectrum, options);
         var classes = computation.PerLabel.Select(kv => Classify(kv.Key, kv.Value, options)).ToList();

@@ -25,7 +25,7 @@ public static class SingleImageStudy
         var d = source.Features;
         if (height < 1 || width < 1 || d % ((long)height * width) != 0)
             throw new SpectraException(SpectraErrorKind.InvalidInput,
-                $"{d} values per sample do not form images of {height} × {width} pixels (times a channel count)", source.Info.Path,
+                $"{d} values per sample do not form images of {height} × {width} pixels (times a channel count)", source.Header.Path,
                 hint: "give the image height and width, or resize the images to one common size");
         var columns = d / height;
         var spectrumOptions = new SpectrumOptions { Matrix = MatrixRequest.Covariance };
@@ -57,11 +57,11 @@ public static class SingleImageStudy
             if (options.MaxImages > 0 && index >= options.MaxImages) break;
         }
         if (perImage.Count == 0)
-            throw new SpectraException(SpectraErrorKind.NotEnoughData, "no image was read", source.Info.Path);
+            throw new SpectraException(SpectraErrorKind.NotEnoughData, "no image was read", source.Header.Path);
         if (used.Count == 0)
             throw new SpectraException(SpectraErrorKind.NotEnoughData,
                 $"not enough levels: {perImage[0].Skipped}{(perImage.Count > 1 ? $" (and likewise for all {perImage.Count} images)" : "")}",
-                source.Info.Path, hint: "a separable or low-rank image has only a few non-zero singular values; use larger or richer images");
+                source.Header.Path, hint: "a separable or low-rank image has only a few non-zero singular values; use larger or richer images");
 
         var data = OrderReferences.Pooled.Empty(options.MaxOrder);
         foreach (var u in used) data.Add(Unfolder.Unfold(u.Bulk, options.Headline.Unfolding).Levels, options.MaxOrder);

@@ -1,0 +1,33 @@
+namespace Spectra.Data;
+
+/// <summary>
+/// What one read of a source found. The reader creates one for each read and the source fills it as the
+/// read goes (the totals once the last chunk is out), so a second read never sees, nor repeats, the first's.
+/// </summary>
+public sealed class ReadSummary
+{
+    /// <summary>Number of files that contributed rows.</summary>
+    public int Files { get; set; }
+
+    /// <summary>Hex SHA-256 over the inputs' bytes in read order (or over the generator's parameters); null when not computed.</summary>
+    public string? ContentHash { get; set; }
+
+    /// <summary>Rows the source dropped by a policy (nulls).</summary>
+    public long DroppedRows { get; set; }
+
+    public List<string> Notes { get; } = new();
+
+    /// <summary>Files passed over during this read (beyond those the header names).</summary>
+    public List<SkippedItem> Skipped { get; } = new();
+
+    /// <summary>Copies this summary's findings into <paramref name="other"/> (a replayed read reports what the original found).</summary>
+    public void CopyTo(ReadSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other.Files = Files;
+        other.ContentHash = ContentHash;
+        other.DroppedRows = DroppedRows;
+        other.Notes.AddRange(Notes);
+        other.Skipped.AddRange(Skipped);
+    }
+}

@@ -1,0 +1,238 @@
+using Spectra.LinearAlgebra;
+using Spectra.Matrices;
+
+namespace Spectra.Pipeline;
+
+/// <summary>
+/// Where kept rows go, within the run's <see cref="MemoryBudget"/>: held as they are while there are no more
+/// of them than features (the Gram matrix is the smaller one, and the rows never cost more than the covariance
+/// would), folded into covariance accumulators from then on: the main one, one per realisation that fits beside
+/// it (those that do not are left out, with a note) and one per class.
+/// </summary>
+internal sealed class RowAccumulation : IDisposable
+{
+    private readonly int _d;
+    private readonly SpectrumOptions _o;
+    private readonly ILinearAlgebraBackend _backend;
+    private readonly RowSubsets _subsets;
+    private readonly string _path;
+    private readonly List<string> _notes;
+    private readonly bool _covariance;
+    private readonly long _holdLimit;
+    private readonly List<MemoryBudget.Reservation> _reserved = new();
+    private readonly List<MemoryBudget.Reservation> _heldReserved = new();
+    private List<double[]>? _held = new();
+    private readonly List<long> _heldStarts = new();
+    private readonly List<string?> _heldLabels = new();
+    private MomentAccumulator? _main;
+    private MomentAccumulator[] _realisations = Array.Empty<MomentAccumulator>();
+    private readonly SortedDictionary<string, MomentAccumulator> _classes = new(StringComparer.Ordinal);
+    private double[] _select = Array.Empty<double>();
+    private long _accumulatorsReserved;
+
+    /// <param name="notes">Where a note on realisations left out goes.</param>
+    public RowAccumulation(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes)
+    {
+        _d = d;
+        _o = o;
+        _backend = backend;
+        _subsets = subsets;
+        _path = path;
+        _notes = notes;
+        _covariance = d <= o.MaxCovarianceFeatures;
+        // Without a covariance the held rows are all there is.
+        _holdLimit = _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+    }
+
+    public long RowsKept { get; private set; }
+
+    /// <summary>After <see cref="Finish"/>: every kept row in one block when the rows were held, else null.</summary>
+    public double[]? HeldRows { get; private set; }
+
+    /// <summary>The held rows' labels, in row order (empty once the rows went to accumulators).</summary>
+    public IReadOnlyList<string?> HeldLabels => _heldLabels;
+
+    /// <summary>The covariance accumulator over all kept rows, when one was made.</summary>
+    public MomentAccumulator? Main => _main;
+
+    /// <summary>A subset's accumulator, or null when it has none (left out for memory, or the rows were held).</summary>
+    public MomentAccumulator? AccumulatorOf(RowSubset subset) =>
+        subset.IsRealisation
+            ? subset.Realisation < _realisations.Length ? _realisations[subset.Realisation] : null
+            : _classes.GetValueOrDefault(subset.Label!);
+
+    /// <summary>The classes that have an accumulator, in ordinal order.</summary>
+    public IEnumerable<string> AccumulatedClasses => _classes.Keys;
+
+    private double AccumulatorBytes => 8.0 * _d * _d;
+
+    // What the accumulators may take together: the option when given, else what the run's budget has
+    // left beside everything but these accumulators.
+    private double AccumulatorBudget => _o.MaxAccumulatorBytes > 0
+        ? Math.Min(_o.MaxAccumulatorBytes, MemoryBudget.Current.Limit)
+        : MemoryBudget.Current.Available + _accumulatorsReserved;
+
+    /// <summary>
+    /// Fails before the first read when the rows a source will yield cannot fit: while they are held for the
+    /// Gram matrix its peak is three copies of them (held, in one block, the matrix's working copy); past that
+    /// it is the main covariance accumulator.
+    /// </summary>
+    public void CheckPlanned(long rows)
+    {
+        // At most one row can never make a spectrum: say so before decoding it (a single image may be large).
+        if (rows < 2)
+            throw new SpectraException(SpectraErrorKind.NotEnoughData, $"the input holds at most {rows} sample(s); a spectrum needs at least 2", _path,
+                hint: "give more samples; for the spectrum of one image use 'spectra single-image'");
+        if (rows <= _holdLimit)
+            MemoryBudget.Current.Check(24.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
+        else if (_covariance)
+            MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
+    }
+
+    /// <summary>Takes a block of kept rows (the buffer is consumed: centred in place when accumulated).</summary>
+    public void Add(Span<double> block, int kept, string?[] labels, ReadOnlySpan<double> sums)
+    {
+        if (kept == 0) return;
+        if (_held is not null)
+        {
+            if (RowsKept + kept <= _holdLimit)
+            {
+                ReserveRows(kept, "samples held for the Gram matrix", _heldReserved);
+                _held.Add(block.ToArray());
+                _heldStarts.Add(RowsKept);
+                _heldLabels.AddRange(labels.Take(kept));
+                RowsKept += kept;
+                return;
+            }
+            if (!_covariance)
+                throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                    $"{RowsKept + kept} samples of {_d} features: the covariance ({_d} × {_d}) is above its limit of {_o.MaxCovarianceFeatures} features and the Gram matrix above its limit of {_o.MaxGramSamples} samples",
+                    hint: "limit the samples (max samples) or reduce the features (resize images, select columns)");
+            // More rows than features: the covariance is the smaller matrix from here on.
+            StartAccumulators(mainOnly: false);
+            _held = null;
+            _heldStarts.Clear();
+            _heldLabels.Clear();
+            ReleaseHeld();
+        }
+        Accumulate(block, kept, RowsKept, labels, sums);
+        RowsKept += kept;
+    }
+
+    /// <summary>
+    /// Ends the read. Exactly as many rows as features: the covariance is decomposed (as when it had been
+    /// accumulated all along) while subsets still come from the held rows, which are joined in one block
+    /// with <paramref name="zeroColumns"/> cleared (centring makes a constant feature exactly zero).
+    /// </summary>
+    public void Finish(int[] zeroColumns)
+    {
+        if (_held is null) return;
+        if (_covariance && RowsKept >= _d) StartAccumulators(mainOnly: true);
+        // The Gram matrix's working copy of the rows and the matrix come next: checked with the block, so a run that cannot finish stops here.
+        MemoryBudget.Current.Check(16.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features and its working copy", _path);
+        ReserveRows(RowsKept, "the samples in one block", _reserved);
+        var held = new double[_held.Sum(c => (long)c.Length)];
+        long offset = 0;
+        foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
+        _held.Clear(); // the chunks now live in one block
+        if (zeroColumns.Length > 0)
+            for (long r = 0; r < RowsKept; r++)
+                foreach (var j in zeroColumns) held[r * _d + j] = 0;
+        ReleaseHeld();
+        HeldRows = held;
+    }
+
+    /// <summary>
+    /// Creates the covariance accumulators once the rows outgrow the hold limit and folds the held rows in,
+    /// chunk by chunk as they came: the sums are the same as if the accumulators had existed from the first row.
+    /// While the data has no more rows than features they are never allocated ((1 + realisations) · d² doubles, 1.2 GB at d = 4096).
+    /// </summary>
+    private void StartAccumulators(bool mainOnly)
+    {
+        var realisations = mainOnly ? 0 : AffordableRealisations();
+        _main = NewAccumulator("the covariance accumulator");
+        _realisations = Enumerable.Range(0, realisations).Select(_ => NewAccumulator("a realisation's covariance accumulator")).ToArray();
+        int label = 0;
+        for (var c = 0; c < _held!.Count; c++)
+        {
+            var rows = _held[c].Length / _d;
+            var labels = _heldLabels.GetRange(label, rows).ToArray();
+            label += rows;
+            // Kept for the Gram path when only the main accumulator is made; consumed otherwise.
+            if (mainOnly) _main.AddInPlace((double[])_held[c].Clone(), rows);
+            else Accumulate(_held[c], rows, _heldStarts[c], labels, default);
+        }
+    }
+
+    /// <summary>Folds kept rows (numbered from <paramref name="first"/>) into every accumulator; the block is centred in place last.</summary>
+    private void Accumulate(Span<double> block, int kept, long first, string?[] labels, ReadOnlySpan<double> sums)
+    {
+        foreach (var (subset, rows) in _subsets.In(first, kept, labels, _realisations.Length))
+        {
+            var acc = AccumulatorOf(subset) ?? NewClassAccumulator(subset.Label!);
+            var n = Gather(block, rows);
+            acc.AddInPlace(_select.AsSpan(0, n * _d), n);
+        }
+        _main!.AddInPlace(block, kept, sums);
+    }
+
+    private MomentAccumulator NewClassAccumulator(string label)
+    {
+        int accumulators = 2 + _realisations.Length + _classes.Count;
+        if (accumulators * AccumulatorBytes > AccumulatorBudget)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                $"a covariance for class '{label}' would make {accumulators} accumulators of {_d} × {_d} ({Gb(accumulators * AccumulatorBytes)}), more than the {Gb(AccumulatorBudget)} they may take",
+                hint: "reduce the features (resize images, select columns) or the classes, or the samples per class to at most the features");
+        return _classes[label] = NewAccumulator($"the covariance accumulator of class '{label}'");
+    }
+
+    /// <summary>Copies the chosen rows into a reused buffer (consumed in place by the next accumulator).</summary>
+    private int Gather(ReadOnlySpan<double> block, int[] rows)
+    {
+        if (_select.Length < rows.Length * _d) _select = new double[rows.Length * _d];
+        for (var j = 0; j < rows.Length; j++)
+            block.Slice(rows[j] * _d, _d).CopyTo(_select.AsSpan(j * _d, _d));
+        return rows.Length;
+    }
+
+    /// <summary>How many realisation accumulators fit beside the main one in the memory allowed (<see cref="SpectrumOptions.MaxAccumulatorBytes"/>).</summary>
+    private int AffordableRealisations()
+    {
+        double each = AccumulatorBytes, budget = AccumulatorBudget;
+        if (each > budget)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                $"the covariance of {_d} features needs {Gb(each)}, more than the {Gb(budget)} its accumulators may take", _path,
+                hint: "reduce the features (resize images, select columns), or the samples to at most the features (the Gram matrix is used then)");
+        int fit = (int)Math.Min(_subsets.Realisations, Math.Floor(budget / each) - 1);
+        if (fit < _subsets.Realisations)
+            _notes.Add($"{fit} of {_subsets.Realisations} realisations: each is a {_d} × {_d} covariance ({Gb(each)}), and {1 + _subsets.Realisations} accumulators would take more than {Gb(budget)}");
+        return fit;
+    }
+
+    private MomentAccumulator NewAccumulator(string what)
+    {
+        long bytes = (long)AccumulatorBytes + 32L * _d;
+        _reserved.Add(MemoryBudget.Current.Reserve(bytes, $"{what} ({_d} × {_d})", _path));
+        _accumulatorsReserved += bytes;
+        return new MomentAccumulator(_d, _backend);
+    }
+
+    /// <summary>Reserves a copy of <paramref name="rows"/> rows for as long as the pass lasts (or, for held rows, until they are consolidated).</summary>
+    private void ReserveRows(long rows, string what, List<MemoryBudget.Reservation> into) =>
+        into.Add(MemoryBudget.Current.Reserve(8L * rows * _d, $"{what} ({rows} samples × {_d} features)", _path));
+
+    private void ReleaseHeld()
+    {
+        foreach (var r in _heldReserved) r.Dispose();
+        _heldReserved.Clear();
+    }
+
+    internal static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
+
+    public void Dispose()
+    {
+        foreach (var r in _reserved.Concat(_heldReserved)) r.Dispose();
+        _reserved.Clear();
+        _heldReserved.Clear();
+    }
+}

@@ -1,0 +1,73 @@
+using Spectra.LinearAlgebra;
+using Spectra.Pipeline;
+using Spectra.Tests.TestSupport;
+
+namespace Spectra.Tests.Pipeline;
+
+public class RowAccumulationTests
+{
+    private static RowAccumulation Make(int d, SpectrumOptions o, List<string> notes, bool perClass = false) =>
+        new(d, o, ManagedBackend.Instance, new RowSubsets(o.Seed, o.Realisations, o.RealisationFraction, perClass), "x", notes);
+
+    private static void Feed(RowAccumulation acc, double[] x, int rows, int d, int chunk, string?[]? labels = null)
+    {
+        for (var first = 0; first < rows; first += chunk)
+        {
+            var n = Math.Min(chunk, rows - first);
+            var block = x.AsSpan(first * d, n * d).ToArray();
+            acc.Add(block, n, labels?[first..(first + n)] ?? new string?[n], default);
+        }
+    }
+
+    [Fact]
+    public void Rows_are_held_while_there_are_no_more_of_them_than_features()
+    {
+        const int d = 12, rows = 10;
+        var x = TestMatrices.RandomRows(rows, d, 5);
+        using var acc = Make(d, new SpectrumOptions { Realisations = 2 }, new List<string>());
+        Feed(acc, x, rows, d, chunk: 3);
+        acc.Finish([]);
+        Assert.Null(acc.Main);
+        Assert.Equal(x, acc.HeldRows);
+        Assert.Null(acc.AccumulatorOf(RowSubset.OfRealisation(0)));
+    }
+
+    [Fact]
+    public void Past_the_features_every_row_goes_to_the_main_and_the_subsets_accumulators()
+    {
+        const int d = 4, rows = 30;
+        var x = TestMatrices.RandomRows(rows, d, 6);
+        var labels = Enumerable.Range(0, rows).Select(i => i % 3 == 0 ? "a" : "b").ToArray<string?>();
+        using var acc = Make(d, new SpectrumOptions { Realisations = 3, Seed = 2 }, new List<string>(), perClass: true);
+        Feed(acc, x, rows, d, chunk: 3, labels);
+        acc.Finish([]);
+        Assert.Null(acc.HeldRows);
+        Assert.Equal(rows, acc.Main!.Count);
+        for (var k = 0; k < 3; k++)
+            Assert.Equal(Enumerable.Range(0, rows).Count(i => SubsampleMembership.Contains(2, k, i, 0.5)), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
+        Assert.Equal(["a", "b"], acc.AccumulatedClasses);
+        Assert.Equal(10, acc.AccumulatorOf(RowSubset.OfClass("a"))!.Count);
+        Assert.Equal(20, acc.AccumulatorOf(RowSubset.OfClass("b"))!.Count);
+    }
+
+    [Fact]
+    public void Realisations_that_do_not_fit_the_memory_allowed_are_left_out_with_a_note()
+    {
+        const int d = 4, rows = 20;
+        long each = 8L * d * d;
+        var notes = new List<string>();
+        using var acc = Make(d, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 3 * each }, notes);
+        Feed(acc, TestMatrices.RandomRows(rows, d, 7), rows, d, chunk: 8);
+        Assert.NotNull(acc.AccumulatorOf(RowSubset.OfRealisation(1)));
+        Assert.Null(acc.AccumulatorOf(RowSubset.OfRealisation(2)));
+        Assert.StartsWith("2 of 5 realisations", Assert.Single(notes));
+    }
+
+    [Fact]
+    public void A_source_that_announces_a_single_row_is_refused_before_reading()
+    {
+        using var acc = Make(3, new SpectrumOptions(), new List<string>());
+        var e = Assert.Throws<SpectraException>(() => acc.CheckPlanned(1));
+        Assert.Equal(SpectraErrorKind.NotEnoughData, e.Kind);
+    }
+}
