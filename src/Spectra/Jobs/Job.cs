@@ -78,7 +78,7 @@ public static class Job
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(baseline);
-        var r = RecordedIn(baseline, baselinePath, request);
+        var r = request.WithRecorded(Checked(baseline, baselinePath).Options);
         AnalysisOutcome? batch = null;
         var run = CheckRun.Execute(open(r), baseline, rules, r.Seed, (s, p) =>
         {
@@ -90,15 +90,13 @@ public static class Job
     }
 
     /// <summary>Reads a baseline file and holds its recorded options to the rules of options given directly.</summary>
-    public static Baseline ReadBaseline(string path)
-    {
-        var baseline = BaselineFile.Read(path);
-        RecordedIn(baseline, path, AnalysisRequest.Default);
-        return baseline;
-    }
+    public static Baseline ReadBaseline(string path) => Checked(BaselineFile.Read(path), path);
 
-    // A check repeats a baseline's options, so `k_top: -5` or `eta: "banana"` in the file is the file's error, not the user's.
-    private static AnalysisRequest RecordedIn(Baseline baseline, string path, AnalysisRequest request)
+    /// <summary>
+    /// The baseline, once its recorded options parse and lie in range on their own: a check repeats them,
+    /// so `k_top: -5` or `eta: "banana"` in the file is the file's error (named with its key), not the user's.
+    /// </summary>
+    public static Baseline Checked(Baseline baseline, string path)
     {
         try
         {
@@ -108,6 +106,6 @@ public static class Job
         {
             throw SpectraException.Invalid(e.Reason, path, "key options", e.Hint ?? BaselineFile.RecreateHint);
         }
-        return request.WithRecorded(baseline.Options);
+        return baseline;
     }
 }
