@@ -8,7 +8,7 @@ public static class ErrorReporter
     public static int Report(Exception e, CliIo io, bool verbose)
     {
         var err = new EscapingWriter(io.Err);
-        var spectra = Find<SpectraException>(e);
+        var spectra = Find<SpectraException>(e)?.Spelled(RunOptions.Spell);
         if (spectra is not null)
         {
             err.WriteLine($"error ({KindName(spectra.Kind)}): {spectra.Message}");

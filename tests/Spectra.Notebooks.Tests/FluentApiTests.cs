@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
 using Spectra.Checks;
 using Spectra.Cli;
+using Spectra.Data.Images;
+using Spectra.Data.Parquet;
+using Spectra.Jobs;
+using Spectra.Pipeline;
+using Spectra.Spectrum.Unfolding;
 
 namespace Spectra.Notebooks.Tests;
 
@@ -72,13 +77,10 @@ public sealed class FluentApiTests
     public void Parquet_option_map_matches_the_cli()
     {
         var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
-        var settings = new RunSettings
-        {
-            Path = table,
-            Load = new LoadSettings { Columns = new[] { "x*" }, ListColumn = "embedding", LabelColumn = "label", Nulls = "drop-row", MaxSamples = 10 },
-        };
-        var fluent = Dataset.Load(table, o => o.Columns("x*").ListColumn("embedding").LabelColumn("label").Nulls("drop-row").MaxSamples(10));
-        Assert.Equal(settings.ToOptionMap(), fluent.OptionMap());
+        var cli = FrontEnds.Cli(table, "--columns", "x*", "--list-column", "embedding", "--label-column", "label", "--nulls", "drop-row", "--max-samples", "10");
+        var fluent = Dataset.Load(table, o => o.Columns("x*").ListColumn("embedding").LabelColumn("label").Nulls(NullPolicy.DropRow).MaxSamples(10));
+        Assert.Equal(cli.OptionMap(), fluent.OptionMap());
+        Assert.Equal("drop-row", fluent.OptionMap()["nulls"]);
     }
 
     private static string WithoutTimings(string json)
@@ -91,19 +93,13 @@ public sealed class FluentApiTests
     [Fact]
     public void Option_map_matches_the_cli_names_and_values()
     {
-        var settings = new RunSettings
-        {
-            Path = Digits,
-            Load = new LoadSettings { Color = "rgb", ResizeWidth = 5, ResizeHeight = 7, MaxSamples = 40, Seed = 9, Include = new[] { "*/1/*" } },
-            Matrix = new MatrixSettings { Matrix = "gram", Standardize = true },
-            Analyze = new AnalyzeSettings
-            {
-                KTop = 2, KBottom = 1, Unfolding = "polynomial", UnfoldingDegree = 5, SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.25,
-            },
-        };
+        var cli = FrontEnds.Cli(Digits, "--color", "rgb", "--resize", "5x7", "--max-samples", "40", "--seed", "9", "--include", "*/1/*", "--matrix", "gram", "--standardize",
+            "--k-top", "2", "--k-bottom", "1", "--unfolding", "polynomial", "--unfolding-degree", "5", "--sff-realisations", "3", "--start-rank", "2", "--end-rank", "9",
+            "--reference-draws", "4", "--eta", "0.25");
         var fluent = Dataset.Load(Digits, o => o.Rgb().Resize(5, 7).MaxSamples(40).Seed(9).Include("*/1/*")).Gram().Standardize();
-        var analysis = new AnalyzeOptions().KTop(2).KBottom(1).Unfolding("polynomial", 5).SffRealisations(3).FitRanks(2, 9).ReferenceDraws(4).Eta(0.25).Settings;
-        Assert.Equal(settings.ToOptionMap(), fluent.OptionMap(analysis));
+        var map = fluent.OptionMap(a => a.KTop(2).KBottom(1).Unfolding(UnfoldingMethod.PolynomialLambda, 5).SffRealisations(3).FitRanks(2, 9).ReferenceDraws(4).Eta(0.25));
+        Assert.Equal(cli.OptionMap(), map);
+        Assert.Equal("5x7", map["resize"]);
     }
 
     [Fact]
@@ -149,22 +145,25 @@ public sealed class FluentApiTests
     [Fact]
     public void Option_map_reads_back_to_the_settings_it_was_written_from()
     {
-        var load = new LoadSettings { Color = "rgb", ResizeWidth = 5, ResizeHeight = 7, MaxSamples = 40, Seed = 9, Include = new[] { "a/*", "b/*" }, Nulls = "drop-row" };
-        var matrix = new MatrixSettings { Matrix = "gram", Center = false, Standardize = true, DropNonFinite = true };
-        var analysis = new AnalyzeSettings { KTop = 2, Unfolding = "kernel", SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.1 + 0.2 };
-        var map = OptionMapping.Write(load, matrix, analysis);
-        var (l, m, a) = OptionMapping.Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default);
-        Assert.Equal(map, OptionMapping.Write(l, m, a));
-        Assert.Equal(analysis, a);
-        Assert.Equal(matrix, m);
-        Assert.Equal((5, 7), (l.ResizeWidth, l.ResizeHeight));
+        var request = new AnalysisRequest
+        {
+            Color = ImageColorMode.Rgb, Resize = (5, 7), MaxSamples = 40, Seed = 9, Include = new[] { "a/*", "b/*" }, Nulls = NullPolicy.DropRow,
+            Matrix = MatrixRequest.Gram, Center = false, Standardize = true, DropNonFinite = true,
+            KTop = 2, Unfolding = UnfoldingMethod.GaussianKernel, SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.1 + 0.2,
+        };
+        var map = request.OptionMap();
+        var back = AnalysisRequest.Default.WithRecorded(map);
+        Assert.Equal(map, back.OptionMap());
+        Assert.Equal(request with { Given = back.Given }, back with { Include = request.Include });
+        Assert.Equal(request.Include, back.Include);
+        Assert.Equal((5, 7), back.Resize);
 
-        // What the CLI's user gave is kept; the rest comes from the map.
-        var given = new HashSet<string> { "k_top", "center" };
-        var (_, m2, a2) = OptionMapping.Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default with { KTop = 7 }, given.Contains);
-        Assert.Equal(7, a2.KTop);
-        Assert.True(m2.Center);
-        Assert.Equal("kernel", a2.Unfolding);
+        // What the user gave is kept; the rest comes from the map.
+        var given = Parameters.Center.With(Parameters.KTop.With(AnalysisRequest.Default, 7), true);
+        var merged = given.WithRecorded(map);
+        Assert.Equal(7, merged.KTop);
+        Assert.True(merged.Center);
+        Assert.Equal(UnfoldingMethod.GaussianKernel, merged.Unfolding);
     }
 
     /// <summary>The rules the CLI applies hold in the fluent API too, also for options read back from a baseline.</summary>
@@ -175,21 +174,20 @@ public sealed class FluentApiTests
         var baseline = data.Baseline(replicates: 2, configure: a => a.SffRealisations(0).ReferenceDraws(0)).Baseline;
         var options = new SortedDictionary<string, string>(baseline.Options.ToDictionary(), StringComparer.Ordinal) { ["reference_draws"] = "5000" };
         var e = Assert.Throws<SpectraException>(() => data.Check(baseline with { Options = options }));
-        Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);
-        Assert.Contains("reference-draws must be 0…1000", e.Message);
-        Assert.Throws<SpectraException>(() => new MatrixSettings { Matrix = "cov" }.PipelineOptions(0, 0));
+        // The baseline's error, named by its key as the file spells it, as `spectra check` reports it.
+        Assert.Equal(SpectraErrorKind.InvalidInput, e.Kind);
+        Assert.Contains("(key options): reference_draws must be 0…1000", e.Message);
     }
 
     [Fact]
     public void Settings_that_do_not_apply_are_named_as_each_front_end_spells_them()
     {
         var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
-        Assert.Equal(new[] { "color", "skip_invalid" }, DataInput.Inapplicable(new LoadSettings { Color = "rgb", SkipInvalid = true, Columns = new[] { "x" } }, "parquet"));
-        Assert.Equal(new[] { "list_column" }, DataInput.Inapplicable(new LoadSettings { ListColumn = "e", Include = new[] { "*" } }, "images"));
+        Assert.Equal(new[] { "color", "skip_invalid" }, new AnalysisRequest { Color = ImageColorMode.Rgb, SkipInvalid = true, Columns = new[] { "x" } }.Inapplicable("parquet"));
+        Assert.Equal(new[] { "list_column" }, new AnalysisRequest { ListColumn = "e", Include = new[] { "*" } }.Inapplicable("images"));
         Assert.Contains("SkipInvalid() does not apply to parquet input", Assert.Throws<SpectraException>(() => Dataset.Load(table, o => o.SkipInvalid())).Message);
         Assert.Contains("ListColumn() does not apply to images input", Assert.Throws<SpectraException>(() => Dataset.Load(Digits, o => o.ListColumn("e"))).Message);
-        Assert.Contains("--list-column does not apply to images input",
-            Assert.Throws<SpectraException>(() => new RunSettings { Path = Digits, Load = new LoadSettings { ListColumn = "e" } }.Open()).Message);
+        Assert.Contains("--list-column does not apply to images input", FrontEnds.CliError("analyze", Digits, "--list-column", "e"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Jobs;
 
 namespace Spectra.Cli.Commands;
 
@@ -14,9 +15,9 @@ public static class AnalyzeCommand
         outputs.AddTo(command);
         command.SetAction(p =>
         {
-            var settings = run.Read(p);
+            var (path, request) = run.Read(p);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var doc = ProgressDisplay.Run(io, quiet, progress => AnalysisRun.Execute(settings, progress: progress));
+            var doc = ProgressDisplay.Run(io, quiet, progress => Job.Analyze(path, request, progress));
             outputs.WriteAll(p, doc);
             if (!quiet) ConsoleSummary.Write(doc, io, color: io.OutIsTerminal);
             return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectra.Checks;
+using Spectra.Jobs;
 
 namespace Spectra.Cli.Commands;
 
@@ -9,30 +10,17 @@ public static class BaselineCommand
     public static Command Create(CliIo io)
     {
         var command = new Command("baseline", "Record a dataset's spectral fingerprint with resampling spreads (random halves by default), for `spectra check`");
-        var run = new RunOptions();
+        var run = new RunOptions(baseline: true);
         var outputs = new ReportOutputOptions();
         var output = new Option<string>("--output", "-o") { Description = "The baseline file to write", Required = true, HelpName = "FILE" };
-        var replicates = new Option<int>("--replicates") { Description = "Resampled replicates (see --resampling) for the spreads", DefaultValueFactory = _ => 20 };
-        var resampling = new Option<string>("--resampling") { Description = "How replicates are drawn: half (random halves of the rows) or poisson (bootstrap, rows repeated Poisson(1) times)", DefaultValueFactory = _ => "half" };
-        resampling.AcceptOnlyFromAmong("half", "poisson");
         run.AddTo(command);
         command.Add(output);
-        command.Add(replicates);
-        command.Add(resampling);
         outputs.AddTo(command);
         command.SetAction(p =>
         {
-            var settings = run.Read(p);
+            var (path, request) = run.Read(p);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var (baseline, report) = ProgressDisplay.Run(io, quiet, progress =>
-            {
-                var source = new CachedSource(settings.Open());
-                var method = p.GetValue(resampling) == "poisson" ? BaselineBuilder.ResamplingMethod.Poisson : BaselineBuilder.ResamplingMethod.HalfSample;
-                return BaselineBuilder.Build(source, p.GetValue(replicates), settings.Load.Seed, method,
-                    s => AnalysisRun.Execute(settings, s, progress),
-                    s => AnalysisRun.Execute(settings, s, null, light: true),
-                    progress);
-            });
+            var (baseline, report) = ProgressDisplay.Run(io, quiet, progress => Job.Baseline(request.Open(path), request, progress));
             BaselineFile.Write(baseline, p.GetValue(output)!);
             outputs.WriteAll(p, report);
             if (!quiet)

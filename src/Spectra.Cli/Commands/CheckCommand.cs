@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectra.Checks;
-using Spectra.Fluent;
+using Spectra.Jobs;
 using Spectra.Reports;
 
 namespace Spectra.Cli.Commands;
@@ -29,18 +29,17 @@ public static class CheckCommand
         command.SetAction(p =>
         {
             var baselinePath = p.GetValue(baselineOption)!;
-            var baseline = BaselineOptions.Read(baselinePath);
+            var baseline = Job.ReadBaseline(baselinePath);
             var rules = p.GetValue(rulesOption) is { } rulesPath ? RuleSetFile.Load(rulesPath) : DefaultRules.Create();
-            var settings = run.ReadWithDefaults(p, baseline.Options);
+            var (path, request) = run.Read(p);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var (report, result) = ProgressDisplay.Run(io, quiet, progress =>
-                CheckRun.Execute(settings.Open(), baseline, rules, settings.Load.Seed, (s, pr) => AnalysisRun.Execute(settings, s, pr), baselinePath, progress));
+            var (report, result) = ProgressDisplay.Run(io, quiet, progress => Job.Check(r => r.Open(path), request, baseline, rules, baselinePath, progress).Run);
             var strict = p.GetValue(warnAsError);
 
             var code = result.ExitCode(strict);
-            var checkMarkdown = MarkdownCheckWriter.Write(result, settings.Path, baselinePath);
+            var checkMarkdown = MarkdownCheckWriter.Write(result, path, baselinePath);
             outputs.WriteAll(p, report, checkMarkdown, new CheckSummary(result, code, baselinePath), baseline);
-            if (p.GetValue(junit) is { } junitPath) OutputFile.Write(junitPath, JUnitCheckWriter.Write(result, "spectra check " + settings.Path, strict));
+            if (p.GetValue(junit) is { } junitPath) OutputFile.Write(junitPath, JUnitCheckWriter.Write(result, "spectra check " + path, strict));
             if (!quiet) CheckTable.Write(result, io);
             io.Err.WriteLine($"spectra check: {result.Status.ToString().ToLowerInvariant()} (exit {code})");
             return code;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Jobs;
 using Spectra.Reports;
 using Spectra.Studies.Comparison;
 using Spectra.Studies.Rendering;
@@ -23,17 +24,17 @@ public static class CompareCommand
         command.Add(sigmas);
         command.SetAction(p =>
         {
-            var settings = run.Read(p);
+            var (_, request) = run.Read(p);
             var options = new CompareOptions
             {
-                Spectrum = AnalysisRun.PipelineOptions(settings) with { DetectDuplicates = false },
-                Headline = StudyOutputs.Headline(settings),
-                Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(settings)),
+                Spectrum = request.PipelineOptions() with { DetectDuplicates = false },
+                Headline = StudyOutputs.Headline(request),
+                Analysis = StudyOutputs.Analysis(request),
                 Sigmas = p.GetValue(sigmas),
             };
             CompareStudy.Side Side(string path) => ReportSpectrumReader.LooksLikeReport(path)
                 ? CompareStudy.FromReport(path)
-                : CompareStudy.FromSource((settings with { Path = path }).Open(), options);
+                : CompareStudy.FromSource(request.Open(path), options);
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => CompareStudy.Run(Side(p.GetValue(a)!), Side(p.GetValue(b)!), options));
             outputs.Write(p, io, "compare", result, StudyTables.Of(result));
             return result.Different ? 1 : 0;
@@ -42,10 +43,5 @@ public static class CompareCommand
     }
 
     /// <summary>Every shared run option, without the single PATH argument (compare takes two).</summary>
-    private static IEnumerable<Option> SourceOptions(RunOptions r)
-    {
-        var holder = new Command("options");
-        r.AddTo(holder);
-        return holder.Options.ToArray();
-    }
+    private static IEnumerable<Option> SourceOptions(RunOptions r) => r.Options;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Jobs;
 using Spectra.Reports;
 using Spectra.Studies;
 using Spectra.Studies.Rendering;
@@ -26,21 +27,21 @@ public static class ScanCommand
         command.Add(perOctave);
         command.SetAction(p =>
         {
-            var settings = run.Read(p);
+            var (path, request) = run.Read(p);
             var options = new SampleSizeOptions
             {
                 Subsets = p.GetValue(subsets),
                 MinSamplesPerFeature = p.GetValue(min),
                 MaxSamplesPerFeature = p.GetValue(max),
                 PointsPerOctave = p.GetValue(perOctave),
-                Seed = settings.Load.Seed,
-                Spectrum = AnalysisRun.PipelineOptions(settings, light: true),
-                Headline = StudyOutputs.Headline(settings),
-                Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(settings)),
+                Seed = request.Seed,
+                Spectrum = request.PipelineOptions(light: true),
+                Headline = StudyOutputs.Headline(request),
+                Analysis = StudyOutputs.Analysis(request),
                 MaxBytes = outputs.MaxBytes(p),
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet),
-                progress => SampleSizeStudy.Run(DataMatrix.Load(settings.Open(), options.MaxBytes), options, progress));
+                progress => SampleSizeStudy.Run(DataMatrix.Load(request.Open(path), options.MaxBytes), options, progress));
             return outputs.Write(p, io, "sample_size", result, StudyTables.Of(result), ScanCharts.All(result));
         });
         return command;

@@ -1,8 +1,8 @@
 using Spectra.References;
 using System.CommandLine;
+using Spectra.Jobs;
 using Spectra.Data;
 using Spectra.Data.Synthetic;
-using Spectra.Fluent;
 using Spectra.Pipeline;
 using Spectra.Reports;
 
@@ -41,7 +41,7 @@ public static class SimulateCommand
             var s = p.GetValue(seed);
             var quiet = p.GetValue(GlobalOptions.Quiet);
             var path = p.GetValue(output);
-            var settings = new RunSettings { Path = path ?? k, Load = LoadSettings.Default with { Seed = s } };
+            var request = Parameters.Seed.With(AnalysisRequest.Default, s);
             Reports.Document.ReportDocument doc;
             if (k is "goe" or "poisson")
             {
@@ -51,7 +51,7 @@ public static class SimulateCommand
                 var values = k == "goe" ? GoeEnsemble.Levels(n, random) : PoissonLevels.Generate(n, random);
                 if (path is not null) NpyWriter.WriteVector(path, values);
                 // The levels as `spectra analyze` reads them back from the written file.
-                doc = AnalysisRun.Levels(values, new SourceInfo(path ?? $"{k}(n={n},seed={s})", LevelSpectrum.Kind), AnalysisRun.ReportSettings(settings));
+                doc = Job.Levels(values, new SourceInfo(path ?? $"{k}(n={n},seed={s})", LevelSpectrum.Kind), request);
             }
             else
             {
@@ -60,7 +60,7 @@ public static class SimulateCommand
                 if ((long)m * d > 200_000_000) throw new SpectraException(SpectraErrorKind.LimitExceeded, $"{m} × {d} values is above the 2·10⁸ limit of simulate");
                 var source = k == "ugd" ? GaussianDataSource.Uncorrelated(m, d, s) : GaussianDataSource.Correlated(m, d, p.GetValue(alpha), s);
                 if (path is not null) NpyWriter.WriteSamples(path, source.ToRowMajor(), m, d);
-                doc = ProgressDisplay.Run(io, quiet, progress => AnalysisRun.Execute(settings, source, progress));
+                doc = ProgressDisplay.Run(io, quiet, progress => Job.Analyze(source, request, progress: progress).Document);
             }
             outputs.WriteAll(p, doc);
             if (!quiet)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Spectra.Jobs;
+using Spectra.Reports;
 using Spectra.Reports.Charts;
 using Spectra.Studies;
 using Spectra.Studies.Rendering;
@@ -35,9 +37,12 @@ internal sealed class StudyOutputs
     }
 
     /// <summary>The bulk trimming and unfolding of the main analysis, from the shared run options.</summary>
-    public static HeadlineOptions Headline(RunSettings s)
+    public static HeadlineOptions Headline(AnalysisRequest r)
     {
-        var report = AnalysisRun.ReportSettings(s, light: true);
+        var report = r.ReportSettings(Job.ToolVersion, light: true);
         return new HeadlineOptions { KTop = report.KTop, KBottom = report.KBottom, Unfolding = report.Unfolding };
     }
+
+    /// <summary>The analyzers' options of the main analysis, from the shared run options.</summary>
+    public static Analysis.AnalysisOptions Analysis(AnalysisRequest r) => ReportBuilder.AnalysisOptionsFor(r.ReportSettings(Job.ToolVersion));
 }

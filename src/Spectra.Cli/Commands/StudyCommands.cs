@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectra.Jobs;
 using Spectra.Data.Images;
 using Spectra.Reports;
 using Spectra.Studies;
@@ -32,13 +33,13 @@ public static class StudyCommands
         outputs.AddTo(command, memory: false);
         command.SetAction(p =>
         {
-            var s = run.Read(p);
+            var (path, s) = run.Read(p);
             var options = new PerClassOptions
             {
-                Spectrum = AnalysisRun.PipelineOptions(s, light: true), Headline = StudyOutputs.Headline(s),
-                Analysis = ReportBuilder.AnalysisOptionsFor(AnalysisRun.ReportSettings(s)),
+                Spectrum = s.PipelineOptions(light: true), Headline = StudyOutputs.Headline(s),
+                Analysis = StudyOutputs.Analysis(s),
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(path), options));
             return outputs.Write(p, io, "per_class", result, StudyTables.Of(result), PerClassCharts.All(result));
         });
         return command;
@@ -55,11 +56,11 @@ public static class StudyCommands
         command.Add(orders);
         command.SetAction(p =>
         {
-            var s = run.Read(p);
-            var source = s.Open();
+            var (path, s) = run.Read(p);
+            var source = s.Open(path);
             if (source is not ImageFolderSource images)
-                throw new SpectraException(SpectraErrorKind.InvalidOption, "single-image mode reads images (a folder, NPY, NPZ or IDX), not a table", s.Path);
-            var options = new SingleImageOptions { MaxOrder = p.GetValue(orders), Seed = s.Load.Seed, Headline = StudyOutputs.Headline(s) };
+                throw new SpectraException(SpectraErrorKind.InvalidOption, "single-image mode reads images (a folder, NPY, NPZ or IDX), not a table", path);
+            var options = new SingleImageOptions { MaxOrder = p.GetValue(orders), Seed = s.Seed, Headline = StudyOutputs.Headline(s) };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SingleImageStudy.Run(images, images.ImageHeight, images.ImageWidth, options));
             return outputs.Write(p, io, "single_image", result, StudyTables.Of(result));
         });
@@ -80,16 +81,16 @@ public static class StudyCommands
         command.Add(kinds);
         command.SetAction(p =>
         {
-            var s = run.Read(p);
+            var (path, s) = run.Read(p);
             var chosen = p.GetValue(kinds) is { Length: > 0 } k
                 ? k.Select(x => x == "row-permuted" ? SurrogateKind.RowPermuted : SurrogateKind.ColumnShuffled).Distinct().ToArray()
                 : new[] { SurrogateKind.ColumnShuffled, SurrogateKind.RowPermuted };
             var options = new SurrogateOptions
             {
-                Draws = p.GetValue(draws), Kinds = chosen, Seed = s.Load.Seed, MaxBytes = outputs.MaxBytes(p),
-                Spectrum = AnalysisRun.PipelineOptions(s, light: true), Headline = StudyOutputs.Headline(s),
+                Draws = p.GetValue(draws), Kinds = chosen, Seed = s.Seed, MaxBytes = outputs.MaxBytes(p),
+                Spectrum = s.PipelineOptions(light: true), Headline = StudyOutputs.Headline(s),
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(s.Open(), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(s.Open(path), options));
             return outputs.Write(p, io, "surrogates", result, StudyTables.Of(result));
         });
         return command;
@@ -110,15 +111,15 @@ public static class StudyCommands
         command.Add(top);
         command.SetAction(p =>
         {
-            var s = run.Read(p);
+            var (path, s) = run.Read(p);
             var (first, last) = ParseRanks(p.GetValue(ranks));
-            var pipeline = AnalysisRun.PipelineOptions(s, light: true);
+            var pipeline = s.PipelineOptions(light: true);
             var options = new AttributionOptions
             {
                 Components = p.GetValue(components), FirstRank = first, LastRank = last, TopLoadings = p.GetValue(top),
-                Preprocess = pipeline.Preprocess, Threads = s.Matrix.Threads,
+                Preprocess = pipeline.Preprocess, Threads = s.Threads,
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(s.Open(), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(s.Open(path), options));
             return outputs.Write(p, io, "attribution", result, StudyTables.Of(result));
         });
         return command;

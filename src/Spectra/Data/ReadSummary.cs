@@ -9,7 +9,7 @@ public sealed class ReadSummary
     /// <summary>Number of files that contributed rows.</summary>
     public int Files { get; set; }
 
-    /// <summary>Hex SHA-256 over the inputs' bytes in read order (or over the generator's parameters); null when not computed.</summary>
+    /// <summary>Hex XXH128 over the inputs' bytes in read order (or over the generator's parameters); null when not computed.</summary>
     public string? ContentHash { get; set; }
 
     /// <summary>Rows the source dropped by a policy (nulls).</summary>

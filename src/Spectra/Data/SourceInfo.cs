@@ -17,7 +17,7 @@ public sealed record SourceInfo(string Path, string Kind)
     /// <summary>Files or columns passed over, with the reason.</summary>
     public IReadOnlyList<SkippedItem> Skipped { get; init; } = Array.Empty<SkippedItem>();
 
-    /// <summary>Hex SHA-256 over the inputs' bytes in read order (or over the generator's parameters).</summary>
+    /// <summary>Hex XXH128 over the inputs' bytes in read order (or over the generator's parameters).</summary>
     public string? ContentHash { get; init; }
 
     /// <summary>Rows dropped by a policy (non-finite values, nulls).</summary>

@@ -1,88 +1,52 @@
+using Spectra.Jobs;
 using Spectra.Spectrum.Unfolding;
+using P = Spectra.Jobs.Parameters;
 
 namespace Spectra.Fluent;
-
-/// <summary>
-/// How <see cref="Dataset.Analyze"/> reads the spectrum, by the names of the CLI options
-/// (--k-top, --k-bottom, --unfolding, --unfolding-degree, --sff-realisations, --start-rank, --end-rank,
-/// --reference-draws, --eta).
-/// </summary>
-public sealed record AnalyzeSettings
-{
-    public int KTop { get; init; } = 10;
-    public int KBottom { get; init; } = 10;
-
-    /// <summary>"log-polynomial", "polynomial" or "kernel".</summary>
-    public string Unfolding { get; init; } = "log-polynomial";
-    public int UnfoldingDegree { get; init; } = 9;
-
-    /// <summary>Random half-subsamples of the rows the spectral form factor averages over.</summary>
-    public int SffRealisations { get; init; } = 8;
-
-    /// <summary>Power-law fit range in ranks (1-based, largest first); null: k_top + 1 … n/2.</summary>
-    public int? StartRank { get; init; }
-    public int? EndRank { get; init; }
-
-    /// <summary>GOE and Poisson draws of the data's size for the finite-size references; 0 uses the asymptotic values.</summary>
-    public int ReferenceDraws { get; init; } = 10;
-
-    /// <summary>Width of the form factor's Gaussian filter, in units of the levels' spread.</summary>
-    public double Eta { get; init; } = 0.5;
-
-    public static AnalyzeSettings Default { get; } = new();
-
-    public UnfoldingOptions UnfoldingOptions() => new()
-    {
-        Method = Unfolding switch
-        {
-            "log-polynomial" => UnfoldingMethod.PolynomialLogLambda,
-            "polynomial" => UnfoldingMethod.PolynomialLambda,
-            "kernel" => UnfoldingMethod.GaussianKernel,
-            _ => throw new SpectraException(SpectraErrorKind.InvalidOption, $"unfolding '{Unfolding}' is not log-polynomial, polynomial or kernel"),
-        },
-        Degree = UnfoldingDegree,
-    };
-}
 
 /// <summary>The builder an <see cref="Dataset.Analyze"/> lambda receives: <c>a => a.KTop(10).SffRealisations(8)</c>.</summary>
 public sealed class AnalyzeOptions
 {
-    /// <summary>The defaults, to build settings outside a lambda.</summary>
-    public AnalyzeOptions() : this(AnalyzeSettings.Default) { }
+    /// <summary>The defaults, to build a request outside a lambda.</summary>
+    public AnalyzeOptions() : this(AnalysisRequest.Default) { }
 
-    internal AnalyzeOptions(AnalyzeSettings settings) => Settings = settings;
+    internal AnalyzeOptions(AnalysisRequest request) => Request = request;
 
-    public AnalyzeSettings Settings { get; }
+    public AnalysisRequest Request { get; }
 
     /// <summary>The largest eigenvalues left out of the bulk.</summary>
-    public AnalyzeOptions KTop(int k) => With(Settings with { KTop = k });
+    public AnalyzeOptions KTop(int k) => With(P.KTop, k);
 
     /// <summary>The smallest non-zero eigenvalues left out of the bulk.</summary>
-    public AnalyzeOptions KBottom(int k) => With(Settings with { KBottom = k });
+    public AnalyzeOptions KBottom(int k) => With(P.KBottom, k);
 
-    /// <summary>"log-polynomial" (a polynomial in ln λ, the default), "polynomial" (in λ) or "kernel" (Gaussian kernel).</summary>
-    public AnalyzeOptions Unfolding(string method, int? degree = null) =>
-        With(Settings with { Unfolding = method, UnfoldingDegree = degree ?? Settings.UnfoldingDegree });
+    /// <summary>A polynomial in ln λ (the default), a polynomial in λ or a Gaussian kernel, with the polynomial's degree.</summary>
+    public AnalyzeOptions Unfolding(UnfoldingMethod method, int? degree = null)
+    {
+        var a = With(P.Unfolding, method);
+        return degree is { } d ? a.With(P.UnfoldingDegree, d) : a;
+    }
+
+    /// <summary>The unfolding by its command-line name: "log-polynomial", "polynomial" or "kernel".</summary>
+    public AnalyzeOptions Unfolding(string method, int? degree = null) => Unfolding(P.Unfolding.Parse(method), degree);
 
     /// <summary>Random half-subsamples of the rows the spectral form factor averages over (0: the full spectrum alone).</summary>
-    public AnalyzeOptions SffRealisations(int n) => With(Settings with { SffRealisations = n });
+    public AnalyzeOptions SffRealisations(int n) => With(P.SffRealisations, n);
 
     /// <summary>The power-law fit range in ranks (1-based, largest first).</summary>
     public AnalyzeOptions FitRanks(int? startRank, int? endRank)
     {
-        if (startRank is < 1 || endRank is < 1 || (startRank is { } a && endRank is { } b && b <= a))
-            throw new SpectraException(SpectraErrorKind.InvalidOption, $"the fit ranks must be ≥ 1 with end > start (got {startRank}, {endRank})");
-        return With(Settings with { StartRank = startRank, EndRank = endRank });
+        var a = With(P.StartRank, startRank).With(P.EndRank, endRank);
+        a.Request.Validate();
+        return a;
     }
 
     /// <summary>GOE and Poisson draws of the data's size for the finite-size references (0…1000; 0: asymptotic values).</summary>
-    public AnalyzeOptions ReferenceDraws(int draws) => With(Settings with { ReferenceDraws = draws });
+    public AnalyzeOptions ReferenceDraws(int draws) => With(P.ReferenceDraws, draws);
 
     /// <summary>Width of the form factor's Gaussian filter, in units of the levels' spread.</summary>
-    public AnalyzeOptions Eta(double eta) => double.IsFinite(eta) && eta > 0
-        ? With(Settings with { Eta = eta })
-        : throw new SpectraException(SpectraErrorKind.InvalidOption, $"eta must be a positive number, got {eta}");
+    public AnalyzeOptions Eta(double eta) => With(P.Eta, eta);
 
-    // Validated at each step so that a bad value fails in the cell that gave it, not at the run.
-    private static AnalyzeOptions With(AnalyzeSettings s) => new(s.Validate());
+    // Checked at each step so that a bad value fails in the cell that gave it, not at the run.
+    private AnalyzeOptions With<T>(Parameter<T> p, T value) => new(p.With(Request, p.Checked(value)));
 }

@@ -3,6 +3,8 @@ using Spectra.Analysis;
 using Spectra.Analysis.FormFactor;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Checks;
+using Spectra.Jobs;
+using Spectra.Notebooks;
 using Spectra.Pipeline;
 using Spectra.References;
 using Spectra.Reports;
@@ -22,21 +24,20 @@ public sealed class DatasetAnalysis
 {
     private readonly Lazy<ClassSpectra?> _classes;
 
-    internal DatasetAnalysis(string name, SpectrumComputation computation, SpectralReport report, ReportDocument document, AnalyzeSettings settings)
+    internal DatasetAnalysis(string name, AnalysisOutcome outcome, AnalysisRequest request)
     {
         Name = name;
-        Computation = computation;
-        Report = report;
-        Document = document;
-        Settings = settings;
-        _classes = new Lazy<ClassSpectra?>(() => computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(computation.PerLabel, report.Options));
+        (Computation, Report, Document) = outcome;
+        Request = request;
+        _classes = new Lazy<ClassSpectra?>(() => Computation.PerLabel.Count == 0 ? null : ClassSpectra.Of(Computation.PerLabel, Report.Options));
     }
 
     public string Name { get; }
     public SpectrumComputation Computation { get; }
     public EigenSpectrum Spectrum => Computation.Spectrum;
     public ReportDocument Document { get; }
-    public AnalyzeSettings Settings { get; }
+    /// <summary>The request the analysis ran with.</summary>
+    public AnalysisRequest Request { get; }
 
     /// <summary>Every analyzer's full result: the very analysis the <see cref="Document"/> was made from.</summary>
     public SpectralReport Report { get; }

@@ -20,7 +20,7 @@ public sealed class DatasetBaseline
     public void Save(string path) => BaselineFile.Write(Baseline, path);
 
     /// <summary>Reads a baseline file written by <see cref="Save"/> or <c>spectra baseline</c>.</summary>
-    public static Baseline Load(string path) => BaselineOptions.Read(path);
+    public static Baseline Load(string path) => Jobs.Job.ReadBaseline(path);
 
     public override string ToString() =>
         $"baseline of {Baseline.InputPath}: {Baseline.Metrics.Count} metrics, {Baseline.Replicates} bootstrap replicates, {Baseline.Samples} samples × {Baseline.Features} features";

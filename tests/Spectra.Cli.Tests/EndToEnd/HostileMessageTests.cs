@@ -43,7 +43,7 @@ public class HostileMessageTests : IDisposable
     {
         var run = Tool.Run("analyze", _tmp.Path, "--max-samples", "banana");
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("'--max-samples': expected an integer", run.Err);
+        Assert.Contains("option '--max-samples' is 'banana', not an integer", run.Err);
         Assert.DoesNotContain("System.", run.Err);
     }
 }

@@ -35,6 +35,6 @@ public sealed class MemoryLimitTests
         using var folder = new TempFolder();
         var run = Tool.Run("baseline", Digits, "--replicates", "1000000000", "-o", folder.File("b.json"), "-q");
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("at most 1000", run.Err);
+        Assert.Contains("--replicates must be 2…1000", run.Err);
     }
 }

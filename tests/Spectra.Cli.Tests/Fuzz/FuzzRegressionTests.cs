@@ -12,8 +12,8 @@ public sealed class FuzzRegressionTests
     private static string Root()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spectra.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("project root (Spectra.slnx) not found above " + AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Spectra.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("project root (Spectra.sln) not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Spectra.Fluent;
+using Spectra.Jobs;
 
 namespace Spectra.Tests.Analysis;
 
@@ -10,10 +10,11 @@ public class PowerLawRangeTests
     [InlineData(3, 9, "needs at least 8")]
     public void A_range_that_holds_no_fit_is_refused(int start, int end, string reason)
     {
-        var e = Assert.Throws<SpectraException>(() => (AnalyzeSettings.Default with { StartRank = start, EndRank = end }).Validate(k => "--" + k));
+        var e = Assert.Throws<SpectraException>(() => (AnalysisRequest.Default with { StartRank = start, EndRank = end }).Validate());
         Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);
         Assert.Contains(reason, e.Message);
-        Assert.Contains("--start_rank", e.Message);
+        Assert.Equal(["start_rank", "end_rank"], e.Keys);
+        Assert.Contains("--start_rank", e.Spelled((key, _) => "--" + key).Message);
     }
 
     [Theory]
@@ -21,5 +22,5 @@ public class PowerLawRangeTests
     [InlineData(40, null)]
     [InlineData(null, 5)]
     public void A_range_of_eight_ranks_or_an_open_end_is_accepted(int? start, int? end) =>
-        (AnalyzeSettings.Default with { StartRank = start, EndRank = end }).Validate();
+        (AnalysisRequest.Default with { StartRank = start, EndRank = end }).Validate();
 }

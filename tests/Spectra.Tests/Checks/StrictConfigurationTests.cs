@@ -1,6 +1,10 @@
 using Spectra.Analysis;
 using Spectra.Checks;
-using Spectra.Fluent;
+using Spectra.Data.Images;
+using Spectra.Data.Parquet;
+using Spectra.Jobs;
+using Spectra.Pipeline;
+using Spectra.Spectrum.Unfolding;
 
 namespace Spectra.Tests.Checks;
 
@@ -45,32 +49,35 @@ public class StrictConfigurationTests
     {
         var baseline = BaselineFile.Parse(Valid(), "nightly.json");
         var options = new SortedDictionary<string, string>(baseline.Options.ToDictionary(), StringComparer.Ordinal) { [key] = value };
-        var e = Assert.Throws<SpectraException>(() => BaselineOptions.Checked(baseline with { Options = options }, "nightly.json"));
+        var e = Assert.Throws<SpectraException>(() => Job.Checked(baseline with { Options = options }, "nightly.json"));
         Assert.Equal("nightly.json", e.File);
         Assert.Equal("key options", e.Location);
         Assert.Contains(says, e.Reason);
-        BaselineOptions.Checked(baseline, "nightly.json"); // the file's own options pass
+        Job.Checked(baseline, "nightly.json"); // the file's own options pass
     }
 
     [Fact]
     public void Every_option_a_run_records_passes_the_check()
     {
-        var load = new LoadSettings { Color = "rgb", ResizeWidth = 5, ResizeHeight = 7, MaxSamples = 40, Seed = -9, Include = ["a/*"], Exclude = ["b/*"],
-            Columns = ["x", "y"], ListColumn = "e", LabelColumn = "l", Nulls = "drop-row" };
-        var matrix = new MatrixSettings { Matrix = "gram", Center = false, Standardize = true, DropNonFinite = true };
-        var analysis = new AnalyzeSettings { KTop = 0, KBottom = 3, Unfolding = "kernel", SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.1 + 0.2 };
-        var map = OptionMapping.Write(load, matrix, analysis);
+        var request = new AnalysisRequest
+        {
+            Color = ImageColorMode.Rgb, Resize = (5, 7), MaxSamples = 40, Seed = -9, Include = ["a/*"], Exclude = ["b/*"],
+            Columns = ["x", "y"], ListColumn = "e", LabelColumn = "l", Nulls = NullPolicy.DropRow,
+            Matrix = MatrixRequest.Gram, Center = false, Standardize = true, DropNonFinite = true,
+            KTop = 0, KBottom = 3, Unfolding = UnfoldingMethod.GaussianKernel, SffRealisations = 3, StartRank = 2, EndRank = 9, ReferenceDraws = 4, Eta = 0.1 + 0.2,
+        };
+        var map = request.OptionMap();
         Assert.Equal(23, map.Count);
-        OptionMapping.Check(map);
+        Assert.Equal(map, AnalysisRequest.Default.WithRecorded(map).OptionMap());
     }
 
     [Fact]
     public void Option_values_that_do_not_parse_are_never_a_silent_default()
     {
         var map = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["eta"] = "banana" };
-        Assert.Throws<SpectraException>(() => OptionMapping.Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default));
+        Assert.Throws<SpectraException>(() => AnalysisRequest.Default.WithRecorded(map));
         map["eta"] = "0.25";
-        Assert.Equal(0.25, OptionMapping.Read(map, LoadSettings.Default, MatrixSettings.Default, AnalyzeSettings.Default).Analyze.Eta);
+        Assert.Equal(0.25, AnalysisRequest.Default.WithRecorded(map).Eta);
     }
 
     [Theory]

@@ -11,18 +11,18 @@ public sealed class OptionLimitTests
     {
         var sff = Assert.Throws<SpectraException>(() => new AnalyzeOptions().SffRealisations(1_000_000_000));
         Assert.Equal(SpectraErrorKind.InvalidOption, sff.Kind);
-        Assert.Contains("sff-realisations", sff.Message);
+        Assert.Contains("sff_realisations", sff.Message);
         Assert.Contains("1000", sff.Message);
         Assert.Throws<SpectraException>(() => new AnalyzeOptions().ReferenceDraws(OptionLimits.MaxReferenceDraws + 1));
         // The bounds themselves are allowed.
-        Assert.Equal(OptionLimits.MaxSffRealisations, new AnalyzeOptions().SffRealisations(OptionLimits.MaxSffRealisations).Settings.SffRealisations);
+        Assert.Equal(OptionLimits.MaxSffRealisations, new AnalyzeOptions().SffRealisations(OptionLimits.MaxSffRealisations).Request.SffRealisations);
     }
 
     [Fact]
     public void Threads_and_pipeline_realisations_are_bounded()
     {
-        var threads = Assert.Throws<SpectraException>(() => (MatrixSettings.Default with { Threads = 100_000 }).Validate(k => "--" + k));
-        Assert.Contains("--threads", threads.Message);
+        var threads = Assert.Throws<SpectraException>(() => (Spectra.Jobs.AnalysisRequest.Default with { Threads = 100_000 }).Validate());
+        Assert.Contains("--threads", threads.Spelled((key, _) => "--" + key).Message);
         var realisations = Assert.Throws<SpectraException>(() => Spectra.Pipeline.SpectrumPipeline.Run(
             new Spectra.Data.InMemorySource(new double[20], 10, 2), new Spectra.Pipeline.SpectrumOptions { Realisations = 1_000_000_000 }));
         Assert.Equal(SpectraErrorKind.InvalidOption, realisations.Kind);

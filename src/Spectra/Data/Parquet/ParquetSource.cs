@@ -238,9 +238,10 @@ public sealed class ParquetSource : IDataSource, IRowCountHint
                     {
                         case NullPolicy.Error:
                             int j = Array.IndexOf(nullMask, true);
-                            throw SpectraException.Invalid($"null value in column '{FeatureNames![j]}'", group.File.Path,
+                            // The hint names the option by key, for each front end to spell (--nulls drop-row, Nulls(NullPolicy.DropRow)).
+                            throw SpectraException.Naming(SpectraErrorKind.InvalidInput, $"null value in column '{FeatureNames![j]}'", ["nulls"], group.File.Path,
                                 $"row group {group.RowGroup}, row {group.FirstRow + r}",
-                                "choose a null policy: drop the rows (NullPolicy.DropRow) or impute the column mean (NullPolicy.MeanImpute)");
+                                "choose a null policy: drop the rows ({nulls=drop-row}) or impute the column mean ({nulls=mean-impute})");
                         case NullPolicy.DropRow:
                             dropped++;
                             continue;

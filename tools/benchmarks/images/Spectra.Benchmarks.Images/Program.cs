@@ -17,7 +17,7 @@ if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
 }
 var watch = Stopwatch.StartNew();
 // Opened the way `spectra analyze` opens its input: the kind is detected, and the backend resolves alongside.
-var source = DataInput.Open(args[1], new LoadSettings(), key => key);
+var source = Spectra.Jobs.AnalysisRequest.Default.Open(args[1]);
 Console.WriteLine($"ms_open {watch.Elapsed.TotalMilliseconds:F1}");
 long images = 0;
 double top = double.NaN;

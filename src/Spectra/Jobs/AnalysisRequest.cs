@@ -1,0 +1,202 @@
+using Spectra.Analysis.PowerLaw;
+using Spectra.Checks;
+using Spectra.Data;
+using Spectra.Data.Images;
+using Spectra.Data.Parquet;
+using Spectra.Matrices;
+using Spectra.Pipeline;
+using Spectra.Reports;
+using Spectra.Spectrum.Unfolding;
+using P = Spectra.Jobs.Parameters;
+
+namespace Spectra.Jobs;
+
+/// <summary>
+/// What one job is asked: how the input is read, which matrix is decomposed and how its spectrum is
+/// read, with the defaults of <see cref="Parameters"/>. The command line and the notebook builders
+/// both fill it, and <see cref="Job"/> runs it, so the two front ends cannot disagree.
+/// </summary>
+public sealed record AnalysisRequest
+{
+    public ImageColorMode Color { get; init; } = P.Color.Default;
+    public (int Width, int Height)? Resize { get; init; } = P.Resize.Default;
+    public IReadOnlyList<string> Include { get; init; } = P.Include.Default;
+    public IReadOnlyList<string> Exclude { get; init; } = P.Exclude.Default;
+    public IReadOnlyList<string> Columns { get; init; } = P.Columns.Default;
+    public string? ListColumn { get; init; } = P.ListColumn.Default;
+    public string? LabelColumn { get; init; } = P.LabelColumn.Default;
+    public NullPolicy Nulls { get; init; } = P.Nulls.Default;
+    public int? MaxSamples { get; init; } = P.MaxSamples.Default;
+    public int Seed { get; init; } = P.Seed.Default;
+    public bool SkipInvalid { get; init; } = P.SkipInvalid.Default;
+    public bool ContentHash { get; init; } = P.ContentHash.Default;
+
+    public MatrixRequest Matrix { get; init; } = P.Matrix.Default;
+    public bool Center { get; init; } = P.Center.Default;
+    public bool Standardize { get; init; } = P.Standardize.Default;
+    public bool DropNonFinite { get; init; } = P.DropNonFinite.Default;
+    public int Threads { get; init; } = P.Threads.Default;
+
+    /// <summary>Also compute one spectrum per class label (image subfolder, label column); a notebook's choice.</summary>
+    public bool PerClass { get; init; }
+
+    public int KTop { get; init; } = P.KTop.Default;
+    public int KBottom { get; init; } = P.KBottom.Default;
+    public UnfoldingMethod Unfolding { get; init; } = P.Unfolding.Default;
+    public int UnfoldingDegree { get; init; } = P.UnfoldingDegree.Default;
+    public int SffRealisations { get; init; } = P.SffRealisations.Default;
+    public int? StartRank { get; init; } = P.StartRank.Default;
+    public int? EndRank { get; init; } = P.EndRank.Default;
+    public int ReferenceDraws { get; init; } = P.ReferenceDraws.Default;
+    public double Eta { get; init; } = P.Eta.Default;
+
+    public int Replicates { get; init; } = P.Replicates.Default;
+    public BaselineBuilder.ResamplingMethod Resampling { get; init; } = P.Resampling.Default;
+
+    /// <summary>The keys the user gave (through a parameter's <c>With</c>): a check keeps these over the baseline's recorded options.</summary>
+    public IReadOnlySet<string> Given { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public static AnalysisRequest Default { get; } = new();
+
+    /// <summary>The options that change the numbers, by key, in invariant text: the JSON <c>options</c> a report and a baseline record.</summary>
+    public SortedDictionary<string, string> OptionMap()
+    {
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in P.Run)
+        {
+            var text = p.TextOf(this);
+            if (text is not null && (p.Recorded == Recorded.Always || (p.Recorded == Recorded.WhenSet && text != p.DefaultText))) map[p.Key] = text;
+        }
+        return map;
+    }
+
+    /// <summary>
+    /// The request with every recorded option (a baseline's) applied that the user did not give, so a check
+    /// computes today's metrics as the baseline's were computed. A key that is not a parameter, or a value
+    /// that does not parse or is out of range, is an error naming the key.
+    /// </summary>
+    public AnalysisRequest WithRecorded(IReadOnlyDictionary<string, string> recorded)
+    {
+        var r = this;
+        foreach (var (key, text) in recorded)
+        {
+            if (!P.ByKey.TryGetValue(key, out var p) || p.Recorded == Recorded.Never)
+                throw SpectraException.Option($"unknown option '{key}'", [], hint: "known options: " + string.Join(", ", P.Run.Where(x => x.Recorded != Recorded.Never).Select(x => x.Key).Order(StringComparer.Ordinal)));
+            if (!Given.Contains(key)) r = p.WithText(r, text) with { Given = r.Given };
+        }
+        return r.Validate();
+    }
+
+    /// <summary>Every parameter within its range and the power-law range holding a fit; the request itself, to chain.</summary>
+    public AnalysisRequest Validate()
+    {
+        foreach (var p in P.Run.Concat(P.Baseline)) p.Validate(this);
+        if (StartRank is { } s && EndRank is { } e)
+        {
+            // A range given in full must hold a fit: otherwise the power law would silently be left out of
+            // the report, which reads as "no power law" rather than "wrong options".
+            var minimum = PowerLawOptions.Default.MinimumPoints;
+            if (s > e)
+                throw SpectraException.Option($"{P.StartRank.Name} ({s}) is above {P.EndRank.Name} ({e})", [P.StartRank.Key, P.EndRank.Key],
+                    hint: $"ranks count from the largest eigenvalue: give {P.StartRank.Name} ≤ {P.EndRank.Name}");
+            if (e - s + 1 < minimum)
+                throw SpectraException.Option($"{P.StartRank.Name} {s} … {P.EndRank.Name} {e} holds {e - s + 1} ranks; the power-law fit needs at least {minimum}",
+                    [P.StartRank.Key, P.EndRank.Key], hint: "widen the range");
+        }
+        return this;
+    }
+
+    /// <summary>How the report analyses the spectrum.</summary>
+    /// <param name="light">A baseline's replicate runs (see <see cref="ReportSettings.Light"/>).</param>
+    public ReportSettings ReportSettings(string toolVersion, bool light = false) => new()
+    {
+        KTop = KTop,
+        KBottom = KBottom,
+        Unfolding = new UnfoldingOptions { Method = Unfolding, Degree = UnfoldingDegree },
+        Seed = Seed,
+        StartRank = StartRank,
+        EndRank = EndRank,
+        ReferenceDraws = ReferenceDraws,
+        Eta = Eta,
+        Light = light,
+        ToolVersion = toolVersion,
+        Options = OptionMap(),
+    };
+
+    /// <summary>How the pipeline turns the rows into spectra; a light run (a replicate, a study's subset) has no realisations and no duplicate count.</summary>
+    public SpectrumOptions PipelineOptions(bool light = false) => new()
+    {
+        Matrix = Matrix,
+        Preprocess = new PreprocessOptions { Center = Center, Standardize = Standardize, NonFinite = DropNonFinite ? NonFinitePolicy.DropRow : NonFinitePolicy.Error },
+        Threads = Threads,
+        Realisations = light ? 0 : SffRealisations,
+        PerLabel = PerClass,
+        DetectDuplicates = !light,
+        Seed = Seed,
+    };
+
+    /// <summary>The keys of the parameters given (not at their defaults) that do not apply to <paramref name="kind"/> input.</summary>
+    /// <param name="kind">An <see cref="InputDetector.Name"/>, or the notebook's "memory", "synthetic" or "source".</param>
+    public IReadOnlyList<string> Inapplicable(string kind)
+    {
+        Parameter[] images = [P.Color, P.Resize, P.Include, P.Exclude, P.SkipInvalid];
+        Parameter[] parquet = [P.Columns, P.ListColumn, P.LabelColumn, P.Nulls, P.ContentHash];
+        Parameter[] candidates = kind switch
+        {
+            "parquet" => images,
+            "images" or "npy" or "idx" => parquet,
+            // A list of levels is a spectrum already: nothing is decoded, selected, sampled or prepared into a matrix.
+            "levels" => [.. images, .. parquet, P.MaxSamples, P.Matrix, P.Center, P.Standardize, P.DropNonFinite],
+            // In-memory and generated rows are all used: there is nothing to subsample from.
+            "memory" or "synthetic" => [P.MaxSamples],
+            _ => [],
+        };
+        return candidates.Where(p => p.TextOf(this) != p.DefaultText).Select(p => p.Key).ToArray();
+    }
+
+    /// <summary>Throws for the first parameter given that does not apply to <paramref name="kind"/> input.</summary>
+    public void Refuse(string kind, string? path = null)
+    {
+        if (Inapplicable(kind) is [var key, ..])
+            throw SpectraException.Naming(SpectraErrorKind.InvalidOption, $"{{{key}}} does not apply to {kind} input", [key], path,
+                hint: kind == "levels" ? "a list of levels is a spectrum already: leave the option out" : "leave it out, or check that the path is the input you meant");
+    }
+
+    /// <summary>The input kind of <paramref name="path"/>, after refusing the parameters that do not apply to it.</summary>
+    public InputKind Detect(string path)
+    {
+        var kind = InputDetector.Detect(path);
+        Refuse(InputDetector.Name(kind), kind == InputKind.Levels ? path : null);
+        return kind;
+    }
+
+    /// <summary>A fresh source of the rows <paramref name="path"/> holds (a list of levels has none).</summary>
+    public IDataSource Open(string path) => Open(path, Detect(path));
+
+    private IDataSource Open(string path, InputKind kind) => kind switch
+    {
+        InputKind.Parquet => new ParquetSource(path, new ParquetSourceOptions
+        {
+            Columns = Columns.Count > 0 ? Columns : null,
+            ListColumn = ListColumn,
+            LabelColumn = LabelColumn,
+            Nulls = Nulls,
+            MaxRows = MaxSamples,
+            Seed = Seed,
+            HashContent = ContentHash,
+        }),
+        InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,
+            hint: "analyse it with `spectra analyze`; baselines, checks and studies need the data itself"),
+        _ => ImageSource.Open(path, new ImageSourceOptions
+        {
+            Color = Color,
+            ResizeWidth = Resize?.Width,
+            ResizeHeight = Resize?.Height,
+            Include = Include,
+            Exclude = Exclude,
+            MaxSamples = MaxSamples,
+            Seed = Seed,
+            SkipInvalid = SkipInvalid,
+        }),
+    };
+}
