@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spectra.Analysis;
+using Spectra.Checks;
 using Spectra.Cli;
 using Spectra.Jobs;
 using Spectra.Reports;
@@ -36,12 +37,12 @@ public sealed class FrontEndAgreementTests
             var code = SpectraCli.Run(["check", Digits, "--baseline", baseline, "--json", cliJson, "-q"], io);
             Assert.True(code is 0 or 1 or 2, stderr.ToString());
 
-            var check = Dataset.Load(Digits).Check(Checks.BaselineFile.Read(baseline));
+            var check = Dataset.Load(Digits).Check(BaselineFile.Read(baseline));
             Assert.Equal(36, check.Analysis.Document.Matrix.Features);
             Assert.Equal(300, check.Analysis.Document.Matrix.Samples);
             Assert.Equal(4, check.Analysis.Request.KTop);
             Assert.Equal(code, check.ExitCode());
-            var notebookJson = JsonReportWriter.Write(check.Analysis.Document, new CheckSummary(check.Result, check.ExitCode(), baseline));
+            var notebookJson = CheckJsonWriter.Write(check.Analysis.Document, new CheckSummary(check.Result, check.ExitCode(), baseline));
             Assert.Equal(WithoutTimings(File.ReadAllText(cliJson)), WithoutTimings(notebookJson));
         }
         finally

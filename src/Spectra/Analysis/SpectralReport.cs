@@ -13,7 +13,7 @@ namespace Spectra.Analysis;
 /// serialises it 1:1, the notebooks read it, the checks compare its <see cref="Headline"/>.
 /// No field holds NaN or infinity; "not available" is null.
 /// </summary>
-[global::Spectra.Notebooks.TypeFormatterSource(typeof(global::Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
 public sealed record SpectralReport(
     string SchemaVersion,
     SpectrumProvenance Provenance,

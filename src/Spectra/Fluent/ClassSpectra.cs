@@ -19,7 +19,7 @@ public sealed record ClassStatistics(string Label, long Samples, int NonZero, in
 /// the same pass. The power law is fitted without its bootstrap (a class has few samples; the
 /// interval would mostly measure that). Renders as a table and a ⟨r̃⟩ chart with the references.
 /// </summary>
-[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class ClassSpectra
 {
     private ClassSpectra(IReadOnlyList<ClassStatistics> rows) => Rows = rows;

@@ -18,7 +18,7 @@ namespace Spectra;
 /// The class is not called <c>Spectra</c> because a type named like its namespace would make
 /// <c>Spectra.Data</c> and friends ambiguous in user code.
 /// </summary>
-[Spectra.Notebooks.TypeFormatterSource(typeof(Spectra.Notebooks.NotebookFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
+[TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })]
 public sealed class Dataset
 {
     private readonly Func<AnalysisRequest, IDataSource> _open;

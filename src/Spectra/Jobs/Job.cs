@@ -5,7 +5,6 @@ using Spectra.Data;
 using Spectra.Pipeline;
 using Spectra.Reports;
 using Spectra.Reports.Document;
-using Spectra.Reports.Model;
 
 namespace Spectra.Jobs;
 
