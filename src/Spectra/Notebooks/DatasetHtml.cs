@@ -14,7 +14,7 @@ internal static class DatasetHtml
         var rows = new List<(string, string)>
         {
             ("input", $"{d.Name} ({d.Kind})"),
-            ("matrix", d.Request.Matrix + (d.Request.PerClass ? ", per class" : "")),
+            ("matrix", Spectra.Jobs.Parameters.Matrix.TextOf(d.Request.Matrix) + (d.Request.PerClass ? ", per class" : "")),
         };
         rows.AddRange(d.OptionMap().Select(kv => ($"--{kv.Key.Replace('_', '-')}", kv.Value)));
         return new StringBuilder("<h3>Dataset</h3>\n")
