@@ -3,7 +3,6 @@ using Spectra.Analysis;
 using Spectra.Analysis.Entropy;
 using Spectra.Analysis.PowerLaw;
 using Spectra.Analysis.SpacingRatio;
-using Spectra.Notebooks;
 using Spectra.Spectrum;
 
 namespace Spectra.Fluent;
@@ -47,8 +46,6 @@ public sealed class ClassSpectra
         }
         return new ClassSpectra(rows);
     }
-
-    public string ToHtml() => NotebookHtml.Render(this);
 
     public override string ToString() => string.Join("; ", Rows.Select(r =>
         string.Create(CultureInfo.InvariantCulture, $"{r.Label}: ⟨r̃⟩ = {(r.RatioMean is { } m ? m.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}, {r.Verdict.Class}")));
