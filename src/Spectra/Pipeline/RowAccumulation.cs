@@ -131,9 +131,16 @@ internal sealed class RowAccumulation : IDisposable
         // The Gram matrix's working copy of the rows and the matrix come next: checked with the block, so a run that cannot finish stops here.
         MemoryBudget.Current.Check(16.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features and its working copy", _path);
         ReserveRows(RowsKept, "the samples in one block", _reserved);
-        var held = new double[_held.Sum(c => (long)c.Length)];
-        long offset = 0;
-        foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
+        // Rows that came in one chunk are that block already: copying them would hold a second
+        // copy (1.6 GB for two 10⁸-pixel images) until the collector runs.
+        double[] held;
+        if (_held.Count == 1) held = _held[0];
+        else
+        {
+            held = new double[_held.Sum(c => (long)c.Length)];
+            long offset = 0;
+            foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
+        }
         _held.Clear(); // the chunks now live in one block
         if (zeroColumns.Length > 0)
             for (long r = 0; r < RowsKept; r++)
