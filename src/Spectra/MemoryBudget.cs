@@ -14,7 +14,7 @@ namespace Spectra;
 /// <c>async</c> calls and parallel loops); outside any scope a process-wide budget with the default
 /// limit applies.
 /// </remarks>
-public sealed class MemoryBudget
+internal sealed class MemoryBudget
 {
     /// <summary>Share of the memory available to the process a run may take by default.</summary>
     public const double DefaultShare = 0.5;

@@ -6,7 +6,7 @@ namespace Spectra;
 /// replicates) and low enough that a typo such as 1000000000 is an error, not a week of work. Memory
 /// is bounded separately, by the run's <see cref="MemoryBudget"/>.
 /// </summary>
-public static class OptionLimits
+internal static class OptionLimits
 {
     /// <summary>Random half-subsample spectra the form factor averages over (each one more eigensolve).</summary>
     public const int MaxSffRealisations = 1000;

@@ -174,7 +174,7 @@ public sealed class FormatterConventionTests
     [Fact]
     public void An_outcome_without_a_value_says_why()
     {
-        var outcome = AnalysisOutcome<Spectra.Analysis.PowerLaw.PowerLawResult>.NotEnough("power law", 3, 20);
+        var outcome = AnalyzerOutcome<Spectra.Analysis.PowerLaw.PowerLawResult>.NotEnough("power law", 3, 20);
         var html = KernelConvention.Format(outcome, "text/html")!;
         Assert.Contains("NotEnoughLevels", html);
         Assert.Contains("needs at least 20 levels", html);

@@ -29,7 +29,7 @@ public sealed record FiniteSizeReferenceSet(int Levels, int BulkLevels, int Simu
 /// outside the user's bulk (<see cref="StaircaseFit.InverseTable"/>): an extrapolated fit can pile
 /// most reference levels onto one value and make the GOE reference of P(s) meaningless.
 /// </summary>
-public static class FiniteSizeReferences
+internal static class FiniteSizeReferences
 {
     public const string RatioMean = "spacing_ratio.mean";
     public const string KlGoe = "spacing_distribution.kl_goe";

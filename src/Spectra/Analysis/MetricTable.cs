@@ -4,14 +4,14 @@ namespace Spectra.Analysis;
 /// <param name="Key">Dotted snake_case name, the same everywhere (report, rules, baseline, headline, notebooks).</param>
 /// <param name="JsonPath">Where the number sits in the JSON report, or null for a number derived from it or from the analyzers' full results.</param>
 /// <param name="Checked">Recorded by a baseline and accepted by a check rule.</param>
-public sealed record MetricDefinition(string Key, string Meaning, string Unit, string HigherMeans, string? JsonPath, bool Checked);
+internal sealed record MetricDefinition(string Key, string Meaning, string Unit, string HigherMeans, string? JsonPath, bool Checked);
 
 /// <summary>
 /// The one table of metric names. The JSON report, the check rules and baselines, the headline of an
 /// analysis, <c>DatasetAnalysis.Metric(key)</c> and docs/report-schema.md all take their keys from here;
 /// a test holds each of them against it. A key is its JSON section and field where the report has one.
 /// </summary>
-public static class MetricTable
+internal static class MetricTable
 {
     public const string SpectrumNonZero = "spectrum.non_zero";
     public const string ZeroModes = "spectrum.zero_modes";

@@ -13,7 +13,7 @@ using Spectra.Spectrum;
 namespace Spectra.Analysis;
 
 /// <summary>The one entry point: every analyzer on one spectrum, with one options object, into one report.</summary>
-public static class SpectralAnalysis
+internal static class SpectralAnalysis
 {
     /// <summary>Report keys of the analyzers the verdict does not read.</summary>
     private static readonly string[] NotForVerdict = { "power_law", "form_factor", "entropy", "marchenko_pastur" };
@@ -48,10 +48,10 @@ public static class SpectralAnalysis
         const int stages = 8;
         var stage = 0;
 
-        AnalysisOutcome<T> Timed<T>(string key, Func<AnalysisOutcome<T>> run) where T : class
+        AnalyzerOutcome<T> Timed<T>(string key, Func<AnalyzerOutcome<T>> run) where T : class
         {
             progress?.Report(new SpectraProgress("analyze", stage++, stages, key));
-            if (!options.Runs(key)) return AnalysisOutcome<T>.Skipped(key);
+            if (!options.Runs(key)) return AnalyzerOutcome<T>.Skipped(key);
             var sw = Stopwatch.StartNew();
             var result = run();
             timings[key] = sw.Elapsed.TotalMilliseconds;

@@ -12,7 +12,7 @@ namespace Spectra.Analysis;
 /// a GOE-like (Poisson-like) ⟨r̃⟩ whose KL(P(s) ‖ GOE) (‖ Poisson) lies more than c_s reference spreads
 /// above the reference mean becomes "intermediate".
 /// </summary>
-public static class VerdictRule
+internal static class VerdictRule
 {
     public static (IReadOnlyList<StatisticComparison> Comparisons, Verdict Verdict) Decide(SpacingRatioResult? ratio,
         SpacingDistributionResult? spacing, FiniteSizeReferenceSet? references, VerdictOptions options)

@@ -9,15 +9,9 @@ namespace Spectra.Checks;
 /// <c>replicates</c> Poisson-bootstrap replicates of the rows. The duplicate metrics are counts on
 /// the data itself, so they keep their full-data value and no spread.
 /// </summary>
-public static class BaselineBuilder
+internal static class BaselineBuilder
 {
-    /// <summary>How replicates of the rows are drawn for the spreads.</summary>
-    public enum ResamplingMethod
-    {
-        HalfSample,
-        Poisson,
-    }
-
+    /// <summary>How a method draws the replicates and what the spread is, as the baseline file records it.</summary>
     public static string Describe(ResamplingMethod method) => method switch
     {
         ResamplingMethod.HalfSample => "half-sample: random halves of the rows; spread = standard deviation over replicates (equals the spread at M for a mean)",

@@ -6,7 +6,7 @@ using Spectra.Data.Files;
 namespace Spectra.Checks;
 
 /// <summary>Reads and writes baseline files (JSON, fixed key order, round-trip doubles).</summary>
-public static class BaselineFile
+internal static class BaselineFile
 {
     public static void Write(Baseline baseline, string path)
     {

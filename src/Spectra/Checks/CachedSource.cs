@@ -7,7 +7,7 @@ namespace Spectra.Checks;
 /// them on later reads, so a baseline's bootstrap replicates do not decode the files again.
 /// A replayed read reports what the first read found. Above the limit it simply reads the source again each time.
 /// </summary>
-public sealed class CachedSource : IDataSource
+internal sealed class CachedSource : IDataSource
 {
     private readonly IDataSource _inner;
     private readonly long _maxBytes;

@@ -3,7 +3,7 @@ using Spectra.Analysis;
 namespace Spectra.Checks;
 
 /// <summary>Applies rules to today's metrics and a baseline.</summary>
-public static class CheckEvaluator
+internal static class CheckEvaluator
 {
     public static CheckResult Evaluate(RuleSet rules, IReadOnlyList<Metric> current, Baseline? baseline)
     {

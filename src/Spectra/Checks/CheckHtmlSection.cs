@@ -11,7 +11,7 @@ namespace Spectra.Checks;
 /// rule, how far each metric is from the baseline in spreads, and where the baseline came from.
 /// A reader of a CI artifact sees why the check passed or failed before the spectrum itself.
 /// </summary>
-public static class CheckHtmlSection
+internal static class CheckHtmlSection
 {
     /// <summary>Page styles for the status colours (the notebook view has its own scoped copy).</summary>
     internal const string Style =

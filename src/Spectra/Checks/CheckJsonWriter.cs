@@ -11,7 +11,7 @@ public sealed record CheckSummary(CheckResult Result, int ExitCode, string Basel
 /// The JSON report of <c>spectra check</c>: the analysis report (<see cref="JsonReportWriter"/>) with a
 /// "check" section after its verdict, one entry per rule (docs/report-schema.md).
 /// </summary>
-public static class CheckJsonWriter
+internal static class CheckJsonWriter
 {
     public static string Write(ReportDocument report, CheckSummary check)
     {

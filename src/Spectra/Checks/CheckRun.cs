@@ -11,7 +11,7 @@ public sealed record CheckRunResult(ReportDocument Report, CheckResult Result);
 /// not comparable with the baseline, matched in size (<see cref="SizeMatch"/>; a larger batch is
 /// analysed a second time on a subset of the baseline's row count) and evaluated under the rules.
 /// </summary>
-public static class CheckRun
+internal static class CheckRun
 {
     /// <param name="analyze">Analyses a source with the baseline's options, reporting to the progress given; called on the batch and, for a larger batch, on its subset.</param>
     /// <param name="seed">The seed of the subset a larger batch is reduced to.</param>

@@ -11,7 +11,7 @@ public enum CheckStatus
 }
 
 /// <summary>The process exit codes of <c>spectra check</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Pass = 0;
     public const int Warn = 1;

@@ -12,7 +12,7 @@ namespace Spectra.Checks;
 /// Files passed over as unreadable (skip-invalid) do not reach the spectrum at all, so they have an
 /// absolute rule that needs no baseline: any warns, more than one in a hundred of the files fails.
 /// </summary>
-public static class DefaultRules
+internal static class DefaultRules
 {
     public const double WarnSigma = 4;
     public const double FailSigma = 6;

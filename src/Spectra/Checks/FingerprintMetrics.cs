@@ -4,7 +4,7 @@ using Spectra.Reports.Document;
 namespace Spectra.Checks;
 
 /// <summary>The named metrics of one report, as rules and baselines see them.</summary>
-public static class FingerprintMetrics
+internal static class FingerprintMetrics
 {
     public static IReadOnlyList<Metric> From(ReportDocument r)
     {

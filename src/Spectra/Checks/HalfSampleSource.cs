@@ -8,7 +8,7 @@ namespace Spectra.Checks;
 /// variance at M itself (for a mean, (σ²/m)(M − m)/M with m = M/2 is exactly σ²/M), without the
 /// repeated rows of the ordinary bootstrap, which distort a spectrum when d/M is not small.
 /// </summary>
-public sealed class HalfSampleSource(IDataSource inner, int seed, int replicate) : ResampledSource(inner, seed, replicate)
+internal sealed class HalfSampleSource(IDataSource inner, int seed, int replicate) : ResampledSource(inner, seed, replicate)
 {
     protected override int Weight(long row) => RowHash.Unit(Seed, Replicate, row) < 0.5 ? 1 : 0;
 }

@@ -7,7 +7,7 @@ namespace Spectra.Checks;
 /// warning is a passing case with the message in system-out, or a failure with --warn-as-error.
 /// A rule that could not be computed is an error.
 /// </summary>
-public static class JUnitCheckWriter
+internal static class JUnitCheckWriter
 {
     public static string Write(CheckResult result, string suiteName, bool warnAsError)
     {

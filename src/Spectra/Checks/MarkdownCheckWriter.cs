@@ -4,7 +4,7 @@ using Spectra.Reports;
 namespace Spectra.Checks;
 
 /// <summary>A check as a Markdown section that fits a CI step summary: the verdict, then one table row per rule.</summary>
-public static class MarkdownCheckWriter
+internal static class MarkdownCheckWriter
 {
     public static string Write(CheckResult result, string inputPath, string baselinePath)
     {

@@ -6,7 +6,7 @@ namespace Spectra.Checks;
 /// One Poisson-bootstrap replicate of a source: row i appears w_i ~ Poisson(1) times. This is the
 /// streaming form of the ordinary bootstrap (it resamples about M rows with replacement).
 /// </summary>
-public sealed class PoissonBootstrapSource(IDataSource inner, int seed, int replicate) : ResampledSource(inner, seed, replicate)
+internal sealed class PoissonBootstrapSource(IDataSource inner, int seed, int replicate) : ResampledSource(inner, seed, replicate)
 {
     protected override int Weight(long row) => Weight(Seed, Replicate, row);
 

@@ -7,7 +7,7 @@ namespace Spectra.Checks;
 /// exactly the same pipeline: row i appears w_i times, with w_i a function of a hash of
 /// (seed, replicate, i), so the replicate does not depend on chunking and needs no copy of the data.
 /// </summary>
-public abstract class ResampledSource : IDataSource
+internal abstract class ResampledSource : IDataSource
 {
     private readonly IDataSource _inner;
 

@@ -8,7 +8,7 @@ namespace Spectra.Checks;
 /// selection sampling (row i is taken with probability (keep − taken) / (total − i)) on a hash of
 /// (seed, row), so the subset depends neither on chunking nor on how often it is read.
 /// </summary>
-public sealed class SubsetSource : ResampledSource
+internal sealed class SubsetSource : ResampledSource
 {
     /// <summary>Separates the subset's hash stream from the baseline replicates' (replicate 0, 1, …).</summary>
     private const int HashStream = -1;

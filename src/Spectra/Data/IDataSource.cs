@@ -27,7 +27,7 @@ public interface IDataSource
 }
 
 /// <summary>Reads for callers that need only the rows.</summary>
-public static class DataSourceReads
+internal static class DataSourceReads
 {
     /// <summary>Reads every sample once; what the read found is not kept.</summary>
     public static IEnumerable<RowChunk> ReadChunks(this IDataSource source, int maxRowsPerChunk, IProgress<SpectraProgress>? progress = null,

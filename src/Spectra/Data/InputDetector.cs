@@ -21,7 +21,7 @@ public enum InputKind
 /// .parquet files as image files (notes such as README files count for neither). The CLI and the
 /// fluent API both decide with this one class.
 /// </summary>
-public static class InputDetector
+internal static class InputDetector
 {
     public static InputKind Detect(string path)
     {

@@ -7,7 +7,7 @@ namespace Spectra.Data;
 /// A list of levels given as a spectrum: a one-dimensional .npy array, or a text file with one number
 /// per line (blank lines and lines starting with '#' are passed over; numpy.savetxt writes this).
 /// </summary>
-public static class LevelsFile
+internal static class LevelsFile
 {
     /// <summary>Most levels read: the finite-size references simulate GOE draws of the same size.</summary>
     public const int MaxLevels = 200_000;

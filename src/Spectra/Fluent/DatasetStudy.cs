@@ -16,8 +16,8 @@ public class DatasetStudy
     }
 
     public object Result { get; }
-    public StudyTables.View View { get; }
-    public IReadOnlyList<Chart> Charts { get; }
+    internal StudyTables.View View { get; }
+    internal IReadOnlyList<Chart> Charts { get; }
 
     /// <summary>The tables as aligned plain text (what the CLI prints).</summary>
     public string ToText() => StudyTables.Text(View);

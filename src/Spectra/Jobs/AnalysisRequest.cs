@@ -51,7 +51,7 @@ public sealed record AnalysisRequest
     public double Eta { get; init; } = P.Eta.Default;
 
     public int Replicates { get; init; } = P.Replicates.Default;
-    public BaselineBuilder.ResamplingMethod Resampling { get; init; } = P.Resampling.Default;
+    public ResamplingMethod Resampling { get; init; } = P.Resampling.Default;
 
     /// <summary>The keys the user gave (through a parameter's <c>With</c>): a check keeps these over the baseline's recorded options.</summary>
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>(StringComparer.Ordinal);
@@ -108,7 +108,7 @@ public sealed record AnalysisRequest
 
     /// <summary>How the report analyses the spectrum.</summary>
     /// <param name="light">A baseline's replicate runs (see <see cref="ReportSettings.Light"/>).</param>
-    public ReportSettings ReportSettings(string toolVersion, bool light = false) => new()
+    internal ReportSettings ReportSettings(string toolVersion, bool light = false) => new()
     {
         KTop = KTop,
         KBottom = KBottom,
@@ -124,7 +124,7 @@ public sealed record AnalysisRequest
     };
 
     /// <summary>How the pipeline turns the rows into spectra; a light run (a replicate, a study's subset) has no realisations and no duplicate count.</summary>
-    public SpectrumOptions PipelineOptions(bool light = false) => new()
+    internal SpectrumOptions PipelineOptions(bool light = false) => new()
     {
         Matrix = Matrix,
         Preprocess = new PreprocessOptions { Center = Center, Standardize = Standardize, NonFinite = DropNonFinite ? NonFinitePolicy.DropRow : NonFinitePolicy.Error },

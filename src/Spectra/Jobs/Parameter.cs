@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Spectra.Jobs;
 
 /// <summary>When a run's JSON <c>options</c> (and so a baseline, which a check repeats) records a parameter.</summary>
-public enum Recorded
+internal enum Recorded
 {
     Always,
     /// <summary>Only when it differs from its default (an optional column, a subset size).</summary>
@@ -17,7 +17,7 @@ public enum Recorded
 /// range and its help text. The command line, the notebook builders, the JSON <c>options</c> and a
 /// baseline's recorded options are all derived from it; errors name it by key (see <see cref="SpectraException.Keys"/>).
 /// </summary>
-public abstract class Parameter
+internal abstract class Parameter
 {
     private protected Parameter(string key, string help)
     {
@@ -61,7 +61,7 @@ public abstract class Parameter
 }
 
 /// <summary>A parameter of type <typeparamref name="T"/>, reading and setting its field of an <see cref="AnalysisRequest"/>.</summary>
-public class Parameter<T> : Parameter
+internal class Parameter<T> : Parameter
 {
     private readonly Func<AnalysisRequest, T> _get;
     private readonly Func<AnalysisRequest, T, AnalysisRequest> _set;
@@ -104,7 +104,7 @@ public class Parameter<T> : Parameter
 }
 
 /// <summary>A parameter with a fixed set of values, each with its text (<c>--nulls drop-row</c>, <c>NullPolicy.DropRow</c>).</summary>
-public sealed class Choice<T> : Parameter<T> where T : struct, Enum
+internal sealed class Choice<T> : Parameter<T> where T : struct, Enum
 {
     private readonly (string Text, T Value)[] _values;
 

@@ -15,7 +15,7 @@ namespace Spectra.Jobs;
 /// Every parameter of the analyze, baseline and check jobs, each defined once. The defaults are the
 /// analyzers' own (k_top is <see cref="BulkSelection.DefaultKTop"/>), so there is one of each.
 /// </summary>
-public static class Parameters
+internal static class Parameters
 {
     public static readonly Choice<ImageColorMode> Color = new("color", ImageColorMode.Gray, "Images: gray (luma) or rgb (three features per pixel)",
         r => r.Color, (r, v) => r with { Color = v }, ("gray", ImageColorMode.Gray), ("rgb", ImageColorMode.Rgb)) { Notebook = "Rgb" };
@@ -77,9 +77,9 @@ public static class Parameters
     /// <summary>A baseline's: the resampled replicates its spreads come from, and how they are drawn.</summary>
     public static readonly Parameter<int> Replicates = Integer("replicates", 20, "N", "Resampled replicates (see --resampling) for the spreads",
         r => r.Replicates, (r, v) => r with { Replicates = v }, 2, OptionLimits.MaxReplicates, Recorded.Never);
-    public static readonly Choice<BaselineBuilder.ResamplingMethod> Resampling = new("resampling", BaselineBuilder.ResamplingMethod.HalfSample,
+    public static readonly Choice<ResamplingMethod> Resampling = new("resampling", ResamplingMethod.HalfSample,
         "How replicates are drawn: half (random halves of the rows) or poisson (bootstrap, rows repeated Poisson(1) times)", r => r.Resampling, (r, v) => r with { Resampling = v },
-        ("half", BaselineBuilder.ResamplingMethod.HalfSample), ("poisson", BaselineBuilder.ResamplingMethod.Poisson)) { Recorded = Recorded.Never };
+        ("half", ResamplingMethod.HalfSample), ("poisson", ResamplingMethod.Poisson)) { Recorded = Recorded.Never };
 
     /// <summary>The parameters every job shares (analyze, baseline, check), in the order --help lists them.</summary>
     public static IReadOnlyList<Parameter> Run { get; } =

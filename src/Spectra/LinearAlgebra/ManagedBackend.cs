@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 namespace Spectra.LinearAlgebra;
 
 /// <summary>The fallback when no native LAPACK loads: MathNet.Numerics' managed EVD, the blocked rank-k update where AVX-512 exists, loops elsewhere.</summary>
-public sealed class ManagedBackend : ILinearAlgebraBackend
+internal sealed class ManagedBackend : ILinearAlgebraBackend
 {
     public static ManagedBackend Instance { get; } = new();
 

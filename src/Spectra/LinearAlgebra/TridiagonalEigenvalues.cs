@@ -6,7 +6,7 @@ namespace Spectra.LinearAlgebra;
 /// a 4096-level GOE draw in tridiagonal form costs ~0.1 s on one core instead of the many seconds
 /// a dense eigensolver needs.
 /// </summary>
-public static class TridiagonalEigenvalues
+internal static class TridiagonalEigenvalues
 {
     /// <summary>All eigenvalues, ascending.</summary>
     /// <param name="diagonal">The n diagonal entries (not modified).</param>

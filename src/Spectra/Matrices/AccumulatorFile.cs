@@ -17,7 +17,7 @@ namespace Spectra.Matrices;
 ///   sha256  32 bytes over everything before it
 /// </code>
 /// </summary>
-public static class AccumulatorFile
+internal static class AccumulatorFile
 {
     private static ReadOnlySpan<byte> Magic => "SPECACC\0"u8;
     public const uint Version = 1;

@@ -4,7 +4,7 @@ namespace Spectra.Matrices;
 /// <param name="Matrix">C = XcᵀXc / M (or the raw second moment XᵀX / M without centring; the correlation matrix when standardised).</param>
 /// <param name="KeptFeatures">Indices of the original features that are rows/columns of <paramref name="Matrix"/>.</param>
 /// <param name="DroppedFeatures">Zero-variance features dropped by standardisation.</param>
-public sealed record CovarianceMatrix(SymmetricMatrix Matrix, long Samples, IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures)
+internal sealed record CovarianceMatrix(SymmetricMatrix Matrix, long Samples, IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures)
 {
     /// <summary>Finishes C from the accumulated moments: C = (M2 [+ n μμᵀ]) / n, optionally scaled to a correlation.</summary>
     /// <param name="consume">

@@ -7,7 +7,7 @@ namespace Spectra.Matrices;
 /// only built up to <see cref="DefaultMaxSamples"/> samples; past that the covariance (d × d,
 /// streaming) is the matrix to use.
 /// </summary>
-public static class GramMatrix
+internal static class GramMatrix
 {
     /// <summary>16 384 samples: a 2 GiB matrix whose eigenvalues take minutes; larger M belongs to the covariance.</summary>
     public const int DefaultMaxSamples = 16_384;

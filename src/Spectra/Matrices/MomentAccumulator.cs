@@ -10,7 +10,7 @@ namespace Spectra.Matrices;
 /// and two accumulators over disjoint rows merge exactly into the accumulator over all rows.
 /// Memory: d² doubles for M2 plus one chunk, whatever the number of rows.
 /// </summary>
-public sealed class MomentAccumulator
+internal sealed class MomentAccumulator
 {
     private readonly ILinearAlgebraBackend _backend;
     private readonly double[] _chunkMean;

@@ -1,7 +1,7 @@
 namespace Spectra.Matrices;
 
 /// <summary>A dense symmetric n × n matrix, column-major, both triangles filled.</summary>
-public sealed class SymmetricMatrix
+internal sealed class SymmetricMatrix
 {
     public SymmetricMatrix(int order, double[] values)
     {

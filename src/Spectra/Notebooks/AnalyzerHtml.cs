@@ -24,14 +24,14 @@ internal static class AnalyzerHtml
         _ => null,
     };
 
-    /// <summary>An <see cref="AnalysisOutcome{T}"/>: the result when there is one, else why not.</summary>
+    /// <summary>An <see cref="AnalyzerOutcome{T}"/>: the result when there is one, else why not.</summary>
     public static string Outcome(object outcome)
     {
         var t = outcome.GetType();
-        var value = t.GetProperty(nameof(AnalysisOutcome<object>.Value))!.GetValue(outcome);
+        var value = t.GetProperty(nameof(AnalyzerOutcome<object>.Value))!.GetValue(outcome);
         if (value is not null && Result(value) is { } html) return html;
-        var status = t.GetProperty(nameof(AnalysisOutcome<object>.Status))!.GetValue(outcome);
-        var message = t.GetProperty(nameof(AnalysisOutcome<object>.Message))!.GetValue(outcome) as string;
+        var status = t.GetProperty(nameof(AnalyzerOutcome<object>.Status))!.GetValue(outcome);
+        var message = t.GetProperty(nameof(AnalyzerOutcome<object>.Message))!.GetValue(outcome) as string;
         return $"<p class=\"muted\">{E(status?.ToString() ?? "")}: {E(message ?? "no result")}</p>\n";
     }
 

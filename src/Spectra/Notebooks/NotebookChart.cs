@@ -11,9 +11,9 @@ public sealed class NotebookChart
 {
     private static readonly string[] Palette = { "#1f4e79", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf" };
 
-    public NotebookChart(Chart chart) => Chart = chart ?? throw new ArgumentNullException(nameof(chart));
+    internal NotebookChart(Chart chart) => Chart = chart ?? throw new ArgumentNullException(nameof(chart));
 
-    public Chart Chart { get; }
+    internal Chart Chart { get; }
 
     /// <summary>
     /// Lines with markers, one per named series, plus dashed horizontal reference levels.

@@ -15,7 +15,7 @@ public sealed class NotebookFormatterSource
 }
 
 /// <summary>Renders a Spectra result as an HTML fragment with inline SVG charts.</summary>
-public sealed class HtmlNotebookFormatter
+internal sealed class HtmlNotebookFormatter
 {
     public string MimeType => "text/html";
 
@@ -41,7 +41,7 @@ public sealed class HtmlNotebookFormatter
 }
 
 /// <summary>Writes a Spectra result's short plain-text summary.</summary>
-public sealed class PlainTextNotebookFormatter
+internal sealed class PlainTextNotebookFormatter
 {
     public string MimeType => "text/plain";
 

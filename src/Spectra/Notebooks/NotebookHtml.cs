@@ -23,7 +23,7 @@ namespace Spectra.Notebooks;
 /// resource. Chart ids get a prefix derived from the content, so several outputs on one page never
 /// share a clip-path id and the same value always renders to the same bytes.
 /// </summary>
-public static class NotebookHtml
+internal static class NotebookHtml
 {
     private const string Style =
         "<style>.spectra-nb{font-family:sans-serif;color:#222;max-width:1320px}" +
@@ -85,7 +85,7 @@ public static class NotebookHtml
     private static readonly Regex ChartId = new("<svg[^>]* class=\"spectra-chart\" id=\"([^\"]+)\"", RegexOptions.Compiled);
 
     internal static bool IsOutcome(object value) =>
-        value.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(AnalysisOutcome<>);
+        value.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(AnalyzerOutcome<>);
 
     internal static string Charts(IEnumerable<Chart> charts)
     {

@@ -11,7 +11,7 @@ using Spectra.Reports.Document;
 namespace Spectra.Notebooks;
 
 /// <summary>One-line plain-text summaries (the text/plain rendering; records would otherwise print every field).</summary>
-public static class NotebookText
+internal static class NotebookText
 {
     public static string Summary(object value) => value switch
     {
@@ -31,8 +31,8 @@ public static class NotebookText
     private static string Outcome(object outcome)
     {
         var t = outcome.GetType();
-        var v = t.GetProperty(nameof(AnalysisOutcome<object>.Value))!.GetValue(outcome);
-        return v is not null ? Summary(v) : $"{t.GetProperty(nameof(AnalysisOutcome<object>.Status))!.GetValue(outcome)}: {t.GetProperty(nameof(AnalysisOutcome<object>.Message))!.GetValue(outcome)}";
+        var v = t.GetProperty(nameof(AnalyzerOutcome<object>.Value))!.GetValue(outcome);
+        return v is not null ? Summary(v) : $"{t.GetProperty(nameof(AnalyzerOutcome<object>.Status))!.GetValue(outcome)}: {t.GetProperty(nameof(AnalyzerOutcome<object>.Message))!.GetValue(outcome)}";
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ namespace Spectra.Pipeline;
 /// Signed levels are shifted to be positive (the ranker of zero modes keeps positive levels only);
 /// the spacing ratio does not depend on the offset, and the unfolding of P(s) and K(τ) fits the shifted staircase.
 /// </summary>
-public static class LevelSpectrum
+internal static class LevelSpectrum
 {
     /// <summary>The source kind of a list of levels, and the matrix name its report gives.</summary>
     public const string Kind = "levels";

@@ -4,7 +4,7 @@ using Spectra.Spectrum;
 namespace Spectra.Pipeline;
 
 /// <summary>How a data source becomes a spectrum. Option names match the CLI flags and the JSON report.</summary>
-public sealed record SpectrumOptions
+internal sealed record SpectrumOptions
 {
     /// <summary>Which matrix's spectrum is reported (the smaller one is decomposed either way).</summary>
     public MatrixRequest Matrix { get; init; } = MatrixRequest.Auto;

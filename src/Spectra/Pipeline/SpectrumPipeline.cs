@@ -12,7 +12,7 @@ namespace Spectra.Pipeline;
 /// and of each <see cref="RowSubsets">subset</see>, with full provenance. The source is only read: what the
 /// read found and what the run dropped or noted are combined into the result's <see cref="SourceInfo"/>.
 /// </summary>
-public static class SpectrumPipeline
+internal static class SpectrumPipeline
 {
     private const long TargetChunkBytes = 32L << 20;
 

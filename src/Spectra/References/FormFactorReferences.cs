@@ -1,7 +1,7 @@
 namespace Spectra.References;
 
 /// <summary>Spectral form factor K(τ) of unfolded levels, τ in units of the Heisenberg time (plateau K → 1).</summary>
-public static class FormFactorReferences
+internal static class FormFactorReferences
 {
     /// <summary>Poisson: K(τ) = 1.</summary>
     public static double Poisson(double tau) => 1.0;

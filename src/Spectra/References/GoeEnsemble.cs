@@ -9,7 +9,7 @@ namespace Spectra.References;
 /// tridiagonal model: diagonal N(0, 1), off-diagonal χ_{n−i}/√2 (i = 1 … n − 1). Both have the
 /// semicircle on [−√(2n), √(2n)].
 /// </summary>
-public static class GoeEnsemble
+internal static class GoeEnsemble
 {
     /// <summary>A dense n × n GOE matrix, column-major (symmetric, so row-major too).</summary>
     public static double[] DenseMatrix(int n, SeededRandom random)

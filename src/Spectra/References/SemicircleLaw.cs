@@ -1,7 +1,7 @@
 namespace Spectra.References;
 
 /// <summary>Wigner's semicircle on [−R, R]: the mean level density of a large GOE matrix.</summary>
-public static class SemicircleLaw
+internal static class SemicircleLaw
 {
     /// <summary>Fraction of levels below x: 1/2 + (u√(1 − u²) + arcsin u)/π with u = x/R clamped to [−1, 1].</summary>
     public static double Cdf(double x, double radius)

@@ -6,7 +6,7 @@ namespace Spectra.References;
 /// The spacing ratio r = s_{i+1}/s_i and its folded form r̃ = min(r, 1/r) ∈ [0, 1].
 /// Atas et al. surmise P(r) = (r + r²)^β / (Z_β (1 + r + r²)^(1 + 3β/2)); the density of r̃ is 2 P(r̃).
 /// </summary>
-public static class SpacingRatioReferences
+internal static class SpacingRatioReferences
 {
     /// <summary>Poisson ⟨r̃⟩ = 2 ln 2 − 1.</summary>
     public static readonly double PoissonMean = 2 * Math.Log(2) - 1;

@@ -1,7 +1,7 @@
 namespace Spectra.References;
 
 /// <summary>Nearest-neighbour spacing distributions P(s) of unfolded levels (mean spacing 1).</summary>
-public static class SpacingReferences
+internal static class SpacingReferences
 {
     /// <summary>Poisson (uncorrelated levels): P(s) = e^-s.</summary>
     public static double PoissonDensity(double s) => s < 0 ? 0 : Math.Exp(-s);

@@ -10,7 +10,7 @@ namespace Spectra.References;
 /// on (s, |s| + 16). Tests hold F₁(0), F₂(0), the mean and the variance of TW₁ to their published 12–13 digits
 /// and the upper tail to 1e-9 relative out to s = 8 (scipy, and a second discretisation of a different kernel).
 /// </summary>
-public static class TracyWidom
+internal static class TracyWidom
 {
     /// <summary>Mean of TW₁.</summary>
     public const double Mean = -1.2065335745820;

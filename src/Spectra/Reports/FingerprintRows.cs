@@ -4,10 +4,10 @@ using Spectra.Reports.Document;
 namespace Spectra.Reports;
 
 /// <summary>One line of the fingerprint table: a statistic, its value, and its GOE and Poisson references.</summary>
-public sealed record FingerprintRow(string Statistic, string Value, string Goe, string Poisson);
+internal sealed record FingerprintRow(string Statistic, string Value, string Goe, string Poisson);
 
 /// <summary>The fingerprint table shared by the console, Markdown and HTML renderers.</summary>
-public static class FingerprintRows
+internal static class FingerprintRows
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {

@@ -10,7 +10,7 @@ namespace Spectra.Reports;
 /// One self-contained HTML page: inline CSS, inline SVG charts, no script and no external resource,
 /// so it opens offline and can be attached to a CI run as it is.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     /// <summary>The page; a lead (a check's verdicts) comes before the analysis when given.</summary>
     public static string Write(ReportDocument r, HtmlPageLead? lead = null)

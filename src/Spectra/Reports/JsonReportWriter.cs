@@ -11,7 +11,7 @@ namespace Spectra.Reports;
 /// snake_case keys in a fixed order, doubles in shortest round-trip form, null for a number that
 /// could not be computed. The same document gives the same bytes.
 /// </summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     /// <param name="more">Writes further sections after "verdict" (a check writes its own there, see CheckJsonWriter).</param>
     public static string Write(ReportDocument r, Action<Utf8JsonWriter>? more = null)

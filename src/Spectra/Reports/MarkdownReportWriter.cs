@@ -5,7 +5,7 @@ using static Spectra.Reports.HtmlReportWriter;
 namespace Spectra.Reports;
 
 /// <summary>An analysis as a short Markdown section (fits a CI step summary): the verdict and the fingerprint table.</summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     public static string Write(ReportDocument r)
     {

@@ -16,7 +16,7 @@ namespace Spectra.Reports;
 /// <see cref="ReportDocument"/> every renderer reads. An analyzer that cannot run (too few levels)
 /// leaves its section null rather than failing the run.
 /// </summary>
-public static class ReportBuilder
+internal static class ReportBuilder
 {
     public static AnalysisOptions AnalysisOptionsFor(ReportSettings s) => new()
     {

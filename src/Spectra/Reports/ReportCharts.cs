@@ -6,7 +6,7 @@ using Spectra.Reports.Document;
 namespace Spectra.Reports;
 
 /// <summary>The four charts of a report: rank–eigenvalue, P(s), P(r̃) and K(τ), each with its references.</summary>
-public static class ReportCharts
+internal static class ReportCharts
 {
     private const string Data = "#1f4e79", Goe = "#d62728", Poisson = "#2ca02c", Fit = "#ff7f0e", Edge = "#7f7f7f";
 

@@ -9,7 +9,7 @@ namespace Spectra.Reports;
 /// How <see cref="ReportBuilder"/> analyses a spectrum. <see cref="Light"/> skips what a bootstrap
 /// replicate does not need (the power law's own bootstrap and tail fit, the form factor).
 /// </summary>
-public sealed record ReportSettings
+internal sealed record ReportSettings
 {
     public int KTop { get; init; } = BulkSelection.DefaultKTop;
     public int KBottom { get; init; } = BulkSelection.DefaultKBottom;

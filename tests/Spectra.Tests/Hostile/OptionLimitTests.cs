@@ -33,7 +33,7 @@ public sealed class OptionLimitTests
     {
         int analyses = 0;
         var e = Assert.Throws<SpectraException>(() => BaselineBuilder.Build(new Spectra.Data.InMemorySource(new double[20], 10, 2), 1_000_000_000, 0,
-            BaselineBuilder.ResamplingMethod.HalfSample, _ => { analyses++; throw new InvalidOperationException(); }, _ => throw new InvalidOperationException()));
+            ResamplingMethod.HalfSample, _ => { analyses++; throw new InvalidOperationException(); }, _ => throw new InvalidOperationException()));
         Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);
         Assert.Equal(0, analyses);
     }

@@ -1,7 +1,7 @@
 namespace Spectra.Analysis;
 
 /// <summary>Divergences between discrete distributions given as probabilities over the same cells (natural logarithms).</summary>
-public static class Divergence
+internal static class Divergence
 {
     /// <summary>KL(p ‖ q) = Σ p ln(p/q); cells with p = 0 add nothing; q must be positive wherever p is.</summary>
     public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q)

@@ -1,7 +1,7 @@
 namespace Spectra.Analysis;
 
 /// <summary>One-sample Kolmogorov–Smirnov test of a sample against a continuous reference CDF.</summary>
-public static class KolmogorovSmirnov
+internal static class KolmogorovSmirnov
 {
     /// <summary>
     /// The statistic D = sup |F_n − F| and its asymptotic p-value with Stephens' small-sample

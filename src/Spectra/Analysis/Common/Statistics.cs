@@ -1,7 +1,7 @@
 namespace Spectra.Analysis;
 
 /// <summary>Small statistical helpers shared by the analyzers.</summary>
-public static class Statistics
+internal static class Statistics
 {
     public static double Mean(ReadOnlySpan<double> x)
     {

@@ -1,20 +1,20 @@
 namespace Spectra.Analysis.Entropy;
 
 /// <summary>Spectral (Shannon) entropy over all non-zero levels and over the bulk.</summary>
-public sealed class EntropyAnalyzer : ISpectrumAnalyzer<EntropyOptions, EntropyResult>
+internal sealed class EntropyAnalyzer : ISpectrumAnalyzer<EntropyOptions, EntropyResult>
 {
     public static EntropyAnalyzer Instance { get; } = new();
 
     public string Name => "entropy";
 
-    public AnalysisOutcome<EntropyResult> Analyze(AnalysisInput input, EntropyOptions options)
+    public AnalyzerOutcome<EntropyResult> Analyze(AnalysisInput input, EntropyOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         var all = input.Spectrum.NonZero;
-        if (all.Count < 2) return AnalysisOutcome<EntropyResult>.NotEnough("the spectral entropy", all.Count, 2);
+        if (all.Count < 2) return AnalyzerOutcome<EntropyResult>.NotEnough("the spectral entropy", all.Count, 2);
         var bulk = options.IncludeBulk && input.Bulk.Count >= 2 ? Of(input.Bulk.Levels) : null;
-        return AnalysisOutcome<EntropyResult>.Ok(new EntropyResult(Of(all), bulk));
+        return AnalyzerOutcome<EntropyResult>.Ok(new EntropyResult(Of(all), bulk));
     }
 
     /// <summary>Entropy of positive levels (levels ≤ 0 are ignored: they carry no variance).</summary>

@@ -9,21 +9,21 @@ namespace Spectra.Analysis.FormFactor;
 /// the sample mean). With one realisation ⟨Z⟩ is replaced by the transform of the filter over a unit
 /// density, √(2π) ηΓ e^(−2π²τ²(ηΓ)²), which is what a disconnected part of unfolded levels is.
 /// </summary>
-public sealed class FormFactorAnalyzer : ISpectrumAnalyzer<FormFactorOptions, FormFactorResult>
+internal sealed class FormFactorAnalyzer : ISpectrumAnalyzer<FormFactorOptions, FormFactorResult>
 {
     public static FormFactorAnalyzer Instance { get; } = new();
 
     public string Name => "form_factor";
 
     /// <summary>The SFF of the input's bulk alone (one realisation, not averaged).</summary>
-    public AnalysisOutcome<FormFactorResult> Analyze(AnalysisInput input, FormFactorOptions options)
+    public AnalyzerOutcome<FormFactorResult> Analyze(AnalysisInput input, FormFactorOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         return Analyze(new[] { input.Bulk.Levels }, options);
     }
 
     /// <summary>The SFF averaged over several realisations (each the ascending bulk of one spectrum).</summary>
-    public AnalysisOutcome<FormFactorResult> Analyze(IReadOnlyList<double[]> realisations, FormFactorOptions options)
+    public AnalyzerOutcome<FormFactorResult> Analyze(IReadOnlyList<double[]> realisations, FormFactorOptions options)
     {
         ArgumentNullException.ThrowIfNull(realisations);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,7 +31,7 @@ public sealed class FormFactorAnalyzer : ISpectrumAnalyzer<FormFactorOptions, Fo
         var need = Math.Max(Unfolder.MinimumLevels, options.MinimumLevels);
         var usable = realisations.Where(r => r.Length >= need && r[^1] > r[0]).ToList();
         if (usable.Count == 0)
-            return AnalysisOutcome<FormFactorResult>.NotEnough("the spectral form factor", realisations.Count == 0 ? 0 : realisations.Max(r => r.Length), need);
+            return AnalyzerOutcome<FormFactorResult>.NotEnough("the spectral form factor", realisations.Count == 0 ? 0 : realisations.Max(r => r.Length), need);
 
         var tau = LogGrid(options.TauMin, options.TauMax, options.Points);
         var transforms = Transform(usable, tau, options, out var levelsTotal);
@@ -44,7 +44,7 @@ public sealed class FormFactorAnalyzer : ISpectrumAnalyzer<FormFactorOptions, Fo
         // Mean relative deviation from GOE on the ramp 0.1 ≤ τ ≤ 1: one number for how GOE-like the SFF is.
         var ramp = Enumerable.Range(0, tau.Length).Where(t => tau[t] >= 0.1 && tau[t] <= 1).ToArray();
         var rampDeviation = ramp.Length == 0 ? 0 : ramp.Average(t => Math.Abs(smoothed[t] - goe[t]) / goe[t]);
-        return AnalysisOutcome<FormFactorResult>.Ok(new FormFactorResult(r, levelsTotal / r, options.Eta, tau, k, kc, smoothed, goe, thouless.Value,
+        return AnalyzerOutcome<FormFactorResult>.Ok(new FormFactorResult(r, levelsTotal / r, options.Eta, tau, k, kc, smoothed, goe, thouless.Value,
             plateau.Length == 0 ? null : plateau.Average(), rampDeviation, se, thouless.Spread, thouless.Reason, definedFrom));
     }
 

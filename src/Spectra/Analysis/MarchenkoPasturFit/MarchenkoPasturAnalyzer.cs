@@ -8,13 +8,13 @@ namespace Spectra.Analysis.MarchenkoPasturFit;
 /// covariance (d × d from M samples) q = d / M; for a Gram matrix (M × M, divided by d) the roles
 /// swap and q = M / d. The sample count shrinks by one when the data were centred.
 /// </summary>
-public sealed class MarchenkoPasturAnalyzer : ISpectrumAnalyzer<MarchenkoPasturOptions, MarchenkoPasturResult>
+internal sealed class MarchenkoPasturAnalyzer : ISpectrumAnalyzer<MarchenkoPasturOptions, MarchenkoPasturResult>
 {
     public static MarchenkoPasturAnalyzer Instance { get; } = new();
 
     public string Name => "marchenko_pastur";
 
-    public AnalysisOutcome<MarchenkoPasturResult> Analyze(AnalysisInput input, MarchenkoPasturOptions options)
+    public AnalyzerOutcome<MarchenkoPasturResult> Analyze(AnalysisInput input, MarchenkoPasturOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,9 +27,9 @@ public sealed class MarchenkoPasturAnalyzer : ISpectrumAnalyzer<MarchenkoPasturO
         double cols = covariance ? prov.Features : prov.Samples;
         var effectiveRows = rows - (prov.Centered && covariance ? 1 : 0);
         if (effectiveRows < 2 || cols < 1)
-            return AnalysisOutcome<MarchenkoPasturResult>.NotApplicable("the Marchenko–Pastur law needs the sample and feature counts of the data (provenance)");
+            return AnalyzerOutcome<MarchenkoPasturResult>.NotApplicable("the Marchenko–Pastur law needs the sample and feature counts of the data (provenance)");
         var levels = input.Spectrum.NonZero.ToArray();
-        if (levels.Length < 2) return AnalysisOutcome<MarchenkoPasturResult>.NotEnough("the Marchenko–Pastur comparison", levels.Length, 2);
+        if (levels.Length < 2) return AnalyzerOutcome<MarchenkoPasturResult>.NotEnough("the Marchenko–Pastur comparison", levels.Length, 2);
 
         var q = cols / effectiveRows;
         var unit = new MarchenkoPastur(q, 1.0);
@@ -47,7 +47,7 @@ public sealed class MarchenkoPasturAnalyzer : ISpectrumAnalyzer<MarchenkoPasturO
                 sigma2 = Statistics.Quantile(levels, 0.5) / unit.NonZeroMedian();
                 break;
         }
-        if (!(sigma2 > 0)) return AnalysisOutcome<MarchenkoPasturResult>.NotApplicable("the noise variance estimate is not positive");
+        if (!(sigma2 > 0)) return AnalyzerOutcome<MarchenkoPasturResult>.NotApplicable("the noise variance estimate is not positive");
         var law = new MarchenkoPastur(q, sigma2);
 
         int above = 0, below = 0;
@@ -76,7 +76,7 @@ public sealed class MarchenkoPasturAnalyzer : ISpectrumAnalyzer<MarchenkoPasturO
         var statistic = (effectiveRows * largest / sigma2 - center) / scale;
         var p = TracyWidom.Survival(statistic);
         var tw = new TracyWidomTest(largest, statistic, p, options.SignificanceLevel, p < options.SignificanceLevel);
-        return AnalysisOutcome<MarchenkoPasturResult>.Ok(new MarchenkoPasturResult(q, sigma2, options.Method, law.LowerEdge, law.UpperEdge,
+        return AnalyzerOutcome<MarchenkoPasturResult>.Ok(new MarchenkoPasturResult(q, sigma2, options.Method, law.LowerEdge, law.UpperEdge,
             levels.Length, above, below, (double)(levels.Length - above - below) / levels.Length, ks, centers, hist.Density, theory, tw));
     }
 }

@@ -8,7 +8,7 @@ namespace Spectra.Analysis.PowerLaw;
 /// the tail and the fitted law; goodness of fit by a semi-parametric bootstrap (synthetic tails
 /// from the fitted law, the body resampled from the data, each refitted with its own x_min).
 /// </summary>
-public static class ContinuousPowerLawFit
+internal static class ContinuousPowerLawFit
 {
     public sealed record Fit(double Exponent, double XMin, int TailCount, double KsDistance)
     {

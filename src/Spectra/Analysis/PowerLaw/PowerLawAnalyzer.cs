@@ -7,13 +7,13 @@ namespace Spectra.Analysis.PowerLaw;
 /// confidence interval, the sensitivity to the range (upper rank halved / doubled), and the
 /// independent Clauset–Shalizi–Newman estimate from the eigenvalue density's tail.
 /// </summary>
-public sealed class PowerLawAnalyzer : ISpectrumAnalyzer<PowerLawOptions, PowerLawResult>
+internal sealed class PowerLawAnalyzer : ISpectrumAnalyzer<PowerLawOptions, PowerLawResult>
 {
     public static PowerLawAnalyzer Instance { get; } = new();
 
     public string Name => "power_law";
 
-    public AnalysisOutcome<PowerLawResult> Analyze(AnalysisInput input, PowerLawOptions options)
+    public AnalyzerOutcome<PowerLawResult> Analyze(AnalysisInput input, PowerLawOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +24,7 @@ public sealed class PowerLawAnalyzer : ISpectrumAnalyzer<PowerLawOptions, PowerL
         var end = Math.Min(n, options.EndRank ?? n / 2);
         var points = end - start + 1;
         if (points < options.MinimumPoints)
-            return AnalysisOutcome<PowerLawResult>.NotEnough($"the power-law fit over ranks {start}…{end}", Math.Max(0, points), options.MinimumPoints);
+            return AnalyzerOutcome<PowerLawResult>.NotEnough($"the power-law fit over ranks {start}…{end}", Math.Max(0, points), options.MinimumPoints);
 
         var (x, y) = LogPairs(descending, start, end);
         var fit = LineFit.Of(x, y);
@@ -44,7 +44,7 @@ public sealed class PowerLawAnalyzer : ISpectrumAnalyzer<PowerLawOptions, PowerL
             if (!(olsSigma > 0)) olsSigma = fit.SlopeStandardError;
             tail = Tail(input.Spectrum.NonZero.ToArray(), alpha, olsSigma, options, SeededRandom.ForStream(input.Seed, 1));
         }
-        return AnalysisOutcome<PowerLawResult>.Ok(new PowerLawResult(n, start, end, points, alpha, fit.Slope, fit.Intercept, fit.RSquared,
+        return AnalyzerOutcome<PowerLawResult>.Ok(new PowerLawResult(n, start, end, points, alpha, fit.Slope, fit.Intercept, fit.RSquared,
             fit.SlopeStandardError, options.ConfidenceLevel, low, high, options.BootstrapSamples, sensitivity, spread, tail));
     }
 

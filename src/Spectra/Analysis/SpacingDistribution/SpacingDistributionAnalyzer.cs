@@ -4,22 +4,22 @@ using Spectra.Spectrum.Unfolding;
 namespace Spectra.Analysis.SpacingDistribution;
 
 /// <summary>P(s) of the unfolded bulk against Poisson, the GOE Wigner surmise and (optionally) the GUE surmise.</summary>
-public sealed class SpacingDistributionAnalyzer : ISpectrumAnalyzer<SpacingDistributionOptions, SpacingDistributionResult>
+internal sealed class SpacingDistributionAnalyzer : ISpectrumAnalyzer<SpacingDistributionOptions, SpacingDistributionResult>
 {
     public static SpacingDistributionAnalyzer Instance { get; } = new();
 
     public string Name => "spacing_distribution";
 
-    public AnalysisOutcome<SpacingDistributionResult> Analyze(AnalysisInput input, SpacingDistributionOptions options)
+    public AnalyzerOutcome<SpacingDistributionResult> Analyze(AnalysisInput input, SpacingDistributionOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         var levels = input.Bulk.Levels;
         var need = Math.Max(Unfolder.MinimumLevels, options.MinimumLevels);
-        if (levels.Length < need) return AnalysisOutcome<SpacingDistributionResult>.NotEnough("the spacing distribution", levels.Length, need);
+        if (levels.Length < need) return AnalyzerOutcome<SpacingDistributionResult>.NotEnough("the spacing distribution", levels.Length, need);
         if (levels[^1] <= levels[0])
-            return AnalysisOutcome<SpacingDistributionResult>.NotApplicable("all bulk levels are equal: there are no spacings to compare");
+            return AnalyzerOutcome<SpacingDistributionResult>.NotApplicable("all bulk levels are equal: there are no spacings to compare");
 
         var unfolded = Unfolder.Unfold(levels, options.Unfolding);
         var s = unfolded.Spacings;
@@ -29,7 +29,7 @@ public sealed class SpacingDistributionAnalyzer : ISpectrumAnalyzer<SpacingDistr
         var comparisons = ensembles.Select(e => Compare(s, e, options)).ToList();
         var second = 0.0;
         foreach (var v in s) second += v * v;
-        return AnalysisOutcome<SpacingDistributionResult>.Ok(new SpacingDistributionResult(levels.Length, s.Length, unfolded.Diagnostics,
+        return AnalyzerOutcome<SpacingDistributionResult>.Ok(new SpacingDistributionResult(levels.Length, s.Length, unfolded.Diagnostics,
             Statistics.Mean(s), second / s.Length, Histogram.Build(s, 0, options.MaxSpacing, options.Bins), comparisons));
     }
 

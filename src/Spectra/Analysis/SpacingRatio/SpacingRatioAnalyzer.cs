@@ -7,24 +7,24 @@ namespace Spectra.Analysis.SpacingRatio;
 /// give zero spacings; a ratio touching one carries no information about level repulsion (0/0 or a
 /// spurious 0), so it is excluded and counted rather than turned into NaN.
 /// </summary>
-public sealed class SpacingRatioAnalyzer : ISpectrumAnalyzer<SpacingRatioOptions, SpacingRatioResult>
+internal sealed class SpacingRatioAnalyzer : ISpectrumAnalyzer<SpacingRatioOptions, SpacingRatioResult>
 {
     public static SpacingRatioAnalyzer Instance { get; } = new();
 
     public string Name => "spacing_ratio";
 
-    public AnalysisOutcome<SpacingRatioResult> Analyze(AnalysisInput input, SpacingRatioOptions options)
+    public AnalyzerOutcome<SpacingRatioResult> Analyze(AnalysisInput input, SpacingRatioOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Bins < 1) throw new SpectraException(SpectraErrorKind.InvalidOption, $"spacing-ratio bins must be ≥ 1 (got {options.Bins})");
         var levels = input.Bulk.Levels;
         var need = Math.Max(4, options.MinimumLevels);
-        if (levels.Length < need) return AnalysisOutcome<SpacingRatioResult>.NotEnough("the spacing ratio", levels.Length, need);
+        if (levels.Length < need) return AnalyzerOutcome<SpacingRatioResult>.NotEnough("the spacing ratio", levels.Length, need);
 
         var (ratios, zeros, excluded) = Ratios(levels, 1);
         if (ratios.Length < 2)
-            return AnalysisOutcome<SpacingRatioResult>.NotEnough("the spacing ratio (after excluding ties)", levels.Length - zeros, need);
+            return AnalyzerOutcome<SpacingRatioResult>.NotEnough("the spacing ratio (after excluding ties)", levels.Length - zeros, need);
 
         var mean = Statistics.Mean(ratios);
         var sd = Statistics.StandardDeviation(ratios);
@@ -43,7 +43,7 @@ public sealed class SpacingRatioAnalyzer : ISpectrumAnalyzer<SpacingRatioOptions
             if (rk.Length < 2) continue;
             higher.Add(new HigherOrderRatio(k, rk.Length, Statistics.Mean(rk), Statistics.StandardDeviation(rk) / Math.Sqrt(rk.Length)));
         }
-        return AnalysisOutcome<SpacingRatioResult>.Ok(new SpacingRatioResult(levels.Length, ratios.Length, zeros, excluded, mean,
+        return AnalyzerOutcome<SpacingRatioResult>.Ok(new SpacingRatioResult(levels.Length, ratios.Length, zeros, excluded, mean,
             sd / Math.Sqrt(ratios.Length), sd, position, Histogram.Build(ratios, 0, 1, options.Bins), comparisons, higher));
     }
 

@@ -5,7 +5,7 @@ namespace Spectra.Data.Images;
 /// interleaved samples (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA). Integer images keep their own scale
 /// (<see cref="MaxValue"/> is 2^bits − 1); float images (from NPY) carry their values as they are.
 /// </summary>
-public sealed class DecodedImage
+internal sealed class DecodedImage
 {
     private ushort[]? _samples;
     private YCbCrPlanes? _ycbcr;

@@ -5,7 +5,7 @@ namespace Spectra.Data.Images;
 /// first bytes of a file (cheap, for the probe pass) and opens the whole file as a stack of images:
 /// a PNG or JPEG is a stack of one, an NPY stack or an IDX file a stack of many.
 /// </summary>
-public interface IImageCodec
+internal interface IImageCodec
 {
     /// <summary>Short format name used in messages ("PNG", "JPEG", "IDX").</summary>
     string Name { get; }

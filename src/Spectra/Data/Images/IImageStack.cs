@@ -1,7 +1,7 @@
 namespace Spectra.Data.Images;
 
 /// <summary>The images of one file. <see cref="Decode"/> is safe to call from several threads at once.</summary>
-public interface IImageStack
+internal interface IImageStack
 {
     ImageHeader Header { get; }
 

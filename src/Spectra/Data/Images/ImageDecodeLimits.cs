@@ -4,7 +4,7 @@ namespace Spectra.Data.Images;
 /// Bounds a decoder checks against a file's header before it allocates anything, so that a
 /// corrupt or hostile header cannot make it ask for gigabytes.
 /// </summary>
-public sealed record ImageDecodeLimits
+internal sealed record ImageDecodeLimits
 {
     /// <summary>Largest width × height (per image) a decoder accepts; 100 megapixels by default.</summary>
     public long MaxPixels { get; init; } = 100_000_000;

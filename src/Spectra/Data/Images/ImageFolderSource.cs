@@ -10,7 +10,7 @@ namespace Spectra.Data.Images;
 /// decodes a chunk of files in parallel and writes their rows in file order, so memory is bounded by
 /// the chunk, not by the number of images.
 /// </summary>
-public sealed class ImageFolderSource : IDataSource, IRowCountHint
+internal sealed class ImageFolderSource : IDataSource, IRowCountHint
 {
     private readonly ImageSourceOptions _options;
     private readonly List<ProbedFile> _files = new();

@@ -8,7 +8,7 @@ namespace Spectra.Data.Images;
 /// The codecs Spectra knows, picked by a file's magic bytes. A gzip member is unwrapped first (IDX
 /// datasets ship gzipped), with its expanded size bounded before anything is allocated for it.
 /// </summary>
-public static class ImageFormats
+internal static class ImageFormats
 {
     /// <summary>How many leading bytes the probe pass reads; a header that does not fit is read from the whole file.</summary>
     public const int ProbeBytes = 64 * 1024;

@@ -1,4 +1,4 @@
 namespace Spectra.Data.Images;
 
 /// <summary>What a header says: the size of each image, its channels, and how many images the file holds.</summary>
-public readonly record struct ImageHeader(int Width, int Height, int Channels, int Count = 1);
+internal readonly record struct ImageHeader(int Width, int Height, int Channels, int Count = 1);

@@ -1,7 +1,7 @@
 namespace Spectra.Data.Images;
 
 /// <summary>Entry point: an image folder, or a single image / NPY / NPZ / IDX file, as a data source.</summary>
-public static class ImageSource
+internal static class ImageSource
 {
     public static ImageFolderSource Open(string path, ImageSourceOptions? options = null) => new(path, options);
 

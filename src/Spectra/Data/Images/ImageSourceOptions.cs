@@ -10,7 +10,7 @@ public enum ImageColorMode
 }
 
 /// <summary>Options of an image source. Immutable; the defaults suit a folder of same-sized images.</summary>
-public sealed record ImageSourceOptions
+internal sealed record ImageSourceOptions
 {
     public ImageColorMode Color { get; init; } = ImageColorMode.Gray;
 

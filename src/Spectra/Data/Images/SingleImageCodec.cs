@@ -1,7 +1,7 @@
 namespace Spectra.Data.Images;
 
 /// <summary>A format holding exactly one image: decoding happens on demand, from the file's bytes.</summary>
-public abstract class SingleImageCodec : IImageCodec
+internal abstract class SingleImageCodec : IImageCodec
 {
     public abstract string Name { get; }
     public abstract bool Matches(ReadOnlySpan<byte> head);

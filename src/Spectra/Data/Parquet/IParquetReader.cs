@@ -5,7 +5,7 @@ namespace Spectra.Data.Parquet;
 /// per-row-group column read. The in-house <see cref="ParquetFile"/> implements it; a library
 /// reader can replace it without touching <see cref="ParquetSource"/>.
 /// </summary>
-public interface IParquetReader : IDisposable
+internal interface IParquetReader : IDisposable
 {
     string Path { get; }
 

@@ -3,7 +3,7 @@ using Spectra.Data.Parquet.Format;
 namespace Spectra.Data.Parquet;
 
 /// <summary>What Spectra can do with a leaf column.</summary>
-public enum ColumnUse
+internal enum ColumnUse
 {
     /// <summary>Numbers (one per row), usable as features.</summary>
     Numeric,
@@ -19,7 +19,7 @@ public enum ColumnUse
 /// One leaf column of a Parquet schema. <see cref="Name"/> is the top-level field the leaf belongs to
 /// (what users select: "emb" for "emb.list.element"); <see cref="Path"/> is the full dotted path.
 /// </summary>
-public sealed record ParquetColumn(
+internal sealed record ParquetColumn(
     int Index,
     string Name,
     string Path,

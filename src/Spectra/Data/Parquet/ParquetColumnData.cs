@@ -9,7 +9,7 @@ namespace Spectra.Data.Parquet;
 /// Text columns fill <see cref="Strings"/> instead of <see cref="Values"/>. Arrays may be longer than
 /// needed when a previous read's buffers are reused: only the first Rows / ValueCount entries count.
 /// </summary>
-public sealed class ParquetColumnData
+internal sealed class ParquetColumnData
 {
     internal ParquetColumnData(ParquetColumn column, int rows)
     {

@@ -5,7 +5,7 @@ using Spectra.Data.Parquet.Format;
 namespace Spectra.Data.Parquet;
 
 /// <summary>The in-house Parquet reader: opens a file, decodes its footer, and reads column chunks on demand.</summary>
-public sealed class ParquetFile : IParquetReader
+internal sealed class ParquetFile : IParquetReader
 {
     private readonly ByteSource _source;
     private readonly FileMetaData _meta;

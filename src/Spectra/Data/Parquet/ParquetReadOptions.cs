@@ -1,7 +1,7 @@
 namespace Spectra.Data.Parquet;
 
 /// <summary>How the format reader treats a file.</summary>
-public sealed record ParquetReadOptions
+internal sealed record ParquetReadOptions
 {
     /// <summary>
     /// Upper bound on any single buffer the reader allocates for one column chunk of one row group

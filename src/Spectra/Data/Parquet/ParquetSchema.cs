@@ -3,7 +3,7 @@ using Spectra.Data.Parquet.Format;
 namespace Spectra.Data.Parquet;
 
 /// <summary>The leaf columns of a file, derived from the footer's flattened schema tree.</summary>
-public sealed class ParquetSchema
+internal sealed class ParquetSchema
 {
     private ParquetSchema(IReadOnlyList<ParquetColumn> columns) => Columns = columns;
 

@@ -8,7 +8,7 @@ namespace Spectra.Data.Parquet;
 /// stream of row chunks: one row group's selected columns at a time are decoded, turned into
 /// row-major doubles with row names ("file.parquet#row 123") and labels, and passed on.
 /// </summary>
-public sealed class ParquetSource : IDataSource, IRowCountHint
+internal sealed class ParquetSource : IDataSource, IRowCountHint
 {
     private readonly ParquetSourceOptions _options;
     private readonly ParquetReadOptions _readOptions;

@@ -12,7 +12,7 @@ public enum NullPolicy
 }
 
 /// <summary>How a Parquet file or folder becomes a sample matrix.</summary>
-public sealed record ParquetSourceOptions
+internal sealed record ParquetSourceOptions
 {
     /// <summary>
     /// Feature columns by name, dotted path or glob (<c>*</c>, <c>?</c>). Null: the table's numeric list

@@ -1,37 +1,37 @@
 namespace Spectra.Reports.Charts;
 
 /// <summary>How an axis maps data to the page.</summary>
-public enum AxisScale
+internal enum AxisScale
 {
     Linear,
     Log,
 }
 
 /// <summary>One axis: its label (with units), scale and optional fixed range; null bounds follow the data.</summary>
-public sealed record ChartAxis(string Label, AxisScale Scale = AxisScale.Linear, double? Min = null, double? Max = null);
+internal sealed record ChartAxis(string Label, AxisScale Scale = AxisScale.Linear, double? Min = null, double? Max = null);
 
 /// <summary>A data series drawn on a chart. Non-finite points (and non-positive ones on a log axis) are left out.</summary>
-public abstract record ChartSeries(string Name, string Color);
+internal abstract record ChartSeries(string Name, string Color);
 
 /// <summary>A polyline through the points, broken where a point cannot be drawn.</summary>
-public sealed record LineSeries(string Name, string Color, IReadOnlyList<ChartPoint> Points, bool Dashed = false, double Width = 2)
+internal sealed record LineSeries(string Name, string Color, IReadOnlyList<ChartPoint> Points, bool Dashed = false, double Width = 2)
     : ChartSeries(Name, Color);
 
 /// <summary>Markers at the points.</summary>
-public sealed record PointSeries(string Name, string Color, IReadOnlyList<ChartPoint> Points, double Radius = 2)
+internal sealed record PointSeries(string Name, string Color, IReadOnlyList<ChartPoint> Points, double Radius = 2)
     : ChartSeries(Name, Color);
 
 /// <summary>A histogram: bar i spans [Edges[i], Edges[i+1]] with height Heights[i].</summary>
-public sealed record BarSeries(string Name, string Color, IReadOnlyList<double> Edges, IReadOnlyList<double> Heights)
+internal sealed record BarSeries(string Name, string Color, IReadOnlyList<double> Edges, IReadOnlyList<double> Heights)
     : ChartSeries(Name, Color);
 
 /// <summary>A vertical line across the plot at X (an edge, a threshold).</summary>
-public sealed record VerticalMarker(string Name, string Color, double X, bool Dashed = true) : ChartSeries(Name, Color);
+internal sealed record VerticalMarker(string Name, string Color, double X, bool Dashed = true) : ChartSeries(Name, Color);
 
 /// <summary>A horizontal line across the plot at Y (a reference level).</summary>
-public sealed record HorizontalMarker(string Name, string Color, double Y, bool Dashed = true) : ChartSeries(Name, Color);
+internal sealed record HorizontalMarker(string Name, string Color, double Y, bool Dashed = true) : ChartSeries(Name, Color);
 
-public readonly record struct ChartPoint(double X, double Y);
+internal readonly record struct ChartPoint(double X, double Y);
 
 /// <summary>Which corner of the plot the legend sits in (pick the one the data leave empty).</summary>
 public enum LegendPosition
@@ -43,5 +43,5 @@ public enum LegendPosition
 }
 
 /// <summary>A whole chart. <see cref="Id"/> prefixes the SVG's internal ids so several charts can share one page.</summary>
-public sealed record Chart(string Id, string Title, ChartAxis X, ChartAxis Y, IReadOnlyList<ChartSeries> Series,
+internal sealed record Chart(string Id, string Title, ChartAxis X, ChartAxis Y, IReadOnlyList<ChartSeries> Series,
     int Width = 640, int Height = 420, LegendPosition Legend = LegendPosition.TopRight);

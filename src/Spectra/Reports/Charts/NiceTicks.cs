@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Spectra.Reports.Charts;
 
 /// <summary>Tick positions and labels a reader can parse at a glance: steps of 1, 2 or 5 × 10^k, and decades on log axes.</summary>
-public static class NiceTicks
+internal static class NiceTicks
 {
     /// <summary>A step of 1, 2, 2.5 or 5 × 10^k close to range / target.</summary>
     public static double NiceStep(double range, int target)

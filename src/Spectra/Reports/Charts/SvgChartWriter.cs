@@ -9,7 +9,7 @@ namespace Spectra.Reports.Charts;
 /// legend, axis labels and title. Output depends only on the chart (invariant culture, fixed
 /// rounding, no clock), and never contains NaN: points that cannot be drawn are left out.
 /// </summary>
-public static class SvgChartWriter
+internal static class SvgChartWriter
 {
     private const double MarginLeft = 70, MarginRight = 20, MarginTop = 40, MarginBottom = 56;
 

@@ -8,7 +8,7 @@ namespace Spectra.Spectrum.Unfolding;
 /// by decades). Levels more than 12 bandwidths away contribute exactly 0 or 1, which keeps the
 /// cost O(n · bandwidth) instead of O(n²).
 /// </summary>
-public sealed class KernelStaircase : StaircaseFit
+internal sealed class KernelStaircase : StaircaseFit
 {
     private readonly double[] _x;
     private readonly double[] _h;

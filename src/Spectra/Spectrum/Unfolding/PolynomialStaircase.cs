@@ -7,7 +7,7 @@ namespace Spectra.Spectrum.Unfolding;
 /// Chebyshev polynomials, so degree 9 stays well conditioned; the fit is solved by QR. Scaling
 /// every level by c shifts ln λ (or scales λ) and leaves the mapped variable, hence the unfolding, unchanged.
 /// </summary>
-public sealed class PolynomialStaircase : StaircaseFit
+internal sealed class PolynomialStaircase : StaircaseFit
 {
     private readonly double[] _coefficients;
 

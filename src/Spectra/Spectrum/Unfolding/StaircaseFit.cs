@@ -1,7 +1,7 @@
 namespace Spectra.Spectrum.Unfolding;
 
 /// <summary>A fitted smooth staircase N̄(λ) ≈ number of levels below λ (counting from 0 at the lowest level).</summary>
-public abstract class StaircaseFit
+internal abstract class StaircaseFit
 {
     protected StaircaseFit(double lowest, double highest, bool logScale)
     {

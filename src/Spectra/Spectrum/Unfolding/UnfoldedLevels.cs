@@ -12,4 +12,4 @@ public sealed record UnfoldingDiagnostics(UnfoldingMethod Method, int DegreeUsed
     double MeanSpacing, double ResidualRms, int NegativeSpacings);
 
 /// <summary>Unfolded levels (after end trimming) and their spacings rescaled to mean 1.</summary>
-public sealed record UnfoldedLevels(double[] Levels, double[] Spacings, UnfoldingDiagnostics Diagnostics);
+internal sealed record UnfoldedLevels(double[] Levels, double[] Spacings, UnfoldingDiagnostics Diagnostics);

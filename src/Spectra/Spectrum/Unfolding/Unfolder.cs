@@ -4,7 +4,7 @@ namespace Spectra.Spectrum.Unfolding;
 /// Unfolds levels: fits a smooth staircase N̄, maps ε_i = N̄(λ_i), drops <see cref="UnfoldingOptions.TrimFraction"/>
 /// of the levels at each end and rescales the spacings to mean 1.
 /// </summary>
-public static class Unfolder
+internal static class Unfolder
 {
     /// <summary>Fewest levels the unfolding accepts.</summary>
     public const int MinimumLevels = 8;

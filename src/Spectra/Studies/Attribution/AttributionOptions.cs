@@ -6,7 +6,7 @@ namespace Spectra.Studies.Attribution;
 /// Which covariance eigenvectors to trace back to samples and features. Ranks are 1-based with the
 /// largest eigenvalue first; by default the top <see cref="Components"/> (the outliers above the bulk).
 /// </summary>
-public sealed record AttributionOptions
+internal sealed record AttributionOptions
 {
     /// <summary>Number of leading eigenvectors when no rank range is given.</summary>
     public int Components { get; init; } = 5;

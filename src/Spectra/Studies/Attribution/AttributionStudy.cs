@@ -12,7 +12,7 @@ namespace Spectra.Studies.Attribution;
 /// accumulates the covariance, the second projects every row, keeping only the top N per vector,
 /// so memory stays d² plus one chunk.
 /// </summary>
-public static class AttributionStudy
+internal static class AttributionStudy
 {
     public static AttributionResult Run(IDataSource source, AttributionOptions? options = null, CancellationToken cancellationToken = default)
     {

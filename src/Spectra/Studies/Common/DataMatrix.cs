@@ -8,7 +8,7 @@ namespace Spectra.Studies;
 /// a byte limit checked before each allocation, so a large folder stops with a clear error instead
 /// of exhausting memory.
 /// </summary>
-public sealed class DataMatrix
+internal sealed class DataMatrix
 {
     /// <summary>Default memory budget for decoded rows: 2 GiB.</summary>
     public const long DefaultMaxBytes = 2L << 30;

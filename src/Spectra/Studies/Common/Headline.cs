@@ -8,7 +8,7 @@ using Spectra.Spectrum;
 namespace Spectra.Studies;
 
 /// <summary>Computes <see cref="HeadlineStatistics"/> with the same analyzers as the main report.</summary>
-public static class Headline
+internal static class Headline
 {
     private static readonly PowerLawOptions FastPowerLaw = new() { BootstrapSamples = 0, TailFit = false };
 

@@ -4,7 +4,7 @@ using Spectra.Pipeline;
 namespace Spectra.Studies.Comparison;
 
 /// <summary>Options of <c>spectra compare A B</c>.</summary>
-public sealed record CompareOptions
+internal sealed record CompareOptions
 {
     /// <summary>Pipeline options for datasets; its realisations (seeded half-subsamples) give each statistic's spread.</summary>
     public SpectrumOptions Spectrum { get; init; } = SpectrumOptions.Default;

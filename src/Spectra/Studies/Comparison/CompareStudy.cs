@@ -13,7 +13,7 @@ namespace Spectra.Studies.Comparison;
 /// unfolded spacing and spacing-ratio distributions, and the difference of each headline statistic
 /// in units of its spread.
 /// </summary>
-public static class CompareStudy
+internal static class CompareStudy
 {
     /// <summary>One side: its spectrum, the spectra of its realisations (for spreads; may be empty) and a description.</summary>
     public sealed record Side(EigenSpectrum Spectrum, IReadOnlyList<EigenSpectrum> Realisations, string Name, string Kind);

@@ -8,7 +8,7 @@ namespace Spectra.Studies.Comparison;
 /// <c>matrix.samples</c>, <c>matrix.features</c>), so a comparison can recompute every statistic, and its
 /// spread, the same way on both sides.
 /// </summary>
-public static class ReportSpectrumReader
+internal static class ReportSpectrumReader
 {
     /// <summary>Largest report file read (a report holds one number per eigenvalue).</summary>
     public const long MaxBytes = 1L << 30;

@@ -3,7 +3,7 @@ using Spectra.Analysis;
 namespace Spectra.Studies.Comparison;
 
 /// <summary>Two-sample distances between empirical distributions.</summary>
-public static class TwoSample
+internal static class TwoSample
 {
     /// <summary>sup |F_A − F_B| and its asymptotic p-value with n_eff = n m / (n + m).</summary>
     public static (double Statistic, double PValue) KolmogorovSmirnov(IReadOnlyList<double> a, IReadOnlyList<double> b)

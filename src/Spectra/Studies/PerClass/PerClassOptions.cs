@@ -11,7 +11,7 @@ namespace Spectra.Studies.PerClass;
 /// (z_GOE ≥ −<see cref="VerdictOptions.ConsistentZ"/>), and the pooled ⟨r̃⟩ lies <see cref="Sigmas"/>
 /// standard errors below the classes'.
 /// </summary>
-public sealed record PerClassOptions
+internal sealed record PerClassOptions
 {
     public SpectrumOptions Spectrum { get; init; } = SpectrumOptions.Default;
     public HeadlineOptions Headline { get; init; } = HeadlineOptions.Default;

@@ -12,7 +12,7 @@ namespace Spectra.Studies.PerClass;
 /// independent spectra when pooled, and superposed spectra do not repel: the pooled statistics drift
 /// toward Poisson while each class alone is GOE-like. That signature is flagged.
 /// </summary>
-public static class PerClassStudy
+internal static class PerClassStudy
 {
     public const string PooledLabel = "(pooled)";
 

@@ -9,7 +9,7 @@ namespace Spectra.Studies.Rendering;
 /// against the GOE and Poisson lines (a pooled value below its classes is the mixing signature), and
 /// α per class. The x position is the row of the table: 0 the pooled data, then the classes in order.
 /// </summary>
-public static class PerClassCharts
+internal static class PerClassCharts
 {
     public static IReadOnlyList<Chart> All(PerClassResult result)
     {

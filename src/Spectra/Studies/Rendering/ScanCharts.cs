@@ -5,7 +5,7 @@ using Spectra.Studies.SampleSize;
 namespace Spectra.Studies.Rendering;
 
 /// <summary>One chart per statistic of a sample-size scan: every subset's value and their mean against M/d, the reference and M_crit.</summary>
-public static class ScanCharts
+internal static class ScanCharts
 {
     private static readonly (string Key, string Label)[] Panels =
     {

@@ -6,7 +6,7 @@ using Spectra.Reports.Charts;
 namespace Spectra.Studies.Rendering;
 
 /// <summary>A self-contained HTML page for a study: a title, tables and SVG charts, no external assets.</summary>
-public static class StudyHtml
+internal static class StudyHtml
 {
     public sealed record Table(string Caption, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
 

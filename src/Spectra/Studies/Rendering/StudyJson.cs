@@ -9,7 +9,7 @@ namespace Spectra.Studies.Rendering;
 /// doubles in shortest round-trip form, null where a statistic could not be computed. The same result
 /// gives the same bytes.
 /// </summary>
-public static class StudyJson
+internal static class StudyJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {

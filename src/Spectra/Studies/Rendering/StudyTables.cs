@@ -14,7 +14,7 @@ namespace Spectra.Studies.Rendering;
 /// Each study result as tables and notes: one description shared by the console, Markdown-like text
 /// and the HTML page, so every output says the same thing.
 /// </summary>
-public static class StudyTables
+internal static class StudyTables
 {
     public sealed record View(string Title, IReadOnlyList<string> Notes, IReadOnlyList<Table> Tables);
 

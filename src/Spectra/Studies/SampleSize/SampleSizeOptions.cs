@@ -23,7 +23,7 @@ public sealed record SampleSizeOptions
 
     public int Seed { get; init; }
 
-    public SpectrumOptions Spectrum { get; init; } = SpectrumOptions.Default;
+    internal SpectrumOptions Spectrum { get; init; } = SpectrumOptions.Default;
     public HeadlineOptions Headline { get; init; } = HeadlineOptions.Default;
 
     /// <summary>The analysis options of each subset's verdict (those of 'spectra analyze', so a subset reads as its analysis would).</summary>

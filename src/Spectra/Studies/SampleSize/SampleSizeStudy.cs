@@ -12,7 +12,7 @@ namespace Spectra.Studies.SampleSize;
 /// is tracked with its spread against M/d. M_crit is reported per statistic with its tolerance.
 /// The cost is the eigensolves, not the input.
 /// </summary>
-public static class SampleSizeStudy
+internal static class SampleSizeStudy
 {
     public static SampleSizeResult Run(IDataSource source, SampleSizeOptions? options = null,
         IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@ namespace Spectra.Studies.SingleImage;
 /// Single-image mode: each image is a matrix of its own pixel rows × columns (columns are width ×
 /// channels), column-centred, and its singular-value spectrum is read like a dataset's.
 /// </summary>
-public sealed record SingleImageOptions
+internal sealed record SingleImageOptions
 {
     /// <summary>Largest order K of the k-th-order spacing ratios (k = 1 … K).</summary>
     public int MaxOrder { get; init; } = 4;

@@ -11,7 +11,7 @@ namespace Spectra.Studies.SingleImage;
 /// images of a folder. The k-th-order spacing ratios (k = 1 … K) show at which range the levels stop
 /// looking like GOE: a turbulence snapshot can repel at short range and deviate at longer range.
 /// </summary>
-public static class SingleImageStudy
+internal static class SingleImageStudy
 {
     /// <param name="source">One row per image, flattened row-major (height, width, channel).</param>
     /// <param name="height">Pixel rows of every image (e.g. <c>ImageFolderSource.ImageHeight</c>).</param>

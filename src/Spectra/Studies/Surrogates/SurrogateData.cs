@@ -3,7 +3,7 @@ using Spectra.Data.Synthetic;
 namespace Spectra.Studies.Surrogates;
 
 /// <summary>Builds surrogate values from real rows (row-major M × d); each draw has its own seeded stream.</summary>
-public static class SurrogateData
+internal static class SurrogateData
 {
     public static double[] Make(SurrogateKind kind, ReadOnlySpan<double> rowMajor, int rows, int features, int seed, int draw)
     {

@@ -1,7 +1,7 @@
 namespace Spectra.Studies.Surrogates;
 
 /// <summary>How a surrogate dataset is made from the real one.</summary>
-public enum SurrogateKind
+internal enum SurrogateKind
 {
     /// <summary>Each feature's values shuffled across samples independently: the features' marginals stay, their correlations go.</summary>
     ColumnShuffled,

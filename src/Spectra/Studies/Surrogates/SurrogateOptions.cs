@@ -3,7 +3,7 @@ using Spectra.Pipeline;
 namespace Spectra.Studies.Surrogates;
 
 /// <summary>Options of the surrogate study: which surrogates, how many seeded draws of each, and the pipeline they all go through.</summary>
-public sealed record SurrogateOptions
+internal sealed record SurrogateOptions
 {
     public IReadOnlyList<SurrogateKind> Kinds { get; init; } = new[] { SurrogateKind.ColumnShuffled, SurrogateKind.RowPermuted };
 

@@ -8,7 +8,7 @@ namespace Spectra.Studies.Surrogates;
 /// the identical pipeline and statistics, so a report can say where the real data sits between its
 /// own uncorrelated version and GOE.
 /// </summary>
-public static class SurrogateStudy
+internal static class SurrogateStudy
 {
     public static SurrogateResult Run(IDataSource source, SurrogateOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace Spectra.Data.Images.Codecs;
 /// 16/32-bit), bottom-up or top-down. RLE and embedded JPEG/PNG are refused as unsupported.
 /// Palette images come out as RGB; 32-bit images carry alpha only when the header declares an alpha mask.
 /// </summary>
-public sealed class BmpCodec : SingleImageCodec
+internal sealed class BmpCodec : SingleImageCodec
 {
     private const string Codec = "BMP";
 

@@ -7,7 +7,7 @@ namespace Spectra.Data.Images.Codecs;
 /// sizes, then the raw values. N × H × W (or N × H × W × C) is a stack of N images; unsigned bytes are
 /// levels of 255, the other types are taken as they are. (Gzipped files are unwrapped by <see cref="ImageFormats"/>.)
 /// </summary>
-public sealed class IdxCodec : IImageCodec
+internal sealed class IdxCodec : IImageCodec
 {
     private const string Codec = "IDX";
 

@@ -10,7 +10,7 @@ namespace Spectra.Data.Images.Codecs;
 /// restart intervals, and Adobe RGB/CMYK/YCCK. Arithmetic coding, 12/16-bit precision, lossless and
 /// hierarchical modes are refused as unsupported. Truncated entropy data is an error, not gray fill.
 /// </summary>
-public sealed class JpegCodec : SingleImageCodec
+internal sealed class JpegCodec : SingleImageCodec
 {
     private const string Codec = "JPEG";
 

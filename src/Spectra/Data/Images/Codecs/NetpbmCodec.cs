@@ -5,7 +5,7 @@ namespace Spectra.Data.Images.Codecs;
 /// 65535 (two bytes, big-endian, above 255). PBM's 1 means black, so bits come out inverted
 /// (white = 1) to agree with the other formats.
 /// </summary>
-public sealed class NetpbmCodec : SingleImageCodec
+internal sealed class NetpbmCodec : SingleImageCodec
 {
     private const string Codec = "Netpbm";
 

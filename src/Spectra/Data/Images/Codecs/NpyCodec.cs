@@ -9,7 +9,7 @@ namespace Spectra.Data.Images.Codecs;
 /// M × H × W and M × H × W × C are stacks of M images. uint8 and uint16 are levels of 255 and 65535,
 /// bool is 0/1; other integer and float types are taken as they are. C and Fortran order.
 /// </summary>
-public sealed partial class NpyCodec : IImageCodec
+internal sealed partial class NpyCodec : IImageCodec
 {
     private const string Codec = "NPY";
 

@@ -6,7 +6,7 @@ namespace Spectra.Data.Images.Codecs;
 /// NumPy .npz archives: a zip of .npy arrays. Every array is an image or a stack; the archive is
 /// their concatenation in entry-name order, and rows are named "entry#index".
 /// </summary>
-public sealed class NpzCodec : IImageCodec
+internal sealed class NpzCodec : IImageCodec
 {
     private const string Codec = "NPZ";
 

@@ -8,7 +8,7 @@ namespace Spectra.Data.Images.Codecs;
 /// five filters, CRC on every chunk, any number of consecutive IDAT chunks. Gamma, colour-space and
 /// text chunks are read past: samples come out as stored, which is what libpng gives by default.
 /// </summary>
-public sealed class PngCodec : SingleImageCodec
+internal sealed class PngCodec : SingleImageCodec
 {
     private const string Codec = "PNG";
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];

@@ -1,7 +1,7 @@
 namespace Spectra.Data.Parquet.Format;
 
 /// <summary>A logical type annotation with the parameters Spectra uses.</summary>
-public sealed record LogicalType(LogicalTypeKind Kind, int Scale = 0, int Precision = 0, int BitWidth = 0, bool IsSigned = true);
+internal sealed record LogicalType(LogicalTypeKind Kind, int Scale = 0, int Precision = 0, int BitWidth = 0, bool IsSigned = true);
 
 /// <summary>One node of the flattened schema list in the footer.</summary>
 internal sealed record SchemaElement(

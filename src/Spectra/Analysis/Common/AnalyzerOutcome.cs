@@ -4,7 +4,7 @@ namespace Spectra.Analysis;
 public enum AnalysisStatus
 {
     Ok,
-    /// <summary>Too few levels (after zero modes and bulk trimming) for the statistic; <see cref="AnalysisOutcome{T}.Message"/> says how many were needed.</summary>
+    /// <summary>Too few levels (after zero modes and bulk trimming) for the statistic; <see cref="AnalyzerOutcome{T}.Message"/> says how many were needed.</summary>
     NotEnoughLevels,
     /// <summary>The statistic does not apply to this input (e.g. Marchenko–Pastur without a sample count).</summary>
     NotApplicable,
@@ -14,16 +14,16 @@ public enum AnalysisStatus
 
 /// <summary>An analyzer's result with its status: <see cref="Value"/> is null unless <see cref="Status"/> is Ok.</summary>
 [TypeFormatterSource(PreferredMimeTypes = new[] { "text/html" })] // rich display in notebooks (docs/notebooks.md)
-public sealed record AnalysisOutcome<T>(AnalysisStatus Status, string? Message, T? Value) where T : class
+public sealed record AnalyzerOutcome<T>(AnalysisStatus Status, string? Message, T? Value) where T : class
 {
     public bool IsOk => Status == AnalysisStatus.Ok && Value is not null;
 
-    public static AnalysisOutcome<T> Ok(T value) => new(AnalysisStatus.Ok, null, value);
+    public static AnalyzerOutcome<T> Ok(T value) => new(AnalysisStatus.Ok, null, value);
 
-    public static AnalysisOutcome<T> NotEnough(string statistic, int have, int need) =>
+    public static AnalyzerOutcome<T> NotEnough(string statistic, int have, int need) =>
         new(AnalysisStatus.NotEnoughLevels, $"{statistic} needs at least {need} levels, the spectrum has {have}", null);
 
-    public static AnalysisOutcome<T> NotApplicable(string message) => new(AnalysisStatus.NotApplicable, message, null);
+    public static AnalyzerOutcome<T> NotApplicable(string message) => new(AnalysisStatus.NotApplicable, message, null);
 
-    public static AnalysisOutcome<T> Skipped(string statistic) => new(AnalysisStatus.Skipped, $"{statistic} is switched off", null);
+    public static AnalyzerOutcome<T> Skipped(string statistic) => new(AnalysisStatus.Skipped, $"{statistic} is switched off", null);
 }
