@@ -98,6 +98,10 @@ public sealed class FallbackCodecTests : IClassFixture<FallbackCodecTests.Files>
         Assert.Contains("TIFF", e.Message);
         Assert.Contains("photo.tiff", e.Message);
         Assert.Contains("convert photo.tiff photo.png", e.Hint);
+        var detected = Assert.Throws<SpectraException>(() => Spectra.Data.InputDetector.Detect(Path.Combine(_files.Dir, "photo.tiff")));
+        Assert.Equal(SpectraErrorKind.Unsupported, detected.Kind);
+        Assert.Contains("TIFF images are not supported", detected.Message);
+        Assert.EndsWith("photo.tiff", detected.File);
     }
 
     [Fact]

@@ -69,9 +69,7 @@ internal static class ImageProbe
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
             var codec = ImageFormats.Detect(head.Span);
-            if (codec is null && UnsupportedFormat(head.Span) is { } format)
-                throw SpectraException.Unsupported($"{format} images are not supported ({Supported} are)",
-                    hint: $"convert the file to PNG (ImageMagick: convert {Path.GetFileName(full)} {Path.GetFileNameWithoutExtension(full)}.png; or PIL: Image.open(path).save(path + '.png')), leave it out with an exclude glob, or pass over such files with skip-invalid");
+            if (codec is null && UnsupportedFormat(head.Span) is { } format) throw Unsupported(format, full);
             if (codec is null)
             {
                 if (!LooksLikeImage(full)) return null;
@@ -96,6 +94,11 @@ internal static class ImageProbe
     }
 
     private const string Supported = "PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX, WebP, GIF, ICO";
+
+    /// <summary>The refusal of a recognised but undecoded format, with a conversion to PNG.</summary>
+    internal static SpectraException Unsupported(string format, string path, string? file = null) =>
+        SpectraException.Unsupported($"{format} images are not supported ({Supported} are)", file,
+            hint: $"convert the file to PNG (ImageMagick: convert {Path.GetFileName(path)} {Path.GetFileNameWithoutExtension(path)}.png; or PIL: Image.open(path).save(path + '.png')), leave it out with an exclude glob, or pass over such files with skip-invalid");
 
     /// <summary>Image formats recognised by their magic but not decoded: named in the error instead of being ignored.</summary>
     internal static string? UnsupportedFormat(ReadOnlySpan<byte> h)
