@@ -37,6 +37,8 @@ internal static class InputDetector
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
         if (name.Contains("idx") || name.EndsWith("-ubyte") || name.EndsWith("-ubyte.gz")) return InputKind.Idx;
+        if (!ImageSource.CanOpen(path) && ImageSource.RecognisedButUnsupported(path) is { } format)
+            throw ImageProbe.Unsupported(format, path, path);
         if (!ImageSource.CanOpen(path))
             throw new SpectraException(SpectraErrorKind.Unsupported, "not a format Spectra reads", path,
                 hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, an IDX file or a .txt list of levels");

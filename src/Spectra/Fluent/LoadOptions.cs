@@ -36,6 +36,9 @@ public sealed class LoadOptions
     /// <summary>Parquet: a list (or fixed-size list) column expanded into one feature per element, e.g. an embedding.</summary>
     public LoadOptions ListColumn(string column) => With(P.ListColumn, column);
 
+    /// <summary>Parquet: the column of encoded images (a {bytes, path} struct or a binary column), when the table has more than one.</summary>
+    public LoadOptions ImageColumn(string column) => With(P.ImageColumn, column);
+
     /// <summary>Parquet: the column holding each row's class label.</summary>
     public LoadOptions LabelColumn(string column) => With(P.LabelColumn, column);
 

@@ -3,6 +3,7 @@ using Spectra.Checks;
 using Spectra.Data;
 using Spectra.Data.Images;
 using Spectra.Data.Parquet;
+using Spectra.Data.Parquet.Images;
 using Spectra.Matrices;
 using Spectra.Pipeline;
 using Spectra.Reports;
@@ -24,6 +25,7 @@ public sealed record AnalysisRequest
     public IReadOnlyList<string> Exclude { get; init; } = P.Exclude.Default;
     public IReadOnlyList<string> Columns { get; init; } = P.Columns.Default;
     public string? ListColumn { get; init; } = P.ListColumn.Default;
+    public string? ImageColumn { get; init; } = P.ImageColumn.Default;
     public string? LabelColumn { get; init; } = P.LabelColumn.Default;
     public NullPolicy Nulls { get; init; } = P.Nulls.Default;
     public int? MaxSamples { get; init; } = P.MaxSamples.Default;
@@ -140,10 +142,12 @@ public sealed record AnalysisRequest
     public IReadOnlyList<string> Inapplicable(string kind)
     {
         Parameter[] images = [P.Color, P.Resize, P.Include, P.Exclude, P.SkipInvalid];
-        Parameter[] parquet = [P.Columns, P.ListColumn, P.LabelColumn, P.Nulls, P.ContentHash];
+        Parameter[] parquet = [P.Columns, P.ListColumn, P.ImageColumn, P.LabelColumn, P.Nulls, P.ContentHash];
         Parameter[] candidates = kind switch
         {
             "parquet" => images,
+            // A Parquet table of encoded images: decoded like a folder's files, selected like a table's rows.
+            ParquetImages => [P.Include, P.Exclude, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
             "images" or "npy" or "idx" => parquet,
             // A list of levels is a spectrum already: nothing is decoded, selected, sampled or prepared into a matrix.
             "levels" => [.. images, .. parquet, P.MaxSamples, P.Matrix, P.Center, P.Standardize, P.DropNonFinite],
@@ -162,19 +166,34 @@ public sealed record AnalysisRequest
                 hint: kind == "levels" ? "a list of levels is a spectrum already: leave the option out" : "leave it out, or check that the path is the input you meant");
     }
 
+    /// <summary>The name <see cref="Inapplicable"/> knows a Parquet table of encoded images by.</summary>
+    public const string ParquetImages = "parquet images";
+
     /// <summary>The input kind of <paramref name="path"/>, after refusing the parameters that do not apply to it.</summary>
     public InputKind Detect(string path)
     {
         var kind = InputDetector.Detect(path);
-        Refuse(InputDetector.Name(kind), kind == InputKind.Levels ? path : null);
+        Refuse(kind == InputKind.Parquet && HoldsImages(path) ? ParquetImages : InputDetector.Name(kind), kind == InputKind.Levels ? path : null);
         return kind;
     }
+
+    // An image column is looked for only when image options ask for one or nothing selects numeric columns.
+    private bool HoldsImages(string path) =>
+        (ImageColumn is not null || (Columns.Count == 0 && ListColumn is null)) && ParquetImageSource.HoldsImages(path, ImageColumn);
 
     /// <summary>A fresh source of the rows <paramref name="path"/> holds (a list of levels has none).</summary>
     public IDataSource Open(string path) => Open(path, Detect(path));
 
     private IDataSource Open(string path, InputKind kind) => kind switch
     {
+        InputKind.Parquet when HoldsImages(path) => new ParquetImageSource(path, new ParquetImageOptions
+        {
+            ImageColumn = ImageColumn,
+            LabelColumn = LabelColumn,
+            Images = new ImageSourceOptions { Color = Color, ResizeWidth = Resize?.Width, ResizeHeight = Resize?.Height, Seed = Seed },
+            MaxRows = MaxSamples,
+            HashContent = ContentHash,
+        }),
         InputKind.Parquet => new ParquetSource(path, new ParquetSourceOptions
         {
             Columns = Columns.Count > 0 ? Columns : null,

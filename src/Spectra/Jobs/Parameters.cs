@@ -28,6 +28,9 @@ internal static class Parameters
         "Parquet: the numeric or list columns to analyse (default: every numeric column but row ids, strictly increasing integers)", r => r.Columns, (r, v) => r with { Columns = v });
     public static readonly Parameter<string?> ListColumn = Text("list_column", "COLUMN", "Parquet: a list or fixed-size-list column expanded into d features (embeddings)",
         r => r.ListColumn, (r, v) => r with { ListColumn = v });
+    public static readonly Parameter<string?> ImageColumn = Text("image_column", "COLUMN",
+        "Parquet: the column of encoded images (a {bytes, path} struct or binary; default: the only one), decoded as --color and --resize say",
+        r => r.ImageColumn, (r, v) => r with { ImageColumn = v });
     public static readonly Parameter<string?> LabelColumn = Text("label_column", "COLUMN", "Parquet: a column holding each row's class label (never a feature)",
         r => r.LabelColumn, (r, v) => r with { LabelColumn = v });
     public static readonly Choice<NullPolicy> Nulls = new("nulls", NullPolicy.Error, "Parquet: what a null in a selected column does: error, drop-row or mean-impute",
@@ -84,7 +87,7 @@ internal static class Parameters
     /// <summary>The parameters every job shares (analyze, baseline, check), in the order --help lists them.</summary>
     public static IReadOnlyList<Parameter> Run { get; } =
     [
-        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid, ContentHash,
+        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, ImageColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid, ContentHash,
         Center, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations, StartRank, EndRank, ReferenceDraws, Eta,
     ];
 

@@ -22,7 +22,8 @@ public class FuzzTests
                  {
                      "small_gray.jpg", "small_420.jpg", "small_422_progressive.jpg", "small_444_restart.jpg",
                      "small_420_progressive_restart.jpg", "rgb24.bmp", "pal8.bmp", "mono1.bmp", "stack_u8.npy",
-                     "stack_f64_fortran.npy", "pair.npz",
+                     "stack_f64_fortran.npy", "pair.npz", "small_lossless.webp", "small_lossy.webp", "small_alpha.webp",
+                     "small_palette.gif", "small_animated.gif", "small_icon.ico",
                  })
             files.Add((name, File.ReadAllBytes(TestData.PathOf(name))));
         files.Add(("p2.pgm", "P2\n3 2\n65535\n0 1 65535\n300 2 7\n"u8.ToArray()));

@@ -202,13 +202,13 @@ public class ImageFolderSourceTests
     {
         using var t = new TestData.TempFolder();
         t.Write("a.pgm", Pnm.Gray(1, 1, 255, 1));
-        t.Write("anim.dat", "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray());
+        t.Write("scan.dat", "II*\u0000\u0008\u0000\u0000\u0000"u8.ToArray());
         var e = Assert.Throws<SpectraException>(() => ImageSource.Open(t.Path));
         Assert.Equal(SpectraErrorKind.Unsupported, e.Kind);
-        Assert.Equal("anim.dat", e.File);
-        Assert.Contains("GIF images are not supported", e.Message);
+        Assert.Equal("scan.dat", e.File);
+        Assert.Contains("TIFF images are not supported", e.Message);
         var skipping = ImageSource.Open(t.Path, new ImageSourceOptions { SkipInvalid = true });
-        Assert.Equal("anim.dat", Assert.Single(skipping.ReadToEnd().Skipped).Path);
+        Assert.Equal("scan.dat", Assert.Single(skipping.ReadToEnd().Skipped).Path);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ for (int a = 0; a < args.Length; a++)
         case "--root": root = Value(); break;
         case "--progress": progress = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         default:
-            Console.Error.WriteLine($"unknown argument {args[a]}; use --family png|jpeg|netpbm|bmp|npy|npz|idx|parquet|folder|baseline|rules|cli|all --cases N --seed S --keep DIR");
+            Console.Error.WriteLine($"unknown argument {args[a]}; use --family png|jpeg|netpbm|bmp|npy|npz|idx|fallback|parquet|folder|baseline|rules|cli|all --cases N --seed S --keep DIR");
             return 2;
     }
 }

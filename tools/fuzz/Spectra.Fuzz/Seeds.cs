@@ -3,7 +3,7 @@ namespace Spectra.Fuzz;
 /// <summary>The valid files each family's mutations start from: the committed test images, the sample data, and the shared conformance files when present.</summary>
 public static class Seeds
 {
-    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "parquet", "folder", "baseline", "rules", "cli"];
+    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "fallback", "parquet", "folder", "baseline", "rules", "cli"];
 
     /// <summary>Whether a family's mutations are textual (configuration files) rather than binary.</summary>
     public static bool IsText(string family) => family is "baseline" or "rules";
@@ -58,6 +58,14 @@ public static class Seeds
                     using (var z = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) z.Write(idx);
                     found.Add(("images-idx3-ubyte.gz", gz.ToArray()));
                 }
+                break;
+            case "fallback":
+                // What the native decoder reads: WebP (lossy, lossless, alpha), GIF (still, animated), ICO, arithmetic JPEG.
+                AddAll(data, "*.webp");
+                AddAll(data, "*.gif");
+                AddAll(data, "*.ico");
+                Add(Path.Combine(conformance, "images", "libjpeg-turbo", "testimgari.jpg"));
+                Add(Path.Combine(conformance, "datasets", "skimage-data", "no_time_for_that_tiny.gif"));
                 break;
             case "folder":
                 AddAll(Path.Combine(root, "data-samples", "digits"), "*.png", 12);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using Spectra.Data.Images.Codecs;
+using Spectra.Data.Images.Codecs.Fallback;
 
 namespace Spectra.Data.Images;
 
@@ -13,8 +14,15 @@ internal static class ImageFormats
     /// <summary>How many leading bytes the probe pass reads; a header that does not fit is read from the whole file.</summary>
     public const int ProbeBytes = 64 * 1024;
 
+    /// <summary>
+    /// The in-house codecs, then the native fallback for what they do not read. An arithmetic-coded JPEG
+    /// is claimed by the fallback ahead of the in-house JPEG codec, which reads Huffman coding only.
+    /// </summary>
     public static IReadOnlyList<IImageCodec> All { get; } =
-        [new PngCodec(), new JpegCodec(), new NetpbmCodec(), new BmpCodec(), new NpyCodec(), new NpzCodec(), new IdxCodec()];
+    [
+        new PngCodec(), new SkiaCodec(FallbackFormat.ArithmeticJpeg), new JpegCodec(), new NetpbmCodec(), new BmpCodec(), new NpyCodec(), new NpzCodec(), new IdxCodec(),
+        new SkiaCodec(FallbackFormat.WebP), new SkiaCodec(FallbackFormat.Gif), new SkiaCodec(FallbackFormat.Ico),
+    ];
 
     /// <summary>The codec whose magic these bytes carry, or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

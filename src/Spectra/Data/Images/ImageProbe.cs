@@ -8,7 +8,7 @@ internal static class ImageProbe
 {
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".pbm", ".pgm", ".ppm", ".pnm", ".pam", ".bmp", ".dib", ".npy", ".npz",
+        ".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".pbm", ".pgm", ".ppm", ".pnm", ".pam", ".bmp", ".dib", ".npy", ".npz", ".webp", ".gif", ".ico",
     };
 
     /// <summary>Whether a file's name says it should be an image (a file like that with unknown magic is an error, not noise).</summary>
@@ -69,13 +69,11 @@ internal static class ImageProbe
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
             var codec = ImageFormats.Detect(head.Span);
-            if (codec is null && UnsupportedFormat(head.Span) is { } format)
-                throw SpectraException.Unsupported($"{format} images are not supported (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX are)",
-                    hint: "convert the file, leave it out with an exclude glob, or pass over such files with skip-invalid");
+            if (codec is null && UnsupportedFormat(head.Span) is { } format) throw Unsupported(format, full);
             if (codec is null)
             {
                 if (!LooksLikeImage(full)) return null;
-                throw SpectraException.Invalid("the file's content is not a supported image format (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)",
+                throw SpectraException.Invalid($"the file's content is not a supported image format ({Supported})",
                     hint: "check that the file is not truncated or mislabelled");
             }
             var header = codec.TryReadHeader(head.Span, limits)
@@ -95,12 +93,17 @@ internal static class ImageProbe
         }
     }
 
+    private const string Supported = "PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX, WebP, GIF, ICO";
+
+    /// <summary>The refusal of a recognised but undecoded format, with a conversion to PNG.</summary>
+    internal static SpectraException Unsupported(string format, string path, string? file = null) =>
+        SpectraException.Unsupported($"{format} images are not supported ({Supported} are)", file,
+            hint: $"convert the file to PNG (ImageMagick: convert {Path.GetFileName(path)} {Path.GetFileNameWithoutExtension(path)}.png; or PIL: Image.open(path).save(path + '.png')), leave it out with an exclude glob, or pass over such files with skip-invalid");
+
     /// <summary>Image formats recognised by their magic but not decoded: named in the error instead of being ignored.</summary>
     internal static string? UnsupportedFormat(ReadOnlySpan<byte> h)
     {
         if (h.Length >= 4 && ((h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0) || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42))) return "TIFF";
-        if (h.StartsWith("GIF87a"u8) || h.StartsWith("GIF89a"u8)) return "GIF";
-        if (h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual("WEBP"u8)) return "WebP";
         if (h.Length >= 12 && h[4..8].SequenceEqual("ftyp"u8) && (h[8..12].SequenceEqual("avif"u8) || h[8..12].SequenceEqual("heic"u8))) return "AVIF/HEIF";
         if (h.Length >= 12 && h[..12].SequenceEqual(new byte[] { 0, 0, 0, 12, (byte)'j', (byte)'P', (byte)' ', (byte)' ', 13, 10, 135, 10 })) return "JPEG 2000";
         return null;

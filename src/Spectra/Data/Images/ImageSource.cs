@@ -19,4 +19,17 @@ internal static class ImageSource
             return false;
         }
     }
+
+    /// <summary>The name of an image format the file's magic shows but no codec reads (TIFF, AVIF/HEIF, JPEG 2000), or null.</summary>
+    internal static string? RecognisedButUnsupported(string path)
+    {
+        try
+        {
+            return ImageProbe.UnsupportedFormat(ImageFormats.ReadHead(path, 64));
+        }
+        catch (Exception e) when (e is SpectraException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

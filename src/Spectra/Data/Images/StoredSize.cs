@@ -1,4 +1,5 @@
 using Spectra.Data.Images.Codecs;
+using Spectra.Data.Images.Codecs.Fallback;
 
 namespace Spectra.Data.Images;
 
@@ -22,6 +23,7 @@ internal static class StoredSize
             JpegCodec => (w + 31) / 32 * ((hh + 31) / 32) / 8,
             NetpbmCodec or BmpCodec => (w + 7) / 8 * hh,
             NpyCodec or IdxCodec => count * w * hh * h.Channels,
+            SkiaCodec s => FallbackHeaders.LeastBytes(s.Format, h),
             _ => 0, // NPZ: each entry is checked against its compressed size when it is read
         };
     }

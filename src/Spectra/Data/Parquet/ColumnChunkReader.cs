@@ -10,7 +10,7 @@ namespace Spectra.Data.Parquet;
 /// Reads one column chunk: its pages in order (dictionary, data V1/V2), levels, values, and the
 /// assembly of nulls and lists. Every size from the file is checked before it is used.
 /// </summary>
-internal sealed class ColumnChunkReader
+internal sealed partial class ColumnChunkReader
 {
     private readonly ByteSource _source;
     private readonly long _fileLength;
@@ -46,8 +46,9 @@ internal sealed class ColumnChunkReader
     private string?[] _textScratch = Array.Empty<string?>();
 
     public ColumnChunkReader(ByteSource source, long fileLength, string path, ParquetReadOptions options, int rowGroup,
-        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false, ParquetColumnData? recycle = null)
+        ParquetColumn column, int rows, ColumnChunkMeta chunk, bool validateOnly = false, ParquetColumnData? recycle = null, bool binary = false)
     {
+        _binary = binary && column.PhysicalType == PhysicalType.ByteArray && column.MaxRepetitionLevel == 0;
         _recycle = recycle is not null && recycle.Column.Path == column.Path ? recycle : null;
         _source = source;
         _fileLength = fileLength;
@@ -57,7 +58,7 @@ internal sealed class ColumnChunkReader
         _column = column;
         _rows = rows;
         _chunk = chunk;
-        _text = column.Use == ColumnUse.Text;
+        _text = column.Use == ColumnUse.Text || _binary;
         _validateOnly = validateOnly && column.Use == ColumnUse.Skipped;
         _single = !_text && !_validateOnly && column.PhysicalType == PhysicalType.Float;
         if (!_text && column.Use == ColumnUse.Skipped && !_validateOnly)
@@ -117,7 +118,7 @@ internal sealed class ColumnChunkReader
         {
             // An empty row group: nothing to decode, whatever its (sometimes placeholder) offsets say.
             _result = new ParquetColumnData(_column, 0) { Offsets = _column.MaxRepetitionLevel > 0 ? new int[1] : null,
-                RowIsNull = _column.MaxRepetitionLevel > 0 ? Array.Empty<bool>() : null, Strings = _text ? Array.Empty<string?>() : null };
+                RowIsNull = _column.MaxRepetitionLevel > 0 ? Array.Empty<bool>() : null, Strings = _text && !_binary ? Array.Empty<string?>() : null, Binaries = _binary ? Array.Empty<byte[]?>() : null };
             if (_column.MaxRepetitionLevel > 0) _result.Nulls = Array.Empty<bool>();
             return _result;
         }
@@ -133,7 +134,8 @@ internal sealed class ColumnChunkReader
         if (_column.MaxRepetitionLevel == 0)
         {
             CheckMemory((long)_rows * (_text ? 16 : 9), "the decoded column");
-            if (_text) _result.Strings = new string?[_rows];
+            if (_binary) AllocateBinaries(meta);
+            else if (_text) _result.Strings = new string?[_rows];
             else AllocateValues(_rows);
             if (_column.MaxDefinitionLevel > 0) _result.Nulls = ReuseCleared(_recycle?.NullBuffer, _rows);
         }
@@ -309,12 +311,17 @@ internal sealed class ColumnChunkReader
     private void ReadDictionaryPage(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec)
     {
         var dp = header.DictionaryPage ?? throw ParquetErrors.Corrupt("a dictionary page without a dictionary page header");
-        if (_dictionary is not null || _textDictionary is not null || _rawDictionaryCount >= 0) throw ParquetErrors.Corrupt("a second dictionary page in one column chunk");
+        if (_dictionary is not null || _textDictionary is not null || _binaryDictionary is not null || _rawDictionaryCount >= 0) throw ParquetErrors.Corrupt("a second dictionary page in one column chunk");
         if (_entries > 0) throw ParquetErrors.Corrupt("a dictionary page after data pages");
         if (dp.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
             throw ParquetErrors.Unsupported($"dictionary page encoding {dp.Encoding}", "re-export the file with a standard writer");
         var data = Decompress(codec, body, header.UncompressedPageSize);
         int n = dp.NumValues;
+        if (_binary)
+        {
+            ReadBinaryDictionary(data, n);
+            return;
+        }
         if (_text)
         {
             if (n > data.Length / 4) throw ParquetErrors.Corrupt($"the dictionary declares {n} strings in {data.Length} bytes");
@@ -422,7 +429,13 @@ internal sealed class ColumnChunkReader
         {
             if (_entries + n > _rows) throw ParquetErrors.Corrupt($"the pages hold more than the row group's {_rows} rows");
             int rowBase = (int)_entries;
-            if (_text)
+            if (_binary)
+            {
+                var values = new byte[]?[present];
+                DecodeBinary(encoding, data, values);
+                Scatter(defs, maxDef, values, _result.Binaries.AsSpan(rowBase, n));
+            }
+            else if (_text)
             {
                 var strings = TextScratch(present);
                 DecodeText(encoding, data, strings);
@@ -526,7 +539,7 @@ internal sealed class ColumnChunkReader
         return _textScratch;
     }
 
-    private static void Scatter(ReadOnlySpan<byte> defs, int maxDef, string?[] values, Span<string?> target)
+    private static void Scatter<T>(ReadOnlySpan<byte> defs, int maxDef, T?[] values, Span<T?> target) where T : class
     {
         int k = 0;
         for (int i = 0; i < target.Length; i++) target[i] = maxDef == 0 || defs[i] == maxDef ? values[k++] : null;

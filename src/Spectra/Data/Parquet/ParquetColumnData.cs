@@ -84,5 +84,8 @@ internal sealed class ParquetColumnData
 
     public string?[]? Strings { get; internal set; }
 
+    /// <summary>The bytes of each row's value (null where null), for a binary column read with <see cref="ParquetFile.ReadBinaryColumn"/>.</summary>
+    public byte[]?[]? Binaries { get; internal set; }
+
     public bool IsList => Offsets is not null;
 }

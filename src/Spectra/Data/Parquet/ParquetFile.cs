@@ -156,6 +156,17 @@ internal sealed class ParquetFile : IParquetReader
         return reader.Read();
     }
 
+    /// <summary>A flat BYTE_ARRAY column (plain or inside a struct) as the bytes of each row's value, for encoded images.</summary>
+    public ParquetColumnData ReadBinaryColumn(int rowGroup, ParquetColumn column)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, RowGroupCount);
+        if (column.PhysicalType != Format.PhysicalType.ByteArray || column.MaxRepetitionLevel > 0)
+            throw new ArgumentException($"column '{column.Path}' is not a flat binary column", nameof(column));
+        var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
+        return new ColumnChunkReader(_source, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk, binary: true).Read();
+    }
+
     /// <summary>
     /// Walks every page of every column chunk, including columns Spectra does not analyse, checking
     /// headers, checksums, sizes, levels and value counts. Throws the first problem found.

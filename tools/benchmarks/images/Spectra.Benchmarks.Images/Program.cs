@@ -7,9 +7,11 @@ using Spectra.Pipeline;
 // Image-loader benchmark, the Spectra side of tools/benchmarks/images/bench.sh (the Python side is bench_images.py).
 //   decode PATH     read every image (decode, gray, scale to [0,1]) and discard the rows
 //   spectrum PATH   end to end: decode, gray, scale, centre, covariance, all eigenvalues
+//   png-vs-skia PATH [ROUNDS]  the folder's PNGs decoded from memory by Spectra and by SkiaSharp (PngSideBySide.cs)
 // Prints "key value" lines: ms_open (walk and header pass), seconds, images, images_per_s, peak_mb, allocated_mb, gc_collections (gen 0/1/2), gc_pause_ms,
 // and for spectrum the top eigenvalue.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length is 2 or 3 && args[0] == "png-vs-skia") return PngSideBySide.Run(args[1], args.Length == 3 ? int.Parse(args[2]) : 7);
 if (args.Length != 2 || args[0] is not ("decode" or "spectrum"))
 {
     Console.Error.WriteLine("usage: Spectra.ImageBench decode|spectrum PATH");

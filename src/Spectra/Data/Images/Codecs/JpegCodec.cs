@@ -8,7 +8,8 @@ namespace Spectra.Data.Images.Codecs;
 /// JPEG (ITU T.81) with Huffman coding and 8-bit samples: baseline, extended sequential and progressive,
 /// grayscale, YCbCr with any sampling (2× factors with libjpeg's "fancy" triangular chroma upsampling),
 /// restart intervals, and Adobe RGB/CMYK/YCCK. Arithmetic coding, 12/16-bit precision, lossless and
-/// hierarchical modes are refused as unsupported. Truncated entropy data is an error, not gray fill.
+/// hierarchical modes are refused as unsupported; arithmetic-coded files are
+/// claimed by the fallback decoder before this codec sees them. Truncated entropy data is an error, not gray fill.
 /// </summary>
 internal sealed class JpegCodec : SingleImageCodec
 {
@@ -23,6 +24,14 @@ internal sealed class JpegCodec : SingleImageCodec
     public override ImageHeader? TryReadHeader(ReadOnlySpan<byte> head, ImageDecodeLimits limits)
     {
         if (!Matches(head)) throw SpectraException.Invalid("JPEG start-of-image marker is missing");
+        if (FindFrame(head) is not var (pos, marker, length)) return null;
+        var (w, h, comps) = ReadSofSize(head.Slice(pos + 4, length - 2), marker, limits);
+        return new ImageHeader(w, h, comps == 1 ? 1 : 3);
+    }
+
+    /// <summary>Where the frame header (SOF) starts, its marker and segment length; null when the prefix ends before it.</summary>
+    private static (int Pos, int Marker, int Length)? FindFrame(ReadOnlySpan<byte> head)
+    {
         int pos = 2;
         while (true)
         {
@@ -33,15 +42,36 @@ internal sealed class JpegCodec : SingleImageCodec
             if (marker is 0xD8 or (>= 0xD0 and <= 0xD7) or 0x01) { pos += 2; continue; }
             int length = head[pos + 2] << 8 | head[pos + 3];
             if (length < 2) throw SpectraException.Invalid($"JPEG segment length {length} is invalid", location: $"byte {pos}");
-            if (IsSof(marker))
-            {
-                if (pos + 2 + length > head.Length) return null;
-                var (w, h, comps) = ReadSofSize(head.Slice(pos + 4, length - 2), marker, limits);
-                return new ImageHeader(w, h, comps == 1 ? 1 : 3);
-            }
+            if (IsSof(marker)) return pos + 2 + length > head.Length ? null : (pos, marker, length);
             if (marker is 0xDA or 0xD9) throw SpectraException.Invalid("JPEG has no frame header (SOF) before its image data");
             pos += 2 + length;
         }
+    }
+
+    /// <summary>
+    /// Whether the frame is arithmetic-coded (SOF9–SOF11, SOF13–SOF15): such a file goes to the fallback
+    /// decoder. A damaged or truncated prefix is not claimed, so this codec reports it.
+    /// </summary>
+    internal static bool IsArithmeticCoded(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 3 || head[0] != 0xFF || head[1] != 0xD8 || head[2] != 0xFF) return false;
+        try
+        {
+            return FindFrame(head) is var (_, marker, _) && marker >= 0xC9;
+        }
+        catch (SpectraException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Width, height and output channels of an arithmetic-coded frame; null when the prefix ends before it.</summary>
+    internal static (int, int, int)? ArithmeticFrameSize(ReadOnlySpan<byte> head)
+    {
+        if (FindFrame(head) is not var (pos, _, length)) return null;
+        var s = head.Slice(pos + 4, length - 2);
+        if (s.Length < 6) throw SpectraException.Invalid("JPEG frame header is too short");
+        return (s[3] << 8 | s[4], s[1] << 8 | s[2], s[5] == 1 ? 1 : 3);
     }
 
     private static bool IsSof(int marker) => marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Spectra.Data.Images.Codecs;
 
@@ -218,7 +219,8 @@ internal sealed class PngCodec : SingleImageCodec
             data.Slice(s, len).CopyTo(compressed.AsSpan(o));
             o += len;
         }
-        var raw = scratch?.Inflated(expected) ?? new byte[expected];
+        // Every byte is written by the inflater (fewer is an error below): no zeroing needed.
+        var raw = scratch?.Inflated(expected) ?? GC.AllocateUninitializedArray<byte>((int)expected);
         int got = 0;
         try
         {
@@ -247,7 +249,8 @@ internal sealed class PngCodec : SingleImageCodec
         // Raw samples (palette indices for type 3), one ushort per sample; the image's own samples unless expanded below.
         long count = (long)h.Width * h.Height * spp;
         bool expands = h.ColorType == 3 || (h.ColorType is 0 or 2 && trns is not null);
-        var samples = scratch is null ? new ushort[count] : expands ? scratch.Work(count) : scratch.Samples(count);
+        // Every sample is written below (the passes cover every pixel): no zeroing needed.
+        var samples = scratch is null ? GC.AllocateUninitializedArray<ushort>((int)count) : expands ? scratch.Work(count) : scratch.Samples(count);
         int offset = 0;
         bool whole8 = !h.Interlaced && h.BitDepth == 8;
         for (int i = 0; i < PassCount(h); i++)
@@ -266,8 +269,7 @@ internal sealed class PngCodec : SingleImageCodec
                 if (whole8)
                 {
                     // 8-bit, not interlaced (the usual file): the row's bytes are its samples, in order.
-                    var dst = samples.AsSpan((int)((long)outY * rowBytes), rowBytes);
-                    for (int x = 0; x < row.Length; x++) dst[x] = row[x];
+                    Widen(row, samples.AsSpan((int)((long)outY * rowBytes), rowBytes));
                 }
                 else
                     for (int x = 0; x < p.W; x++)
@@ -288,40 +290,89 @@ internal sealed class PngCodec : SingleImageCodec
         _ => (ushort)((row[index * depth / 8] >> (8 - depth - (index * depth % 8))) & ((1 << depth) - 1)),
     };
 
+    // Each filter in two parts: the first pixel (no left neighbour) and the rest, so that the inner loop has
+    // no per-byte tests; a first row has no prior row, which the filters treat as zeros.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Unfilter(int filter, Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
+    private static unsafe void Unfilter(int filter, Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
     {
         bool first = prior.IsEmpty;
-        switch (filter)
+        int n = row.Length, lead = Math.Min(bpp, n);
+        fixed (byte* r = row)
+        fixed (byte* q = prior)
         {
-            case 0: break;
-            case 1:
-                for (int i = bpp; i < row.Length; i++) row[i] += row[i - bpp];
-                break;
-            case 2:
-                if (!first) for (int i = 0; i < row.Length; i++) row[i] += prior[i];
-                break;
-            case 3:
-                for (int i = 0; i < row.Length; i++)
-                {
-                    int a = i >= bpp ? row[i - bpp] : 0, b = first ? 0 : prior[i];
-                    row[i] += (byte)((a + b) >> 1);
-                }
-                break;
-            case 4:
-                for (int i = 0; i < row.Length; i++)
-                {
-                    int a = i >= bpp ? row[i - bpp] : 0, b = first ? 0 : prior[i], c = i >= bpp && !first ? prior[i - bpp] : 0;
-                    row[i] += (byte)Paeth(a, b, c);
-                }
-                break;
+            switch (filter)
+            {
+                case 0: break;
+                case 1:
+                    for (int i = bpp; i < n; i++) r[i] += r[i - bpp];
+                    break;
+                case 2:
+                    if (!first) AddPrior(row, prior);
+                    break;
+                case 3:
+                    if (first)
+                        for (int i = bpp; i < n; i++) r[i] += (byte)(r[i - bpp] >> 1);
+                    else
+                    {
+                        for (int i = 0; i < lead; i++) r[i] += (byte)(q[i] >> 1);
+                        for (int i = bpp; i < n; i++) r[i] += (byte)((r[i - bpp] + q[i]) >> 1);
+                    }
+                    break;
+                case 4:
+                    // Without a prior row the predictor is the left neighbour (Sub); without a left one, the byte above.
+                    if (first)
+                        for (int i = bpp; i < n; i++) r[i] += r[i - bpp];
+                    else
+                    {
+                        for (int i = 0; i < lead; i++) r[i] += q[i];
+                        for (int i = bpp; i < n; i++)
+                        {
+                            int a = r[i - bpp], b = q[i], c = q[i - bpp];
+                            r[i] += (byte)PaethBranchless(a, b, c);
+                        }
+                    }
+                    break;
+            }
         }
     }
 
-    private static int Paeth(int a, int b, int c)
+    private static void AddPrior(Span<byte> row, ReadOnlySpan<byte> prior)
     {
-        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 32 <= row.Length; i += 32)
+                (Vector256.Create<byte>(row.Slice(i, 32)) + Vector256.Create<byte>(prior.Slice(i, 32))).CopyTo(row.Slice(i, 32));
+        for (; i < row.Length; i++) row[i] += prior[i];
+    }
+
+    /// <summary>Bytes widened to ushort samples.</summary>
+    private static void Widen(ReadOnlySpan<byte> source, Span<ushort> destination)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 32 <= source.Length; i += 32)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.Create<byte>(source.Slice(i, 32)));
+                lower.CopyTo(destination.Slice(i, 16));
+                upper.CopyTo(destination.Slice(i + 16, 16));
+            }
+        for (; i < source.Length; i++) destination[i] = source[i];
+    }
+
+    /// <summary>
+    /// The Paeth predictor with masks instead of branches: the choice depends on the data and, taken as
+    /// branches, mispredicts on photographs (ten times slower than the Avg filter in a measurement).
+    /// With p = a + b − c: |p − a| = |b − c|, |p − b| = |a − c|, |p − c| = |a + b − 2c|; ties go to a, then b.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int PaethBranchless(int a, int b, int c)
+    {
+        int x = b - c, y = a - c, z = x + y;
+        int pa = (x ^ (x >> 31)) - (x >> 31), pb = (y ^ (y >> 31)) - (y >> 31), pc = (z ^ (z >> 31)) - (z >> 31);
+        int cOverB = (pc - pb) >> 31;            // −1 when pb > pc: c beats b
+        int bc = b ^ ((b ^ c) & cOverB), pbc = pb ^ ((pb ^ pc) & cOverB);
+        int bcOverA = (pbc - pa) >> 31;          // −1 when pa > min(pb, pc): a loses
+        return a ^ ((a ^ bc) & bcOverA);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
