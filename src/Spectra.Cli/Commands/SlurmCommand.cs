@@ -34,6 +34,13 @@ public static class SlurmCommand
             var input = Path.GetFullPath(path);
             request.Detect(input);
             var (accumulate, analyze) = Split(request);
+            // The tasks hold the budget this run was given; without one, each takes half of what its runtime sees
+            // (under Slurm's cgroup confinement, the job's --mem).
+            if (p.GetValue(GlobalOptions.MemoryLimit) is { } limit)
+            {
+                accumulate = [.. accumulate, "--memory-limit", limit];
+                analyze = [.. analyze, "--memory-limit", limit];
+            }
             var plan = new SlurmPlan(SelfInvocation.Command(), input, Path.GetFullPath(p.GetValue(output)!), settings, accumulate, analyze);
             var sbatch = p.GetValue(submit) ? Sbatch.Locate() : null;
             SlurmScripts.Write(plan);

@@ -14,7 +14,7 @@ public class SlurmCommandTests
     {
         using var temp = new TempFolder();
         var dir = temp.File("run 1");
-        var run = Tool.Run("slurm", Digits, "--shards", "3", "--k-top", "4", "--resize", "8x8", "-o", dir);
+        var run = Tool.Run("slurm", Digits, "--shards", "3", "--k-top", "4", "--resize", "8x8", "--memory-limit", "3G", "-o", dir);
         Assert.True(run.ExitCode == 0, run.Err);
         var array = File.ReadAllText(Path.Combine(dir, "accumulate.sbatch"));
         var merge = File.ReadAllText(Path.Combine(dir, "merge-analyze.sbatch"));
@@ -24,6 +24,8 @@ public class SlurmCommandTests
         Assert.DoesNotContain("--k-top", array);
         Assert.Contains("--k-top 4", merge);
         Assert.DoesNotContain("--resize", merge);
+        Assert.Contains("--memory-limit 3G", array);
+        Assert.Contains("--memory-limit 3G", merge);
         Assert.Contains("Spectra.Cli", array);
         Assert.Contains("--dependency=afterok:\"$array\" --kill-on-invalid-dep=yes", run.Out);
         Assert.Contains("array=$(sbatch --parsable", run.Out);
