@@ -98,8 +98,8 @@ public static class SlurmScripts
     {
         var sb = new StringBuilder();
         sb.Append("#!/bin/bash\n");
-        // A comment line cannot end early, but a newline in a path would; the path is on one line only when it has none.
-        sb.Append("# Written by `spectra slurm`: ").Append(what.Replace('\n', ' ')).Append(".\n");
+        // A newline in the input's path would end the comment line early and make the rest a command.
+        sb.Append("# Written by `spectra slurm`: ").Append(what.ReplaceLineEndings(" ")).Append(".\n");
         sb.Append("#SBATCH --job-name=").Append(jobName).Append('\n');
         return sb;
     }
