@@ -46,6 +46,17 @@ public class SlurmScriptsTests
     }
 
     [Fact]
+    public void A_newline_in_the_input_path_stays_inside_its_quotes_and_out_of_the_header_comment()
+    {
+        var plan = Plan("/scratch/run") with { Input = "/data/new\nrm -rf x/in.idx" };
+        var text = SlurmScripts.ArrayScript(plan);
+        Assert.Contains("# Written by `spectra slurm`: accumulates shard I of 4 of /data/new rm -rf x/in.idx.\n", text);
+        // printf prints the one argument holding the newline as two lines; bash ran nothing else (stderr is empty).
+        var lines = RunBash(text, ("SLURM_ARRAY_TASK_ID", "1"));
+        Assert.Equal(new[] { "--quiet", "accumulate", "/data/new", "rm -rf x/in.idx", "--shard", "1/4" }, lines.Take(6));
+    }
+
+    [Fact]
     public void The_array_script_asks_for_one_task_per_shard_and_the_resources_given()
     {
         var settings = new SlurmSettings { Shards = 12, Partition = "gpu,cpu", Time = "1-02:00:00", CpusPerTask = 8, Memory = "16G" }.Validated();
@@ -149,7 +160,7 @@ public class SlurmScriptsTests
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(10_000), "bash did not finish");
-        Assert.True(p.ExitCode == 0, "bash: " + stderr.Result);
+        Assert.True(p.ExitCode == 0 && stderr.Result.Length == 0, "bash: " + stderr.Result);
         return stdout.Result.Split('\n').SkipLast(1).ToList();
     }
 
