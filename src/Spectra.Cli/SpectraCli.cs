@@ -21,6 +21,7 @@ public static class SpectraCli
         root.Add(CheckCommand.Create(io));
         root.Add(SimulateCommand.Create(io));
         root.Add(InfoCommand.Create(io));
+        root.Add(SlurmCommand.Create(io));
         StudyCommands.AddTo(root, io);
         return root;
     }

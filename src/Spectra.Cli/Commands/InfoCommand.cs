@@ -19,7 +19,7 @@ public static class InfoCommand
             io.Out.WriteLine($"backend: {info.Name}");
             io.Out.WriteLine($"library: {info.Library}");
             if (info.Version is not null) io.Out.WriteLine($"library version: {info.Version}");
-            io.Out.WriteLine($"threads: {info.Threads} (processors: {Environment.ProcessorCount}; set {LinearAlgebraBackends.ThreadsVariable} or --threads)");
+            io.Out.WriteLine($"threads: {info.Threads} (processors: {Environment.ProcessorCount}; set {LinearAlgebraBackends.ThreadsVariable} or --threads; in a Slurm task, {LinearAlgebraBackends.SlurmCpusVariable})");
             io.Out.WriteLine($"rank-k update (covariance): {info.RankKUpdate}{(info.RankKUpdateReason is null ? "" : $" ({info.RankKUpdateReason})")}");
             io.Out.WriteLine($"backend chain ({LinearAlgebraBackends.LibraryVariable} overrides it):");
             foreach (var a in selection.Attempts)

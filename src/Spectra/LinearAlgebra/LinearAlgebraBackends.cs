@@ -30,6 +30,9 @@ public static class LinearAlgebraBackends
     /// <summary>Environment variable: the native thread count (the library's default when unset).</summary>
     public const string ThreadsVariable = "SPECTRA_THREADS";
 
+    /// <summary>Set by Slurm inside a task started with --cpus-per-task: the task's CPU share.</summary>
+    public const string SlurmCpusVariable = "SLURM_CPUS_PER_TASK";
+
     private static readonly object Gate = new();
     private static BackendSelection? _default;
 
@@ -40,8 +43,7 @@ public static class LinearAlgebraBackends
         {
             lock (Gate)
             {
-                return _default ??= Resolve(Environment.GetEnvironmentVariable(LibraryVariable),
-                    ParseThreads(Environment.GetEnvironmentVariable(ThreadsVariable)));
+                return _default ??= Resolve(Environment.GetEnvironmentVariable(LibraryVariable), DefaultThreads(Environment.GetEnvironmentVariable));
             }
         }
     }
@@ -185,6 +187,19 @@ public static class LinearAlgebraBackends
         return name;
     }
 
+    /// <summary>
+    /// The thread count when --threads is not given: SPECTRA_THREADS, else the Slurm task's CPU share (the
+    /// library's default would take every core of the node, which the task's neighbours are using), else 0
+    /// (the library's default). Values that are not a positive integer count as unset; the cap is the option's.
+    /// </summary>
+    internal static int DefaultThreads(Func<string, string?> environment)
+    {
+        var own = ParseThreads(environment(ThreadsVariable));
+        return own > 0 ? own : ParseThreads(environment(SlurmCpusVariable));
+    }
+
     private static int ParseThreads(string? value) =>
-        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t) && t > 0 ? t : 0;
+        int.TryParse(value?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) && t > 0
+            ? Math.Min(t, OptionLimits.MaxThreads)
+            : 0;
 }

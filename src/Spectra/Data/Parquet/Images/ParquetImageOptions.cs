@@ -3,7 +3,7 @@ using Spectra.Data.Images;
 namespace Spectra.Data.Parquet.Images;
 
 /// <summary>How a Parquet table of encoded images becomes a sample matrix: the image options of a folder, plus the columns.</summary>
-public sealed record ParquetImageOptions
+internal sealed record ParquetImageOptions
 {
     /// <summary>The column holding the images (a {bytes, path} struct or a binary column); null: the only one.</summary>
     public string? ImageColumn { get; init; }

@@ -10,7 +10,7 @@ namespace Spectra.Data.Parquet.Images;
 /// image folder (gray or RGB, resize). Read row group by row group: one group's image bytes, its labels
 /// and one chunk of rows are held at a time.
 /// </summary>
-public sealed class ParquetImageSource : IDataSource
+internal sealed class ParquetImageSource : IDataSource
 {
     private readonly ParquetImageOptions _options;
     private readonly List<string> _files;
