@@ -57,7 +57,7 @@ public static class StudyCommands
         command.SetAction(p =>
         {
             var (path, s) = run.Read(p);
-            var source = s.Open(path);
+            var source = s.OpenImages(path);
             if (source is not ImageFolderSource images)
                 throw new SpectraException(SpectraErrorKind.InvalidOption, "single-image mode reads images (a folder, NPY, NPZ or IDX), not a table", path);
             var options = new SingleImageOptions { MaxOrder = p.GetValue(orders), Seed = s.Seed, Headline = StudyOutputs.Headline(s) };

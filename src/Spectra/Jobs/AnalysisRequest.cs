@@ -182,9 +182,12 @@ public sealed record AnalysisRequest
         (ImageColumn is not null || (Columns.Count == 0 && ListColumn is null)) && ParquetImageSource.HoldsImages(path, ImageColumn);
 
     /// <summary>A fresh source of the rows <paramref name="path"/> holds (a list of levels has none).</summary>
-    public IDataSource Open(string path) => Open(path, Detect(path));
+    public IDataSource Open(string path) => Open(path, Detect(path), matricesAreTables: true);
 
-    private IDataSource Open(string path, InputKind kind) => kind switch
+    /// <summary>A fresh source of the images <paramref name="path"/> holds, a two-dimensional array being one image (single-image mode).</summary>
+    internal IDataSource OpenImages(string path) => Open(path, Detect(path), matricesAreTables: false);
+
+    private IDataSource Open(string path, InputKind kind, bool matricesAreTables) => kind switch
     {
         InputKind.Parquet when HoldsImages(path) => new ParquetImageSource(path, new ParquetImageOptions
         {
@@ -216,6 +219,7 @@ public sealed record AnalysisRequest
             MaxSamples = MaxSamples,
             Seed = Seed,
             SkipInvalid = SkipInvalid,
+            MatricesAreTables = matricesAreTables && kind == InputKind.Npy,
         }),
     };
 }

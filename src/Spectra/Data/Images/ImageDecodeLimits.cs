@@ -12,6 +12,13 @@ internal sealed record ImageDecodeLimits
     /// <summary>Largest total number of samples a multi-image container (NPY stack, IDX) may hold.</summary>
     public long MaxContainerSamples { get; init; } = 1_000_000_000;
 
+    /// <summary>
+    /// A two-dimensional NPY array is M samples × d features, the way numpy and scikit-learn users save a
+    /// table, rather than one H × W image: true when the array is the input itself, false inside an image
+    /// folder and for single-image mode.
+    /// </summary>
+    public bool MatricesAreTables { get; init; }
+
     public static ImageDecodeLimits Default { get; } = new();
 
     internal void CheckPixels(long width, long height, string codec)

@@ -51,7 +51,10 @@ internal sealed record ImageSourceOptions
 
     public int ChannelsPerPixel => (Color == ImageColorMode.Gray ? 1 : 3) + (KeepAlpha ? 1 : 0);
 
-    internal ImageDecodeLimits Limits => new() { MaxPixels = MaxPixels };
+    /// <summary>A two-dimensional NPY array is a table of samples (see <see cref="ImageDecodeLimits.MatricesAreTables"/>).</summary>
+    internal bool MatricesAreTables { get; init; }
+
+    internal ImageDecodeLimits Limits => new() { MaxPixels = MaxPixels, MatricesAreTables = MatricesAreTables };
 
     internal void Validate()
     {

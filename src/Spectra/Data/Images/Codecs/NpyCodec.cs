@@ -64,9 +64,12 @@ internal sealed partial class NpyCodec : IImageCodec
         if (ReadHeader(d, needComplete) is not { } header) return null;
         var (kind, size, shape) = (header.Kind, header.Size, header.Shape);
         long count, h, w, c;
-        bool stack = shape.Length == 4 || (shape.Length == 3 && !(shape[2] <= 4 && shape[0] > 4));
+        var table = shape.Length == 2 && limits.MatricesAreTables;
+        bool stack = table || shape.Length == 4 || (shape.Length == 3 && !(shape[2] <= 4 && shape[0] > 4));
         switch (shape.Length)
         {
+            // A table's rows are samples: each one a 1 × d "image", so every sample keeps its d features in order.
+            case 2 when table: (count, h, w, c) = (shape[0], 1, shape[1], 1); break;
             case 2: (count, h, w, c) = (1, shape[0], shape[1], 1); break;
             case 3 when shape[2] <= 4 && shape[0] > 4: (count, h, w, c) = (1, shape[0], shape[1], shape[2]); break;
             case 3: (count, h, w, c) = (shape[0], shape[1], shape[2], 1); break;
