@@ -16,8 +16,8 @@ internal static class FolderWalker
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Walk(string root, ImageSourceOptions options)
     {
-        var include = options.Include.Select(g => new Glob(g)).ToList();
-        var exclude = options.Exclude.Select(g => new Glob(g)).ToList();
+        var include = options.Include.Select(Glob.Path).ToList();
+        var exclude = options.Exclude.Select(Glob.Path).ToList();
         var visited = new HashSet<(FileIdentity Identity, string? RealPath)>();
         var found = new List<string>();
         var pending = new Stack<(string Dir, string Rel)>();

@@ -78,10 +78,11 @@ internal static class ColumnSelection
                 if (Glob.IsPattern(pattern))
                 {
                     int before = scalars.Count;
-                    foreach (var c in schema.Columns.Where(c => Glob.Matches(pattern, c.Path) || Glob.Matches(pattern, c.Name)))
+                    var glob = Glob.Name(pattern);
+                    foreach (var c in schema.Columns.Where(c => glob.IsMatch(c.Path) || glob.IsMatch(c.Name)))
                         if (c.Use == ColumnUse.Numeric) Add(new ScalarFeature(c.Path, c, null));
-                    foreach (var k in partitionKeys.Where(k => Glob.Matches(pattern, k))) Add(new ScalarFeature(k, null, k));
-                    if (scalars.Count == before && !seen.Any(s => Glob.Matches(pattern, s)))
+                    foreach (var k in partitionKeys.Where(glob.IsMatch)) Add(new ScalarFeature(k, null, k));
+                    if (scalars.Count == before && !seen.Any(glob.IsMatch))
                         throw new SpectraException(SpectraErrorKind.InvalidOption, $"the pattern '{pattern}' matches no numeric column", file,
                             hint: "numeric columns: " + Available(schema));
                     continue;
