@@ -18,29 +18,7 @@ internal static class LevelsFile
     public static bool IsTextFile(string path) => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="path"/> is a .npy file holding a one-dimensional array.</summary>
-    public static bool IsNpyVector(string path)
-    {
-        if (!path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase)) return false;
-        var head = new byte[4096];
-        int read;
-        try
-        {
-            using var f = File.OpenRead(path);
-            read = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SpectraException(SpectraErrorKind.Io, "cannot read the file: " + e.Message, path);
-        }
-        try
-        {
-            return NpyCodec.ReadHeader(head.AsSpan(0, read), needComplete: false) is { Shape.Length: 1 };
-        }
-        catch (SpectraException)
-        {
-            return false; // not a readable array header: the image reader says why
-        }
-    }
+    public static bool IsNpyVector(string path) => NpyCodec.RankOf(path) == 1;
 
     public static double[] Read(string path)
     {

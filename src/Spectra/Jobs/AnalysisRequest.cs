@@ -2,6 +2,7 @@ using Spectra.Analysis.PowerLaw;
 using Spectra.Checks;
 using Spectra.Data;
 using Spectra.Data.Images;
+using Spectra.Data.Images.Codecs;
 using Spectra.Data.Parquet;
 using Spectra.Data.Parquet.Images;
 using Spectra.Matrices;
@@ -138,7 +139,7 @@ public sealed record AnalysisRequest
     };
 
     /// <summary>The keys of the parameters given (not at their defaults) that do not apply to <paramref name="kind"/> input.</summary>
-    /// <param name="kind">An <see cref="InputDetector.Name"/>, or the notebook's "memory", "synthetic" or "source".</param>
+    /// <param name="kind">An <see cref="InputDetector.Name"/>, "table" (a two-dimensional .npy), or the notebook's "memory", "synthetic" or "source".</param>
     public IReadOnlyList<string> Inapplicable(string kind)
     {
         Parameter[] images = [P.Color, P.Resize, P.Include, P.Exclude, P.SkipInvalid];
@@ -149,6 +150,8 @@ public sealed record AnalysisRequest
             // A Parquet table of encoded images: decoded like a folder's files, selected like a table's rows.
             ParquetImages => [P.Include, P.Exclude, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
             "images" or "npy" or "idx" => parquet,
+            // A two-dimensional array is a table of samples × features: nothing is decoded as an image.
+            "table" => [.. images, .. parquet],
             // A list of levels is a spectrum already: nothing is decoded, selected, sampled or prepared into a matrix.
             "levels" => [.. images, .. parquet, P.MaxSamples, P.Matrix, P.Center, P.Standardize, P.DropNonFinite],
             // In-memory and generated rows are all used: there is nothing to subsample from.
@@ -182,7 +185,15 @@ public sealed record AnalysisRequest
         (ImageColumn is not null || (Columns.Count == 0 && ListColumn is null)) && ParquetImageSource.HoldsImages(path, ImageColumn);
 
     /// <summary>A fresh source of the rows <paramref name="path"/> holds (a list of levels has none).</summary>
-    public IDataSource Open(string path) => Open(path, Detect(path), matricesAreTables: true);
+    public IDataSource Open(string path)
+    {
+        var kind = Detect(path);
+        // A table's rows are samples of d features, not pictures: there is nothing to resize or turn gray.
+        if (kind == InputKind.Npy && NpyCodec.RankOf(path) == 2 && Inapplicable("table") is [var key, ..])
+            throw SpectraException.Naming(SpectraErrorKind.InvalidOption, $"{{{key}}} does not apply to a two-dimensional array (a table of samples × features)", [key], path,
+                hint: "leave it out; an (M, H, W) array is read as M images");
+        return Open(path, kind, matricesAreTables: true);
+    }
 
     /// <summary>A fresh source of the images <paramref name="path"/> holds, a two-dimensional array being one image (single-image mode).</summary>
     internal IDataSource OpenImages(string path) => Open(path, Detect(path), matricesAreTables: false);

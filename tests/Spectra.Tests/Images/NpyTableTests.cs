@@ -82,5 +82,23 @@ public class NpyTableTests
         }
     }
 
+    [NumpyFact]
+    public void Image_options_are_refused_for_a_table_by_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"spectra-table-{Guid.NewGuid():N}.npy");
+        try
+        {
+            NumpyReference.Run(Table(), Rows, Columns, $"np.save(r'{path}', X)\nprint(0)\n");
+            var e = Assert.Throws<SpectraException>(() => (AnalysisRequest.Default with { Resize = (4, 4) }).Open(path));
+            Assert.StartsWith("resize does not apply", e.Reason);
+            Assert.Contains("two-dimensional", e.Reason);
+            Assert.Equal(Columns, AnalysisRequest.Default.Open(path).Features);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static int RowCount(IDataSource source) => source.ReadChunks(1024).Sum(c => c.Rows);
 }

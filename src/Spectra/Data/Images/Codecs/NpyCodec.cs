@@ -59,6 +59,31 @@ internal sealed partial class NpyCodec : IImageCodec
         return new Header(kind, size, descr.Groups[1].Value == ">", fortran.Groups[1].Value == "True", shape, start + (int)headerLength);
     }
 
+    /// <summary>The number of dimensions of the array a .npy file holds; null for another file or an unreadable header (the reader then says why).</summary>
+    internal static int? RankOf(string path)
+    {
+        if (!path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase)) return null;
+        var head = new byte[4096];
+        int read;
+        try
+        {
+            using var f = File.OpenRead(path);
+            read = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot read the file: " + e.Message, path);
+        }
+        try
+        {
+            return ReadHeader(head.AsSpan(0, read), needComplete: false)?.Shape.Length;
+        }
+        catch (SpectraException)
+        {
+            return null;
+        }
+    }
+
     internal static Layout? ReadLayout(ReadOnlySpan<byte> d, ImageDecodeLimits limits, bool needComplete)
     {
         if (ReadHeader(d, needComplete) is not { } header) return null;
