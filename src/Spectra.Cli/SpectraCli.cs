@@ -21,6 +21,8 @@ public static class SpectraCli
         root.Add(CheckCommand.Create(io));
         root.Add(SimulateCommand.Create(io));
         root.Add(InfoCommand.Create(io));
+        root.Add(ShardCommands.Accumulate(io));
+        root.Add(ShardCommands.Merge(io));
         root.Add(SlurmCommand.Create(io));
         StudyCommands.AddTo(root, io);
         return root;

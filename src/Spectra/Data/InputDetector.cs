@@ -12,6 +12,8 @@ public enum InputKind
     Idx,
     /// <summary>A list of levels: a 1-D .npy array or a text file of numbers, analysed as a spectrum.</summary>
     Levels,
+    /// <summary>An accumulator file (.spacc) of `spectra accumulate` or `spectra merge`: the sums of a sharded read.</summary>
+    Accumulator,
 }
 
 /// <summary>
@@ -32,6 +34,7 @@ internal static class InputDetector
         if (status.Kind == FileKind.Missing && !path.Contains('\uFFFD'))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
         if (status.Kind != FileKind.Regular) throw RegularFile.Refusal(path, "the input", status);
+        if (path.EndsWith(".spacc", StringComparison.OrdinalIgnoreCase) || HasMagic(path, "SPECACC\0"u8)) return InputKind.Accumulator;
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
         if (LevelsFile.IsTextFile(path) || LevelsFile.IsNpyVector(path)) return InputKind.Levels;
         var name = Path.GetFileName(path).ToLowerInvariant();
@@ -51,6 +54,7 @@ internal static class InputDetector
         InputKind.Parquet => "parquet",
         InputKind.Npy => "npy",
         InputKind.Levels => "levels",
+        InputKind.Accumulator => "accumulator",
         _ => "idx",
     };
 
@@ -82,13 +86,15 @@ internal static class InputDetector
         return parquet > 0 && parquet >= images ? InputKind.Parquet : InputKind.Images;
     }
 
-    private static bool HasParquetMagic(string path)
+    private static bool HasParquetMagic(string path) => HasMagic(path, "PAR1"u8);
+
+    private static bool HasMagic(string path, ReadOnlySpan<byte> magic)
     {
         try
         {
             using var f = File.OpenRead(path);
-            Span<byte> head = stackalloc byte[4];
-            return f.Read(head) == 4 && head.SequenceEqual("PAR1"u8);
+            Span<byte> head = stackalloc byte[magic.Length];
+            return f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.SequenceEqual(magic);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,6 +17,18 @@ public sealed class ReadSummary
 
     public List<string> Notes { get; } = new();
 
+    /// <summary>The first and the last file that contributed rows, in read order: shards read in order share at most a boundary file, so their files add up.</summary>
+    internal string? FirstFile { get; set; }
+
+    internal string? LastFile { get; set; }
+
+    /// <summary>Notes that a file contributed rows (in read order).</summary>
+    internal void Contributed(string file)
+    {
+        FirstFile ??= file;
+        LastFile = file;
+    }
+
     /// <summary>Files passed over during this read (beyond those the header names).</summary>
     public List<SkippedItem> Skipped { get; } = new();
 
@@ -27,6 +39,8 @@ public sealed class ReadSummary
         other.Files = Files;
         other.ContentHash = ContentHash;
         other.DroppedRows = DroppedRows;
+        other.FirstFile = FirstFile;
+        other.LastFile = LastFile;
         other.Notes.AddRange(Notes);
         other.Skipped.AddRange(Skipped);
     }

@@ -58,6 +58,12 @@ public sealed class RowChunk
 
     public string?[]? Labels { get; }
 
+    /// <summary>
+    /// Each row's stable identity within the whole input (the same whether the input is read whole or as a
+    /// shard), from which seeded subsets are drawn; null when the row's position in the read is its identity.
+    /// </summary>
+    internal long[]? Identities { get; init; }
+
     public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Columns, Columns);
 
     public string RowName(int i, long globalIndex) => RowReference(i, globalIndex).ToString();
@@ -70,7 +76,9 @@ public sealed class RowChunk
     public RowChunk WithValues(double[] values, bool snapshot)
     {
         var labels = snapshot ? Labels?[..Rows] : Labels;
-        if (_rowIds is null && _namer is not null) return new RowChunk(values, Rows, Columns, _namer, snapshot ? _rowKeys![..Rows] : _rowKeys!, labels);
-        return new RowChunk(values, Rows, Columns, snapshot ? _rowIds?[..Rows] : _rowIds, labels);
+        var identities = snapshot ? Identities?[..Rows] : Identities;
+        if (_rowIds is null && _namer is not null)
+            return new RowChunk(values, Rows, Columns, _namer, snapshot ? _rowKeys![..Rows] : _rowKeys!, labels) { Identities = identities };
+        return new RowChunk(values, Rows, Columns, snapshot ? _rowIds?[..Rows] : _rowIds, labels) { Identities = identities };
     }
 }

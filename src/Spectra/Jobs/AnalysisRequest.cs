@@ -7,6 +7,7 @@ using Spectra.Data.Parquet;
 using Spectra.Data.Parquet.Images;
 using Spectra.Matrices;
 using Spectra.Pipeline;
+using Spectra.Pipeline.Shards;
 using Spectra.Reports;
 using Spectra.Spectrum.Unfolding;
 using P = Spectra.Jobs.Parameters;
@@ -60,6 +61,20 @@ public sealed record AnalysisRequest
     public IReadOnlySet<string> Given { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     public static AnalysisRequest Default { get; } = new();
+
+    /// <summary>Read only this shard of the input (`spectra accumulate --shard I/N`); null reads all of it.</summary>
+    internal ShardSelection? Shard { get; init; }
+
+    /// <summary>
+    /// The recorded options that shape the rows (how the input is read, the matrix, the realisations, the seed):
+    /// what a shard records and what every shard of one run, and the analysis of their merge, must share.
+    /// </summary>
+    internal SortedDictionary<string, string> RowOptionMap()
+    {
+        var map = OptionMap();
+        foreach (var key in Cluster.SlurmScripts.AnalysisKeys) map.Remove(key);
+        return map;
+    }
 
     /// <summary>The options that change the numbers, by key, in invariant text: the JSON <c>options</c> a report and a baseline record.</summary>
     public SortedDictionary<string, string> OptionMap()
@@ -156,6 +171,8 @@ public sealed record AnalysisRequest
             "levels" => [.. images, .. parquet, P.MaxSamples, P.Matrix, P.Center, P.Standardize, P.DropNonFinite],
             // In-memory and generated rows are all used: there is nothing to subsample from.
             "memory" or "synthetic" => [P.MaxSamples],
+            // The rows' options are the shards' own, checked against them when the file is opened.
+            "accumulator" => [],
             _ => [],
         };
         return candidates.Where(p => p.TextOf(this) != p.DefaultText).Select(p => p.Key).ToArray();
@@ -200,6 +217,9 @@ public sealed record AnalysisRequest
 
     private IDataSource Open(string path, InputKind kind, bool matricesAreTables) => kind switch
     {
+        _ when Shard is not null && kind is InputKind.Levels || Shard is not null && kind == InputKind.Parquet && HoldsImages(path) =>
+            throw new SpectraException(SpectraErrorKind.Unsupported, $"{(kind == InputKind.Levels ? "a list of levels" : "a Parquet table of encoded images")} cannot be sharded yet", path,
+                hint: "analyse it on one machine with `spectra analyze`"),
         InputKind.Parquet when HoldsImages(path) => new ParquetImageSource(path, new ParquetImageOptions
         {
             ImageColumn = ImageColumn,
@@ -217,7 +237,10 @@ public sealed record AnalysisRequest
             MaxRows = MaxSamples,
             Seed = Seed,
             HashContent = ContentHash,
+            Shard = Shard,
         }),
+        InputKind.Accumulator => Shard is null ? new AccumulatorSource(path, RowOptionMap())
+            : throw new SpectraException(SpectraErrorKind.InvalidOption, "an accumulator file is a shard already", path, hint: "accumulate the input itself"),
         InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,
             hint: "analyse it with `spectra analyze`; baselines, checks and studies need the data itself"),
         _ => ImageSource.Open(path, new ImageSourceOptions
@@ -231,6 +254,7 @@ public sealed record AnalysisRequest
             Seed = Seed,
             SkipInvalid = SkipInvalid,
             MatricesAreTables = matricesAreTables && kind == InputKind.Npy,
+            Shard = Shard,
         }),
     };
 }

@@ -3,6 +3,7 @@ using Spectra.Analysis;
 using Spectra.Checks;
 using Spectra.Data;
 using Spectra.Pipeline;
+using Spectra.Pipeline.Shards;
 using Spectra.Reports;
 using Spectra.Reports.Document;
 
@@ -41,9 +42,37 @@ public static class Job
     /// <summary>Analyses what a path holds; a list of levels is analysed as the spectrum it is.</summary>
     public static ReportDocument Analyze(string path, AnalysisRequest request, IProgress<SpectraProgress>? progress = null)
     {
-        if (request.Detect(path) != InputKind.Levels) return Analyze(request.Open(path), request, progress: progress).Document;
+        var kind = request.Detect(path);
+        // A merged accumulator was read with its shards' options: they apply wherever none were given.
+        if (kind == InputKind.Accumulator) request = request.WithRecorded(AccumulatorSource.RecordedOptions(path));
+        if (kind != InputKind.Levels) return Analyze(request.Open(path), request, progress: progress).Document;
         var info = new SourceInfo(path, LevelSpectrum.Kind) { Files = 1 };
         return Levels(LevelsFile.Read(path), info, request.Validate());
+    }
+
+    /// <summary>
+    /// One shard of a sharded run: reads shard <paramref name="shard"/> of the input into covariance accumulators
+    /// (the main one, the realisations', the classes') and writes them, with the duplicate search and the read's
+    /// provenance, to <paramref name="output"/> for <see cref="Merge"/>.
+    /// </summary>
+    internal static ShardHeader Accumulate(string path, AnalysisRequest request, ShardSelection shard, string output, IProgress<SpectraProgress>? progress = null)
+    {
+        request = request.Validate() with { Shard = shard };
+        var kind = request.Detect(path);
+        if (kind == InputKind.Levels)
+            throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum already: there is nothing to accumulate", path,
+                hint: "analyse it with `spectra analyze`");
+        using var rows = SpectrumPipeline.Read(request.Open(path), request.PipelineOptions(), progress, accumulateOnly: true);
+        ShardSet.Save(rows, shard, request.RowOptionMap(), ToolVersion, output);
+        return ShardFile.ReadHeader(output);
+    }
+
+    /// <summary>Merges shard files (every shard of one run, each once) into one, in shard order: the same sums one read of all rows gives.</summary>
+    internal static ShardHeader Merge(IReadOnlyList<string> inputs, string output, int threads = 0)
+    {
+        var merged = ShardSet.Merge(inputs, LinearAlgebra.LinearAlgebraBackends.Get(threads));
+        ShardFile.Write(output, merged.Header, merged.Main, merged.Realisations, merged.Classes, (merged.Min, merged.Max), merged.Duplicates);
+        return merged.Header;
     }
 
     /// <summary>Analyses a list of levels (a file's, or simulated ones) with the analyzers that apply to a bare spectrum.</summary>

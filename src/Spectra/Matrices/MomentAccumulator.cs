@@ -148,6 +148,13 @@ internal sealed class MomentAccumulator
         Count += countB;
     }
 
+    /// <summary>Sets the count and mean of rows folded in elsewhere (an accumulator read back from a file, whose co-moment the reader fills).</summary>
+    internal void Restore(long count, ReadOnlySpan<double> mean)
+    {
+        Count = count;
+        mean.CopyTo(Mean);
+    }
+
     /// <summary>Hands the co-moment buffer over to its final user; the accumulator cannot be used afterwards.</summary>
     internal double[] Consume()
     {

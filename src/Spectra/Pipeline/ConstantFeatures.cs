@@ -37,6 +37,24 @@ internal sealed class ConstantFeatures
         }
     }
 
+    /// <summary>Each feature's smallest and largest value so far (empty before the first row).</summary>
+    public (double[] Min, double[] Max) Range => (_min, _max);
+
+    /// <summary>Folds in the range of other rows (a later shard's).</summary>
+    public void Merge(double[] min, double[] max)
+    {
+        if (min.Length == 0) return;
+        if (!_started)
+        {
+            _min = (double[])min.Clone();
+            _max = (double[])max.Clone();
+            _started = true;
+            return;
+        }
+        TensorPrimitives.Min(min, _min, _min);
+        TensorPrimitives.Max(max, _max, _max);
+    }
+
     /// <summary>Indices of the features whose every value was the same.</summary>
     public int[] Indices() => _started ? Enumerable.Range(0, _d).Where(j => _min[j] == _max[j]).ToArray() : Array.Empty<int>();
 }

@@ -27,6 +27,13 @@ internal sealed class DataScale
     /// <summary>The largest |x| of the deciding chunk.</summary>
     public double LargestMagnitude { get; private set; }
 
+    /// <summary>Whether a non-zero value has been seen (and the scale chosen).</summary>
+    public bool Decided => _decided;
+
+    /// <summary>The scale a pass over earlier rows chose (a shard's, read back for the merge).</summary>
+    public static DataScale Restored(bool decided, int exponent, double largest) =>
+        new() { _decided = decided, Exponent = exponent, LargestMagnitude = largest };
+
     /// <summary>Scales a block of finite-checked values in place (deciding the scale on the first non-zero block).</summary>
     public void Apply(Span<double> values)
     {

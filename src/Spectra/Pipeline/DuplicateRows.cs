@@ -24,7 +24,10 @@ internal sealed class DuplicateDetector
     private const int MaxExamples = 10;
     private readonly Dictionary<(ulong, ulong), long> _seen = new();
     private readonly List<RowReference> _names = new();
+    private readonly List<(ulong, ulong)> _hashes = new();
+    private readonly List<long> _positions = new();
     private readonly List<DuplicatePair> _examples = new();
+    private readonly List<DuplicateLedger.Entry> _firstDuplicates = new();
     private long _count;
     private long _rows;
 
@@ -35,14 +38,27 @@ internal sealed class DuplicateDetector
         if (_seen.TryGetValue(key, out var first))
         {
             _count++;
-            if (_examples.Count < MaxExamples) _examples.Add(new DuplicatePair(_names[(int)first].ToString(), name.ToString()));
+            if (_examples.Count < MaxExamples)
+            {
+                _examples.Add(new DuplicatePair(_names[(int)first].ToString(), name.ToString()));
+                _firstDuplicates.Add(new DuplicateLedger.Entry(key.Item1, key.Item2, _rows - 1, name.ToString()));
+            }
             return;
         }
         _seen[key] = _names.Count;
         _names.Add(name);
+        _hashes.Add(key);
+        _positions.Add(_rows - 1);
     }
 
     public DuplicateRows Result() => new(_count, _rows, _examples.ToArray());
+
+    /// <summary>Every distinct row (hash, position, name) and the first duplicates: enough to continue the search in a later shard.</summary>
+    public DuplicateLedger Ledger() => new(_rows, _count,
+        Enumerable.Range(0, _names.Count).Select(i => new DuplicateLedger.Entry(_hashes[i].Item1, _hashes[i].Item2, _positions[i], _names[i].ToString())).ToArray(),
+        _firstDuplicates.ToArray());
+
+    internal const int ExampleCount = MaxExamples;
 
     private static (ulong, ulong) Hash(ReadOnlySpan<double> row)
     {

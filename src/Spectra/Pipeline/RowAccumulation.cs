@@ -22,7 +22,7 @@ internal sealed class RowAccumulation : IDisposable
     private readonly List<MemoryBudget.Reservation> _reserved = new();
     private readonly List<MemoryBudget.Reservation> _heldReserved = new();
     private List<double[]>? _held = new();
-    private readonly List<long> _heldStarts = new();
+    private readonly List<long[]> _heldIds = new();
     private readonly List<string?> _heldLabels = new();
     private MomentAccumulator? _main;
     private MomentAccumulator[] _realisations = Array.Empty<MomentAccumulator>();
@@ -31,7 +31,8 @@ internal sealed class RowAccumulation : IDisposable
     private long _accumulatorsReserved;
 
     /// <param name="notes">Where a note on realisations left out goes.</param>
-    public RowAccumulation(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes)
+    /// <param name="accumulateOnly">Fold every row into accumulators from the first (a shard: its rows cannot be held for a later merge).</param>
+    public RowAccumulation(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes, bool accumulateOnly = false)
     {
         _d = d;
         _o = o;
@@ -41,8 +42,27 @@ internal sealed class RowAccumulation : IDisposable
         _notes = notes;
         _covariance = d <= o.MaxCovarianceFeatures;
         // Without a covariance the held rows are all there is.
-        _holdLimit = _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+        _holdLimit = accumulateOnly ? 0 : _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+        if (accumulateOnly && !_covariance)
+            throw new SpectraException(SpectraErrorKind.LimitExceeded,
+                $"a shard accumulates the {d} × {d} covariance, above its limit of {o.MaxCovarianceFeatures} features", path,
+                hint: "reduce the features (resize images, select columns)");
     }
+
+    /// <summary>Accumulators read back from a file (a merged shard set): the rows are gone, every subset has its accumulator.</summary>
+    public static RowAccumulation Restored(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes,
+        MomentAccumulator main, IReadOnlyList<MomentAccumulator> realisations, IReadOnlyDictionary<string, MomentAccumulator> classes)
+    {
+        var a = new RowAccumulation(d, o, backend, subsets, path, notes, accumulateOnly: true) { _held = null };
+        a._main = main;
+        a._realisations = realisations.ToArray();
+        foreach (var (label, acc) in classes) a._classes[label] = acc;
+        a.RowsKept = main.Count;
+        return a;
+    }
+
+    /// <summary>The realisations' accumulators (fewer than asked for when some were left out for memory).</summary>
+    public IReadOnlyList<MomentAccumulator> RealisationAccumulators => _realisations;
 
     public long RowsKept { get; private set; }
 
@@ -51,6 +71,9 @@ internal sealed class RowAccumulation : IDisposable
 
     /// <summary>The held rows' labels, in row order (empty once the rows went to accumulators).</summary>
     public IReadOnlyList<string?> HeldLabels => _heldLabels;
+
+    /// <summary>The held rows' stable identities, in row order (empty once the rows went to accumulators).</summary>
+    public IReadOnlyList<long> HeldIds => _heldIds.SelectMany(ids => ids).ToArray();
 
     /// <summary>The covariance accumulator over all kept rows, when one was made.</summary>
     public MomentAccumulator? Main => _main;
@@ -90,7 +113,7 @@ internal sealed class RowAccumulation : IDisposable
     }
 
     /// <summary>Takes a block of kept rows (the buffer is consumed: centred in place when accumulated).</summary>
-    public void Add(Span<double> block, int kept, string?[] labels, ReadOnlySpan<double> sums)
+    public void Add(Span<double> block, int kept, string?[] labels, long[] ids, ReadOnlySpan<double> sums)
     {
         if (kept == 0) return;
         if (_held is not null)
@@ -99,7 +122,7 @@ internal sealed class RowAccumulation : IDisposable
             {
                 ReserveRows(kept, "samples held for the Gram matrix", _heldReserved);
                 _held.Add(block.ToArray());
-                _heldStarts.Add(RowsKept);
+                _heldIds.Add(ids[..kept]);
                 _heldLabels.AddRange(labels.Take(kept));
                 RowsKept += kept;
                 return;
@@ -111,11 +134,11 @@ internal sealed class RowAccumulation : IDisposable
             // More rows than features: the covariance is the smaller matrix from here on.
             StartAccumulators(mainOnly: false);
             _held = null;
-            _heldStarts.Clear();
+            _heldIds.Clear();
             _heldLabels.Clear();
             ReleaseHeld();
         }
-        Accumulate(block, kept, RowsKept, labels, sums);
+        Accumulate(block, kept, ids, labels, sums);
         RowsKept += kept;
     }
 
@@ -167,14 +190,14 @@ internal sealed class RowAccumulation : IDisposable
             label += rows;
             // Kept for the Gram path when only the main accumulator is made; consumed otherwise.
             if (mainOnly) _main.AddInPlace((double[])_held[c].Clone(), rows);
-            else Accumulate(_held[c], rows, _heldStarts[c], labels, default);
+            else Accumulate(_held[c], rows, _heldIds[c], labels, default);
         }
     }
 
-    /// <summary>Folds kept rows (numbered from <paramref name="first"/>) into every accumulator; the block is centred in place last.</summary>
-    private void Accumulate(Span<double> block, int kept, long first, string?[] labels, ReadOnlySpan<double> sums)
+    /// <summary>Folds kept rows (with their stable <paramref name="ids"/>) into every accumulator; the block is centred in place last.</summary>
+    private void Accumulate(Span<double> block, int kept, long[] ids, string?[] labels, ReadOnlySpan<double> sums)
     {
-        foreach (var (subset, rows) in _subsets.In(first, kept, labels, _realisations.Length))
+        foreach (var (subset, rows) in _subsets.In(ids, kept, labels, _realisations.Length))
         {
             var acc = AccumulatorOf(subset) ?? NewClassAccumulator(subset.Label!);
             var n = Gather(block, rows);

@@ -29,7 +29,8 @@ internal sealed class RowFilter
     public long RowsSeen { get; private set; }
     public long RowsDropped { get; private set; }
 
-    public DuplicateRows Duplicates() => _duplicates?.Result() ?? DuplicateRows.None;
+    /// <summary>The duplicate search over the kept rows; null when duplicates are not looked for.</summary>
+    public DuplicateDetector? Detector => _duplicates;
 
     /// <summary>
     /// Keeps the chunk's usable rows, in order, at the front of its buffer (the consumer owns it, IDataSource
@@ -40,6 +41,7 @@ internal sealed class RowFilter
         var rows = chunk.Rows;
         var values = chunk.Values;
         var labels = new string?[rows];
+        var ids = new long[rows];
         // One pass gives the column sums and, when they are finite, clears every row of NaN and ±∞;
         // only a block with a non-finite sum is searched row by row.
         if (_sums.Length < _d) _sums = new double[_d];
@@ -63,10 +65,11 @@ internal sealed class RowFilter
             _duplicates?.Add(row, chunk.RowReference(r, global));
             if (kept != r) row.CopyTo(values.AsSpan(kept * _d, _d));
             labels[kept] = chunk.Labels?[r];
+            ids[kept] = chunk.Identities?[r] ?? global;
             kept++;
         }
         RowsSeen += rows;
-        return new KeptRows(values, kept, labels, kept == rows ? _sums : null);
+        return new KeptRows(values, kept, labels, ids, kept == rows ? _sums : null);
     }
 
     internal static int FirstNonFinite(ReadOnlySpan<double> row)
@@ -80,5 +83,8 @@ internal sealed class RowFilter
     }
 }
 
-/// <summary>The rows a chunk kept, at the front of <paramref name="Values"/>; <paramref name="Sums"/> are their column sums when known.</summary>
-internal readonly record struct KeptRows(double[] Values, int Count, string?[] Labels, double[]? Sums);
+/// <summary>
+/// The rows a chunk kept, at the front of <paramref name="Values"/>, with their labels and stable identities
+/// (<see cref="RowChunk.Identities"/>, or the row's position in the read); <paramref name="Sums"/> are their column sums when known.
+/// </summary>
+internal readonly record struct KeptRows(double[] Values, int Count, string?[] Labels, long[] Ids, double[]? Sums);

@@ -10,8 +10,9 @@ internal readonly record struct RowSubset(int Realisation, string? Label)
 
 /// <summary>
 /// The one rule for which rows belong to which subset, for rows held together and for rows streamed
-/// through accumulators alike: realisation k takes row i when a hash of (seed, k, i) says so (so membership
-/// does not depend on chunking), a class takes the rows carrying its label.
+/// through accumulators alike: realisation k takes a row when a hash of (seed, k, the row's stable identity)
+/// says so, so membership depends neither on chunking nor on which shard read the row; a class takes the rows
+/// carrying its label.
 /// </summary>
 internal sealed class RowSubsets(int seed, int realisations, double fraction, bool perClass)
 {
@@ -19,17 +20,17 @@ internal sealed class RowSubsets(int seed, int realisations, double fraction, bo
     public bool PerClass => perClass;
 
     /// <summary>
-    /// The subsets a block of <paramref name="count"/> kept rows (numbered from <paramref name="first"/> among
-    /// all kept rows) touches, with the block's rows in each: realisations 0 … <paramref name="realisationLimit"/> − 1
+    /// The subsets a block of <paramref name="count"/> kept rows (with their stable <paramref name="ids"/>)
+    /// touches, with the block's rows in each: realisations 0 … <paramref name="realisationLimit"/> − 1
     /// first, then classes in the order they first appear. Subsets the block has no row of are left out for classes only.
     /// </summary>
-    public IEnumerable<(RowSubset Subset, int[] Rows)> In(long first, int count, IReadOnlyList<string?> labels, int realisationLimit)
+    public IEnumerable<(RowSubset Subset, int[] Rows)> In(IReadOnlyList<long> ids, int count, IReadOnlyList<string?> labels, int realisationLimit)
     {
         for (var k = 0; k < Math.Min(realisations, realisationLimit); k++)
         {
             var members = new List<int>();
             for (var i = 0; i < count; i++)
-                if (SubsampleMembership.Contains(seed, k, first + i, fraction)) members.Add(i);
+                if (SubsampleMembership.Contains(seed, k, ids[i], fraction)) members.Add(i);
             yield return (RowSubset.OfRealisation(k), members.ToArray());
         }
         if (!perClass) yield break;

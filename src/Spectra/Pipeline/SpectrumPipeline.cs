@@ -19,8 +19,19 @@ internal static class SpectrumPipeline
     public static SpectrumComputation Run(IDataSource source, SpectrumOptions? options = null,
         IProgress<SpectraProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
         options ??= SpectrumOptions.Default;
+        using var rows = source is Shards.AccumulatorSource merged ? merged.Restore(options) : Read(source, options, progress, cancellationToken);
+        return Solve(rows, options, progress);
+    }
+
+    /// <summary>
+    /// One pass over the source into the accumulation. With <paramref name="accumulateOnly"/> (a shard) every row goes
+    /// to the covariance accumulators, however few: the rows of one shard are not the data's, so none are held.
+    /// </summary>
+    public static RowsRead Read(IDataSource source, SpectrumOptions options, IProgress<SpectraProgress>? progress = null,
+        CancellationToken cancellationToken = default, bool accumulateOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         options.Validate();
         var backend = LinearAlgebraBackends.Get(options.Threads);
         var d = source.Features;
@@ -30,68 +41,107 @@ internal static class SpectrumPipeline
                 hint: "select at least one numeric column, or check that the images are not empty");
 
         var notes = new List<string>();
-        var subsets = new RowSubsets(options.Seed, options.Realisations, options.RealisationFraction, options.PerLabel);
+        var subsets = Subsets(options);
         var filter = new RowFilter(d, options.Preprocess.NonFinite, options.DetectDuplicates, source.FeatureNames, path);
         var scale = new DataScale();
         var constant = new ConstantFeatures(d);
-        using var accumulation = new RowAccumulation(d, options, backend, subsets, path, notes);
-        // Known in advance for files with headers; 0 (a count without a total) otherwise.
-        var expectedRows = 0L;
-        if (source is IRowCountHint hint)
+        var accumulation = new RowAccumulation(d, options, backend, subsets, path, notes, accumulateOnly);
+        try
         {
-            expectedRows = hint.ExpectedRows;
-            accumulation.CheckPlanned(expectedRows);
+            // Known in advance for files with headers; 0 (a count without a total) otherwise.
+            var expectedRows = 0L;
+            if (source is IRowCountHint hint)
+            {
+                expectedRows = hint.ExpectedRows;
+                // A shard may hold a single row: only the merged rows must make a spectrum.
+                if (!accumulateOnly) accumulation.CheckPlanned(expectedRows);
+            }
+            var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
+            var read = new ReadSummary();
+            var readWatch = Stopwatch.StartNew();
+            var accumulateTime = TimeSpan.Zero;
+            foreach (var chunk in source.ReadChunks(chunkRows, read, progress, cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (chunk.Columns != d)
+                    throw new SpectraException(SpectraErrorKind.InvalidInput,
+                        $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", path,
+                        chunk.Rows > 0 ? chunk.RowName(0, filter.RowsSeen) : null, "every sample must have the same number of features");
+                var t0 = readWatch.Elapsed;
+                scale.Apply(chunk.Values.AsSpan(0, chunk.Rows * d));
+                var kept = filter.Filter(chunk);
+                var block = kept.Values.AsSpan(0, kept.Count * d);
+                constant.Add(block, kept.Count);
+                accumulation.Add(block, kept.Count, kept.Labels, kept.Ids, kept.Sums is { } sums ? sums.AsSpan(0, d) : default);
+                accumulateTime += readWatch.Elapsed - t0;
+                progress?.Report(new SpectraProgress("accumulate", accumulation.RowsKept, expectedRows));
+            }
+            readWatch.Stop();
+            return new RowsRead
+            {
+                Features = d,
+                FeatureNames = source.FeatureNames,
+                Header = source.Header,
+                Read = read,
+                Backend = backend,
+                Accumulation = accumulation,
+                Constant = constant,
+                Scale = scale,
+                RowsDropped = filter.RowsDropped,
+                Detector = filter.Detector,
+                Notes = notes,
+                ReadTime = readWatch.Elapsed - accumulateTime,
+                AccumulateTime = accumulateTime,
+            };
         }
-        var chunkRows = options.ChunkRows > 0 ? options.ChunkRows : (int)Math.Clamp(TargetChunkBytes / (8L * d), 64, 16_384);
-        var read = new ReadSummary();
-        var readWatch = Stopwatch.StartNew();
-        var accumulateTime = TimeSpan.Zero;
-        foreach (var chunk in source.ReadChunks(chunkRows, read, progress, cancellationToken))
+        catch
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (chunk.Columns != d)
-                throw new SpectraException(SpectraErrorKind.InvalidInput,
-                    $"a chunk has {chunk.Columns} values per row where {d} were expected (ragged rows)", path,
-                    chunk.Rows > 0 ? chunk.RowName(0, filter.RowsSeen) : null, "every sample must have the same number of features");
-            var t0 = readWatch.Elapsed;
-            scale.Apply(chunk.Values.AsSpan(0, chunk.Rows * d));
-            var kept = filter.Filter(chunk);
-            var block = kept.Values.AsSpan(0, kept.Count * d);
-            constant.Add(block, kept.Count);
-            accumulation.Add(block, kept.Count, kept.Labels, kept.Sums is { } sums ? sums.AsSpan(0, d) : default);
-            accumulateTime += readWatch.Elapsed - t0;
-            progress?.Report(new SpectraProgress("accumulate", accumulation.RowsKept, expectedRows));
+            accumulation.Dispose();
+            throw;
         }
-        readWatch.Stop();
+    }
 
+    /// <summary>The subsets whose spectra a run computes besides all rows': one rule for reading them and for solving them.</summary>
+    internal static RowSubsets Subsets(SpectrumOptions options) =>
+        new(options.Seed, options.Realisations, options.RealisationFraction, options.PerLabel);
+
+    /// <summary>The spectra of all rows and of every subset, with full provenance, from what a read (or a merge of shards) left.</summary>
+    public static SpectrumComputation Solve(RowsRead rows, SpectrumOptions options, IProgress<SpectraProgress>? progress = null)
+    {
+        var d = rows.Features;
+        var path = rows.Header.Path;
+        var accumulation = rows.Accumulation;
+        var notes = rows.Notes;
+        var scale = rows.Scale;
         var solveWatch = Stopwatch.StartNew();
         var rowsKept = accumulation.RowsKept;
         if (rowsKept < 2)
             throw new SpectraException(SpectraErrorKind.NotEnoughData,
-                $"{rowsKept} usable sample(s){(filter.RowsDropped > 0 ? $" ({filter.RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2", path);
+                $"{rowsKept} usable sample(s){(rows.RowsDropped > 0 ? $" ({rows.RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2", path);
         progress?.Report(new SpectraProgress("solve", 0, 1));
-        var constantFeatures = constant.Indices();
+        var constantFeatures = rows.Constant.Indices();
         accumulation.Finish(SpectrumSolver.Centres(options) ? constantFeatures : Array.Empty<int>());
-        var solver = new SpectrumSolver(d, options, backend, scale, constantFeatures, path);
+        var solver = new SpectrumSolver(d, options, rows.Backend, scale, constantFeatures, path);
         var main = solver.Solve(accumulation.Main, accumulation.HeldRows, rowsKept, out var keptFeatures);
         progress?.Report(new SpectraProgress("solve", 1, 1));
         if (scale.Note() is { } scaled) notes.Add(scaled);
         if (solver.NoVariance)
             notes.Add($"every feature is constant across the {rowsKept} samples: the data has no variance, so it has no spectrum (all eigenvalues are zero)");
+        var subsets = Subsets(options);
         var realisations = SubsetSpectra.Realisations(accumulation, subsets, solver);
         var perLabel = SubsetSpectra.Classes(accumulation, subsets, solver);
         solveWatch.Stop();
 
         var timings = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
-            ["read"] = Math.Round((readWatch.Elapsed - accumulateTime).TotalMilliseconds, 3),
-            ["accumulate"] = Math.Round(accumulateTime.TotalMilliseconds, 3),
+            ["read"] = Math.Round(rows.ReadTime.TotalMilliseconds, 3),
+            ["accumulate"] = Math.Round(rows.AccumulateTime.TotalMilliseconds, 3),
             ["solve"] = Math.Round(solveWatch.Elapsed.TotalMilliseconds, 3),
         };
-        var provenance = main.Provenance with { TimingsMs = timings, DroppedRows = filter.RowsDropped };
+        var provenance = main.Provenance with { TimingsMs = timings, DroppedRows = rows.RowsDropped };
         var spectrum = new EigenSpectrum(main.All, provenance, main.Count);
-        var names = source.FeatureNames is null ? null : new KeptFeatureNames(source.FeatureNames, keptFeatures);
-        var info = SourceInfo.Of(source.Header, read, filter.RowsDropped, notes);
-        return new SpectrumComputation(spectrum, realisations, perLabel, filter.Duplicates(), info, names);
+        var names = rows.FeatureNames is null ? null : new KeptFeatureNames(rows.FeatureNames, keptFeatures);
+        var info = SourceInfo.Of(rows.Header, rows.Read, rows.RowsDropped, notes);
+        return new SpectrumComputation(spectrum, realisations, perLabel, rows.Duplicates, info, names);
     }
 }

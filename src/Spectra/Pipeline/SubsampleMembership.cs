@@ -1,8 +1,8 @@
 namespace Spectra.Pipeline;
 
 /// <summary>
-/// Whether row i belongs to realisation r: a hash of (seed, r, i), so membership does not depend on
-/// how the rows were chunked, and the same seed always picks the same rows.
+/// Whether a row belongs to realisation r: a hash of (seed, r, the row's stable identity), so membership
+/// does not depend on how the rows were chunked or sharded, and the same seed always picks the same rows.
 /// </summary>
 internal static class SubsampleMembership
 {

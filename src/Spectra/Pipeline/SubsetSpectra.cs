@@ -13,7 +13,7 @@ internal static class SubsetSpectra
         var jobs = new List<Func<SpectrumSolver.Prepared>>();
         if (rows.HeldRows is { } held)
         {
-            foreach (var (_, members) in subsets.In(0, (int)rows.RowsKept, rows.HeldLabels, subsets.Realisations).Where(s => s.Subset.IsRealisation))
+            foreach (var (_, members) in subsets.In(rows.HeldIds, (int)rows.RowsKept, rows.HeldLabels, subsets.Realisations).Where(s => s.Subset.IsRealisation))
                 if (members.Length >= 2) jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length));
         }
         else
@@ -33,7 +33,7 @@ internal static class SubsetSpectra
         var jobs = new List<Func<SpectrumSolver.Prepared>>();
         if (rows.HeldRows is { } held)
         {
-            foreach (var (subset, members) in subsets.In(0, (int)rows.RowsKept, rows.HeldLabels, 0))
+            foreach (var (subset, members) in subsets.In(rows.HeldIds, (int)rows.RowsKept, rows.HeldLabels, 0))
             {
                 if (members.Length < 2) continue;
                 labels.Add(subset.Label!);

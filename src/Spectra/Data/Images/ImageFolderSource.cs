@@ -14,6 +14,9 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
 {
     private readonly ImageSourceOptions _options;
     private readonly List<ProbedFile> _files = new();
+    // Each file's place in the folder's full sorted walk: with the image's index in the file, a row's stable identity.
+    private readonly List<int> _walkIndex = new();
+    private readonly int _walkOffset;
     private readonly List<(int File, int Image)> _rows;
     private readonly PixelConverter _converter;
     private readonly int _width, _height;
@@ -30,6 +33,16 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
         var relatives = folder ? FolderWalker.Walk(path, _options) : [""];
         if (folder && relatives.Count == 0)
             throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
+        if (folder && _options.Shard is { } shard)
+        {
+            if (_options.MaxSamples is not null)
+                throw new SpectraException(SpectraErrorKind.InvalidOption, "a random subset (max samples) of a sharded folder would need every shard to read every file's header", path,
+                    hint: "leave out --max-samples, or pick the subset of files with --include/--exclude");
+            var (start, end) = shard.Range(relatives.Count);
+            if (start == end) throw EmptyShard(shard, relatives.Count, "files", path);
+            _walkOffset = (int)start;
+            relatives = relatives.GetRange((int)start, (int)(end - start));
+        }
 
         var probed = new ProbedFile?[relatives.Count];
         var cache = new FileCache(_options.CacheBytes);
@@ -82,9 +95,19 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
         if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
         _rows = Subset(rows, _options.MaxSamples, _options.Seed);
         if (_rows.Count < rows.Count) notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
+        if (!folder && _options.Shard is { } rowShard)
+        {
+            var (start, end) = rowShard.Range(_rows.Count);
+            if (start == end) throw EmptyShard(rowShard, _rows.Count, "images", path);
+            _rows = _rows.GetRange((int)start, (int)(end - start));
+        }
         Header = new SourceHeader(path, kind) { Notes = notes.ToArray(), Skipped = invalid.ToArray() };
         WarmUp();
     }
+
+    private static SpectraException EmptyShard(ShardSelection shard, long units, string what, string path) =>
+        new(SpectraErrorKind.InvalidOption, $"shard {shard} holds none of the input's {units} {what}", path,
+            hint: $"use at most {units} shards");
 
     /// <summary>The decoders working at once on the largest image must fit in the run's memory budget (checked before the first decode).</summary>
     private void CheckDecodeMemory()
@@ -143,7 +166,11 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
                 if (!_options.SkipInvalid) throw e;
                 invalid.Add(new SkippedItem(relatives[i], e.Reason));
             }
-            else if (probed[i] is { } p) _files.Add(p);
+            else if (probed[i] is { } p)
+            {
+                _files.Add(p);
+                _walkIndex.Add(i);
+            }
             else ignored++;
         }
         return ignored;
@@ -310,7 +337,8 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
 
                 var ids = new string[n];
                 var labels = new string?[n];
-                int kept = Compact(start, n, current.Values, current.Errors, current.Singles, open, hash, contributed, skipped, ids, labels);
+                var identities = new long[n];
+                int kept = Compact(start, n, current.Values, current.Errors, current.Singles, open, hash, contributed, skipped, ids, labels, identities, summary);
                 int next = start + maxRowsPerChunk;
                 if (next < _rows.Count && buffers.Length > 1)
                 {
@@ -320,7 +348,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
                     ahead = Task.Run(() => Decode(next, nextRows, target), CancellationToken.None);
                 }
                 progress?.Report(new SpectraProgress("decode", start + n, _rows.Count, ids.Length > 0 && kept > 0 ? ids[kept - 1] : null));
-                if (kept > 0) yield return new RowChunk(current.Values, kept, Features, ids, labels);
+                if (kept > 0) yield return new RowChunk(current.Values, kept, Features, ids, labels) { Identities = identities };
             }
         }
         finally
@@ -342,7 +370,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Compact(int start, int n, double[] values, SpectraException?[] errors, OpenedFile[] singles, Dictionary<int, OpenedFile> open,
-        BatchedHash hash, HashSet<int> contributed, List<SkippedItem> skipped, string[] ids, string?[] labels)
+        BatchedHash hash, HashSet<int> contributed, List<SkippedItem> skipped, string[] ids, string?[] labels, long[] identities, ReadSummary summary)
     {
         int kept = 0;
         for (int r = 0; r < n; r++)
@@ -356,7 +384,12 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
                 continue;
             }
             var opened = file.Header.Count > 1 ? open[f] : singles[r];
-            if (contributed.Add(f)) hash.Append(opened.Bytes.Span);
+            if (contributed.Add(f))
+            {
+                hash.Append(opened.Bytes.Span);
+                summary.Contributed(file.RelativePath);
+            }
+            identities[kept] = ((long)(_walkOffset + _walkIndex[f]) << 32) | (uint)k;
             if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
             string? inner = opened.Stack?.NameOf(k);
             ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;

@@ -51,6 +51,9 @@ internal sealed record ImageSourceOptions
 
     public int ChannelsPerPixel => (Color == ImageColorMode.Gray ? 1 : 3) + (KeepAlpha ? 1 : 0);
 
+    /// <summary>Read only this shard: a contiguous share of a folder's sorted files, or of one file's images.</summary>
+    internal ShardSelection? Shard { get; init; }
+
     /// <summary>A two-dimensional NPY array is a table of samples (see <see cref="ImageDecodeLimits.MatricesAreTables"/>).</summary>
     internal bool MatricesAreTables { get; init; }
 

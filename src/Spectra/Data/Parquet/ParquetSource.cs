@@ -22,6 +22,12 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
     private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows)
     {
         public int Index { get; init; }
+
+        /// <summary>Rows of each row group, from the footer.</summary>
+        public long[] GroupRows { get; init; } = [];
+
+        /// <summary>The index of the file's first row group among every file's row groups, in read order.</summary>
+        public long FirstGroup { get; init; }
     }
 
     public ParquetSource(string path, ParquetSourceOptions? options = null)
@@ -37,6 +43,9 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         _options = options ?? new ParquetSourceOptions();
         if (_options.MaxRows is <= 0)
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"MaxRows must be positive, got {_options.MaxRows}");
+        if (_options.Shard is not null && _options.Nulls == NullPolicy.MeanImpute)
+            throw SpectraException.Naming(SpectraErrorKind.InvalidOption, "mean imputation needs the whole dataset's column means, which one shard does not have", ["nulls"], path,
+                hint: "drop the rows with nulls ({nulls=drop-row}), or impute them before sharding");
         _readOptions = new ParquetReadOptions { MemoryLimitBytes = _options.MemoryLimitBytes, VerifyChecksums = _options.VerifyChecksums };
         _path = path;
         var notes = new List<string>();
@@ -81,7 +90,16 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
     /// <summary>Rows in the input before sampling and null handling.</summary>
     public long TotalRows => _totalRows;
 
-    long IRowCountHint.ExpectedRows => Math.Min(_totalRows, _options.MaxRows ?? long.MaxValue);
+    long IRowCountHint.ExpectedRows => _options.Shard is null ? Math.Min(_totalRows, _options.MaxRows ?? long.MaxValue) : ShardRows;
+
+    private long ShardRows
+    {
+        get
+        {
+            var (start, end) = GroupRange;
+            return _files.Sum(f => f.GroupRows.Where((_, g) => f.FirstGroup + g >= start && f.FirstGroup + g < end).Sum());
+        }
+    }
 
     private IParquetReader Open(string path) => _openReader(path, _readOptions);
 
@@ -90,7 +108,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         if (File.Exists(path))
         {
             using var f = Open(path);
-            return [new SourceFile(path, System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>(), f.RowCount)];
+            return [new SourceFile(path, System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>(), f.RowCount) { GroupRows = GroupRows(f) }];
         }
         if (!Directory.Exists(path))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
@@ -101,12 +119,28 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         if (paths.Count == 0)
             throw new SpectraException(SpectraErrorKind.NotEnoughData, "the folder holds no .parquet files", path, hint: "point at a Parquet file or a folder of them");
         var files = new List<SourceFile>();
+        long groups = 0;
         foreach (var p in paths)
         {
             using var f = Open(p);
-            files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount) { Index = files.Count });
+            var rows = GroupRows(f);
+            files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount)
+                { Index = files.Count, GroupRows = rows, FirstGroup = groups });
+            groups += rows.Length;
         }
         return files;
+    }
+
+    private static long[] GroupRows(IParquetReader f) => Enumerable.Range(0, f.RowGroupCount).Select(g => f.RowGroupRows(g)).ToArray();
+
+    /// <summary>The row groups [Start, End) this read covers, among every file's: all of them, or the shard's.</summary>
+    private (long Start, long End) GroupRange
+    {
+        get
+        {
+            long total = _files.Count == 0 ? 0 : _files[^1].FirstGroup + _files[^1].GroupRows.Length;
+            return _options.Shard is { } shard ? shard.Range(total) : (0, total);
+        }
     }
 
     private void CheckSchema(SourceFile file)
@@ -178,7 +212,8 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                 _path, hint: "use smaller chunks or raise the memory limit");
         var values = new double[chunkValues];
         // Rows are named on demand from (file, row) keys: a million rows need no million strings.
-        var keys = _options.RowIds ? new long[maxRowsPerChunk] : null;
+        // The keys are also the rows' stable identities (file, row in file), whether the dataset is read whole or as a shard.
+        var keys = new long[maxRowsPerChunk];
         var namer = new RowNamer(_files);
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
@@ -213,7 +248,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                     for (int t = 0; t < m; t++)
                     {
                         int r = kept[k0 + t];
-                        if (keys is not null) keys[filled + t] = RowNamer.Key(group.File.Index, group.FirstRow + r);
+                        keys[filled + t] = RowNamer.Key(group.File.Index, group.FirstRow + r);
                         if (labels is not null) labels[filled + t] = Label(group, r);
                     }
                     any = true;
@@ -225,7 +260,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                         filled = 0;
                     }
                 }
-                if (any) contributing.Add(group.File.Path);
+                if (any && contributing.Add(group.File.Path)) summary.Contributed(group.File.DisplayName);
                 continue;
             }
             foreach (int r in group.KeptRows)
@@ -253,7 +288,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                     }
                 }
                 any = true;
-                if (keys is not null) keys[filled] = RowNamer.Key(group.File.Index, group.FirstRow + r);
+                keys[filled] = RowNamer.Key(group.File.Index, group.FirstRow + r);
                 if (labels is not null) labels[filled] = Label(group, r);
                 if (++filled == maxRowsPerChunk)
                 {
@@ -262,7 +297,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                     filled = 0;
                 }
             }
-            if (any) contributing.Add(group.File.Path);
+            if (any && contributing.Add(group.File.Path)) summary.Contributed(group.File.DisplayName);
         }
         if (filled > 0) yield return Chunk(values, filled, d, namer, keys, labels);
         try
@@ -280,8 +315,10 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         if (imputedValues > 0) summary.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
     }
 
-    private static RowChunk Chunk(double[] values, int rows, int d, RowNamer namer, long[]? keys, string?[]? labels) =>
-        keys is null ? new RowChunk(values, rows, d, (string[]?)null, labels) : new RowChunk(values, rows, d, namer, keys, labels);
+    private RowChunk Chunk(double[] values, int rows, int d, RowNamer namer, long[] keys, string?[]? labels) =>
+        _options.RowIds
+            ? new RowChunk(values, rows, d, namer, keys, labels) { Identities = keys }
+            : new RowChunk(values, rows, d, (string[]?)null, labels) { Identities = keys };
 
     // "file.parquet#row 123" from the file's index (high bits) and the row within the file.
     private sealed class RowNamer(IReadOnlyList<SourceFile> files) : IRowNamer
@@ -348,8 +385,19 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
     {
         var sampler = new RowSampler(_totalRows, _options.MaxRows, _options.Seed);
         long read = 0;
+        var (shardStart, shardEnd) = GroupRange;
         foreach (var file in _files)
         {
+            // The row groups of this file the read covers; the sampler passes over the others' rows as a whole read would.
+            int groupCount = file.GroupRows.Length;
+            int from = (int)Math.Clamp(shardStart - file.FirstGroup, 0, groupCount), to = (int)Math.Clamp(shardEnd - file.FirstGroup, 0, groupCount);
+            bool inside = groupCount > 0 ? from < to : file.FirstGroup >= shardStart && file.FirstGroup < shardEnd || _options.Shard is null;
+            if (!inside)
+            {
+                sampler.Skip(file.Rows);
+                continue;
+            }
+            sampler.Skip(file.GroupRows.Take(from).Sum());
             using var f = Open(file.Path);
             var partitionValues = PartitionValues(file);
             var columns = _plan.Scalars.Select(s => s.Column is null ? null : f.Schema.Columns.First(c => c.Path == s.Column.Path)).ToArray();
@@ -400,13 +448,13 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
 
             // Row group g is consumed while g + 1 decodes. A group's buffers are free once the consumer
             // asks for the next group; each free set is reused by exactly one later read, or pooled.
-            long firstRow = 0;
+            long firstRow = file.GroupRows.Take(from).Sum();
             Decoded? last = null;
             Task<Decoded>? ahead = null;
             List<int>? aheadKept = null;
             try
             {
-                for (int g = 0; g < f.RowGroupCount; g++)
+                for (int g = from; g < to; g++)
                 {
                     ct.ThrowIfCancellationRequested();
                     var free = last;
@@ -427,7 +475,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                         free = null;
                     }
                     if (_listProbe is { } passed && passed.Path == file.Path && passed.RowGroup == g) _listProbe = null;
-                    if (g + 1 < f.RowGroupCount && ReadAheadFits(f, g + 1))
+                    if (g + 1 < to && ReadAheadFits(f, g + 1))
                     {
                         int next = g + 1;
                         var nextKept = aheadKept = Keep(next);
@@ -453,6 +501,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                 }
                 Release(last);
             }
+            sampler.Skip(file.GroupRows.Skip(to).Sum());
         }
     }
 

@@ -48,4 +48,7 @@ internal sealed record ParquetSourceOptions
 
     /// <summary>Columns of one row group decoded at once (default: the processor count; 1 reads them one after another).</summary>
     public int? Parallelism { get; init; }
+
+    /// <summary>Read only this shard: a contiguous share of the dataset's row groups, in file order.</summary>
+    internal ShardSelection? Shard { get; init; }
 }

@@ -21,6 +21,13 @@ internal sealed class RowSampler
 
     public bool IsSampling => _random is not null;
 
+    /// <summary>Passes over rows another read takes (a shard's sampler draws for every row before its own, as a whole read's does).</summary>
+    public void Skip(long rows)
+    {
+        if (_random is null) _remaining -= rows;
+        else for (long r = 0; r < rows; r++) Next();
+    }
+
     public bool Next()
     {
         if (_random is null) return true;
