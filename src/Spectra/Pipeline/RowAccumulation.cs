@@ -64,6 +64,9 @@ internal sealed class RowAccumulation : IDisposable
     /// <summary>The realisations' accumulators (fewer than asked for when some were left out for memory).</summary>
     public IReadOnlyList<MomentAccumulator> RealisationAccumulators => _realisations;
 
+    /// <summary>The realisations asked for.</summary>
+    public int RequestedRealisations => _subsets.Realisations;
+
     public long RowsKept { get; private set; }
 
     /// <summary>After <see cref="Finish"/>: every kept row in one block when the rows were held, else null.</summary>

@@ -15,7 +15,7 @@ public class RowAccumulationTests
         {
             var n = Math.Min(chunk, rows - first);
             var block = x.AsSpan(first * d, n * d).ToArray();
-            acc.Add(block, n, labels?[first..(first + n)] ?? new string?[n], default);
+            acc.Add(block, n, labels?[first..(first + n)] ?? new string?[n], Enumerable.Range(first, n).Select(i => (long)i).ToArray(), default);
         }
     }
 

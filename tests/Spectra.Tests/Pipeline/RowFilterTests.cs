@@ -48,7 +48,7 @@ public class RowFilterTests
         var filter = new RowFilter(2, NonFinitePolicy.DropRow, detectDuplicates: true, null, "x");
         filter.Filter(Chunk([[1, 2], [3, 4], [1, 2]]));
         filter.Filter(Chunk([[3, 4], [double.NaN, 1], [double.NaN, 1], [7, 8]]));
-        var duplicates = filter.Duplicates();
+        var duplicates = filter.Detector!.Result();
         Assert.Equal(2, duplicates.Count);
         Assert.Equal(5, duplicates.Rows);
     }

@@ -15,7 +15,11 @@ internal static class ShardSet
     public static void Save(RowsRead rows, ShardSelection shard, IReadOnlyDictionary<string, string> options, string toolVersion, string path)
     {
         var acc = rows.Accumulation;
+        // A shard that read no row (more shards than row groups) still holds every accumulator, empty, so that it merges with the others.
         var main = acc.Main ?? new MomentAccumulator(rows.Features, rows.Backend);
+        var realisations = acc.Main is null
+            ? Enumerable.Range(0, acc.RequestedRealisations).Select(_ => new MomentAccumulator(rows.Features, rows.Backend)).ToArray()
+            : acc.RealisationAccumulators;
         var classes = acc.AccumulatedClasses.ToDictionary(l => l, l => acc.AccumulatorOf(RowSubset.OfClass(l))!, StringComparer.Ordinal);
         var range = rows.Constant.Range;
         var duplicates = rows.DuplicateLedger();
@@ -45,7 +49,7 @@ internal static class ShardSet
             ScaleDecided = rows.Scale.Decided,
             ScaleExponent = rows.Scale.Exponent,
             ScaleLargest = rows.Scale.LargestMagnitude,
-            Realisations = acc.RealisationAccumulators.Count,
+            Realisations = realisations.Count,
             Classes = classes.Keys.Order(StringComparer.Ordinal).ToArray(),
             HasRange = range.Min.Length > 0,
             Duplicates = duplicates is not null,
@@ -54,7 +58,7 @@ internal static class ShardSet
             DistinctRows = duplicates?.Distinct.Count ?? 0,
             FirstDuplicates = duplicates?.FirstDuplicates.Count ?? 0,
         };
-        ShardFile.Write(path, header, main, acc.RealisationAccumulators, classes, range, duplicates);
+        ShardFile.Write(path, header, main, realisations, classes, range, duplicates);
     }
 
     /// <summary>
