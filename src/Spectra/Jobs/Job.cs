@@ -71,7 +71,7 @@ public static class Job
     internal static ShardHeader Merge(IReadOnlyList<string> inputs, string output, int threads = 0)
     {
         var merged = ShardSet.Merge(inputs, LinearAlgebra.LinearAlgebraBackends.Get(threads));
-        ShardFile.Write(output, merged.Header, merged.Main, merged.Realisations, merged.Classes, (merged.Min, merged.Max), merged.Duplicates);
+        ShardFile.Write(output, merged.Header, merged.Main, merged.Blocks, merged.Classes, (merged.Min, merged.Max), merged.Duplicates);
         return merged.Header;
     }
 

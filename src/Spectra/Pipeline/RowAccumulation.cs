@@ -6,8 +6,9 @@ namespace Spectra.Pipeline;
 /// <summary>
 /// Where kept rows go, within the run's <see cref="MemoryBudget"/>: held as they are while there are no more
 /// of them than features (the Gram matrix is the smaller one, and the rows never cost more than the covariance
-/// would), folded into covariance accumulators from then on: the main one, one per realisation that fits beside
-/// it (those that do not are left out, with a note) and one per class.
+/// would), folded into covariance accumulators from then on: one per realisation block
+/// (<see cref="RealisationBlocks"/>; fewer, with a note, when they do not all fit) and one per class. The main
+/// accumulator and the realisations' are merges of the blocks, made once the rows are in.
 /// </summary>
 internal sealed class RowAccumulation : IDisposable
 {
@@ -25,7 +26,8 @@ internal sealed class RowAccumulation : IDisposable
     private readonly List<long[]> _heldIds = new();
     private readonly List<string?> _heldLabels = new();
     private MomentAccumulator? _main;
-    private MomentAccumulator[] _realisations = Array.Empty<MomentAccumulator>();
+    private MomentAccumulator[] _blocks = Array.Empty<MomentAccumulator>();
+    private RealisationBlocks _layout;
     private readonly SortedDictionary<string, MomentAccumulator> _classes = new(StringComparer.Ordinal);
     private double[] _select = Array.Empty<double>();
     private long _accumulatorsReserved;
@@ -40,6 +42,7 @@ internal sealed class RowAccumulation : IDisposable
         _subsets = subsets;
         _path = path;
         _notes = notes;
+        _layout = subsets.Blocks;
         _covariance = d <= o.MaxCovarianceFeatures;
         // Without a covariance the held rows are all there is.
         _holdLimit = accumulateOnly ? 0 : _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
@@ -49,23 +52,25 @@ internal sealed class RowAccumulation : IDisposable
                 hint: "reduce the features (resize images, select columns)");
     }
 
-    /// <summary>Accumulators read back from a file (a merged shard set): the rows are gone, every subset has its accumulator.</summary>
+    /// <summary>Accumulators read back from a file (a merged shard set): the rows are gone, every block and class has its accumulator.</summary>
     public static RowAccumulation Restored(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes,
-        MomentAccumulator main, IReadOnlyList<MomentAccumulator> realisations, IReadOnlyDictionary<string, MomentAccumulator> classes)
+        MomentAccumulator main, IReadOnlyList<MomentAccumulator> blocks, IReadOnlyDictionary<string, MomentAccumulator> classes)
     {
         var a = new RowAccumulation(d, o, backend, subsets, path, notes, accumulateOnly: true) { _held = null };
         a._main = main;
-        a._realisations = realisations.ToArray();
+        a._blocks = blocks.ToArray();
+        if (blocks.Count != subsets.Blocks.Count)
+            a._layout = new RealisationBlocks(subsets.Seed, Math.Min(subsets.Realisations, RealisationBlocks.Halves(blocks.Count)), blocks.Count);
         foreach (var (label, acc) in classes) a._classes[label] = acc;
         a.RowsKept = main.Count;
         return a;
     }
 
-    /// <summary>The realisations' accumulators (fewer than asked for when some were left out for memory).</summary>
-    public IReadOnlyList<MomentAccumulator> RealisationAccumulators => _realisations;
+    /// <summary>The blocks' accumulators (none while the rows are held).</summary>
+    public IReadOnlyList<MomentAccumulator> BlockAccumulators => _blocks;
 
-    /// <summary>The realisations asked for.</summary>
-    public int RequestedRealisations => _subsets.Realisations;
+    /// <summary>The blocks the rows go to: those of <see cref="RowSubsets.Blocks"/>, or fewer when they did not all fit.</summary>
+    public RealisationBlocks Layout => _layout;
 
     public long RowsKept { get; private set; }
 
@@ -78,14 +83,29 @@ internal sealed class RowAccumulation : IDisposable
     /// <summary>The held rows' stable identities, in row order (empty once the rows went to accumulators).</summary>
     public IReadOnlyList<long> HeldIds => _heldIds.SelectMany(ids => ids).ToArray();
 
-    /// <summary>The covariance accumulator over all kept rows, when one was made.</summary>
-    public MomentAccumulator? Main => _main;
+    /// <summary>The covariance accumulator over all kept rows (the merge of the blocks), when one was made.</summary>
+    public MomentAccumulator? Main => _main ??= _blocks.Length switch
+    {
+        0 => null,
+        1 => _blocks[0],
+        _ => Merged(Enumerable.Range(0, _blocks.Length)),
+    };
 
-    /// <summary>A subset's accumulator, or null when it has none (left out for memory, or the rows were held).</summary>
+    /// <summary>
+    /// A subset's accumulator, or null when it has none (left out for memory, or the rows were held). A
+    /// realisation's is a new merge of its blocks on every call (it is consumed when solved).
+    /// </summary>
     public MomentAccumulator? AccumulatorOf(RowSubset subset) =>
         subset.IsRealisation
-            ? subset.Realisation < _realisations.Length ? _realisations[subset.Realisation] : null
+            ? subset.Realisation < AccumulatedRealisations ? Merged(_layout.BlocksOf(subset.Realisation)) : null
             : _classes.GetValueOrDefault(subset.Label!);
+
+    /// <summary>The rows in a subset that has an accumulator (without merging a realisation's blocks).</summary>
+    public long RowsIn(RowSubset subset) =>
+        subset.IsRealisation ? _layout.BlocksOf(subset.Realisation).Sum(b => _blocks[b].Count) : _classes[subset.Label!].Count;
+
+    /// <summary>The realisations that have accumulators (fewer than asked for when the blocks did not fit, none while the rows are held).</summary>
+    public int AccumulatedRealisations => _blocks.Length > 1 ? _layout.Realisations : 0;
 
     /// <summary>The classes that have an accumulator, in ordinal order.</summary>
     public IEnumerable<string> AccumulatedClasses => _classes.Keys;
@@ -178,13 +198,20 @@ internal sealed class RowAccumulation : IDisposable
     /// <summary>
     /// Creates the covariance accumulators once the rows outgrow the hold limit and folds the held rows in,
     /// chunk by chunk as they came: the sums are the same as if the accumulators had existed from the first row.
-    /// While the data has no more rows than features they are never allocated ((1 + realisations) · d² doubles, 1.2 GB at d = 4096).
+    /// While the data has no more rows than features they are never allocated (blocks + 1 + threads d² doubles
+    /// with realisations, 1.5 GB at d = 4096 for 8 of them).
     /// </summary>
     private void StartAccumulators(bool mainOnly)
     {
-        var realisations = mainOnly ? 0 : AffordableRealisations();
-        _main = NewAccumulator("the covariance accumulator");
-        _realisations = Enumerable.Range(0, realisations).Select(_ => NewAccumulator("a realisation's covariance accumulator")).ToArray();
+        _layout = mainOnly ? new RealisationBlocks(_subsets.Seed, 0, 1) : AffordableLayout();
+        _blocks = Enumerable.Range(0, _layout.Count).Select(_ => NewAccumulator(_layout.Count == 1 ? "the covariance accumulator" : "a block's covariance accumulator")).ToArray();
+        if (_layout.Count > 1)
+        {
+            // The merged main accumulator and the realisations being solved side by side, reserved up front: the run fails here, not after the read.
+            var later = (long)AccumulatorBytes * (1 + SolvedTogether(_layout.Realisations));
+            _reserved.Add(MemoryBudget.Current.Reserve(later, $"the merged covariance and the realisations solved together ({_d} × {_d} each)", _path));
+            _accumulatorsReserved += later;
+        }
         int label = 0;
         for (var c = 0; c < _held!.Count; c++)
         {
@@ -192,32 +219,48 @@ internal sealed class RowAccumulation : IDisposable
             var labels = _heldLabels.GetRange(label, rows).ToArray();
             label += rows;
             // Kept for the Gram path when only the main accumulator is made; consumed otherwise.
-            if (mainOnly) _main.AddInPlace((double[])_held[c].Clone(), rows);
+            if (mainOnly) _blocks[0].AddInPlace((double[])_held[c].Clone(), rows);
             else Accumulate(_held[c], rows, _heldIds[c], labels, default);
         }
     }
 
-    /// <summary>Folds kept rows (with their stable <paramref name="ids"/>) into every accumulator; the block is centred in place last.</summary>
+    /// <summary>Folds kept rows (with their stable <paramref name="ids"/>) into their blocks and classes; the block is centred in place last.</summary>
     private void Accumulate(Span<double> block, int kept, long[] ids, string?[] labels, ReadOnlySpan<double> sums)
     {
-        foreach (var (subset, rows) in _subsets.In(ids, kept, labels, _realisations.Length))
+        foreach (var (subset, rows) in _subsets.ClassesIn(kept, labels))
         {
-            var acc = AccumulatorOf(subset) ?? NewClassAccumulator(subset.Label!);
+            var acc = _classes.GetValueOrDefault(subset.Label!) ?? NewClassAccumulator(subset.Label!);
             var n = Gather(block, rows);
             acc.AddInPlace(_select.AsSpan(0, n * _d), n);
         }
-        _main!.AddInPlace(block, kept, sums);
+        if (_blocks.Length == 1)
+        {
+            _blocks[0].AddInPlace(block, kept, sums);
+            return;
+        }
+        var blockRows = RowSubsets.BlockRows(ids, kept, _layout);
+        for (var b = 0; b < _blocks.Length; b++)
+        {
+            if (blockRows[b].Length == 0) continue;
+            var n = Gather(block, blockRows[b]);
+            _blocks[b].AddInPlace(_select.AsSpan(0, n * _d), n);
+        }
     }
 
     private MomentAccumulator NewClassAccumulator(string label)
     {
-        int accumulators = 2 + _realisations.Length + _classes.Count;
+        int accumulators = AccumulatorsHeld + 1;
         if (accumulators * AccumulatorBytes > AccumulatorBudget)
             throw new SpectraException(SpectraErrorKind.LimitExceeded,
                 $"a covariance for class '{label}' would make {accumulators} accumulators of {_d} × {_d} ({Gb(accumulators * AccumulatorBytes)}), more than the {Gb(AccumulatorBudget)} they may take",
                 hint: "reduce the features (resize images, select columns) or the classes, or the samples per class to at most the features");
         return _classes[label] = NewAccumulator($"the covariance accumulator of class '{label}'");
     }
+
+    // The blocks, the merged main and realisation accumulators reserved beside them, and the classes.
+    private int AccumulatorsHeld => _blocks.Length + (_blocks.Length > 1 ? 1 + SolvedTogether(_layout.Realisations) : 0) + _classes.Count;
+
+    private int SolvedTogether(int realisations) => Math.Min(Math.Max(1, _backend.Info.Threads), realisations);
 
     /// <summary>Copies the chosen rows into a reused buffer (consumed in place by the next accumulator).</summary>
     private int Gather(ReadOnlySpan<double> block, int[] rows)
@@ -228,18 +271,33 @@ internal sealed class RowAccumulation : IDisposable
         return rows.Length;
     }
 
-    /// <summary>How many realisation accumulators fit beside the main one in the memory allowed (<see cref="SpectrumOptions.MaxAccumulatorBytes"/>).</summary>
-    private int AffordableRealisations()
+    /// <summary>
+    /// The blocks that fit in the memory allowed (<see cref="SpectrumOptions.MaxAccumulatorBytes"/>) with the merged
+    /// main accumulator and the realisations solved together: all of <see cref="RowSubsets.Blocks"/> when they do, else
+    /// fewer (fewer distinct halves, and another membership), else one block and no realisations; a note says which.
+    /// </summary>
+    private RealisationBlocks AffordableLayout()
     {
         double each = AccumulatorBytes, budget = AccumulatorBudget;
         if (each > budget)
             throw new SpectraException(SpectraErrorKind.LimitExceeded,
                 $"the covariance of {_d} features needs {Gb(each)}, more than the {Gb(budget)} its accumulators may take", _path,
                 hint: "reduce the features (resize images, select columns), or the samples to at most the features (the Gram matrix is used then)");
-        int fit = (int)Math.Min(_subsets.Realisations, Math.Floor(budget / each) - 1);
-        if (fit < _subsets.Realisations)
-            _notes.Add($"{fit} of {_subsets.Realisations} realisations: each is a {_d} × {_d} covariance ({Gb(each)}), and {1 + _subsets.Realisations} accumulators would take more than {Gb(budget)}");
-        return fit;
+        var wanted = _subsets.Blocks;
+        int requested = _subsets.Realisations;
+        if (wanted.Count == 1) return wanted;
+        for (var blocks = wanted.Count; blocks >= 2; blocks -= 2)
+        {
+            var realisations = Math.Min(requested, RealisationBlocks.Halves(blocks));
+            if ((blocks + 1 + SolvedTogether(realisations)) * each > budget) continue;
+            if (blocks == wanted.Count) return wanted;
+            _notes.Add(realisations < requested
+                ? $"{realisations} of {requested} realisations: they are halves of {blocks} row blocks rather than {wanted.Count}, each block a {_d} × {_d} covariance ({Gb(each)}), and more would take more than {Gb(budget)}"
+                : $"the {requested} realisations are halves of {blocks} row blocks rather than {wanted.Count} (so other rows than with more memory): each block is a {_d} × {_d} covariance ({Gb(each)}), and more would take more than {Gb(budget)}");
+            return new RealisationBlocks(_subsets.Seed, realisations, blocks);
+        }
+        _notes.Add($"0 of {requested} realisations: each is a merge of {_d} × {_d} covariances ({Gb(each)}), and two blocks beside the main accumulator would take more than {Gb(budget)}");
+        return new RealisationBlocks(_subsets.Seed, 0, 1);
     }
 
     private MomentAccumulator NewAccumulator(string what)
@@ -248,6 +306,14 @@ internal sealed class RowAccumulation : IDisposable
         _reserved.Add(MemoryBudget.Current.Reserve(bytes, $"{what} ({_d} × {_d})", _path));
         _accumulatorsReserved += bytes;
         return new MomentAccumulator(_d, _backend);
+    }
+
+    // In block order, so the sums do not depend on which realisation or shard asked first.
+    private MomentAccumulator Merged(IEnumerable<int> blocks)
+    {
+        var merged = new MomentAccumulator(_d, _backend);
+        foreach (var b in blocks) merged.Merge(_blocks[b]);
+        return merged;
     }
 
     /// <summary>Reserves a copy of <paramref name="rows"/> rows for as long as the pass lasts (or, for held rows, until they are consolidated).</summary>

@@ -10,29 +10,46 @@ internal readonly record struct RowSubset(int Realisation, string? Label)
 
 /// <summary>
 /// The one rule for which rows belong to which subset, for rows held together and for rows streamed
-/// through accumulators alike: realisation k takes a row when a hash of (seed, k, the row's stable identity)
-/// says so, so membership depends neither on chunking nor on which shard read the row; a class takes the rows
-/// carrying its label.
+/// through accumulators alike: a row's block, and so the realisations it is in, follow from a hash of (seed,
+/// the row's stable identity) (<see cref="RealisationBlocks"/>); a class takes the rows carrying its label.
 /// </summary>
-internal sealed class RowSubsets(int seed, int realisations, double fraction, bool perClass)
+internal sealed class RowSubsets(int seed, int realisations, bool perClass)
 {
+    public int Seed => seed;
     public int Realisations => realisations;
     public bool PerClass => perClass;
 
-    /// <summary>
-    /// The subsets a block of <paramref name="count"/> kept rows (with their stable <paramref name="ids"/>)
-    /// touches, with the block's rows in each: realisations 0 … <paramref name="realisationLimit"/> − 1
-    /// first, then classes in the order they first appear. Subsets the block has no row of are left out for classes only.
-    /// </summary>
-    public IEnumerable<(RowSubset Subset, int[] Rows)> In(IReadOnlyList<long> ids, int count, IReadOnlyList<string?> labels, int realisationLimit)
+    /// <summary>The realisations' blocks when memory allows them all (a run short of memory may use fewer, <see cref="RowAccumulation"/>).</summary>
+    public RealisationBlocks Blocks { get; } = new(seed, realisations, RealisationBlocks.BlocksFor(realisations));
+
+    /// <summary>For each realisation k of <paramref name="blocks"/> (or of <see cref="Blocks"/>), the positions of its rows among <paramref name="count"/> rows with these stable <paramref name="ids"/>.</summary>
+    public IEnumerable<(RowSubset Subset, int[] Rows)> RealisationsIn(IReadOnlyList<long> ids, int count, RealisationBlocks? blocks = null)
     {
-        for (var k = 0; k < Math.Min(realisations, realisationLimit); k++)
+        var b = blocks ?? Blocks;
+        var of = Enumerable.Range(0, count).Select(i => b.BlockOf(ids[i])).ToArray();
+        for (var k = 0; k < b.Realisations; k++)
         {
-            var members = new List<int>();
-            for (var i = 0; i < count; i++)
-                if (SubsampleMembership.Contains(seed, k, ids[i], fraction)) members.Add(i);
-            yield return (RowSubset.OfRealisation(k), members.ToArray());
+            var member = new bool[b.Count];
+            foreach (var block in b.BlocksOf(k)) member[block] = true;
+            yield return (RowSubset.OfRealisation(k), Enumerable.Range(0, count).Where(i => member[of[i]]).ToArray());
         }
+    }
+
+    /// <summary>The positions of each block's rows among <paramref name="count"/> rows with these stable <paramref name="ids"/>, block by block.</summary>
+    public static int[][] BlockRows(IReadOnlyList<long> ids, int count, RealisationBlocks blocks)
+    {
+        var sizes = new int[blocks.Count];
+        var of = new int[count];
+        for (var i = 0; i < count; i++) sizes[of[i] = blocks.BlockOf(ids[i])]++;
+        var rows = sizes.Select(n => new int[n]).ToArray();
+        var filled = new int[blocks.Count];
+        for (var i = 0; i < count; i++) rows[of[i]][filled[of[i]]++] = i;
+        return rows;
+    }
+
+    /// <summary>The classes among <paramref name="count"/> rows, in order of first appearance, with the positions of their rows (none without <see cref="PerClass"/>).</summary>
+    public IEnumerable<(RowSubset Subset, int[] Rows)> ClassesIn(int count, IReadOnlyList<string?> labels)
+    {
         if (!perClass) yield break;
         foreach (var label in Enumerable.Range(0, count).Select(i => labels[i]).Where(l => l is not null).Distinct())
             yield return (RowSubset.OfClass(label!), Enumerable.Range(0, count).Where(i => labels[i] == label).ToArray());

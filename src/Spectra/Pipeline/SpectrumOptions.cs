@@ -24,21 +24,19 @@ internal sealed record SpectrumOptions
     public int MaxCovarianceFeatures { get; init; } = 20_000;
 
     /// <summary>
-    /// Number of random half-subsamples of the rows whose spectra are computed too, as the realisations
-    /// the spectral form factor averages over (0 = none). Each costs one more rank-k pass and one eigensolve.
+    /// Number of seeded half-subsamples of the rows whose spectra are computed too, as the realisations
+    /// the spectral form factor averages over (0 = none): each is a distinct half of the row blocks
+    /// (<see cref="RealisationBlocks"/>), so each costs an eigensolve and a merge, not a pass over the rows.
     /// </summary>
     public int Realisations { get; init; } = 8;
 
     /// <summary>
-    /// Memory the covariance accumulators may take together (d² doubles each: the main one, one per
-    /// realisation, one per label). Realisations that
-    /// do not fit are left out, with a note in the result's source notes; a covariance (or a label's) that does not
+    /// Memory the covariance accumulators may take together (d² doubles each: one per realisation block,
+    /// the merged main one, the realisations solved side by side, one per label). Blocks that
+    /// do not fit are fewer, with a note in the result's source notes; a covariance (or a label's) that does not
     /// fit is an error. 0 means what the run's <see cref="MemoryBudget"/> has left; a value is capped by the budget's limit.
     /// </summary>
     public long MaxAccumulatorBytes { get; init; }
-
-    /// <summary>Fraction of rows in each realisation.</summary>
-    public double RealisationFraction { get; init; } = 0.5;
 
     /// <summary>Also compute one spectrum per class label (image subfolder, label column).</summary>
     public bool PerLabel { get; init; }
@@ -54,7 +52,6 @@ internal sealed record SpectrumOptions
     internal void Validate()
     {
         if (Realisations is < 0 or > OptionLimits.MaxSffRealisations) throw Bad($"realisations must be 0…{OptionLimits.MaxSffRealisations}, got {Realisations}");
-        if (!(RealisationFraction > 0 && RealisationFraction < 1)) throw Bad($"realisation fraction must lie in (0, 1), got {RealisationFraction}");
         if (ChunkRows < 0) throw Bad($"chunk rows must be ≥ 0, got {ChunkRows}");
         if (Threads is < 0 or > OptionLimits.MaxThreads) throw Bad($"threads must be 0…{OptionLimits.MaxThreads}, got {Threads}");
         if (MaxGramSamples < 2) throw Bad($"the Gram sample limit must be ≥ 2, got {MaxGramSamples}");

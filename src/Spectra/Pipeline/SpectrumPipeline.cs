@@ -103,7 +103,7 @@ internal static class SpectrumPipeline
 
     /// <summary>The subsets whose spectra a run computes besides all rows': one rule for reading them and for solving them.</summary>
     internal static RowSubsets Subsets(SpectrumOptions options) =>
-        new(options.Seed, options.Realisations, options.RealisationFraction, options.PerLabel);
+        new(options.Seed, options.Realisations, options.PerLabel);
 
     /// <summary>The spectra of all rows and of every subset, with full provenance, from what a read (or a merge of shards) left.</summary>
     public static SpectrumComputation Solve(RowsRead rows, SpectrumOptions options, IProgress<SpectraProgress>? progress = null)

@@ -13,14 +13,18 @@ internal static class SubsetSpectra
         var jobs = new List<Func<SpectrumSolver.Prepared>>();
         if (rows.HeldRows is { } held)
         {
-            foreach (var (_, members) in subsets.In(rows.HeldIds, (int)rows.RowsKept, rows.HeldLabels, subsets.Realisations).Where(s => s.Subset.IsRealisation))
+            foreach (var (_, members) in subsets.RealisationsIn(rows.HeldIds, (int)rows.RowsKept))
                 if (members.Length >= 2) jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length));
         }
         else
         {
-            for (var k = 0; k < subsets.Realisations; k++)
-                if (rows.AccumulatorOf(RowSubset.OfRealisation(k)) is { Count: >= 2 } acc)
-                    jobs.Add(() => solver.Prepare(acc, null, acc.Count));
+            // Each realisation's accumulator is merged from its blocks only when its turn to be solved comes.
+            for (var k = 0; k < rows.AccumulatedRealisations; k++)
+            {
+                var subset = RowSubset.OfRealisation(k);
+                if (rows.RowsIn(subset) < 2) continue;
+                jobs.Add(() => { var acc = rows.AccumulatorOf(subset)!; return solver.Prepare(acc, null, acc.Count); });
+            }
         }
         return solver.SolveEach(jobs);
     }
@@ -33,7 +37,7 @@ internal static class SubsetSpectra
         var jobs = new List<Func<SpectrumSolver.Prepared>>();
         if (rows.HeldRows is { } held)
         {
-            foreach (var (subset, members) in subsets.In(rows.HeldIds, (int)rows.RowsKept, rows.HeldLabels, 0))
+            foreach (var (subset, members) in subsets.ClassesIn((int)rows.RowsKept, rows.HeldLabels))
             {
                 if (members.Length < 2) continue;
                 labels.Add(subset.Label!);

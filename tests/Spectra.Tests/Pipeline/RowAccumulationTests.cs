@@ -7,7 +7,7 @@ namespace Spectra.Tests.Pipeline;
 public class RowAccumulationTests
 {
     private static RowAccumulation Make(int d, SpectrumOptions o, List<string> notes, bool perClass = false) =>
-        new(d, o, ManagedBackend.Instance, new RowSubsets(o.Seed, o.Realisations, o.RealisationFraction, perClass), "x", notes);
+        new(d, o, ManagedBackend.Instance, new RowSubsets(o.Seed, o.Realisations, perClass), "x", notes);
 
     private static void Feed(RowAccumulation acc, double[] x, int rows, int d, int chunk, string?[]? labels = null)
     {
@@ -33,7 +33,7 @@ public class RowAccumulationTests
     }
 
     [Fact]
-    public void Past_the_features_every_row_goes_to_the_main_and_the_subsets_accumulators()
+    public void Past_the_features_every_row_goes_to_its_block_and_class_and_the_main_accumulator_is_their_merge()
     {
         const int d = 4, rows = 30;
         var x = TestMatrices.RandomRows(rows, d, 6);
@@ -42,25 +42,49 @@ public class RowAccumulationTests
         Feed(acc, x, rows, d, chunk: 3, labels);
         acc.Finish([]);
         Assert.Null(acc.HeldRows);
+        Assert.Equal(4, acc.BlockAccumulators.Count);
         Assert.Equal(rows, acc.Main!.Count);
+        // The merged blocks hold what one accumulator over every row holds (Chan's update is exact up to round-off).
+        var direct = new Spectra.Matrices.MomentAccumulator(d);
+        direct.Add(x, rows);
+        for (var col = 0; col < d; col++)
+            for (var row = col; row < d; row++)
+                Assert.Equal(direct.CoMoment[col * d + row], acc.Main.CoMoment[col * d + row], 1e-9 * (1 + Math.Abs(direct.CoMoment[col * d + row])));
         for (var k = 0; k < 3; k++)
-            Assert.Equal(Enumerable.Range(0, rows).Count(i => SubsampleMembership.Contains(2, k, i, 0.5)), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
+        {
+            var realisation = k;
+            Assert.Equal(Enumerable.Range(0, rows).Count(i => acc.Layout.Contains(realisation, i)), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
+            Assert.Equal(acc.RowsIn(RowSubset.OfRealisation(k)), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
+        }
         Assert.Equal(["a", "b"], acc.AccumulatedClasses);
         Assert.Equal(10, acc.AccumulatorOf(RowSubset.OfClass("a"))!.Count);
         Assert.Equal(20, acc.AccumulatorOf(RowSubset.OfClass("b"))!.Count);
     }
 
     [Fact]
-    public void Realisations_that_do_not_fit_the_memory_allowed_are_left_out_with_a_note()
+    public void Realisations_that_do_not_fit_the_memory_allowed_come_from_fewer_blocks_or_are_left_out_with_a_note()
     {
         const int d = 4, rows = 20;
         long each = 8L * d * d;
+        // Two blocks, the merged main and (at most) two realisations solved together fit; four blocks never do.
         var notes = new List<string>();
-        using var acc = Make(d, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 3 * each }, notes);
-        Feed(acc, TestMatrices.RandomRows(rows, d, 7), rows, d, chunk: 8);
-        Assert.NotNull(acc.AccumulatorOf(RowSubset.OfRealisation(1)));
-        Assert.Null(acc.AccumulatorOf(RowSubset.OfRealisation(2)));
-        Assert.StartsWith("2 of 5 realisations", Assert.Single(notes));
+        using (var acc = Make(d, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 5 * each }, notes))
+        {
+            Feed(acc, TestMatrices.RandomRows(rows, d, 7), rows, d, chunk: 8);
+            Assert.Equal(2, acc.BlockAccumulators.Count);
+            Assert.NotNull(acc.AccumulatorOf(RowSubset.OfRealisation(1)));
+            Assert.Null(acc.AccumulatorOf(RowSubset.OfRealisation(2)));
+            Assert.StartsWith("2 of 5 realisations: they are halves of 2 row blocks rather than 6", Assert.Single(notes));
+        }
+        // Below two blocks and their merge there are no realisations at all, only the main accumulator.
+        notes.Clear();
+        using (var acc = Make(d, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 3 * each }, notes))
+        {
+            Feed(acc, TestMatrices.RandomRows(rows, d, 7), rows, d, chunk: 8);
+            Assert.Equal(rows, acc.Main!.Count);
+            Assert.Null(acc.AccumulatorOf(RowSubset.OfRealisation(0)));
+            Assert.StartsWith("0 of 5 realisations", Assert.Single(notes));
+        }
     }
 
     [Fact]

@@ -6,16 +6,16 @@ public class RowSubsetsTests
 {
     private static readonly string?[] Labels = ["b", "a", null, "b", "c", "a", "b", null, "c", "a"];
 
-    /// <summary>The rows of each subset over all rows, as global row numbers, reading the rows in blocks of <paramref name="block"/>.</summary>
     private static long[] Ids(long first, int count) => Enumerable.Range(0, count).Select(i => first + i).ToArray();
 
+    /// <summary>The rows of each subset over all rows, as global row numbers, reading the rows in blocks of <paramref name="block"/>.</summary>
     private static Dictionary<RowSubset, List<int>> Members(RowSubsets subsets, int block)
     {
         var result = new Dictionary<RowSubset, List<int>>();
         for (var first = 0; first < Labels.Length; first += block)
         {
             var n = Math.Min(block, Labels.Length - first);
-            foreach (var (subset, rows) in subsets.In(Ids(first, n), n, Labels[first..(first + n)], int.MaxValue))
+            foreach (var (subset, rows) in subsets.RealisationsIn(Ids(first, n), n).Concat(subsets.ClassesIn(n, Labels[first..(first + n)])))
             {
                 if (!result.TryGetValue(subset, out var list)) result[subset] = list = new List<int>();
                 list.AddRange(rows.Select(r => first + r));
@@ -27,7 +27,7 @@ public class RowSubsetsTests
     [Fact]
     public void Membership_does_not_depend_on_how_the_rows_are_split()
     {
-        var subsets = new RowSubsets(seed: 7, realisations: 4, fraction: 0.5, perClass: true);
+        var subsets = new RowSubsets(seed: 7, realisations: 4, perClass: true);
         var whole = Members(subsets, Labels.Length);
         foreach (var block in new[] { 1, 3, 4 })
         {
@@ -40,20 +40,21 @@ public class RowSubsetsTests
     [Fact]
     public void Classes_take_the_rows_with_their_label_in_order_of_first_appearance()
     {
-        var subsets = new RowSubsets(seed: 0, realisations: 0, fraction: 0.5, perClass: true);
-        var found = subsets.In(Ids(0, Labels.Length), Labels.Length, Labels, 0).ToList();
+        var subsets = new RowSubsets(seed: 0, realisations: 0, perClass: true);
+        var found = subsets.ClassesIn(Labels.Length, Labels).ToList();
         Assert.Equal(["b", "a", "c"], found.Select(f => f.Subset.Label));
         Assert.Equal([0, 3, 6], found[0].Rows);
         Assert.Equal([1, 5, 9], found[1].Rows);
     }
 
     [Fact]
-    public void Realisations_come_first_up_to_the_limit_and_follow_the_seeded_membership()
+    public void A_realisation_takes_exactly_the_rows_of_its_blocks()
     {
-        var subsets = new RowSubsets(seed: 3, realisations: 5, fraction: 0.5, perClass: false);
-        var found = subsets.In(Ids(100, Labels.Length), Labels.Length, Labels, realisationLimit: 2).ToList();
-        Assert.Equal([RowSubset.OfRealisation(0), RowSubset.OfRealisation(1)], found.Select(f => f.Subset));
-        for (var k = 0; k < 2; k++)
-            Assert.Equal(Enumerable.Range(0, Labels.Length).Where(i => SubsampleMembership.Contains(3, k, 100 + i, 0.5)), found[k].Rows);
+        var subsets = new RowSubsets(seed: 3, realisations: 5, perClass: false);
+        var ids = Ids(100, 500);
+        var blockRows = RowSubsets.BlockRows(ids, ids.Length, subsets.Blocks);
+        Assert.Equal(Enumerable.Range(0, ids.Length), blockRows.SelectMany(r => r).Order());
+        foreach (var (subset, rows) in subsets.RealisationsIn(ids, ids.Length))
+            Assert.Equal(subsets.Blocks.BlocksOf(subset.Realisation).SelectMany(b => blockRows[b]).Order(), rows);
     }
 }

@@ -6,7 +6,7 @@ namespace Spectra.Pipeline.Shards;
 internal sealed record ShardContents(
     ShardHeader Header,
     MomentAccumulator Main,
-    IReadOnlyList<MomentAccumulator> Realisations,
+    IReadOnlyList<MomentAccumulator> Blocks,
     IReadOnlyDictionary<string, MomentAccumulator> Classes,
     double[] Min,
     double[] Max,

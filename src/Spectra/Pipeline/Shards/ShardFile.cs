@@ -9,8 +9,8 @@ using Spectra.Matrices;
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>
-/// Accumulator files, format 2 (docs/accumulator-format.md): <c>SPECACC\0</c>, the version, the header's length
-/// and the JSON header, then the per-feature range, the accumulators (main, realisations, classes; each its count,
+/// Accumulator files, format 3 (docs/accumulator-format.md): <c>SPECACC\0</c>, the version, the header's length
+/// and the JSON header, then the per-feature range, the accumulators (main, realisation blocks, classes; each its count,
 /// mean and the lower triangle of its co-moment) and the duplicate search, all little-endian, and a SHA-256 of
 /// everything before it. A reader checks the checksum first, and every size against what the file holds and the
 /// run's memory budget before it allocates.
@@ -47,7 +47,7 @@ internal static class ShardFile
         }
     }
 
-    public static void Write(string path, ShardHeader header, MomentAccumulator main, IReadOnlyList<MomentAccumulator> realisations,
+    public static void Write(string path, ShardHeader header, MomentAccumulator main, IReadOnlyList<MomentAccumulator> blocks,
         IReadOnlyDictionary<string, MomentAccumulator> classes, (double[] Min, double[] Max) range, DuplicateLedger? duplicates)
     {
         var tmp = path + ".tmp";
@@ -70,7 +70,7 @@ internal static class ShardFile
                         foreach (var v in range.Max) w.Write(v);
                     }
                     WriteAccumulator(w, main);
-                    foreach (var r in realisations) WriteAccumulator(w, r);
+                    foreach (var b in blocks) WriteAccumulator(w, b);
                     foreach (var label in header.Classes) WriteAccumulator(w, classes[label]);
                     if (duplicates is not null)
                     {
@@ -128,7 +128,7 @@ internal static class ShardFile
         using var stream = new BufferedStream(File.OpenRead(path), 1 << 20);
         var h = ReadHeader(stream, path, length);
         var d = h.Features;
-        var accumulators = 1L + h.Realisations + h.Classes.Count;
+        var accumulators = 1L + h.Blocks + h.Classes.Count;
         long accumulatorBytes = 8 + 8L * d + 8L * ((long)d * (d + 1) / 2);
         long body = (h.HasRange ? 16L * d : 0) + accumulators * accumulatorBytes + (h.Duplicates ? (h.DistinctRows + h.FirstDuplicates) * EntryBytes : 0);
         if (body > length - 32 - stream.Position)
@@ -142,8 +142,8 @@ internal static class ShardFile
             max = ReadDoubles(r, d);
         }
         var main = ReadAccumulator(r, d, backend, path);
-        var realisations = new List<MomentAccumulator>();
-        for (var k = 0; k < h.Realisations; k++) realisations.Add(ReadAccumulator(r, d, backend, path));
+        var blocks = new List<MomentAccumulator>();
+        for (var k = 0; k < h.Blocks; k++) blocks.Add(ReadAccumulator(r, d, backend, path));
         var classes = new SortedDictionary<string, MomentAccumulator>(StringComparer.Ordinal);
         foreach (var label in h.Classes) classes[label] = ReadAccumulator(r, d, backend, path);
         DuplicateLedger? duplicates = null;
@@ -158,7 +158,7 @@ internal static class ShardFile
             duplicates = new DuplicateLedger(h.DuplicateRows, h.DuplicateCount, distinct, firsts);
         }
         if (stream.Position != length - 32) throw Corrupt(path, $"{length - 32 - stream.Position} bytes after the last section");
-        return new ShardContents(h, main, realisations, classes, min, max, duplicates);
+        return new ShardContents(h, main, blocks, classes, min, max, duplicates);
     }
 
     private static ShardHeader ReadHeader(Stream stream, string path, long length)
@@ -195,7 +195,7 @@ internal static class ShardFile
         if (h.Features is < 1 or > 1_000_000) problem = $"{h.Features} features";
         else if (h.Of is < 1 or > Data.ShardSelection.MaxCount) problem = $"{h.Of} shards";
         else if (h.Shards.Count == 0 || h.Shards.Any(i => i < 1 || i > h.Of) || h.Shards.Zip(h.Shards.Skip(1)).Any(p => p.First >= p.Second)) problem = "shard indices out of order or range";
-        else if (h.Realisations is < 0 or > OptionLimits.MaxSffRealisations) problem = $"{h.Realisations} realisations";
+        else if (h.Blocks is < 0 or 1 or > RealisationBlocks.MaxBlocks || h.Blocks % 2 != 0) problem = $"{h.Blocks} realisation blocks";
         else if (h.Classes.Zip(h.Classes.Skip(1)).Any(p => string.CompareOrdinal(p.First, p.Second) >= 0)) problem = "class labels out of order";
         else if (h.DistinctRows < 0 || h.DuplicateCount < 0 || h.DuplicateRows < 0 || h.FirstDuplicates is < 0 or > DuplicateDetector.ExampleCount) problem = "duplicate counts";
         else if (h.FeatureNames is { } names && names.Count != h.Features) problem = $"{names.Count} feature names for {h.Features} features";

@@ -8,7 +8,7 @@ namespace Spectra.Pipeline.Shards;
 /// </summary>
 internal sealed record ShardHeader
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public int Version { get; init; } = CurrentVersion;
 
@@ -57,10 +57,10 @@ internal sealed record ShardHeader
     public int ScaleExponent { get; init; }
     public double ScaleLargest { get; init; }
 
-    /// <summary>Realisation accumulators in the file (after the main one).</summary>
-    public int Realisations { get; init; }
+    /// <summary>Realisation blocks' accumulators in the file (after the main one; none when the main one is the only block).</summary>
+    public int Blocks { get; init; }
 
-    /// <summary>Class labels with an accumulator (after the realisations'), in ordinal order.</summary>
+    /// <summary>Class labels with an accumulator (after the blocks'), in ordinal order.</summary>
     public IReadOnlyList<string> Classes { get; init; } = [];
 
     /// <summary>Whether the per-feature minimum and maximum follow (absent when no row was read).</summary>

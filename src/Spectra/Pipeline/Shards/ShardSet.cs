@@ -17,9 +17,10 @@ internal static class ShardSet
         var acc = rows.Accumulation;
         // A shard that read no row (more shards than row groups) still holds every accumulator, empty, so that it merges with the others.
         var main = acc.Main ?? new MomentAccumulator(rows.Features, rows.Backend);
-        var realisations = acc.Main is null
-            ? Enumerable.Range(0, acc.RequestedRealisations).Select(_ => new MomentAccumulator(rows.Features, rows.Backend)).ToArray()
-            : acc.RealisationAccumulators;
+        // The main accumulator is the only block without realisations: it is written once.
+        IReadOnlyList<MomentAccumulator> blocks = acc.Layout.Count == 1 ? []
+            : acc.Main is null ? Enumerable.Range(0, acc.Layout.Count).Select(_ => new MomentAccumulator(rows.Features, rows.Backend)).ToArray()
+            : acc.BlockAccumulators;
         var classes = acc.AccumulatedClasses.ToDictionary(l => l, l => acc.AccumulatorOf(RowSubset.OfClass(l))!, StringComparer.Ordinal);
         var range = rows.Constant.Range;
         var duplicates = rows.DuplicateLedger();
@@ -49,7 +50,7 @@ internal static class ShardSet
             ScaleDecided = rows.Scale.Decided,
             ScaleExponent = rows.Scale.Exponent,
             ScaleLargest = rows.Scale.LargestMagnitude,
-            Realisations = realisations.Count,
+            Blocks = blocks.Count,
             Classes = classes.Keys.Order(StringComparer.Ordinal).ToArray(),
             HasRange = range.Min.Length > 0,
             Duplicates = duplicates is not null,
@@ -58,7 +59,7 @@ internal static class ShardSet
             DistinctRows = duplicates?.Distinct.Count ?? 0,
             FirstDuplicates = duplicates?.FirstDuplicates.Count ?? 0,
         };
-        ShardFile.Write(path, header, main, realisations, classes, range, duplicates);
+        ShardFile.Write(path, header, main, blocks, classes, range, duplicates);
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ internal static class ShardSet
                 hint: "merge every shard first: spectra merge run/shard-*.spacc -o merged.spacc");
         var notes = h.Notes.ToList();
         var subsets = SpectrumPipeline.Subsets(options);
-        var accumulation = RowAccumulation.Restored(h.Features, options, backend, subsets, h.Input, notes, c.Main, c.Realisations, c.Classes);
+        var accumulation = RowAccumulation.Restored(h.Features, options, backend, subsets, h.Input, notes, c.Main, c.Blocks.Count == 0 ? [c.Main] : c.Blocks, c.Classes);
         var constant = new ConstantFeatures(h.Features);
         constant.Merge(c.Min, c.Max);
         var read = new ReadSummary
@@ -147,8 +148,7 @@ internal static class ShardSet
                 $"the shards were scaled apart (by 2^{ha.ScaleExponent} and 2^{hb.ScaleExponent}): their values differ in magnitude beyond 2^100", path,
                 hint: "divide the data by a constant before accumulating it (no statistic depends on the scale)");
         a.Main.Merge(b.Main);
-        var realisations = Math.Min(a.Realisations.Count, b.Realisations.Count);
-        for (var k = 0; k < realisations; k++) a.Realisations[k].Merge(b.Realisations[k]);
+        for (var k = 0; k < a.Blocks.Count; k++) a.Blocks[k].Merge(b.Blocks[k]);
         var classes = new SortedDictionary<string, MomentAccumulator>(a.Classes.ToDictionary(), StringComparer.Ordinal);
         foreach (var (label, acc) in b.Classes)
             if (classes.TryGetValue(label, out var mine)) mine.Merge(acc);
@@ -178,7 +178,7 @@ internal static class ShardSet
             ScaleDecided = ha.ScaleDecided || hb.ScaleDecided,
             ScaleExponent = ha.ScaleDecided ? ha.ScaleExponent : hb.ScaleExponent,
             ScaleLargest = ha.ScaleDecided ? ha.ScaleLargest : hb.ScaleLargest,
-            Realisations = realisations,
+            Blocks = a.Blocks.Count,
             Classes = classes.Keys.ToArray(),
             HasRange = min.Length > 0,
             DuplicateRows = duplicates?.Rows ?? 0,
@@ -186,7 +186,7 @@ internal static class ShardSet
             DistinctRows = duplicates?.Distinct.Count ?? 0,
             FirstDuplicates = duplicates?.FirstDuplicates.Count ?? 0,
         };
-        return new ShardContents(header, a.Main, a.Realisations.Take(realisations).ToArray(), classes, min, max, duplicates);
+        return new ShardContents(header, a.Main, a.Blocks, classes, min, max, duplicates);
     }
 
     /// <summary>Shards of one run agree on the input, its shape, the options and N; the first difference is named.</summary>
@@ -198,7 +198,8 @@ internal static class ShardSet
             a.Features != b.Features ? $"the shards have different feature counts ({a.Features} in {pathA}, {b.Features} here)" :
             a.FeatureNamesHash != b.FeatureNamesHash ? $"the shards' features differ (other columns or image sizes than in {pathA})" :
             !a.Options.OrderBy(x => x.Key).SequenceEqual(b.Options.OrderBy(x => x.Key)) ? $"the shards were accumulated with different options ({Options(a)} in {pathA}, {Options(b)} here)" :
-            a.Duplicates != b.Duplicates ? $"one shard searched for duplicates and the other did not ({pathA})" : null;
+            a.Duplicates != b.Duplicates ? $"one shard searched for duplicates and the other did not ({pathA})" :
+            a.Blocks != b.Blocks ? $"the shards split their rows into {Math.Max(1, a.Blocks)} realisation blocks in {pathA} and {Math.Max(1, b.Blocks)} here (a task had less memory)" : null;
         if (what is not null)
             throw new SpectraException(SpectraErrorKind.InvalidInput, what, pathB, hint: "merge the shards of one `spectra accumulate` run: the same input, options and shard count");
     }

@@ -54,13 +54,13 @@ public sealed class ShardMergeTests : IDisposable
     public void Realisation_membership_does_not_depend_on_the_shard_a_row_is_read_in()
     {
         // The same row identity joins the same realisations whatever its position in a read.
-        var subsets = new RowSubsets(7, 8, 0.5, false);
+        var subsets = new RowSubsets(7, 8, false);
         long[] ids = [5, 17, 123456789, (3L << 32) | 2];
-        var whole = subsets.In(ids, ids.Length, new string?[ids.Length], 8).Select(s => s.Rows.Select(i => ids[i]).ToArray()).ToList();
+        var whole = subsets.RealisationsIn(ids, ids.Length).Select(s => s.Rows.Select(i => ids[i]).ToArray()).ToList();
         for (var k = 0; k < ids.Length; k++)
         {
             long[] one = [ids[k]];
-            var alone = subsets.In(one, 1, new string?[1], 8).Select(s => s.Rows.Length == 1).ToList();
+            var alone = subsets.RealisationsIn(one, 1).Select(s => s.Rows.Length == 1).ToList();
             for (var r = 0; r < 8; r++) Assert.Equal(whole[r].Contains(ids[k]), alone[r]);
         }
     }
