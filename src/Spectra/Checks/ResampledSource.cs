@@ -1,4 +1,5 @@
 using Spectra.Data;
+using Spectra.Data.Synthetic;
 
 namespace Spectra.Checks;
 
@@ -65,9 +66,6 @@ internal static class RowHash
     public static double Unit(int seed, int replicate, long row)
     {
         var z = (ulong)row * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)seed << 32 | (uint)replicate) * 0xC2B2AE3D27D4EB4FUL ^ 0x5851F42D4C957F2DUL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (z >> 11) * (1.0 / (1UL << 53));
+        return SplitMix64.Unit(SplitMix64.Mix(z));
     }
 }

@@ -1,3 +1,5 @@
+using Spectra.Data.Synthetic;
+
 namespace Spectra.Pipeline;
 
 /// <summary>
@@ -14,7 +16,8 @@ internal sealed class RealisationBlocks
     public const int MaxBlocks = 64;
 
     private readonly int _seed;
-    private readonly bool[][] _member;
+    // Realisation k's blocks as the set bits of one word (at most 64 blocks).
+    private readonly ulong[] _halves;
 
     public RealisationBlocks(int seed, int realisations, int blocks)
     {
@@ -26,7 +29,7 @@ internal sealed class RealisationBlocks
         _seed = seed;
         Count = blocks;
         Realisations = realisations;
-        _member = ChooseHalves(seed, realisations, blocks);
+        _halves = ChooseHalves(seed, realisations, blocks);
     }
 
     /// <summary>The blocks a run of <paramref name="realisations"/> realisations uses when memory allows: one block per realisation (an even count), one in all without realisations.</summary>
@@ -42,27 +45,33 @@ internal sealed class RealisationBlocks
         return (int)Math.Min(int.MaxValue, Math.Round(c));
     }
 
+    /// <summary>The same seed over <paramref name="blocks"/> blocks (fewer, when memory is short): as many of the realisations as they have distinct halves.</summary>
+    public RealisationBlocks WithCount(int blocks) =>
+        blocks == Count ? this : new RealisationBlocks(_seed, Math.Min(Realisations, Halves(blocks)), blocks);
+
     /// <summary>Blocks the rows are split into.</summary>
     public int Count { get; }
 
     public int Realisations { get; }
 
     /// <summary>The block of the row with this stable identity.</summary>
-    public int BlockOf(long id) => Count == 1 ? 0 : (int)(Uniform(Mix((ulong)id * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)_seed * 0xD1B54A32D192ED03UL)) * Count);
+    public int BlockOf(long id) => Count == 1 ? 0 : (int)(SplitMix64.Unit(SplitMix64.Mix((ulong)id * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)_seed * 0xD1B54A32D192ED03UL)) * Count);
 
     /// <summary>The blocks of realisation <paramref name="k"/>, in increasing order.</summary>
-    public int[] BlocksOf(int k) => Enumerable.Range(0, Count).Where(b => _member[k][b]).ToArray();
+    public int[] BlocksOf(int k) => Enumerable.Range(0, Count).Where(b => Holds(k, b)).ToArray();
 
-    public bool Contains(int k, long id) => _member[k][BlockOf(id)];
+    /// <summary>Whether realisation <paramref name="k"/> takes block <paramref name="block"/>.</summary>
+    public bool Holds(int k, int block) => (_halves[k] >> block & 1) != 0;
+
+    public bool Contains(int k, long id) => Holds(k, BlockOf(id));
 
     /// <summary>
     /// Realisation k takes the first B/2 blocks of a seeded shuffle (Fisher–Yates from a hash of (seed, k, attempt));
     /// a half already taken is drawn again, so the realisations are distinct halves.
     /// </summary>
-    private static bool[][] ChooseHalves(int seed, int realisations, int blocks)
+    private static ulong[] ChooseHalves(int seed, int realisations, int blocks)
     {
-        var chosen = new List<bool[]>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var chosen = new List<ulong>();
         for (var k = 0; k < realisations; k++)
             for (var attempt = 0L; ; attempt++)
             {
@@ -70,26 +79,15 @@ internal sealed class RealisationBlocks
                 var state = ((ulong)(uint)seed << 32 | (uint)k) * 0xD1B54A32D192ED03UL ^ (ulong)attempt * 0x9E3779B97F4A7C15UL;
                 for (var i = blocks - 1; i > 0; i--)
                 {
-                    state = Mix(state + 0x9E3779B97F4A7C15UL);
-                    var j = (int)(Uniform(state) * (i + 1));
+                    state = SplitMix64.Mix(state + 0x9E3779B97F4A7C15UL);
+                    var j = (int)(SplitMix64.Unit(state) * (i + 1));
                     (order[i], order[j]) = (order[j], order[i]);
                 }
-                var member = new bool[blocks];
-                foreach (var b in order.Take(blocks / 2)) member[b] = true;
-                if (!seen.Add(new string(member.Select(m => m ? '1' : '0').ToArray()))) continue;
-                chosen.Add(member);
+                var half = order.Take(blocks / 2).Aggregate(0UL, (mask, b) => mask | 1UL << b);
+                if (chosen.Contains(half)) continue;
+                chosen.Add(half);
                 break;
             }
         return chosen.ToArray();
     }
-
-    /// <summary>SplitMix64's finaliser: every input bit moves every output bit.</summary>
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    private static double Uniform(ulong z) => (z >> 11) * (1.0 / (1UL << 53));
 }

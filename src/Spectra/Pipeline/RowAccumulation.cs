@@ -59,8 +59,7 @@ internal sealed class RowAccumulation : IDisposable
         var a = new RowAccumulation(d, o, backend, subsets, path, notes, accumulateOnly: true) { _held = null };
         a._main = main;
         a._blocks = blocks.ToArray();
-        if (blocks.Count != subsets.Blocks.Count)
-            a._layout = new RealisationBlocks(subsets.Seed, Math.Min(subsets.Realisations, RealisationBlocks.Halves(blocks.Count)), blocks.Count);
+        a._layout = subsets.Blocks.WithCount(blocks.Count);
         foreach (var (label, acc) in classes) a._classes[label] = acc;
         a.RowsKept = main.Count;
         return a;
@@ -100,9 +99,8 @@ internal sealed class RowAccumulation : IDisposable
             ? subset.Realisation < AccumulatedRealisations ? Merged(_layout.BlocksOf(subset.Realisation)) : null
             : _classes.GetValueOrDefault(subset.Label!);
 
-    /// <summary>The rows in a subset that has an accumulator (without merging a realisation's blocks).</summary>
-    public long RowsIn(RowSubset subset) =>
-        subset.IsRealisation ? _layout.BlocksOf(subset.Realisation).Sum(b => _blocks[b].Count) : _classes[subset.Label!].Count;
+    /// <summary>The rows of realisation <paramref name="k"/> (without merging its blocks).</summary>
+    public long RealisationRows(int k) => _layout.BlocksOf(k).Sum(b => _blocks[b].Count);
 
     /// <summary>The realisations that have accumulators (fewer than asked for when the blocks did not fit, none while the rows are held).</summary>
     public int AccumulatedRealisations => _blocks.Length > 1 ? _layout.Realisations : 0;
@@ -203,7 +201,7 @@ internal sealed class RowAccumulation : IDisposable
     /// </summary>
     private void StartAccumulators(bool mainOnly)
     {
-        _layout = mainOnly ? new RealisationBlocks(_subsets.Seed, 0, 1) : AffordableLayout();
+        _layout = mainOnly ? _subsets.Blocks.WithCount(1) : AffordableLayout();
         _blocks = Enumerable.Range(0, _layout.Count).Select(_ => NewAccumulator(_layout.Count == 1 ? "the covariance accumulator" : "a block's covariance accumulator")).ToArray();
         if (_layout.Count > 1)
         {
@@ -288,16 +286,17 @@ internal sealed class RowAccumulation : IDisposable
         if (wanted.Count == 1) return wanted;
         for (var blocks = wanted.Count; blocks >= 2; blocks -= 2)
         {
-            var realisations = Math.Min(requested, RealisationBlocks.Halves(blocks));
+            var layout = wanted.WithCount(blocks);
+            var realisations = layout.Realisations;
             if ((blocks + 1 + SolvedTogether(realisations)) * each > budget) continue;
             if (blocks == wanted.Count) return wanted;
             _notes.Add(realisations < requested
                 ? $"{realisations} of {requested} realisations: they are halves of {blocks} row blocks rather than {wanted.Count}, each block a {_d} × {_d} covariance ({Gb(each)}), and more would take more than {Gb(budget)}"
                 : $"the {requested} realisations are halves of {blocks} row blocks rather than {wanted.Count} (so other rows than with more memory): each block is a {_d} × {_d} covariance ({Gb(each)}), and more would take more than {Gb(budget)}");
-            return new RealisationBlocks(_subsets.Seed, realisations, blocks);
+            return layout;
         }
         _notes.Add($"0 of {requested} realisations: each is a merge of {_d} × {_d} covariances ({Gb(each)}), and two blocks beside the main accumulator would take more than {Gb(budget)}");
-        return new RealisationBlocks(_subsets.Seed, 0, 1);
+        return wanted.WithCount(1);
     }
 
     private MomentAccumulator NewAccumulator(string what)

@@ -15,7 +15,6 @@ internal readonly record struct RowSubset(int Realisation, string? Label)
 /// </summary>
 internal sealed class RowSubsets(int seed, int realisations, bool perClass)
 {
-    public int Seed => seed;
     public int Realisations => realisations;
     public bool PerClass => perClass;
 
@@ -29,9 +28,8 @@ internal sealed class RowSubsets(int seed, int realisations, bool perClass)
         var of = Enumerable.Range(0, count).Select(i => b.BlockOf(ids[i])).ToArray();
         for (var k = 0; k < b.Realisations; k++)
         {
-            var member = new bool[b.Count];
-            foreach (var block in b.BlocksOf(k)) member[block] = true;
-            yield return (RowSubset.OfRealisation(k), Enumerable.Range(0, count).Where(i => member[of[i]]).ToArray());
+            var realisation = k;
+            yield return (RowSubset.OfRealisation(k), Enumerable.Range(0, count).Where(i => b.Holds(realisation, of[i])).ToArray());
         }
     }
 

@@ -22,7 +22,7 @@ internal static class SubsetSpectra
             for (var k = 0; k < rows.AccumulatedRealisations; k++)
             {
                 var subset = RowSubset.OfRealisation(k);
-                if (rows.RowsIn(subset) < 2) continue;
+                if (rows.RealisationRows(k) < 2) continue;
                 jobs.Add(() => { var acc = rows.AccumulatorOf(subset)!; return solver.Prepare(acc, null, acc.Count); });
             }
         }

@@ -54,7 +54,7 @@ public class RowAccumulationTests
         {
             var realisation = k;
             Assert.Equal(Enumerable.Range(0, rows).Count(i => acc.Layout.Contains(realisation, i)), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
-            Assert.Equal(acc.RowsIn(RowSubset.OfRealisation(k)), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
+            Assert.Equal(acc.RealisationRows(k), acc.AccumulatorOf(RowSubset.OfRealisation(k))!.Count);
         }
         Assert.Equal(["a", "b"], acc.AccumulatedClasses);
         Assert.Equal(10, acc.AccumulatorOf(RowSubset.OfClass("a"))!.Count);

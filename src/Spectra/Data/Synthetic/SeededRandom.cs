@@ -30,10 +30,7 @@ public sealed class SeededRandom
     private static ulong SplitMix(ref ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
-        var z = x;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        return SplitMix64.Mix(x);
     }
 
     public ulong NextUInt64()
