@@ -82,7 +82,8 @@ public sealed class MemoryBudgetTests
     [Fact]
     public void Realisations_that_do_not_fit_beside_the_covariance_are_left_out_with_a_note()
     {
-        // d = 300: each accumulator 0.72 MB. 1000 rows > d, so the covariance path; 3 MB allows the main one and a few realisations.
+        // d = 300: each accumulator 0.72 MB. 1000 rows > d, so the covariance path. 5.5 MB holds 4 row blocks, the merged main
+        // accumulator and the two solved together (7 × 0.72 MB) but not 6 blocks (9 × 0.72 MB): 6 of the 8 realisations.
         var rows = new double[1000 * 300];
         var rng = new Random(2);
         for (int i = 0; i < rows.Length; i++) rows[i] = rng.NextDouble();
@@ -93,7 +94,7 @@ public sealed class MemoryBudgetTests
         }
         using (MemoryBudget.Use(16L << 20))
         {
-            var hold = MemoryBudget.Current.Reserve((16L << 20) - (3L << 20), "other buffers");
+            var hold = MemoryBudget.Current.Reserve((16L << 20) - (11L << 19), "other buffers");
             var source = new InMemorySource(rows, 1000, 300);
             var some = SpectrumPipeline.Run(source, new SpectrumOptions { Realisations = 8 });
             Assert.InRange(some.Realisations.Count, 1, 7);
