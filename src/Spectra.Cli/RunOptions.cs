@@ -15,7 +15,11 @@ public sealed class RunOptions
     public RunOptions(bool baseline = false) =>
         _options = (baseline ? Parameters.Run.Concat(Parameters.Baseline) : Parameters.Run).Select(p => (p, Create(p))).ToArray();
 
-    public Argument<string> Path { get; } = new("PATH") { Description = "An image folder, a Parquet file or folder, a .npy/.npz file or an IDX file" };
+    public Argument<string[]> Path { get; } = new("PATH")
+    {
+        Description = "An image folder, a Parquet file or folder, a .npy/.npz file or an IDX file; several Parquet files, folders or quoted globs ('shards/*.parquet') are read as one table",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
     public IEnumerable<Option> Options => _options.Select(o => o.Option);
 
@@ -25,13 +29,13 @@ public sealed class RunOptions
         foreach (var o in Options) command.Add(o);
     }
 
-    /// <summary>The path and the request the command line gives; only the options given count as given (a check takes the rest from its baseline).</summary>
-    public (string Path, AnalysisRequest Request) Read(ParseResult p)
+    /// <summary>The paths and the request the command line gives; only the options given count as given (a check takes the rest from its baseline).</summary>
+    public (InputArgument Input, AnalysisRequest Request) Read(ParseResult p)
     {
         var request = AnalysisRequest.Default;
         foreach (var (parameter, option) in _options)
             if (p.GetResult(option) is { Implicit: false }) request = Set(request, parameter, option, p);
-        return (p.GetValue(Path) ?? "", request.Validate());
+        return (new InputArgument(p.GetValue(Path) ?? []), request.Validate());
     }
 
     /// <summary>A parameter as the command line spells it, with its value when given: --k-top, --nulls drop-row.</summary>

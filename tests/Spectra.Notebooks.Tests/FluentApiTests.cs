@@ -51,6 +51,31 @@ public sealed class FluentApiTests
         }
     }
 
+    /// <summary>Two Parquet files given as a list give the report `spectra analyze A B` writes: one table of both files' rows.</summary>
+    [Fact]
+    public void Several_parquet_files_load_as_one_table_as_on_the_command_line()
+    {
+        var table = Path.Combine(RepositoryPaths.DataSamples, "embeddings", "embeddings.parquet");
+        var dir = Directory.CreateTempSubdirectory("spectra-fluent-").FullName;
+        try
+        {
+            var (a, b, json) = (Path.Combine(dir, "a.parquet"), Path.Combine(dir, "b.parquet"), Path.Combine(dir, "r.json"));
+            File.Copy(table, a);
+            File.Copy(table, b);
+            var io = CliIo.Capture(out _, out var stderr);
+            var code = SpectraCli.Run(new[] { "analyze", a, b, "--list-column", "embedding", "--quiet", "--json", json }, io);
+            Assert.True(code == 0, stderr.ToString());
+            var single = Dataset.Load(a, o => o.ListColumn("embedding")).Analyze();
+            var both = Dataset.Load([a, b], o => o.ListColumn("embedding")).Analyze();
+            Assert.Equal(WithoutTimings(File.ReadAllText(json)), WithoutTimings(both.ToJson()));
+            Assert.Equal(2 * single.Document.Matrix.Samples, both.Document.Matrix.Samples);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     [Fact]
     public void Parquet_list_column_analysis_matches_spectra_analyze()
     {

@@ -15,9 +15,9 @@ public static class AnalyzeCommand
         outputs.AddTo(command);
         command.SetAction(p =>
         {
-            var (path, request) = run.Read(p);
+            var (input, request) = run.Read(p);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var doc = ProgressDisplay.Run(io, quiet, progress => Job.Analyze(path, request, progress));
+            var doc = ProgressDisplay.Run(io, quiet, progress => Job.Analyze(input.Paths, request, progress));
             outputs.WriteAll(p, doc);
             if (!quiet) ConsoleSummary.Write(doc, io, color: io.OutIsTerminal);
             return 0;

@@ -18,9 +18,9 @@ public static class BaselineCommand
         outputs.AddTo(command);
         command.SetAction(p =>
         {
-            var (path, request) = run.Read(p);
+            var (input, request) = run.Read(p);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var (baseline, report) = ProgressDisplay.Run(io, quiet, progress => Job.Baseline(request.Open(path), request, progress));
+            var (baseline, report) = ProgressDisplay.Run(io, quiet, progress => Job.Baseline(request.Open(input.Paths), request, progress));
             BaselineFile.Write(baseline, p.GetValue(output)!);
             outputs.WriteAll(p, report);
             if (!quiet)

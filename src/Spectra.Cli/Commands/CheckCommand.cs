@@ -31,15 +31,15 @@ public static class CheckCommand
             var baselinePath = p.GetValue(baselineOption)!;
             var baseline = Job.ReadBaseline(baselinePath);
             var rules = p.GetValue(rulesOption) is { } rulesPath ? RuleSetFile.Load(rulesPath) : DefaultRules.Create();
-            var (path, request) = run.Read(p);
+            var (input, request) = run.Read(p);
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var (report, result) = ProgressDisplay.Run(io, quiet, progress => Job.Check(r => r.Open(path), request, baseline, rules, baselinePath, progress).Run);
+            var (report, result) = ProgressDisplay.Run(io, quiet, progress => Job.Check(r => r.Open(input.Paths), request, baseline, rules, baselinePath, progress).Run);
             var strict = p.GetValue(warnAsError);
 
             var code = result.ExitCode(strict);
-            var checkMarkdown = MarkdownCheckWriter.Write(result, path, baselinePath);
+            var checkMarkdown = MarkdownCheckWriter.Write(result, input.Display, baselinePath);
             outputs.WriteAll(p, report, checkMarkdown, new CheckSummary(result, code, baselinePath), baseline);
-            if (p.GetValue(junit) is { } junitPath) OutputFile.Write(junitPath, JUnitCheckWriter.Write(result, "spectra check " + path, strict));
+            if (p.GetValue(junit) is { } junitPath) OutputFile.Write(junitPath, JUnitCheckWriter.Write(result, "spectra check " + input.Display, strict));
             if (!quiet) CheckTable.Write(result, io);
             io.Err.WriteLine($"spectra check: {result.Status.ToString().ToLowerInvariant()} (exit {code})");
             return code;

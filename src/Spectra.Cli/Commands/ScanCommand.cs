@@ -27,7 +27,7 @@ public static class ScanCommand
         command.Add(perOctave);
         command.SetAction(p =>
         {
-            var (path, request) = run.Read(p);
+            var (input, request) = run.Read(p);
             var options = new SampleSizeOptions
             {
                 Subsets = p.GetValue(subsets),
@@ -41,7 +41,7 @@ public static class ScanCommand
                 MaxBytes = outputs.MaxBytes(p),
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet),
-                progress => SampleSizeStudy.Run(DataMatrix.Load(request.Open(path), options.MaxBytes), options, progress));
+                progress => SampleSizeStudy.Run(DataMatrix.Load(request.Open(input.Paths), options.MaxBytes), options, progress));
             return outputs.Write(p, io, "sample_size", result, StudyTables.Of(result), ScanCharts.All(result));
         });
         return command;

@@ -22,12 +22,12 @@ public static class ShardCommands
         command.Add(output);
         command.SetAction(p =>
         {
-            var (path, request) = run.Read(p);
+            var (input, request) = run.Read(p);
             var selection = ShardSelection.Parse(p.GetValue(shard)!);
             var file = p.GetValue(output)!;
             var quiet = p.GetValue(GlobalOptions.Quiet);
-            var header = ProgressDisplay.Run(io, quiet, progress => Job.Accumulate(path, request, selection, file, progress));
-            if (!quiet) io.Out.WriteLine($"{header.Describe()} of {path}: {header.Features} features, {header.Rows} rows → {file}");
+            var header = ProgressDisplay.Run(io, quiet, progress => Job.Accumulate(input.Paths, request, selection, file, progress));
+            if (!quiet) io.Out.WriteLine($"{header.Describe()} of {input.Display}: {header.Features} features, {header.Rows} rows → {file}");
             return 0;
         });
         return command;

@@ -25,7 +25,8 @@ public static class SlurmCommand
         foreach (var o in new Option[] { shards, partition, time, cpus, mem, submit, output }) command.Add(o);
         command.SetAction(p =>
         {
-            var (path, request) = run.Read(p);
+            var (given, request) = run.Read(p);
+            var path = given.One("slurm");
             var settings = new SlurmSettings
             {
                 Shards = p.GetValue(shards), Partition = p.GetValue(partition), Time = p.GetValue(time), CpusPerTask = p.GetValue(cpus), Memory = p.GetValue(mem),

@@ -33,13 +33,13 @@ public static class StudyCommands
         outputs.AddTo(command, memory: false);
         command.SetAction(p =>
         {
-            var (path, s) = run.Read(p);
+            var (input, s) = run.Read(p);
             var options = new PerClassOptions
             {
                 Spectrum = s.PipelineOptions(light: true), Headline = StudyOutputs.Headline(s),
                 Analysis = StudyOutputs.Analysis(s),
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(path), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => PerClassStudy.Run(s.Open(input.Paths), options));
             return outputs.Write(p, io, "per_class", result, StudyTables.Of(result), PerClassCharts.All(result));
         });
         return command;
@@ -56,7 +56,8 @@ public static class StudyCommands
         command.Add(orders);
         command.SetAction(p =>
         {
-            var (path, s) = run.Read(p);
+            var (input, s) = run.Read(p);
+            var path = input.One("single-image");
             var source = s.OpenImages(path);
             if (source is not ImageFolderSource images)
                 throw new SpectraException(SpectraErrorKind.InvalidOption, "single-image mode reads images (a folder, NPY, NPZ or IDX), not a table", path);
@@ -81,7 +82,7 @@ public static class StudyCommands
         command.Add(kinds);
         command.SetAction(p =>
         {
-            var (path, s) = run.Read(p);
+            var (input, s) = run.Read(p);
             var chosen = p.GetValue(kinds) is { Length: > 0 } k
                 ? k.Select(x => x == "row-permuted" ? SurrogateKind.RowPermuted : SurrogateKind.ColumnShuffled).Distinct().ToArray()
                 : new[] { SurrogateKind.ColumnShuffled, SurrogateKind.RowPermuted };
@@ -90,7 +91,7 @@ public static class StudyCommands
                 Draws = p.GetValue(draws), Kinds = chosen, Seed = s.Seed, MaxBytes = outputs.MaxBytes(p),
                 Spectrum = s.PipelineOptions(light: true), Headline = StudyOutputs.Headline(s),
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(s.Open(path), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(s.Open(input.Paths), options));
             return outputs.Write(p, io, "surrogates", result, StudyTables.Of(result));
         });
         return command;
@@ -111,7 +112,7 @@ public static class StudyCommands
         command.Add(top);
         command.SetAction(p =>
         {
-            var (path, s) = run.Read(p);
+            var (input, s) = run.Read(p);
             var (first, last) = ParseRanks(p.GetValue(ranks));
             var pipeline = s.PipelineOptions(light: true);
             var options = new AttributionOptions
@@ -119,7 +120,7 @@ public static class StudyCommands
                 Components = p.GetValue(components), FirstRank = first, LastRank = last, TopLoadings = p.GetValue(top),
                 Preprocess = pipeline.Preprocess, Threads = s.Threads,
             };
-            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(s.Open(path), options));
+            var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(s.Open(input.Paths), options));
             return outputs.Write(p, io, "attribution", result, StudyTables.Of(result));
         });
         return command;

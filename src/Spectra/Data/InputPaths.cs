@@ -1,3 +1,5 @@
+using Spectra.Data.Files;
+
 namespace Spectra.Data;
 
 /// <summary>
@@ -19,6 +21,10 @@ internal static class InputPaths
         return result;
     }
 
+    /// <summary>How messages and reports name the input: the one path, or the first and how many more.</summary>
+    public static string Describe(IReadOnlyList<string> paths) =>
+        paths.Count == 1 ? paths[0] : $"{paths[0]} and {paths.Count - 1} more";
+
     /// <summary>The files a glob matches, below the longest leading part of it that has no wildcard.</summary>
     private static IEnumerable<string> ExpandPattern(string pattern)
     {
@@ -31,11 +37,10 @@ internal static class InputPaths
             throw new SpectraException(SpectraErrorKind.Io, "no such folder for the glob", pattern, hint: "check the part of the pattern before the first wildcard");
         // A pattern without '/' after the root still means "in this folder", not "any file of this name below it".
         var glob = Glob.Path(rest.Contains('/') ? rest : "./" + rest);
-        var matches = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => (full: f, relative: "./" + Path.GetRelativePath(root, f).Replace('\\', '/')))
-            .Where(f => rest.Contains('/') ? glob.IsMatch(f.relative[2..]) : glob.IsMatch(f.relative))
-            .Select(f => f.full)
-            .Order(StringComparer.Ordinal)
+        // The walk enters each folder once: a folder link loop cannot make the expansion endless.
+        var matches = FolderWalker.Walk(root)
+            .Where(relative => rest.Contains('/') ? glob.IsMatch(relative) : glob.IsMatch("./" + relative))
+            .Select(relative => Path.Combine(root, relative))
             .ToList();
         if (matches.Count == 0)
             throw new SpectraException(SpectraErrorKind.Io, "the glob matches no file", pattern, hint: "check the pattern; quote it so that Spectra, not the shell, expands it");

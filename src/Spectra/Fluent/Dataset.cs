@@ -51,6 +51,16 @@ public sealed class Dataset
         return new Dataset(path, InputDetector.Name(detected), r => r.Open(path), request);
     });
 
+    /// <summary>Several Parquet files, folders or globs ("shards/*.parquet") read as one table with the first file's columns.</summary>
+    public static Dataset Load(IReadOnlyList<string> paths, Func<LoadOptions, LoadOptions>? configure = null) => Spelled(() =>
+    {
+        var request = configure?.Invoke(new LoadOptions(AnalysisRequest.Default)).Request ?? AnalysisRequest.Default;
+        var expanded = InputPaths.Expand(paths);
+        if (expanded is [var one]) return Load(one, configure);
+        request.Open(expanded);
+        return new Dataset(InputPaths.Describe(expanded), InputDetector.Name(InputKind.Parquet), r => r.Open(expanded), request);
+    });
+
     /// <summary>Rows already in memory: x[sample, feature].</summary>
     public static Dataset FromArray(double[,] x, string name = "array")
     {

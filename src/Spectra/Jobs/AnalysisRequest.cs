@@ -201,6 +201,25 @@ public sealed record AnalysisRequest
     private bool HoldsImages(string path) =>
         (ImageColumn is not null || (Columns.Count == 0 && ListColumn is null)) && ParquetImageSource.HoldsImages(path, ImageColumn);
 
+    /// <summary>
+    /// One source of the rows of several paths and quoted globs (<see cref="InputPaths.Expand"/>): one path is opened
+    /// as it is; several must all be Parquet tables, read as one with the first file's columns.
+    /// </summary>
+    public IDataSource Open(IReadOnlyList<string> paths)
+    {
+        var expanded = InputPaths.Expand(paths);
+        if (expanded.Count == 1) return Open(expanded[0]);
+        foreach (var path in expanded)
+        {
+            var kind = Detect(path);
+            var what = kind != InputKind.Parquet ? InputDetector.Name(kind) + " input" : HoldsImages(path) ? "a Parquet table of images" : null;
+            if (what is not null)
+                throw new SpectraException(SpectraErrorKind.Unsupported, $"several inputs are read as one only when each is a Parquet table; this one is {what}", path,
+                    hint: "give one image folder (--include/--exclude choose among its files), or only Parquet files and folders");
+        }
+        return new ParquetSource(expanded, ParquetOptions());
+    }
+
     /// <summary>A fresh source of the rows <paramref name="path"/> holds (a list of levels has none).</summary>
     public IDataSource Open(string path)
     {
@@ -211,6 +230,18 @@ public sealed record AnalysisRequest
                 hint: "leave it out; an (M, H, W) array is read as M images");
         return Open(path, kind, matricesAreTables: true);
     }
+
+    private ParquetSourceOptions ParquetOptions() => new()
+    {
+        Columns = Columns.Count > 0 ? Columns : null,
+        ListColumn = ListColumn,
+        LabelColumn = LabelColumn,
+        Nulls = Nulls,
+        MaxRows = MaxSamples,
+        Seed = Seed,
+        HashContent = ContentHash,
+        Shard = Shard,
+    };
 
     /// <summary>A fresh source of the images <paramref name="path"/> holds, a two-dimensional array being one image (single-image mode).</summary>
     internal IDataSource OpenImages(string path) => Open(path, Detect(path), matricesAreTables: false);
@@ -228,17 +259,7 @@ public sealed record AnalysisRequest
             MaxRows = MaxSamples,
             HashContent = ContentHash,
         }),
-        InputKind.Parquet => new ParquetSource(path, new ParquetSourceOptions
-        {
-            Columns = Columns.Count > 0 ? Columns : null,
-            ListColumn = ListColumn,
-            LabelColumn = LabelColumn,
-            Nulls = Nulls,
-            MaxRows = MaxSamples,
-            Seed = Seed,
-            HashContent = ContentHash,
-            Shard = Shard,
-        }),
+        InputKind.Parquet => new ParquetSource(path, ParquetOptions()),
         InputKind.Accumulator => Shard is null ? new AccumulatorSource(path, RowOptionMap())
             : throw new SpectraException(SpectraErrorKind.InvalidOption, "an accumulator file is a shard already", path, hint: "accumulate the input itself"),
         InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,

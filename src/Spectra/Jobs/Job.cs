@@ -39,6 +39,10 @@ public static class Job
         return new AnalysisOutcome(computation, report, document);
     }
 
+    /// <summary>Analyses what the paths hold: one path as <see cref="Analyze(string, AnalysisRequest, IProgress{SpectraProgress}?)"/>, several Parquet tables as one.</summary>
+    public static ReportDocument Analyze(IReadOnlyList<string> paths, AnalysisRequest request, IProgress<SpectraProgress>? progress = null) =>
+        InputPaths.Expand(paths) is [var path] ? Analyze(path, request, progress) : Analyze(request.Open(paths), request, progress: progress).Document;
+
     /// <summary>Analyses what a path holds; a list of levels is analysed as the spectrum it is.</summary>
     public static ReportDocument Analyze(string path, AnalysisRequest request, IProgress<SpectraProgress>? progress = null)
     {
@@ -55,14 +59,14 @@ public static class Job
     /// (the main one, the realisations', the classes') and writes them, with the duplicate search and the read's
     /// provenance, to <paramref name="output"/> for <see cref="Merge"/>.
     /// </summary>
-    internal static ShardHeader Accumulate(string path, AnalysisRequest request, ShardSelection shard, string output, IProgress<SpectraProgress>? progress = null)
+    internal static ShardHeader Accumulate(IReadOnlyList<string> paths, AnalysisRequest request, ShardSelection shard, string output, IProgress<SpectraProgress>? progress = null)
     {
         request = request.Validate() with { Shard = shard };
-        var kind = request.Detect(path);
-        if (kind == InputKind.Levels)
+        var expanded = InputPaths.Expand(paths);
+        if (expanded is [var path] && request.Detect(path) == InputKind.Levels)
             throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum already: there is nothing to accumulate", path,
                 hint: "analyse it with `spectra analyze`");
-        using var rows = SpectrumPipeline.Read(request.Open(path), request.PipelineOptions(), progress, accumulateOnly: true);
+        using var rows = SpectrumPipeline.Read(request.Open(expanded), request.PipelineOptions(), progress, accumulateOnly: true);
         ShardSet.Save(rows, shard, request.RowOptionMap(), ToolVersion, output);
         return ShardFile.ReadHeader(output);
     }

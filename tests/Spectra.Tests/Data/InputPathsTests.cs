@@ -25,4 +25,14 @@ public class InputPathsTests
         var e = Assert.Throws<SpectraException>(() => InputPaths.Expand([pattern]));
         Assert.Contains(pattern, e.Message);
     }
+
+    [Fact]
+    public void A_folder_that_links_to_itself_ends_the_walk_of_a_glob()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(dir, "a.parquet"), "");
+        Directory.CreateSymbolicLink(Path.Combine(dir, "loop"), dir);
+        var paths = InputPaths.Expand([Path.Combine(dir, "**/*.parquet")]);
+        Assert.Equal(new[] { "a.parquet" }, paths.Select(Path.GetFileName));
+    }
 }

@@ -1,3 +1,4 @@
+using Spectra.Data.Files;
 using Spectra.Data;
 using Spectra.Data.Images;
 using Spectra.Tests.Images;
@@ -42,7 +43,7 @@ public class HostileFolderTests
         }
         Directory.CreateSymbolicLink(Path.Combine(t.Path, "a", "self"), ".");
         File.CreateSymbolicLink(Path.Combine(t.Path, "b", "loop"), Path.Combine(t.Path, "b", "loop"));
-        var walked = FolderWalker.Walk(t.Path, new ImageSourceOptions());
+        var walked = FolderWalker.Walk(t.Path);
         // Each real folder is entered once, by the first path in name order.
         Assert.Equal(["a/00.pgm", "a/01.pgm", "a/to-b0/00.pgm", "a/to-b0/01.pgm", "a/to-b0/loop"], walked);
         Assert.Equal(walked.Take(4), Ids(ImageSource.Open(t.Path)));

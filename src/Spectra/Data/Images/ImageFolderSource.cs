@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Spectra.Data.Files;
 using OpenedFile = (Spectra.Data.Images.IImageStack? Stack, System.ReadOnlyMemory<byte> Bytes, Spectra.SpectraException? Error);
 
 namespace Spectra.Data.Images;
@@ -30,7 +31,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
         bool folder = Directory.Exists(path);
         if (!folder && !File.Exists(path)) throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path);
         var limits = _options.Limits;
-        var relatives = folder ? FolderWalker.Walk(path, _options) : [""];
+        var relatives = folder ? FolderWalker.Walk(path, _options.Include, _options.Exclude) : [""];
         if (folder && relatives.Count == 0)
             throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
         if (folder && _options.Shard is { } shard)

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Spectra.Data.Parquet;
 
 /// <summary>
-/// A Parquet file, or a folder of them (Hive-style <c>key=value</c> folders become columns), as a
+/// A Parquet file, a folder of them (Hive-style <c>key=value</c> folders become columns), or several of either, as a
 /// stream of row chunks: one row group's selected columns at a time are decoded, turned into
 /// row-major doubles with row names ("file.parquet#row 123") and labels, and passed on.
 /// </summary>
@@ -31,13 +31,26 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
     }
 
     public ParquetSource(string path, ParquetSourceOptions? options = null)
-        : this(path, options, static (file, readOptions) => ParquetFile.Open(file, readOptions))
+        : this([path], options)
+    {
+    }
+
+    /// <summary>One table of the rows of every path (files and folders of files, in the order given), all with the first file's selected columns.</summary>
+    public ParquetSource(IReadOnlyList<string> paths, ParquetSourceOptions? options = null)
+        : this(paths, options, static (file, readOptions) => ParquetFile.Open(file, readOptions))
     {
     }
 
     /// <summary>The same source over another <see cref="IParquetReader"/> implementation (the seam a library reader plugs into).</summary>
     public ParquetSource(string path, ParquetSourceOptions? options, Func<string, ParquetReadOptions, IParquetReader> openReader)
+        : this([path], options, openReader)
     {
+    }
+
+    private ParquetSource(IReadOnlyList<string> paths, ParquetSourceOptions? options, Func<string, ParquetReadOptions, IParquetReader> openReader)
+    {
+        if (paths.Count == 0) throw new ArgumentException("no path given", nameof(paths));
+        var path = InputPaths.Describe(paths);
         ArgumentNullException.ThrowIfNull(openReader);
         _openReader = openReader;
         _options = options ?? new ParquetSourceOptions();
@@ -49,7 +62,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         _readOptions = new ParquetReadOptions { MemoryLimitBytes = _options.MemoryLimitBytes, VerifyChecksums = _options.VerifyChecksums };
         _path = path;
         var notes = new List<string>();
-        _files = Discover(path);
+        _files = Discover(paths);
         var first = _files[0];
         using (var f = Open(first.Path))
         {
@@ -103,32 +116,40 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
 
     private IParquetReader Open(string path) => _openReader(path, _readOptions);
 
-    private List<SourceFile> Discover(string path)
+    /// <summary>The files of every path in order; a file reached twice (named, and inside a folder named) is read once.</summary>
+    private List<SourceFile> Discover(IReadOnlyList<string> paths)
+    {
+        var files = new List<SourceFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long groups = 0;
+        foreach (var path in paths)
+            foreach (var (file, display, partitions) in FilesOf(path, naming: paths.Count > 1))
+            {
+                if (!seen.Add(System.IO.Path.GetFullPath(file))) continue;
+                using var f = Open(file);
+                var rows = GroupRows(f);
+                files.Add(new SourceFile(file, display, partitions, f.RowCount) { Index = files.Count, GroupRows = rows, FirstGroup = groups });
+                groups += rows.Length;
+            }
+        return files;
+    }
+
+    /// <param name="naming">Several paths: a file is named by its path as given (inside a folder, that folder's path and its own), so that names stay apart.</param>
+    private static IEnumerable<(string File, string Display, IReadOnlyList<KeyValuePair<string, string>> Partitions)> FilesOf(string path, bool naming)
     {
         if (File.Exists(path))
         {
-            using var f = Open(path);
-            return [new SourceFile(path, System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>(), f.RowCount) { GroupRows = GroupRows(f) }];
+            yield return (path, naming ? path : System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>());
+            yield break;
         }
         if (!Directory.Exists(path))
             throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
-        var paths = Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories)
-            .Where(p => !System.IO.Path.GetFileName(p).StartsWith('.') && !System.IO.Path.GetFileName(p).StartsWith('_'))
-            .OrderBy(p => System.IO.Path.GetRelativePath(path, p), StringComparer.Ordinal)
-            .ToList();
-        if (paths.Count == 0)
-            throw new SpectraException(SpectraErrorKind.NotEnoughData, "the folder holds no .parquet files", path, hint: "point at a Parquet file or a folder of them");
-        var files = new List<SourceFile>();
-        long groups = 0;
+        var paths = ParquetFolder.Files(path);
         foreach (var p in paths)
         {
-            using var f = Open(p);
-            var rows = GroupRows(f);
-            files.Add(new SourceFile(p, System.IO.Path.GetRelativePath(path, p).Replace('\\', '/'), HivePartitions.Parse(path, p), f.RowCount)
-                { Index = files.Count, GroupRows = rows, FirstGroup = groups });
-            groups += rows.Length;
+            var relative = System.IO.Path.GetRelativePath(path, p).Replace('\\', '/');
+            yield return (p, naming ? System.IO.Path.Combine(path, relative) : relative, HivePartitions.Parse(path, p));
         }
-        return files;
     }
 
     private static long[] GroupRows(IParquetReader f) => Enumerable.Range(0, f.RowGroupCount).Select(g => f.RowGroupRows(g)).ToArray();

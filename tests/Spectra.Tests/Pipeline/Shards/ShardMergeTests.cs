@@ -177,7 +177,7 @@ public sealed class ShardMergeTests : IDisposable
         return Enumerable.Range(1, shards).Select(i =>
         {
             var file = Path.Combine(folder, $"shard-{i}.spacc");
-            Job.Accumulate(input, request, new ShardSelection(i, shards), file);
+            Job.Accumulate([input], request, new ShardSelection(i, shards), file);
             return file;
         }).ToArray();
     }

@@ -175,10 +175,6 @@ internal sealed class ParquetImageSource : IDataSource
     {
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path)) throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
-        var files = Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories)
-            .Where(p => !Path.GetFileName(p).StartsWith('.') && !Path.GetFileName(p).StartsWith('_'))
-            .OrderBy(p => Path.GetRelativePath(path, p), StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new SpectraException(SpectraErrorKind.NotEnoughData, "the folder holds no .parquet files", path);
-        return files;
+        return ParquetFolder.Files(path);
     }
 }

@@ -1,8 +1,6 @@
 using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
-using Spectra.Data.Files;
-
-namespace Spectra.Data.Images;
+namespace Spectra.Data.Files;
 
 /// <summary>
 /// Lists the files under a folder, recursively, sorted by their relative path (ordinal, '/'-separated)
@@ -13,11 +11,15 @@ namespace Spectra.Data.Images;
 /// </summary>
 internal static class FolderWalker
 {
+    /// <summary>Every file below <paramref name="root"/> (no name starting with '.'), as '/'-separated paths relative to it.</summary>
+    public static List<string> Walk(string root) => Walk(root, [], []);
+
+    /// <param name="includeGlobs">Relative paths kept (all when empty), before <paramref name="excludeGlobs"/> leaves some out.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<string> Walk(string root, ImageSourceOptions options)
+    public static List<string> Walk(string root, IReadOnlyList<string> includeGlobs, IReadOnlyList<string> excludeGlobs)
     {
-        var include = options.Include.Select(Glob.Path).ToList();
-        var exclude = options.Exclude.Select(Glob.Path).ToList();
+        var include = includeGlobs.Select(Glob.Path).ToList();
+        var exclude = excludeGlobs.Select(Glob.Path).ToList();
         var visited = new HashSet<(FileIdentity Identity, string? RealPath)>();
         var found = new List<string>();
         var pending = new Stack<(string Dir, string Rel)>();
