@@ -30,6 +30,9 @@ public sealed class LoadOptions
     /// <summary>Images: leave out files matching these globs.</summary>
     public LoadOptions Exclude(params string[] globs) => With(P.Exclude, [.. Request.Exclude, .. globs]);
 
+    /// <summary>Images: each file's label from its path, the one group of <paramref name="regex"/> (e.g. <c>_label(\d+)</c>).</summary>
+    public LoadOptions LabelPattern(string regex) => With(P.LabelPattern, regex);
+
     /// <summary>Parquet: the numeric or list columns to analyse (default: every numeric column).</summary>
     public LoadOptions Columns(params string[] columns) => With(P.Columns, [.. Request.Columns, .. columns]);
 

@@ -25,6 +25,7 @@ public sealed record AnalysisRequest
     public (int Width, int Height)? Resize { get; init; } = P.Resize.Default;
     public IReadOnlyList<string> Include { get; init; } = P.Include.Default;
     public IReadOnlyList<string> Exclude { get; init; } = P.Exclude.Default;
+    public string? LabelPattern { get; init; } = P.LabelPattern.Default;
     public IReadOnlyList<string> Columns { get; init; } = P.Columns.Default;
     public string? ListColumn { get; init; } = P.ListColumn.Default;
     public string? ImageColumn { get; init; } = P.ImageColumn.Default;
@@ -157,13 +158,13 @@ public sealed record AnalysisRequest
     /// <param name="kind">An <see cref="InputDetector.Name"/>, "table" (a two-dimensional .npy), or the notebook's "memory", "synthetic" or "source".</param>
     public IReadOnlyList<string> Inapplicable(string kind)
     {
-        Parameter[] images = [P.Color, P.Resize, P.Include, P.Exclude, P.SkipInvalid];
+        Parameter[] images = [P.Color, P.Resize, P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid];
         Parameter[] parquet = [P.Columns, P.ListColumn, P.ImageColumn, P.LabelColumn, P.Nulls, P.ContentHash];
         Parameter[] candidates = kind switch
         {
             "parquet" => images,
             // A Parquet table of encoded images: decoded like a folder's files, selected like a table's rows.
-            ParquetImages => [P.Include, P.Exclude, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
+            ParquetImages => [P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
             "images" or "npy" or "idx" => parquet,
             // A two-dimensional array is a table of samples × features: nothing is decoded as an image.
             "table" => [.. images, .. parquet],
@@ -271,6 +272,7 @@ public sealed record AnalysisRequest
             ResizeHeight = Resize?.Height,
             Include = Include,
             Exclude = Exclude,
+            LabelPattern = LabelPattern,
             MaxSamples = MaxSamples,
             Seed = Seed,
             SkipInvalid = SkipInvalid,

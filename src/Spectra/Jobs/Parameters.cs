@@ -24,6 +24,10 @@ internal static class Parameters
         { HelpName = "WxH", Recorded = Recorded.WhenSet };
     public static readonly Parameter<IReadOnlyList<string>> Include = List("include", "GLOB", "Images: only files matching these globs", r => r.Include, (r, v) => r with { Include = v });
     public static readonly Parameter<IReadOnlyList<string>> Exclude = List("exclude", "GLOB", "Images: leave out files matching these globs", r => r.Exclude, (r, v) => r with { Exclude = v });
+    public static readonly Parameter<string?> LabelPattern = new("label_pattern", null,
+        "Images: each file's class label from its path, the one group of this regular expression (e.g. _label(\\d+) on 00000_label7.png)",
+        r => r.LabelPattern, (r, v) => r with { LabelPattern = v }, v => v, (_, t) => t, v => v is null ? null : Data.Images.LabelPattern.Problem(v) is { } problem ? "{label_pattern} " + problem : null)
+        { HelpName = "REGEX", Recorded = Recorded.WhenSet };
     public static readonly Parameter<IReadOnlyList<string>> Columns = List("columns", "COLUMN",
         "Parquet: the numeric or list columns to analyse (default: every numeric column but row ids, strictly increasing integers)", r => r.Columns, (r, v) => r with { Columns = v });
     public static readonly Parameter<string?> ListColumn = Text("list_column", "COLUMN", "Parquet: a list or fixed-size-list column expanded into d features (embeddings)",
@@ -87,7 +91,7 @@ internal static class Parameters
     /// <summary>The parameters every job shares (analyze, baseline, check), in the order --help lists them.</summary>
     public static IReadOnlyList<Parameter> Run { get; } =
     [
-        Matrix, Color, Resize, Include, Exclude, Columns, ListColumn, ImageColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid, ContentHash,
+        Matrix, Color, Resize, Include, Exclude, LabelPattern, Columns, ListColumn, ImageColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid, ContentHash,
         Center, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations, StartRank, EndRank, ReferenceDraws, Eta,
     ];
 

@@ -66,6 +66,15 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
         if (ignored > 0) notes.Add($"{ignored} file(s) of other formats ignored");
         if (_files.Count == 0)
             throw SpectraException.Invalid(invalid.Count > 0 ? $"no readable image: all {invalid.Count} image file(s) were invalid" : "no supported image file (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)", path);
+        if (_options.LabelPattern is { } labelPattern)
+        {
+            if (!folder)
+                throw SpectraException.Naming(SpectraErrorKind.InvalidOption, "{label_pattern} names the classes of a folder's files; this is one file", ["label_pattern"], path,
+                    hint: "leave it out, or give the folder");
+            var pattern = new LabelPattern(labelPattern);
+            for (var i = 0; i < _files.Count; i++) _files[i] = _files[i] with { Label = pattern.LabelOf(_files[i].RelativePath, path) };
+            notes.Add($"class labels from the file names ('{labelPattern}')");
+        }
 
         if (_options.ResizeWidth is int rw && _options.ResizeHeight is int rh) (_width, _height) = (rw, rh);
         else if (SameSize(_files))

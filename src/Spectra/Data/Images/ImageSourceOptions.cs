@@ -29,6 +29,9 @@ internal sealed record ImageSourceOptions
     /// <summary>Globs of files to leave out, applied after <see cref="Include"/>.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>A regular expression whose one group, found in a file's relative path, is its label (instead of the first subfolder).</summary>
+    public string? LabelPattern { get; init; }
+
     /// <summary>Read at most this many images, a random subset chosen with <see cref="Seed"/> (kept in file order).</summary>
     public int? MaxSamples { get; init; }
 
