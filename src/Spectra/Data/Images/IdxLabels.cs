@@ -13,6 +13,9 @@ internal static class IdxLabels
 
     private static readonly string[] Names = Enumerable.Range(0, 256).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
+    /// <summary>Whether the file is named as MNIST names its images files (<c>t10k-images-idx3-ubyte[.gz]</c>).</summary>
+    public static bool IsImagesName(string path) => Path.GetFileName(path).Contains(ImagesPart, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The labels file beside an images file named the MNIST way (gzipped or not), or null.</summary>
     public static string? CompanionOf(string imagesPath)
     {

@@ -22,7 +22,6 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
     private readonly PixelConverter _converter;
     private readonly int _width, _height;
     private IReadOnlyList<string>? _names;
-    private readonly string[]? _stackLabels;
 
     public ImageFolderSource(string path, ImageSourceOptions? options = null)
     {
@@ -32,6 +31,8 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
         if (!folder && !File.Exists(path)) throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path);
         var limits = _options.Limits;
         var relatives = folder ? FolderWalker.Walk(path, _options.Include, _options.Exclude) : [""];
+        string? idxNote = null;
+        if (folder) (relatives, idxNote) = IdxFolder.Select(path, relatives, _options);
         if (folder && relatives.Count == 0)
             throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
         if (folder && _options.Shard is { } shard)
@@ -61,6 +62,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
         });
         var kind = folder ? "images" : KindOf(probed[0], errors[0]);
         var notes = new List<string>();
+        if (idxNote is not null) notes.Add(idxNote);
         var invalid = new List<SkippedItem>();
         int ignored = Collect(relatives, probed, errors, invalid);
         if (ignored > 0) notes.Add($"{ignored} file(s) of other formats ignored");
@@ -88,11 +90,12 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
                     path, hint: "resize them to one size (--resize 28x28 on the command line) or select one size with include/exclude globs");
             (_width, _height) = sizes[0].Key;
         }
-        if (!folder && _files[0].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(path) is { } labelsFile)
-        {
-            _stackLabels = IdxLabels.Read(labelsFile, _files[0].Header.Count);
-            notes.Add($"class labels from {Path.GetFileName(labelsFile)}");
-        }
+        for (var i = 0; i < _files.Count; i++)
+            if (_files[i].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(_files[i].FullPath) is { } labelsFile)
+            {
+                _files[i] = _files[i] with { ImageLabels = IdxLabels.Read(labelsFile, _files[i].Header.Count) };
+                notes.Add($"class labels from {Path.GetFileName(labelsFile)}");
+            }
         _converter = new PixelConverter(_options);
         Features = _converter.FeaturesFor(_width, _height);
         CheckDecodeMemory();
@@ -403,7 +406,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
             if (kept != r) Array.Copy(values, (long)r * Features, values, (long)kept * Features, Features);
             string? inner = opened.Stack?.NameOf(k);
             ids[kept] = inner is null ? file.RelativePath : file.RelativePath + "#" + inner;
-            labels[kept] = _stackLabels is { } stack ? stack[k] : file.Label;
+            labels[kept] = file.ImageLabels is { } stack ? stack[k] : file.Label;
             kept++;
         }
         return kept;
