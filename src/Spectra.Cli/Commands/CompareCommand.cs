@@ -36,7 +36,7 @@ public static class CompareCommand
                 ? CompareStudy.FromReport(path)
                 : CompareStudy.FromSource(request.Open(path), options);
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => CompareStudy.Run(Side(p.GetValue(a)!), Side(p.GetValue(b)!), options));
-            outputs.Write(p, io, "compare", result, StudyTables.Of(result));
+            outputs.Write(p, io, "compare", result, StudyTables.Of(result), CompareCharts.All(result));
             return result.Different ? 1 : 0;
         });
         return command;

@@ -63,7 +63,7 @@ public static class StudyCommands
                 throw new SpectraException(SpectraErrorKind.InvalidOption, "single-image mode reads images (a folder, NPY, NPZ or IDX), not a table", path);
             var options = new SingleImageOptions { MaxOrder = p.GetValue(orders), Seed = s.Seed, Headline = StudyOutputs.Headline(s) };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SingleImageStudy.Run(images, images.ImageHeight, images.ImageWidth, options));
-            return outputs.Write(p, io, "single_image", result, StudyTables.Of(result));
+            return outputs.Write(p, io, "single_image", result, StudyTables.Of(result), SingleImageCharts.All(result));
         });
         return command;
     }
@@ -92,7 +92,7 @@ public static class StudyCommands
                 Spectrum = s.PipelineOptions(light: true), Headline = StudyOutputs.Headline(s),
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => SurrogateStudy.Run(s.Open(input.Paths), options));
-            return outputs.Write(p, io, "surrogates", result, StudyTables.Of(result));
+            return outputs.Write(p, io, "surrogates", result, StudyTables.Of(result), SurrogateCharts.All(result));
         });
         return command;
     }

@@ -26,9 +26,8 @@ internal static class PerClassCharts
             new HorizontalMarker($"GOE {SpacingRatioReferences.GoeMean:F4}", "#059669", SpacingRatioReferences.GoeMean),
             new HorizontalMarker($"Poisson {SpacingRatioReferences.PoissonMean:F4}", "#dc2626", SpacingRatioReferences.PoissonMean),
         };
-        for (var i = 0; i < rows.Count; i++)
-            if (rows[i].Statistics is { MeanRatio: { } m, MeanRatioStandardError: { } se } && double.IsFinite(se))
-                series.Add(new LineSeries("", i == 0 ? "#111827" : "#1d4ed8", new[] { new ChartPoint(i, m - se), new ChartPoint(i, m + se) }, Width: 1.5));
+        series.AddRange(ErrorBars.Of("#111827", rows.Take(1).Select(r => (0.0, r.Statistics.MeanRatio, r.Statistics.MeanRatioStandardError))));
+        series.AddRange(ErrorBars.Of("#1d4ed8", rows.Skip(1).Select((r, k) => (k + 1.0, r.Statistics.MeanRatio, r.Statistics.MeanRatioStandardError))));
         series.Add(Points("pooled", "#111827", rows.Take(1), 0, s => s.MeanRatio));
         series.Add(Points("classes", "#1d4ed8", rows.Skip(1), 1, s => s.MeanRatio));
         return new Chart("classes-ratio", "⟨r̃⟩ ± 1 s.e. per class against GOE and Poisson", x, new ChartAxis("⟨r̃⟩"), series,
