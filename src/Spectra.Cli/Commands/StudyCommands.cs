@@ -121,7 +121,7 @@ public static class StudyCommands
                 Preprocess = pipeline.Preprocess, Threads = s.Threads,
             };
             var result = ProgressDisplay.Run(io, p.GetValue(GlobalOptions.Quiet), _ => AttributionStudy.Run(s.Open(input.Paths), options));
-            return outputs.Write(p, io, "attribution", result, StudyTables.Of(result));
+            return outputs.Write(p, io, "attribution", result, StudyTables.Of(result), AttributionCharts.All(result));
         });
         return command;
     }

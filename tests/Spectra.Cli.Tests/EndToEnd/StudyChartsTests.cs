@@ -58,3 +58,43 @@ public class StudyChartsTests : IDisposable
         Assert.Contains("|---|", File.ReadAllText(md));
     }
 }
+
+/// <summary>
+/// The attribution page draws each eigenvector as its image: on 8 × 8 images whose pixel (row 2, column 5) varies
+/// thirty times more than the rest, the top eigenvector is that pixel, drawn as one full-strength cell at column 5,
+/// two rows below the top edge (x = 70 + 5/8 · 240, y = 40 + 2/8 · 240 on the page).
+/// </summary>
+public class AttributionChartsTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void The_top_eigenvector_of_one_loud_pixel_is_drawn_at_that_pixel()
+    {
+        const int m = 400, side = 8;
+        var rng = new Random(5);
+        var rows = new double[m * side * side];
+        for (var i = 0; i < rows.Length; i++) rows[i] = 0.5 + 0.01 * (rng.NextDouble() - 0.5);
+        for (var r = 0; r < m; r++) rows[r * side * side + 2 * side + 5] = rng.NextDouble();
+        var data = _tmp.File("loud.npy");
+        NpyWriter.Write(data, rows, new long[] { m, side, side });
+        var (json, html) = (_tmp.File("a.json"), _tmp.File("a.html"));
+        var run = Tool.Run("attribute", data, "--json", json, "--html", html, "-q");
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var result = doc.RootElement.GetProperty("result");
+        Assert.Equal(side, result.GetProperty("image").GetProperty("width").GetInt32());
+        var vector = result.GetProperty("components")[0].GetProperty("vector").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(side * side, vector.Length);
+        Assert.True(vector[2 * side + 5] > 0.999, $"component on the loud pixel: {vector[2 * side + 5]}");
+        var page = File.ReadAllText(html);
+        var chart = page[page.IndexOf("id=\"attribution-vector-1\"", StringComparison.Ordinal)..];
+        chart = chart[..chart.IndexOf("</svg>", StringComparison.Ordinal)];
+        var strong = System.Text.RegularExpressions.Regex.Matches(chart, "<rect x=\"([0-9.]+)\" y=\"([0-9.]+)\"[^>]*fill-opacity=\"1\"/>");
+        Assert.Single(strong);
+        Assert.Equal("220", strong[0].Groups[1].Value);
+        Assert.Equal("100", strong[0].Groups[2].Value);
+    }
+}

@@ -11,7 +11,7 @@ namespace Spectra.Data.Images;
 /// decodes a chunk of files in parallel and writes their rows in file order, so memory is bounded by
 /// the chunk, not by the number of images.
 /// </summary>
-internal sealed class ImageFolderSource : IDataSource, IRowCountHint
+internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShaped
 {
     private readonly ImageSourceOptions _options;
     private readonly List<ProbedFile> _files = new();
@@ -248,6 +248,8 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint
     public int ImageHeight => _height;
 
     public SourceHeader Header { get; }
+
+    public ImageShape Shape => new(_width, _height, _options.ChannelsPerPixel);
 
     public IReadOnlyList<string>? FeatureNames => _names ??= new PixelNames(_width, _height, _options);
 

@@ -46,6 +46,10 @@ internal sealed class PlotFrame
                 ys.AddRange(b.Heights);
                 if (b.Heights.Count > 0) ys.Add(0);
                 break;
+            case PixelGrid g:
+                xs.AddRange([0, g.Columns]);
+                ys.AddRange([0, g.Rows]);
+                break;
             case VerticalMarker v:
                 xs.Add(v.X);
                 break;

@@ -29,6 +29,9 @@ internal static class SeriesWriter
                 sb.Append("</g>\n");
                 break;
             }
+            case PixelGrid g:
+                WriteGrid(sb, g, f);
+                break;
             case BarSeries b:
             {
                 var d = BarPath(b, f);
@@ -69,6 +72,22 @@ internal static class SeriesWriter
             pen = true;
         }
         return sb.ToString();
+    }
+
+    private static void WriteGrid(StringBuilder sb, PixelGrid g, PlotFrame f)
+    {
+        double largest = 0;
+        foreach (var v in g.Values) if (double.IsFinite(v)) largest = Math.Max(largest, Math.Abs(v));
+        sb.Append("<g class=\"pixels\" shape-rendering=\"crispEdges\">");
+        for (var row = 0; row < g.Rows; row++)
+            for (var col = 0; col < g.Columns; col++)
+            {
+                var v = g.Values[row * g.Columns + col];
+                if (!double.IsFinite(v) || v == 0 || largest == 0) continue;
+                double x0 = f.PageX(col), x1 = f.PageX(col + 1), y0 = f.PageY(g.Rows - row), y1 = f.PageY(g.Rows - row - 1);
+                sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(x1 - x0)}\" height=\"{F(y1 - y0)}\" fill=\"{(v > 0 ? "#dc2626" : "#2563eb")}\" fill-opacity=\"{F(Math.Abs(v) / largest)}\"/>");
+            }
+        sb.Append("</g>\n");
     }
 
     private static string BarPath(BarSeries b, PlotFrame f)

@@ -19,10 +19,18 @@ public sealed record SampleScore(long Index, string Name, double Score);
 /// <param name="Notes">Plain-language readings (duplicates, a few features, a single sample).</param>
 public sealed record AttributedComponent(int Rank, double Eigenvalue, double VarianceShare, double InverseParticipationRatio,
     double ParticipatingFeatures, double FeatureConcentration, double SampleConcentration, int IdenticalTopSamples,
-    IReadOnlyList<FeatureLoading> TopFeatures, IReadOnlyList<SampleScore> TopSamples, IReadOnlyList<string> Notes);
+    IReadOnlyList<FeatureLoading> TopFeatures, IReadOnlyList<SampleScore> TopSamples, IReadOnlyList<string> Notes)
+{
+    /// <summary>For image input, the unit eigenvector over all d features (0 on features left out), to draw as an image; else null.</summary>
+    public IReadOnlyList<double>? Vector { get; init; }
+}
 
 /// <summary>Eigenvector attribution of a covariance spectrum.</summary>
 /// <param name="ConstantFeatures">Features with zero variance (they give zero modes, not spikes), first 20 by name.</param>
 /// <param name="ConstantFeatureCount">All zero-variance features.</param>
 public sealed record AttributionResult(long Samples, int Features, double TotalVariance, IReadOnlyList<AttributedComponent> Components,
-    int ConstantFeatureCount, IReadOnlyList<string> ConstantFeatures);
+    int ConstantFeatureCount, IReadOnlyList<string> ConstantFeatures)
+{
+    /// <summary>The picture the features form, for image input (the eigenvectors are drawn on it); else null.</summary>
+    public Data.Images.ImageShape? Image { get; init; }
+}

@@ -98,16 +98,26 @@ internal static class AttributionStudy
                 }
         }
 
+        var image = (source as Data.Images.IImageShaped)?.Shape;
         var components = new List<AttributedComponent>();
         for (var c = 0; c < m; c++)
         {
             var lambda = values[hi - lo - c];
-            components.Add(Describe(firstRank + c, lambda, trace, v.AsSpan(c * k, k), kept, source, tops[c], options, d, samples));
+            var component = Describe(firstRank + c, lambda, trace, v.AsSpan(c * k, k), kept, source, tops[c], options, d, samples);
+            components.Add(image is null ? component : component with { Vector = OverAllFeatures(v.AsSpan(c * k, k), kept, d) });
         }
         var maxVar = variance.Length == 0 ? 0 : variance.Max();
         var constant = Enumerable.Range(0, d).Where(j => variance[j] <= maxVar * 1e-14).ToList();
         return new AttributionResult(samples, d, trace, components, constant.Count,
-            constant.Take(20).Select(j => FeatureName(source, j)).ToArray());
+            constant.Take(20).Select(j => FeatureName(source, j)).ToArray()) { Image = image };
+    }
+
+    /// <summary>The vector over the kept features spread back over all d, 0 where a feature was left out (constant, under --standardize).</summary>
+    private static double[] OverAllFeatures(ReadOnlySpan<double> vector, IReadOnlyList<int> kept, int d)
+    {
+        var all = new double[d];
+        for (var t = 0; t < vector.Length; t++) all[kept[t]] = vector[t];
+        return all;
     }
 
     private static AttributedComponent Describe(int rank, double lambda, double trace, ReadOnlySpan<double> vector,

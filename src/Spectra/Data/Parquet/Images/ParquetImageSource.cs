@@ -10,7 +10,7 @@ namespace Spectra.Data.Parquet.Images;
 /// image folder (gray or RGB, resize). Read row group by row group: one group's image bytes, its labels
 /// and one chunk of rows are held at a time.
 /// </summary>
-internal sealed class ParquetImageSource : IDataSource
+internal sealed class ParquetImageSource : IDataSource, Data.Images.IImageShaped
 {
     private readonly ParquetImageOptions _options;
     private readonly List<string> _files;
@@ -49,6 +49,8 @@ internal sealed class ParquetImageSource : IDataSource
     public int Features { get; }
 
     public SourceHeader Header { get; }
+
+    public Data.Images.ImageShape Shape => new(_width, _height, _options.Images.ChannelsPerPixel);
 
     public IReadOnlyList<string>? FeatureNames => null;
 
