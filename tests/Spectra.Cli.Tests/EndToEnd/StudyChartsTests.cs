@@ -85,7 +85,7 @@ public class AttributionChartsTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Err);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var result = doc.RootElement.GetProperty("result");
-        Assert.Equal(side, result.GetProperty("image").GetProperty("width").GetInt32());
+        Assert.Equal(new[] { side, side, 1 }, result.GetProperty("image_size").EnumerateArray().Select(e => e.GetInt32()));
         var vector = result.GetProperty("components")[0].GetProperty("vector").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(side * side, vector.Length);
         Assert.True(vector[2 * side + 5] > 0.999, $"component on the loud pixel: {vector[2 * side + 5]}");

@@ -10,4 +10,4 @@ internal interface IImageShaped
 }
 
 /// <summary>Width × height pixels of <paramref name="Channels"/> features each (1 gray, 3 RGB).</summary>
-public sealed record ImageShape(int Width, int Height, int Channels);
+internal sealed record ImageShape(int Width, int Height, int Channels);

@@ -31,6 +31,6 @@ public sealed record AttributedComponent(int Rank, double Eigenvalue, double Var
 public sealed record AttributionResult(long Samples, int Features, double TotalVariance, IReadOnlyList<AttributedComponent> Components,
     int ConstantFeatureCount, IReadOnlyList<string> ConstantFeatures)
 {
-    /// <summary>The picture the features form, for image input (the eigenvectors are drawn on it); else null.</summary>
-    public Data.Images.ImageShape? Image { get; init; }
+    /// <summary>The picture the features form, for image input, as [width, height, channels] (the eigenvectors are drawn on it); else null.</summary>
+    public IReadOnlyList<int>? ImageSize { get; init; }
 }

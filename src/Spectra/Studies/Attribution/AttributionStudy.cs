@@ -109,7 +109,8 @@ internal static class AttributionStudy
         var maxVar = variance.Length == 0 ? 0 : variance.Max();
         var constant = Enumerable.Range(0, d).Where(j => variance[j] <= maxVar * 1e-14).ToList();
         return new AttributionResult(samples, d, trace, components, constant.Count,
-            constant.Take(20).Select(j => FeatureName(source, j)).ToArray()) { Image = image };
+            constant.Take(20).Select(j => FeatureName(source, j)).ToArray())
+            { ImageSize = image is null ? null : [image.Width, image.Height, image.Channels] };
     }
 
     /// <summary>The vector over the kept features spread back over all d, 0 where a feature was left out (constant, under --standardize).</summary>

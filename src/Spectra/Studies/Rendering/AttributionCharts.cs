@@ -16,24 +16,24 @@ internal static class AttributionCharts
     public static IReadOnlyList<Chart> All(AttributionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Image is not { } image) return [];
-        var pixels = image.Width * image.Height;
+        if (result.ImageSize is not [var width, var height, var channels]) return [];
+        var pixels = width * height;
         var charts = new List<Chart>();
         foreach (var c in result.Components)
         {
-            if (c.Vector is not { } vector || vector.Count != pixels * image.Channels) continue;
+            if (c.Vector is not { } vector || vector.Count != pixels * channels) continue;
             var grid = new double[pixels];
             for (var p = 0; p < pixels; p++)
             {
                 double sum = 0;
-                for (var ch = 0; ch < image.Channels; ch++) sum += vector[p * image.Channels + ch];
-                grid[p] = sum / image.Channels;
+                for (var ch = 0; ch < channels; ch++) sum += vector[p * channels + ch];
+                grid[p] = sum / channels;
             }
-            var plotHeight = Math.Clamp((int)Math.Round(PlotWidth * (double)image.Height / image.Width), 60, 480);
+            var plotHeight = Math.Clamp((int)Math.Round(PlotWidth * (double)height / width), 60, 480);
             charts.Add(new Chart($"attribution-vector-{c.Rank}",
                 string.Create(CultureInfo.InvariantCulture, $"eigenvector {c.Rank}: {c.VarianceShare:P1} of the variance"),
-                new ChartAxis("x (pixel)", AxisScale.Linear, 0, image.Width), new ChartAxis("y (pixel rows from the bottom)", AxisScale.Linear, 0, image.Height),
-                [new PixelGrid(image.Width, image.Height, grid)], Width: PlotWidth + 90, Height: plotHeight + 96));
+                new ChartAxis("x (pixel)", AxisScale.Linear, 0, width), new ChartAxis("y (pixel rows from the bottom)", AxisScale.Linear, 0, height),
+                [new PixelGrid(width, height, grid)], Width: PlotWidth + 90, Height: plotHeight + 96));
         }
         return charts;
     }
