@@ -59,7 +59,7 @@ internal sealed class CsvRecords : IDisposable
             Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             if (hash is not null) file = new HashingStream(file, hash);
             bytes = IsCompressed(path) ? new GzipEndCheck(new GZipStream(file, CompressionMode.Decompress), path) : file;
-            var text = new StreamReader(bytes, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            var text = new FieldCountGuard(new StreamReader(bytes, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true), Delimiter(path), path);
             long comments = 0;
             var records = default(CsvRecords);
             var options = new CsvDataReaderOptions
