@@ -76,6 +76,29 @@ public sealed class CsvSpectrumTests : IDisposable
         Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(_dir.File("x.csv")))), info.ContentHash);
     }
 
+    [NumpyFact]
+    public void ShardsAccumulatedAndMergedGiveTheWholeFilesSpectrum()
+    {
+        WriteAll();
+        var request = new AnalysisRequest { ReferenceDraws = 0, LabelColumn = null };
+        var input = _dir.File("x.csv.gz");
+        var files = Enumerable.Range(1, 3).Select(i =>
+        {
+            var file = _dir.File($"shard-{i}.spacc");
+            Job.Accumulate(input, request, new ShardSelection(i, 3), file);
+            return file;
+        }).ToArray();
+        var merged = _dir.File("merged.spacc");
+        Assert.True(Job.Merge(files, merged).Complete);
+        var sharded = Job.Analyze(request.Open(merged), request.WithRecorded(Spectra.Pipeline.Shards.AccumulatorSource.RecordedOptions(merged)));
+        var single = Levels(input);
+        var levels = sharded.Computation.Spectrum.All;
+        Assert.Equal(single.Count, levels.Count);
+        var scale = single.Max(Math.Abs);
+        for (int i = 0; i < levels.Count; i++) Assert.True(Math.Abs(single[i] - levels[i]) <= 1e-9 * scale, $"level {i}: {levels[i]:R} against {single[i]:R}");
+        Assert.Equal(Rows, sharded.Computation.Spectrum.Provenance.Samples);
+    }
+
     [Fact]
     public void DetectorKnowsTheNamesAndLeavesTextFilesAsLevels()
     {
