@@ -67,7 +67,7 @@ internal sealed class CsvSource : IDataSource
         _plan = CsvColumns.Resolve(names, firstRow, firstRowLine, _options, path);
         notes.AddRange(_plan.Notes);
         if (_options.MaxRows is not null || _options.Shard is not null) _totalRows = CountRows();
-        notes.Add($"{Features} features from {Features} of {_width} columns");
+        notes.Add($"{Features} features of {_width} columns");
         if (_options.MaxRows is long k && k < _totalRows) notes.Add($"random subset of {k} of {_totalRows} rows (seed {_options.Seed})");
         if (_plan.LabelName is not null) notes.Add($"labels from '{_plan.LabelName}'");
         FeatureNames = _plan.FeatureNames;

@@ -19,6 +19,7 @@ internal sealed class FieldCountGuard(TextReader inner, char delimiter, string p
     private int _delimiters;
     private bool _quoted;
     private long _line = 1;
+    private bool _afterCr;
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
@@ -42,11 +43,15 @@ internal sealed class FieldCountGuard(TextReader inner, char delimiter, string p
     {
         foreach (char c in text)
         {
+            bool afterCr = _afterCr;
+            _afterCr = false;
             if (c == '"') _quoted = !_quoted;
             else if (_quoted) continue;
-            else if (c == '\n')
+            else if (c is '\n' or '\r')
             {
-                _line++;
+                // "\r\n" is one line break, and so is a lone "\r" (old Mac files): either ends a record.
+                if (!(c == '\n' && afterCr)) _line++;
+                _afterCr = c == '\r';
                 _delimiters = 0;
             }
             else if (c == delimiter && ++_delimiters >= MaxFields)
