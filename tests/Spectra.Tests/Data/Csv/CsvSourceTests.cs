@@ -163,6 +163,28 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
+    public void LineEndingsQuotesAndAByteOrderMarkAreRead()
+    {
+        var crlf = _dir.Write("crlf.csv", "\uFEFFa,\"b\"\r\n1,\"2\"\r\n3, 4 \r\n");
+        var source = new CsvSource(crlf);
+        Assert.Equal(["a", "b"], source.FeatureNames!);
+        Assert.Equal([[1.0, 2], [3.0, 4]], RowsOf(source));
+
+        var tsv = _dir.Write("q.tsv", "name\tx\ty\n\"a\tb\"\t1\t2\n\"c\"\t3\t4\n");
+        var labelled = new CsvSource(tsv, new CsvSourceOptions { LabelColumn = "name" });
+        Assert.Equal(["x", "y"], labelled.FeatureNames!);
+        Assert.Equal(["a\tb", "c"], labelled.ReadChunks(5).Single().Labels!.Take(2));
+    }
+
+    [Fact]
+    public void MeanImputationIsRefusedForAShard()
+    {
+        var e = Assert.Throws<SpectraException>(() => new CsvSource(Table(), new CsvSourceOptions { Nulls = NullPolicy.MeanImpute, Shard = new ShardSelection(1, 2) }));
+        Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);
+        Assert.Contains("nulls", e.Message);
+    }
+
+    [Fact]
     public void OptionsThatDoNotApplyAreRefused()
     {
         var path = Table();
