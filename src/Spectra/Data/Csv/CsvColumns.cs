@@ -6,21 +6,26 @@ namespace Spectra.Data.Csv;
 internal sealed record CsvPlan(int[] Features, string[] FeatureNames, int? Label, string? LabelName, IReadOnlyList<SkippedItem> Skipped, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// The header rule and the column selection. A first record is a header when one of its cells is neither
-/// empty nor a number: a table of numbers only has none, and its columns are named by position
+/// The header rule and the column selection. A first record is a header when one of its cells is text
+/// above a number (or an empty cell) in the record below: a table of numbers only has none, nor has one
+/// whose text columns are text from the first record on, and its columns are then named by position
 /// ("column 1", …). A column is selected by its name, by a glob over the names, or by its 1-based position.
 /// </summary>
 internal static class CsvColumns
 {
-    public static bool IsHeader(CsvRecords first)
+    /// <summary>
+    /// Whether <paramref name="first"/> is a header: one of its cells is text (neither empty nor a number)
+    /// where the record after it, <paramref name="second"/>, holds a number or nothing. Text over text is a
+    /// text column of the data (a headerless table's labels), not a name.
+    /// </summary>
+    public static bool IsHeader(string?[] first, string?[]? second)
     {
-        for (int i = 0; i < first.Fields; i++)
-        {
-            var cell = first.Field(i);
-            if (!CsvCells.IsEmpty(cell) && !CsvCells.TryParse(cell, out _)) return true;
-        }
+        for (int i = 0; i < first.Length; i++)
+            if (IsText(first[i]) && (second is null || i >= second.Length || !IsText(second[i]))) return true;
         return false;
     }
+
+    private static bool IsText(string? cell) => cell is not null && !CsvCells.IsEmpty(cell) && !CsvCells.TryParse(cell, out _);
 
     public static string PositionName(int ordinal) => "column " + (ordinal + 1).ToString(CultureInfo.InvariantCulture);
 

@@ -49,19 +49,21 @@ internal sealed class CsvSource : IDataSource
             if (!records.Read())
                 throw new SpectraException(SpectraErrorKind.NotEnoughData, "the file holds no records", path, hint: "give a CSV or TSV file with one sample per line");
             _width = records.Fields;
-            _hasHeader = CsvColumns.IsHeader(records);
+            var first = Cells(records);
+            long firstLine = records.Line;
+            var second = records.Read() ? Cells(records) : null;
+            _hasHeader = CsvColumns.IsHeader(first, second);
             if (_hasHeader)
             {
-                names = new string[_width];
-                for (int i = 0; i < _width; i++) names[i] = records.Field(i).Trim().ToString();
-                notes.Add("column names from the header on line " + records.Line.ToString(CultureInfo.InvariantCulture));
-                if (records.Read()) (firstRow, firstRowLine) = (Cells(records), records.Line);
+                names = first.Select(n => n!.Trim()).ToArray();
+                notes.Add("column names from the header on line " + firstLine.ToString(CultureInfo.InvariantCulture));
+                if (second is not null) (firstRow, firstRowLine) = (second, records.Line);
             }
             else
             {
                 names = Enumerable.Range(0, _width).Select(CsvColumns.PositionName).ToArray();
-                notes.Add("no header (every cell of the first record is a number): columns named column 1 … column " + _width.ToString(CultureInfo.InvariantCulture));
-                (firstRow, firstRowLine) = (Cells(records), records.Line);
+                notes.Add("no header (no text in the first record above a number in the second): columns named column 1 … column " + _width.ToString(CultureInfo.InvariantCulture));
+                (firstRow, firstRowLine) = (first, firstLine);
             }
         }
         _plan = CsvColumns.Resolve(names, firstRow, firstRowLine, _options, path);
@@ -94,6 +96,7 @@ internal sealed class CsvSource : IDataSource
         return (int)Math.Clamp(affordable, CsvRecords.MinRecordChars, CsvRecords.DefaultMaxRecordChars);
     }
 
+    // The cells of a probed record, as many as the first record has (a ragged record is reported when it is read).
     private string?[] Cells(CsvRecords records)
     {
         var cells = new string?[_width];

@@ -75,6 +75,23 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
+    public void AHeaderlessTableWithATextColumnKeepsItsFirstRow()
+    {
+        var path = _dir.Write("iris.csv", "5.1,3.5,setosa\n4.9,3.0,setosa\n6.2,2.9,virginica\n");
+        var source = new CsvSource(path);
+        Assert.Equal(["column 1", "column 2"], source.FeatureNames!);
+        Assert.Equal([[5.1, 3.5], [4.9, 3.0], [6.2, 2.9]], RowsOf(source));
+        var labelled = new CsvSource(path, new CsvSourceOptions { LabelColumn = "3" });
+        Assert.Equal(["setosa", "setosa", "virginica"], labelled.ReadChunks(8).Single().Labels!.Take(3));
+
+        // A header over a text column: the names are text above numbers.
+        var named = new CsvSource(_dir.Write("named.csv", "sepal,petal,species\n5.1,3.5,setosa\n"));
+        Assert.Equal(["sepal", "petal"], named.FeatureNames!);
+        // A header alone is still a header.
+        Assert.Equal(["p", "q"], new CsvSource(_dir.Write("alone.csv", "p,q\n")).FeatureNames!);
+    }
+
+    [Fact]
     public void EmptyCellsFollowTheNullPolicy()
     {
         var path = _dir.Write("n.csv", "a,b\n1,2\n3,\n5,6\n,8\n9,10\n");
