@@ -85,7 +85,7 @@ public sealed class CsvSpectrumTests : IDisposable
         var files = Enumerable.Range(1, 3).Select(i =>
         {
             var file = _dir.File($"shard-{i}.spacc");
-            Job.Accumulate(input, request, new ShardSelection(i, 3), file);
+            Job.Accumulate([input], request, new ShardSelection(i, 3), file);
             return file;
         }).ToArray();
         var merged = _dir.File("merged.spacc");
