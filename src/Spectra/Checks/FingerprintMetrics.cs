@@ -35,11 +35,11 @@ internal static class FingerprintMetrics
 
     /// <summary>
     /// The share of the files found that were passed over as unreadable (skip-invalid). A Parquet
-    /// table's skipped items are columns, not files, so it counts none.
+    /// or CSV table's skipped items are columns, not files, so it counts none.
     /// </summary>
     public static double SkippedFileRate(InputSection input)
     {
-        var skipped = input.Kind == "parquet" ? 0 : input.Skipped.Count;
+        var skipped = input.Kind is "parquet" or "csv" ? 0 : input.Skipped.Count;
         var found = input.Files + skipped;
         return found == 0 ? 0 : (double)skipped / found;
     }

@@ -14,10 +14,12 @@ public enum InputKind
     Levels,
     /// <summary>An accumulator file (.spacc) of `spectra accumulate` or `spectra merge`: the sums of a sharded read.</summary>
     Accumulator,
+    /// <summary>A CSV or TSV table (.csv, .tsv, also gzip-compressed as .csv.gz, .tsv.gz): one sample per record.</summary>
+    Csv,
 }
 
 /// <summary>
-/// Decides what a path holds: a Parquet file or a folder of them, a NumPy file, an IDX file, or an
+/// Decides what a path holds: a Parquet file or a folder of them, a NumPy file, a CSV or TSV file (by extension), an IDX file, or an
 /// image folder / single image, or a list of levels (a one-dimensional .npy array, a .txt file of numbers). Parquet is recognised by extension or its "PAR1" magic; the image
 /// loader recognises the rest by content. A folder is Parquet when it holds at least as many
 /// .parquet files as image files (notes such as README files count for neither). The CLI and the
@@ -28,7 +30,7 @@ internal static class InputDetector
     public static InputKind Detect(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
-            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, an IDX file or a .txt list of levels");
+            throw new SpectraException(SpectraErrorKind.InvalidOption, "no input path given", hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, a CSV or TSV file, an IDX file or a .txt list of levels");
         var status = FileStatusReader.Read(path);
         if (status.Kind == FileKind.Directory) return DetectFolder(path);
         if (status.Kind == FileKind.Missing && !path.Contains('\uFFFD'))
@@ -36,6 +38,7 @@ internal static class InputDetector
         if (status.Kind != FileKind.Regular) throw RegularFile.Refusal(path, "the input", status);
         if (path.EndsWith(".spacc", StringComparison.OrdinalIgnoreCase) || HasMagic(path, "SPECACC\0"u8)) return InputKind.Accumulator;
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
+        if (Csv.CsvRecords.IsCsvName(path)) return InputKind.Csv;
         if (LevelsFile.IsTextFile(path) || LevelsFile.IsNpyVector(path)) return InputKind.Levels;
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
@@ -44,7 +47,7 @@ internal static class InputDetector
             throw ImageProbe.Unsupported(format, path, path);
         if (!ImageSource.CanOpen(path))
             throw new SpectraException(SpectraErrorKind.Unsupported, "not a format Spectra reads", path,
-                hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, an IDX file or a .txt list of levels");
+                hint: "give an image folder, a Parquet file or folder, a .npy/.npz file, a CSV or TSV file, an IDX file or a .txt list of levels");
         return InputKind.Images;
     }
 
@@ -55,6 +58,7 @@ internal static class InputDetector
         InputKind.Npy => "npy",
         InputKind.Levels => "levels",
         InputKind.Accumulator => "accumulator",
+        InputKind.Csv => "csv",
         _ => "idx",
     };
 

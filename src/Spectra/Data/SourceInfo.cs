@@ -3,9 +3,9 @@ namespace Spectra.Data;
 /// <summary>A file the source passed over, and why (with a skip-invalid option, or an unanalysable column).</summary>
 public sealed record SkippedItem(string Path, string Reason)
 {
-    /// <summary>"2 files skipped" or, for a Parquet table, whose skipped items are columns, "2 columns skipped".</summary>
+    /// <summary>"2 files skipped" or, for a Parquet or CSV table, whose skipped items are columns, "2 columns skipped".</summary>
     public static string Describe(int count, string kind) =>
-        $"{count} {(kind == "parquet" ? "column" : "file")}{(count == 1 ? "" : "s")} skipped";
+        $"{count} {(kind is "parquet" or "csv" ? "column" : "file")}{(count == 1 ? "" : "s")} skipped";
 }
 
 /// <summary>What a run read from its source: the header, one read's summary and what the run itself dropped or noted, as the report shows it.</summary>

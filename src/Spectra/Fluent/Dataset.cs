@@ -34,15 +34,15 @@ public sealed class Dataset
     /// <summary>The path or a short description of the data.</summary>
     public string Name { get; }
 
-    /// <summary>"images", "parquet", "memory" or "synthetic".</summary>
+    /// <summary>"images", "parquet", "csv", "memory" or "synthetic".</summary>
     public string Kind { get; }
 
     /// <summary>How the data is read and which matrix is decomposed; each run adds its own analysis options.</summary>
     public AnalysisRequest Request { get; }
 
     /// <summary>
-    /// An image folder (class subfolders become labels), a single image, a .npy/.npz or IDX file, or a
-    /// Parquet file or folder. The input kind is detected as the CLI detects it.
+    /// An image folder (class subfolders become labels), a single image, a .npy/.npz or IDX file, a
+    /// Parquet file or folder, or a CSV or TSV file. The input kind is detected as the CLI detects it.
     /// </summary>
     public static Dataset Load(string path, Func<LoadOptions, LoadOptions>? configure = null) => Spelled(() =>
     {

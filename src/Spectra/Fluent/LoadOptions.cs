@@ -33,7 +33,7 @@ public sealed class LoadOptions
     /// <summary>Images: each file's label from its path, the one group of <paramref name="regex"/> (e.g. <c>_label(\d+)</c>).</summary>
     public LoadOptions LabelPattern(string regex) => With(P.LabelPattern, regex);
 
-    /// <summary>Parquet: the numeric or list columns to analyse (default: every numeric column).</summary>
+    /// <summary>Parquet, CSV: the numeric or list columns to analyse (default: every numeric column).</summary>
     public LoadOptions Columns(params string[] columns) => With(P.Columns, [.. Request.Columns, .. columns]);
 
     /// <summary>Parquet: a list (or fixed-size list) column expanded into one feature per element, e.g. an embedding.</summary>
@@ -42,10 +42,10 @@ public sealed class LoadOptions
     /// <summary>Parquet: the column of encoded images (a {bytes, path} struct or a binary column), when the table has more than one.</summary>
     public LoadOptions ImageColumn(string column) => With(P.ImageColumn, column);
 
-    /// <summary>Parquet: the column holding each row's class label.</summary>
+    /// <summary>Parquet, CSV: the column holding each row's class label.</summary>
     public LoadOptions LabelColumn(string column) => With(P.LabelColumn, column);
 
-    /// <summary>Parquet: what a null in a selected column does (stop, drop the row, or impute the column mean).</summary>
+    /// <summary>Parquet, CSV: what a null in a selected column does (stop, drop the row, or impute the column mean).</summary>
     public LoadOptions Nulls(NullPolicy policy) => With(P.Nulls, policy);
 
     /// <summary>Parquet: the null policy by its command-line name: "error", "drop-row" or "mean-impute".</summary>

@@ -163,6 +163,8 @@ public sealed record AnalysisRequest
         Parameter[] candidates = kind switch
         {
             "parquet" => images,
+            // A CSV table is selected like a Parquet table's columns, but has no list or image columns.
+            "csv" => [.. images, P.ListColumn, P.ImageColumn],
             // A Parquet table of encoded images: decoded like a folder's files, selected like a table's rows.
             ParquetImages => [P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
             "images" or "npy" or "idx" => parquet,
@@ -261,6 +263,16 @@ public sealed record AnalysisRequest
             HashContent = ContentHash,
         }),
         InputKind.Parquet => new ParquetSource(path, ParquetOptions()),
+        InputKind.Csv => new Data.Csv.CsvSource(path, new Data.Csv.CsvSourceOptions
+        {
+            Columns = Columns.Count > 0 ? Columns : null,
+            LabelColumn = LabelColumn,
+            Nulls = Nulls,
+            MaxRows = MaxSamples,
+            Seed = Seed,
+            HashContent = ContentHash,
+            Shard = Shard,
+        }),
         InputKind.Accumulator => Shard is null ? new AccumulatorSource(path, RowOptionMap())
             : throw new SpectraException(SpectraErrorKind.InvalidOption, "an accumulator file is a shard already", path, hint: "accumulate the input itself"),
         InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,

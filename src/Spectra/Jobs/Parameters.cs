@@ -29,15 +29,15 @@ internal static class Parameters
         r => r.LabelPattern, (r, v) => r with { LabelPattern = v }, v => v, (_, t) => t, v => v is null ? null : Data.Images.LabelPattern.Problem(v) is { } problem ? "{label_pattern} " + problem : null)
         { HelpName = "REGEX", Recorded = Recorded.WhenSet };
     public static readonly Parameter<IReadOnlyList<string>> Columns = List("columns", "COLUMN",
-        "Parquet: the numeric or list columns to analyse (default: every numeric column but row ids, strictly increasing integers)", r => r.Columns, (r, v) => r with { Columns = v });
+        "Parquet, CSV: the numeric or list columns to analyse (default: every numeric column but row ids, strictly increasing integers)", r => r.Columns, (r, v) => r with { Columns = v });
     public static readonly Parameter<string?> ListColumn = Text("list_column", "COLUMN", "Parquet: a list or fixed-size-list column expanded into d features (embeddings)",
         r => r.ListColumn, (r, v) => r with { ListColumn = v });
     public static readonly Parameter<string?> ImageColumn = Text("image_column", "COLUMN",
         "Parquet: the column of encoded images (a {bytes, path} struct or binary; default: the only one), decoded as --color and --resize say",
         r => r.ImageColumn, (r, v) => r with { ImageColumn = v });
-    public static readonly Parameter<string?> LabelColumn = Text("label_column", "COLUMN", "Parquet: a column holding each row's class label (never a feature)",
+    public static readonly Parameter<string?> LabelColumn = Text("label_column", "COLUMN", "Parquet, CSV: a column holding each row's class label (never a feature)",
         r => r.LabelColumn, (r, v) => r with { LabelColumn = v });
-    public static readonly Choice<NullPolicy> Nulls = new("nulls", NullPolicy.Error, "Parquet: what a null in a selected column does: error, drop-row or mean-impute",
+    public static readonly Choice<NullPolicy> Nulls = new("nulls", NullPolicy.Error, "Parquet, CSV: what a null in a selected column does: error, drop-row or mean-impute",
         r => r.Nulls, (r, v) => r with { Nulls = v }, ("error", NullPolicy.Error), ("drop-row", NullPolicy.DropRow), ("mean-impute", NullPolicy.MeanImpute))
         { Recorded = Recorded.WhenSet };
     public static readonly Parameter<int?> MaxSamples = new("max_samples", null, "Use at most N samples, a random subset chosen with --seed",
@@ -47,7 +47,7 @@ internal static class Parameters
     public static readonly Parameter<bool> SkipInvalid = Switch("skip_invalid", false, "Pass over unreadable files and list them in the report instead of stopping",
         r => r.SkipInvalid, (r, v) => r with { SkipInvalid = v }, Recorded.Never);
     public static readonly Parameter<bool> ContentHash = Switch("content_hash", true,
-        "Parquet: skip the XXH128 of every input byte (a second read of each file); the report's content hash is then null",
+        "Parquet, CSV: skip the XXH128 of every input byte (a second read of each file); the report's content hash is then null",
         r => r.ContentHash, (r, v) => r with { ContentHash = v }, Recorded.Never, notebook: "NoContentHash");
 
     public static readonly Choice<MatrixRequest> Matrix = new("matrix", MatrixRequest.Auto, "Which matrix's spectrum: covariance (d × d), gram (M × M) or auto (the smaller)",

@@ -3,10 +3,10 @@ namespace Spectra.Fuzz;
 /// <summary>The valid files each family's mutations start from: the committed test images, the sample data, and the shared conformance files when present.</summary>
 public static class Seeds
 {
-    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "fallback", "parquet", "folder", "baseline", "rules", "cli"];
+    public static readonly string[] Families = ["png", "jpeg", "netpbm", "bmp", "npy", "npz", "idx", "fallback", "parquet", "folder", "baseline", "rules", "cli", "csv"];
 
     /// <summary>Whether a family's mutations are textual (configuration files) rather than binary.</summary>
-    public static bool IsText(string family) => family is "baseline" or "rules";
+    public static bool IsText(string family) => family is "baseline" or "rules" or "csv";
 
     /// <summary>The checkout the seeds are read from (set by --root).</summary>
     public static string Root { get; set; } = ".";
@@ -85,6 +85,11 @@ public static class Seeds
             case "parquet":
                 Add(Path.Combine(root, "data-samples", "embeddings", "embeddings.parquet"));
                 AddAll(Path.Combine(conformance, "parquet", "generated"), "*.parquet", 24);
+                break;
+            case "csv":
+                found.Add(("header.csv", "a,b,c,label\n1.5,-2e-3,7,x\n3,4,nan,y\n-inf,0.25,1,\"x,y\"\n"u8.ToArray()));
+                found.Add(("plain.csv", "# numpy\n1,2,3\n4,5,6\n\n7,8,9\n"u8.ToArray()));
+                found.Add(("table.tsv", "x\ty\tname\r\n1\t2\t\"a\tb\"\r\n3\t\t\"c\"\"d\"\r\n"u8.ToArray()));
                 break;
             default:
                 throw new ArgumentException($"unknown family '{family}' (one of {string.Join(", ", Families)}, or all)");

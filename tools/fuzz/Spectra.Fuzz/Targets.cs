@@ -14,6 +14,7 @@ public static class Targets
         "rules" => ConfigTargets.ParseRules(Spectra.Checks.BaselineFile.Parse(
             System.Text.Encoding.UTF8.GetString(Seeds.For("baseline", Seeds.Root).First().Bytes))),
         "cli" => new CliTarget(seeds).Run,
+        "csv" => ReadCsv,
         _ => DecodeImages,
     };
 
@@ -56,5 +57,30 @@ public static class Targets
         for (int g = 0; g < f.RowGroupCount; g++)
             foreach (var column in f.Schema.Columns)
                 f.ReadColumn(g, column);
+    }
+
+    // Every null policy and a label column, so that each path through a record is taken.
+    private static void ReadCsv(byte[] data, string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"spectra-fuzz-{Guid.NewGuid():N}-{name}");
+        try
+        {
+            File.WriteAllBytes(path, data);
+            foreach (var nulls in new[] { NullPolicy.Error, NullPolicy.DropRow, NullPolicy.MeanImpute })
+            {
+                try
+                {
+                    var source = new Spectra.Data.Csv.CsvSource(path, new Spectra.Data.Csv.CsvSourceOptions { Nulls = nulls, LabelColumn = nulls == NullPolicy.DropRow ? "1" : null });
+                    foreach (var _ in source.ReadChunks(2, new Spectra.Data.ReadSummary())) { }
+                }
+                catch (SpectraException) when (nulls != NullPolicy.MeanImpute)
+                {
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

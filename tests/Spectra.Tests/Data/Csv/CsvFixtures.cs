@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Spectra.Tests.Data.Csv;
+
+/// <summary>
+/// Writes CSV fixtures with numpy (Debian's /usr/bin/python3), an independent writer: what it writes is
+/// what other tools hand Spectra. Tests that need it are <see cref="Spectra.Tests.TestSupport.NumpyFactAttribute"/>s.
+/// </summary>
+internal static class CsvFixtures
+{
+    public static void Python(string code)
+    {
+        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-");
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Write(code);
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill();
+            throw new TimeoutException("python fixture writer timed out");
+        }
+        if (p.ExitCode != 0) throw new InvalidOperationException("python fixture writer failed: " + stderr.Result + stdout.Result);
+    }
+}
+
+/// <summary>A temporary folder, deleted with the test class.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "spectra-csv-" + Guid.NewGuid().ToString("N"));
+
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public string Write(string name, string text)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); }
+        catch (IOException) { }
+    }
+}
