@@ -14,6 +14,8 @@ public enum InputKind
     Levels,
     /// <summary>An accumulator file (.spacc) of `spectra accumulate` or `spectra merge`: the sums of a sharded read.</summary>
     Accumulator,
+    /// <summary>An HDF5 file: one of its datasets, (M, d) a table, (M, H, W[, C]) images.</summary>
+    Hdf5,
 }
 
 /// <summary>
@@ -36,6 +38,7 @@ internal static class InputDetector
         if (status.Kind != FileKind.Regular) throw RegularFile.Refusal(path, "the input", status);
         if (path.EndsWith(".spacc", StringComparison.OrdinalIgnoreCase) || HasMagic(path, "SPECACC\0"u8)) return InputKind.Accumulator;
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
+        if (IsHdf5(path)) return InputKind.Hdf5;
         if (LevelsFile.IsTextFile(path) || LevelsFile.IsNpyVector(path)) return InputKind.Levels;
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
@@ -55,6 +58,7 @@ internal static class InputDetector
         InputKind.Npy => "npy",
         InputKind.Levels => "levels",
         InputKind.Accumulator => "accumulator",
+        InputKind.Hdf5 => "hdf5",
         _ => "idx",
     };
 
@@ -87,6 +91,34 @@ internal static class InputDetector
     }
 
     private static bool HasParquetMagic(string path) => HasMagic(path, "PAR1"u8);
+
+    private static ReadOnlySpan<byte> Hdf5Signature => [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly string[] Hdf5Extensions = [".h5", ".hdf5", ".hdf", ".he5"];
+
+    /// <summary>
+    /// By extension, or the HDF5 signature where the format allows it: at offset 0, or after a user block
+    /// of 512, 1024, 2048 … bytes (the first few are looked at).
+    /// </summary>
+    private static bool IsHdf5(string path)
+    {
+        if (Hdf5Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
+        try
+        {
+            using var f = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[8];
+            for (long at = 0; at <= 8192 && at + 8 <= f.Length; at = at == 0 ? 512 : at * 2)
+            {
+                f.Position = at;
+                if (f.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(Hdf5Signature)) return true;
+            }
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot read the file: " + e.Message, path);
+        }
+    }
 
     private static bool HasMagic(string path, ReadOnlySpan<byte> magic)
     {
