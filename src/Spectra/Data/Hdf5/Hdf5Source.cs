@@ -24,7 +24,7 @@ internal sealed class Hdf5Source : IDataSource, IRowCountHint
     private const long MaxCacheBytes = 256L << 20;
 
     /// <summary>Most values one sample may hold: one row of doubles stays an ordinary array.</summary>
-    private const int MaxFeatures = 1 << 28;
+    private const int MaxFeatures = 1 << 26;
 
     private readonly string _path;
     private readonly string _displayName;
@@ -90,6 +90,10 @@ internal sealed class Hdf5Source : IDataSource, IRowCountHint
             _bandChunks = band;
             _bandChunkBytes = band * chunkBytes;
         }
+
+        // One row read now: an element type or a filter the reader cannot decode fails when the input is opened, not mid-run.
+        MemoryBudget.Current.Check((double)Features * (8 + Hdf5Element.Size(_element)), $"one row of dataset {info.Path}", path);
+        ReadRows((NativeDataset)dataset, new H5DatasetAccess(), 0, 1, new double[Features], _element == Hdf5ElementKind.Float64 ? null : new byte[Features * Hdf5Element.Size(_element)]);
 
         var notes = new List<string>
         {
@@ -328,9 +332,19 @@ internal sealed class Hdf5Source : IDataSource, IRowCountHint
     // out of range, a huge allocation) is the file's fault, told as one error naming the file.
     private static bool IsReadFault(Exception e) => e is not (SpectraException or OperationCanceledException);
 
-    private static SpectraException Fault(Exception e, string path, string? location) =>
-        new(SpectraErrorKind.InvalidInput, "not a readable HDF5 file: " + Reason(e), path, location,
+    private static SpectraException Fault(Exception e, string path, string? location)
+    {
+        // The library names what it does not implement in its messages; the rest is a file it cannot make sense of.
+        var message = e.Message;
+        if (message.Contains("Byte order conversion", StringComparison.Ordinal))
+            return new SpectraException(SpectraErrorKind.Unsupported, "its elements are big-endian, which the HDF5 reader does not convert", path, location,
+                hint: "rewrite the dataset little-endian (numpy: a.astype('<f4'))", inner: e);
+        if (message.Contains("filter", StringComparison.OrdinalIgnoreCase) && (message.Contains("Could not find", StringComparison.Ordinal) || message.Contains("not yet supported", StringComparison.Ordinal)))
+            return new SpectraException(SpectraErrorKind.Unsupported, "its chunks use a filter the HDF5 reader does not decode (" + message.TrimEnd('.') + ")", path, location,
+                hint: "rewrite the dataset with gzip or without compression (h5py: compression='gzip')", inner: e);
+        return new SpectraException(SpectraErrorKind.InvalidInput, "not a readable HDF5 file: " + Reason(e), path, location,
             hint: "the file may be truncated or corrupt; check that it opens with h5dump or h5py", inner: e);
+    }
 
     private static string Reason(Exception e) => e switch
     {
