@@ -41,8 +41,8 @@ internal static class Hdf5DatasetFinder
         return new Hdf5DatasetInfo(path, dims, kind, description);
     }
 
-    /// <summary>"/a" for "a" and "/a", the form the finder lists paths in.</summary>
-    public static string Normalize(string path) => "/" + path.Trim().Trim('/');
+    /// <summary>"/a/b" for "a/b", "/a/b/" and "//a//b", the form the finder lists paths in.</summary>
+    public static string Normalize(string path) => "/" + string.Join("/", path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static void Walk(IH5Group group, string prefix, int depth, List<Hdf5DatasetInfo> found, ref int seen)
     {

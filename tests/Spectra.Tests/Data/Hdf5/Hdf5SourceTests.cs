@@ -70,6 +70,8 @@ public sealed class Hdf5SourceTests(Hdf5Files files) : IClassFixture<Hdf5Files>
         var nested = new AnalysisRequest { Dataset = "fields/u" }.Open(path);
         Assert.Equal(16, nested.Features);
         Assert.Equal(80, Rows(nested).Count);
+        Assert.Equal(5, new AnalysisRequest { Dataset = "/a" }.Open(path).Features);
+        Assert.Equal("/fields/u", new Hdf5Source(path, new Hdf5SourceOptions { Dataset = "//fields//u/" }).Dataset.Path);
 
         var missing = Assert.Throws<SpectraException>(() => new AnalysisRequest { Dataset = "/fields/w" }.Open(path));
         Assert.Equal(path, missing.File);
