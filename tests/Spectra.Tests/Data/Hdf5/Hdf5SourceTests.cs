@@ -189,6 +189,8 @@ public sealed class Hdf5SourceTests(Hdf5Files files) : IClassFixture<Hdf5Files>
         var digits = Path.Combine(Conformance.ProjectRoot, "data-samples", "digits");
         var dataset = Assert.Throws<SpectraException>(() => new AnalysisRequest { Dataset = "/x" }.Open(digits));
         Assert.Contains("dataset does not apply to images input", dataset.Message);
+        Assert.Contains("Hdf5Dataset() does not apply to images input", Assert.Throws<SpectraException>(() => Spectra.Dataset.Load(digits, o => o.Hdf5Dataset("/x"))).Message);
+        Assert.Equal(16, Spectra.Dataset.Load(files["multi.h5"], o => o.Hdf5Dataset("/fields/u")).Open().Features);
         Assert.Equal(["dataset"], new AnalysisRequest { Dataset = "/x" }.Inapplicable("parquet"));
         Assert.Empty(new AnalysisRequest { Dataset = "/x" }.Inapplicable("hdf5"));
     }
