@@ -254,7 +254,7 @@ internal sealed class Hdf5Source : IDataSource, IRowCountHint
         Selection memorySelection, ulong[] memoryDims) where T : unmanaged, System.Numerics.INumberBase<T>
     {
         dataset.Read(access, raw, fileSelection, memorySelection, memoryDims);
-        for (int i = 0; i < destination.Length; i++) destination[i] = double.CreateTruncating(raw[i]);
+        System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<T, double>(raw, destination);
     }
 
     /// <summary>The dataset named by the options, or the file's only numeric dataset of rank 2 or more.</summary>

@@ -49,6 +49,10 @@ public sealed class Hdf5Files : IDisposable
             with h5py.File('huge_contiguous.h5', 'w') as f: f.create_dataset('x', shape=(10**6, 1000), dtype='f8')
             with h5py.File('strings.h5', 'w') as f: f.create_dataset('s', data=np.array([[b'a', b'b'], [b'c', b'd']]))
             with h5py.File('vector.h5', 'w') as f: f.create_dataset('v', data=np.arange(10.0))
+            t = (np.arange(30 * 4) % 100).reshape(30, 4)
+            with h5py.File('types.h5', 'w') as f:
+                for name in ['i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8', 'f2', 'f4', 'f8']:
+                    f.create_dataset(name, data=t.astype('<' + name), chunks=(7, 4) if name[1] in '48' else None, compression='gzip' if name == 'u8' else None)
             """);
     }
 

@@ -57,6 +57,19 @@ public sealed class Hdf5SourceTests(Hdf5Files files) : IClassFixture<Hdf5Files>
     }
 
     [H5pyFact]
+    public void Every_integer_and_float_width_converts_to_the_same_doubles()
+    {
+        foreach (var type in new[] { "i1", "u1", "i2", "u2", "i4", "u4", "i8", "u8", "f2", "f4", "f8" })
+        {
+            var rows = Rows(new Hdf5Source(files["types.h5"], new Hdf5SourceOptions { Dataset = type }));
+            Assert.Equal(30, rows.Count);
+            for (int i = 0; i < 30; i++)
+                for (int j = 0; j < 4; j++)
+                    Assert.True((i * 4 + j) % 100 == rows[i][j], $"{type}: row {i}, feature {j} is {rows[i][j]}");
+        }
+    }
+
+    [H5pyFact]
     public void Several_numeric_datasets_need_a_dataset_named_and_a_nested_one_reads()
     {
         var path = files["multi.h5"];
