@@ -267,7 +267,12 @@ internal sealed class Hdf5Source : IDataSource, IRowCountHint
             if (found is IH5Dataset named) return (named, Hdf5DatasetFinder.Describe(named, p));
             var listed = Hdf5DatasetFinder.List(file);
             throw SpectraException.Naming(SpectraErrorKind.InvalidOption,
-                found is null ? $"the file has no dataset '{p}' ({{dataset}})" : $"'{p}' is a group, not a dataset ({{dataset}})", ["dataset"], _path,
+                found switch
+                {
+                    null => $"the file has no dataset '{p}' ({{dataset}})",
+                    IH5Group => $"'{p}' is a group, not a dataset ({{dataset}})",
+                    _ => $"'{p}' is not a dataset (a link that does not resolve, or a named type) ({{dataset}})",
+                }, ["dataset"], _path,
                 hint: Candidates(listed));
         }
         var all = Hdf5DatasetFinder.List(file);
