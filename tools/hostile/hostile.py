@@ -104,6 +104,33 @@ class Case:
         self.exit_code, self.needle, self.forbid, self.one_line = exit_code, needle, forbid, one_line
 
 
+def hdf5_cases(add, p, m, e):
+    """HDF5 files written by h5py (python3-h5py), then broken: a claimed size, a cut, noise, flipped bytes."""
+    try:
+        import h5py
+        import numpy as np
+    except ImportError:
+        print("hostile: h5py not importable, HDF5 cases left out (apt-get install python3-h5py)")
+        return
+    os.makedirs(p("h5"), exist_ok=True)
+    with h5py.File(p("h5", "good.h5"), "w") as f:
+        f.create_dataset("x", data=np.random.default_rng(1).standard_normal((400, 16)), chunks=(50, 16), compression="gzip", shuffle=True)
+    add(Case(e, "hdf5 valid (gzip, shuffle)", ["analyze", p("h5", "good.h5")], exit_code=0))
+    with h5py.File(p("h5", "claim.h5"), "w") as f:
+        f.create_dataset("x", shape=(10 ** 9, 1000), dtype="f8", chunks=(1000, 1000))
+    add(Case(m, "hdf5 claims 10^12 doubles", ["analyze", p("h5", "claim.h5")], needle="claim.h5"))
+    good = open(p("h5", "good.h5"), "rb").read()
+    write(p("h5", "half.h5"), good[: len(good) // 2])
+    add(Case(e, "hdf5 truncated in half", ["analyze", p("h5", "half.h5")], needle="half.h5"))
+    write(p("h5", "noise.h5"), b"\x89HDF\r\n\x1a\n" + os.urandom(4096))
+    add(Case(e, "hdf5 signature then noise", ["analyze", p("h5", "noise.h5")], needle="noise.h5"))
+    flipped = bytearray(good)
+    for i in range(8, len(flipped), 997):
+        flipped[i] ^= 0x5A
+    write(p("h5", "flip.h5"), bytes(flipped))
+    add(Case(e, "hdf5 with flipped bytes", ["analyze", p("h5", "flip.h5")], needle="flip.h5"))
+
+
 def build_cases(cli, w):
     """Writes the inputs under w and returns the cases; every path in a case is relative to w."""
     cases = []
@@ -171,6 +198,7 @@ def build_cases(cli, w):
     add(Case(e, "level list with a NaN", ["analyze", p("e-levels-nan", "levels.txt")], needle="levels.txt"))
     write(p("m-levels-claim", "levels.npy"), npy((10 ** 12,), data=bytes(64)))
     add(Case(m, "level vector claims 10^12 levels", ["analyze", p("m-levels-claim", "levels.npy")], needle="levels.npy"))
+    hdf5_cases(add, p, m, e)
     write(p("e-pgm-maxval", "a.pgm"), b"P5 2 2 0\n\0\0\0\0")
     add(Case(e, "pgm maxval 0", ["analyze", p("e-pgm-maxval")], needle="a.pgm"))
     write(p("e-jpeg-garbage", "a.jpg"), b"\xff\xd8\xff\xdb\x00\x43\x00" + bytes(range(64)) + b"\xff\xc4\xff\xff" + bytes(300))

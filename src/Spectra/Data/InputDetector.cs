@@ -16,6 +16,8 @@ public enum InputKind
     Accumulator,
     /// <summary>A CSV or TSV table (.csv, .tsv, also gzip-compressed as .csv.gz, .tsv.gz): one sample per record.</summary>
     Csv,
+    /// <summary>An HDF5 file: one of its datasets, (M, d) a table, (M, H, W[, C]) images.</summary>
+    Hdf5,
 }
 
 /// <summary>
@@ -39,6 +41,7 @@ internal static class InputDetector
         if (path.EndsWith(".spacc", StringComparison.OrdinalIgnoreCase) || HasMagic(path, "SPECACC\0"u8)) return InputKind.Accumulator;
         if (path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || HasParquetMagic(path)) return InputKind.Parquet;
         if (Csv.CsvRecords.IsCsvName(path)) return InputKind.Csv;
+        if (IsHdf5(path)) return InputKind.Hdf5;
         if (LevelsFile.IsTextFile(path) || LevelsFile.IsNpyVector(path)) return InputKind.Levels;
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".npy") || name.EndsWith(".npz")) return InputKind.Npy;
@@ -59,6 +62,7 @@ internal static class InputDetector
         InputKind.Levels => "levels",
         InputKind.Accumulator => "accumulator",
         InputKind.Csv => "csv",
+        InputKind.Hdf5 => "hdf5",
         _ => "idx",
     };
 
@@ -91,6 +95,34 @@ internal static class InputDetector
     }
 
     private static bool HasParquetMagic(string path) => HasMagic(path, "PAR1"u8);
+
+    private static ReadOnlySpan<byte> Hdf5Signature => [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly string[] Hdf5Extensions = [".h5", ".hdf5", ".hdf", ".he5"];
+
+    /// <summary>
+    /// By extension, or the HDF5 signature where the format allows it: at offset 0, or after a user block
+    /// of 512, 1024, 2048 … bytes (the first few are looked at).
+    /// </summary>
+    private static bool IsHdf5(string path)
+    {
+        if (Hdf5Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
+        try
+        {
+            using var f = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[8];
+            for (long at = 0; at <= 8192 && at + 8 <= f.Length; at = at == 0 ? 512 : at * 2)
+            {
+                f.Position = at;
+                if (f.ReadAtLeast(head, 8, throwOnEndOfStream: false) == 8 && head.SequenceEqual(Hdf5Signature)) return true;
+            }
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpectraException(SpectraErrorKind.Io, "cannot read the file: " + e.Message, path);
+        }
+    }
 
     private static bool HasMagic(string path, ReadOnlySpan<byte> magic)
     {

@@ -45,6 +45,9 @@ public sealed class LoadOptions
     /// <summary>Parquet, CSV: the column holding each row's class label.</summary>
     public LoadOptions LabelColumn(string column) => With(P.LabelColumn, column);
 
+    /// <summary>HDF5: the dataset to read ("/fields/u"), when the file holds more than one numeric dataset.</summary>
+    public LoadOptions Hdf5Dataset(string path) => With(P.Dataset, path);
+
     /// <summary>Parquet, CSV: what a null in a selected column does (stop, drop the row, or impute the column mean).</summary>
     public LoadOptions Nulls(NullPolicy policy) => With(P.Nulls, policy);
 

@@ -1,6 +1,7 @@
 using Spectra.Analysis.PowerLaw;
 using Spectra.Checks;
 using Spectra.Data;
+using Spectra.Data.Hdf5;
 using Spectra.Data.Images;
 using Spectra.Data.Images.Codecs;
 using Spectra.Data.Parquet;
@@ -30,6 +31,7 @@ public sealed record AnalysisRequest
     public string? ListColumn { get; init; } = P.ListColumn.Default;
     public string? ImageColumn { get; init; } = P.ImageColumn.Default;
     public string? LabelColumn { get; init; } = P.LabelColumn.Default;
+    public string? Dataset { get; init; } = P.Dataset.Default;
     public NullPolicy Nulls { get; init; } = P.Nulls.Default;
     public int? MaxSamples { get; init; } = P.MaxSamples.Default;
     public int Seed { get; init; } = P.Seed.Default;
@@ -168,6 +170,8 @@ public sealed record AnalysisRequest
             // A Parquet table of encoded images: decoded like a folder's files, selected like a table's rows.
             ParquetImages => [P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
             "images" or "npy" or "idx" => parquet,
+            // One dataset of an HDF5 file is read as a table or as a stack of images: nothing to decode, select or hash.
+            "hdf5" => [.. images, .. parquet],
             // A two-dimensional array is a table of samples × features: nothing is decoded as an image.
             "table" => [.. images, .. parquet],
             // A list of levels is a spectrum already: nothing is decoded, selected, sampled or prepared into a matrix.
@@ -178,6 +182,8 @@ public sealed record AnalysisRequest
             "accumulator" => [],
             _ => [],
         };
+        // Only an HDF5 file has datasets to choose from (an accumulator checks its shards' own choice).
+        if (kind is not ("hdf5" or "accumulator")) candidates = [.. candidates, P.Dataset];
         return candidates.Where(p => p.TextOf(this) != p.DefaultText).Select(p => p.Key).ToArray();
     }
 
@@ -273,6 +279,7 @@ public sealed record AnalysisRequest
             HashContent = ContentHash,
             Shard = Shard,
         }),
+        InputKind.Hdf5 => new Hdf5Source(path, new Hdf5SourceOptions { Dataset = Dataset, MaxRows = MaxSamples, Seed = Seed, Shard = Shard }),
         InputKind.Accumulator => Shard is null ? new AccumulatorSource(path, RowOptionMap())
             : throw new SpectraException(SpectraErrorKind.InvalidOption, "an accumulator file is a shard already", path, hint: "accumulate the input itself"),
         InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,

@@ -37,6 +37,8 @@ internal static class Parameters
         r => r.ImageColumn, (r, v) => r with { ImageColumn = v });
     public static readonly Parameter<string?> LabelColumn = Text("label_column", "COLUMN", "Parquet, CSV: a column holding each row's class label (never a feature)",
         r => r.LabelColumn, (r, v) => r with { LabelColumn = v });
+    public static readonly Parameter<string?> Dataset = Text("dataset", "PATH", "HDF5: the dataset to read, e.g. /fields/u (default: the file's only numeric one)",
+        r => r.Dataset, (r, v) => r with { Dataset = v }, notebook: "Hdf5Dataset");
     public static readonly Choice<NullPolicy> Nulls = new("nulls", NullPolicy.Error, "Parquet, CSV: what a null in a selected column does: error, drop-row or mean-impute",
         r => r.Nulls, (r, v) => r with { Nulls = v }, ("error", NullPolicy.Error), ("drop-row", NullPolicy.DropRow), ("mean-impute", NullPolicy.MeanImpute))
         { Recorded = Recorded.WhenSet };
@@ -92,6 +94,7 @@ internal static class Parameters
     public static IReadOnlyList<Parameter> Run { get; } =
     [
         Matrix, Color, Resize, Include, Exclude, LabelPattern, Columns, ListColumn, ImageColumn, LabelColumn, Nulls, MaxSamples, Seed, SkipInvalid, ContentHash,
+        Dataset,
         Center, Standardize, DropNonFinite, Threads, KTop, KBottom, Unfolding, UnfoldingDegree, SffRealisations, StartRank, EndRank, ReferenceDraws, Eta,
     ];
 
@@ -130,8 +133,8 @@ internal static class Parameters
         new(key, Array.Empty<string>(), help, get, set, v => v.Count > 0 ? string.Join(",", v) : null, (_, t) => t.Split(',', StringSplitOptions.RemoveEmptyEntries))
         { HelpName = helpName, Recorded = Recorded.WhenSet };
 
-    private static Parameter<string?> Text(string key, string helpName, string help, Func<R, string?> get, Func<R, string?, R> set) =>
-        new(key, null, help, get, set, v => v, (_, t) => t) { HelpName = helpName, Recorded = Recorded.WhenSet };
+    private static Parameter<string?> Text(string key, string helpName, string help, Func<R, string?> get, Func<R, string?, R> set, string? notebook = null) =>
+        new(key, null, help, get, set, v => v, (_, t) => t) { HelpName = helpName, Recorded = Recorded.WhenSet, Notebook = notebook };
 
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 
