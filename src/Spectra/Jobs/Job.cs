@@ -40,8 +40,12 @@ public static class Job
     }
 
     /// <summary>Analyses what the paths hold: one path as <see cref="Analyze(string, AnalysisRequest, IProgress{SpectraProgress}?)"/>, several Parquet tables as one.</summary>
-    public static ReportDocument Analyze(IReadOnlyList<string> paths, AnalysisRequest request, IProgress<SpectraProgress>? progress = null) =>
-        InputPaths.Expand(paths) is [var path] ? Analyze(path, request, progress) : Analyze(request.Open(paths), request, progress: progress).Document;
+    public static ReportDocument Analyze(IReadOnlyList<string> paths, AnalysisRequest request, IProgress<SpectraProgress>? progress = null)
+    {
+        // Expanded once here: the globs' folders are not walked again when the source opens.
+        var expanded = InputPaths.Expand(paths);
+        return expanded is [var path] ? Analyze(path, request, progress) : Analyze(request.Open(expanded), request, progress: progress).Document;
+    }
 
     /// <summary>Analyses what a path holds; a list of levels is analysed as the spectrum it is.</summary>
     public static ReportDocument Analyze(string path, AnalysisRequest request, IProgress<SpectraProgress>? progress = null)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Spectra.Tests.TestSupport;
@@ -9,8 +8,7 @@ namespace Spectra.Tests.TestSupport;
 /// </summary>
 public static class NumpyReference
 {
-    private const string Python = "/usr/bin/python3";
-    private static readonly Lazy<string?> Missing = new(Probe);
+    private static readonly Lazy<string?> Missing = new(() => SystemPython.Missing("import numpy", "python3-numpy"));
 
     /// <summary>Null when numpy is usable; otherwise why not.</summary>
     public static string? Unavailable => Missing.Value;
@@ -26,41 +24,13 @@ public static class NumpyReference
             File.WriteAllBytes(file, bytes);
             var code = "import numpy as np, sys\n" +
                        $"X = np.fromfile(r'{file}', dtype='<f8').reshape({rows}, {cols})\n" + script;
-            var output = Exec(code);
+            var output = SystemPython.Run(code);
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(l => double.Parse(l.Trim(), CultureInfo.InvariantCulture)).ToArray();
         }
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    private static string Exec(string code)
-    {
-        var psi = new ProcessStartInfo(Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-");
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(code);
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(); throw new TimeoutException("python reference timed out"); }
-        if (p.ExitCode != 0) throw new InvalidOperationException("python reference failed: " + stderr.Result);
-        return stdout.Result;
-    }
-
-    private static string? Probe()
-    {
-        if (!File.Exists(Python)) return $"{Python} not found";
-        try
-        {
-            Exec("import numpy\n");
-            return null;
-        }
-        catch (Exception e)
-        {
-            return "numpy not importable under /usr/bin/python3 (apt-get install python3-numpy): " + e.Message;
         }
     }
 }

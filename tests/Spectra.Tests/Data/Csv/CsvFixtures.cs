@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Spectra.Tests.Data.Csv;
 
 /// <summary>
@@ -8,22 +6,7 @@ namespace Spectra.Tests.Data.Csv;
 /// </summary>
 internal static class CsvFixtures
 {
-    public static void Python(string code)
-    {
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-");
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Write(code);
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill();
-            throw new TimeoutException("python fixture writer timed out");
-        }
-        if (p.ExitCode != 0) throw new InvalidOperationException("python fixture writer failed: " + stderr.Result + stdout.Result);
-    }
+    public static void Python(string code) => Spectra.Tests.TestSupport.SystemPython.Run(code);
 }
 
 /// <summary>A temporary folder, deleted with the test class.</summary>
