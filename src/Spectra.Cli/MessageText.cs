@@ -38,7 +38,14 @@ public static partial class MessageText
         c < 0x20 || c is >= '\x7F' and <= '\x9F' || c is '\u2028' or '\u2029' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     /// <summary>A command-line parse error in the user's terms: "an integer", not System.Nullable`1[System.Int32].</summary>
-    public static string ParseError(string message) => Escape(ExpectedType().Replace(message, m => ": expected " + TypeWord(m.Groups[1].Value)));
+    public static string ParseError(string message) => Escape(OneLine(ExpectedType().Replace(message, m => ": expected " + TypeWord(m.Groups[1].Value))));
+
+    /// <summary>The parser lists choices one per line ("Must be one of:\n\t'a'\n\t'b'"); an error is one line: "Must be one of: 'a', 'b'".</summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length <= 1 ? message : lines[0] + " " + string.Join(", ", lines[1..]);
+    }
 
     private static string TypeWord(string dotnetType) =>
         dotnetType.Contains("Int32") || dotnetType.Contains("Int64") ? "an integer" :

@@ -15,11 +15,7 @@ public sealed class RunOptions
     public RunOptions(bool baseline = false) =>
         _options = (baseline ? Parameters.Run.Concat(Parameters.Baseline) : Parameters.Run).Select(p => (p, Create(p))).ToArray();
 
-    public Argument<string[]> Path { get; } = new("PATH")
-    {
-        Description = "An image folder, a Parquet file or folder, a .npy/.npz file or an IDX file; several Parquet files, folders or quoted globs ('shards/*.parquet') are read as one table",
-        Arity = ArgumentArity.OneOrMore,
-    };
+    public Argument<string[]> Path { get; } = InputPathArgument();
 
     public IEnumerable<Option> Options => _options.Select(o => o.Option);
 
@@ -43,6 +39,24 @@ public sealed class RunOptions
 
     private static string Name(string key) =>
         (Parameters.ByKey.GetValueOrDefault(key) is Parameter<bool> { Default: true } ? "--no-" : "--") + key.Replace('_', '-');
+
+    private static Argument<string[]> InputPathArgument()
+    {
+        var path = new Argument<string[]>("PATH")
+        {
+            Description = "An image folder, a Parquet file or folder, a .npy/.npz file or an IDX file; several Parquet files, folders or quoted globs ('shards/*.parquet') are read as one table",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        // The parser hands every token it does not know to a many-valued argument, so a misspelt option would
+        // otherwise be read as a second input and refused for the wrong reason.
+        path.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !System.IO.Path.Exists(token.Value))
+                    result.AddError($"unknown option '{token.Value}'");
+        });
+        return path;
+    }
 
     private static Option Create(Parameter p) => p switch
     {

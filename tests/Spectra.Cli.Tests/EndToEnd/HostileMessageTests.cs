@@ -39,6 +39,25 @@ public class HostileMessageTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_option_is_named_as_unknown_not_read_as_a_second_input()
+    {
+        var run = Tool.Run("analyze", _tmp.Path, "--k-topp", "5");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("unknown option '--k-topp'", run.Err);
+        Assert.DoesNotContain("several inputs", run.Err);
+    }
+
+    [Fact]
+    public void The_choices_of_an_option_are_listed_on_the_error_line()
+    {
+        var run = Tool.Run("analyze", _tmp.Path, "--nulls", "banana");
+        Assert.Equal(3, run.ExitCode);
+        var line = run.Err.Split('\n').Single(l => l.StartsWith("error:"));
+        Assert.Contains("'error', 'drop-row', 'mean-impute'", line);
+        Assert.DoesNotContain("\\n", run.Err);
+    }
+
+    [Fact]
     public void A_value_that_does_not_parse_is_named_in_plain_words()
     {
         var run = Tool.Run("analyze", _tmp.Path, "--max-samples", "banana");
