@@ -55,6 +55,32 @@ internal sealed class ConstantFeatures
         TensorPrimitives.Max(max, _max, _max);
     }
 
+    /// <summary>
+    /// Indices of the features that hold one value in every row of a block held in memory: found from the rows
+    /// themselves, a tile of features at a time, so that rows held for a Gram matrix (d up to 10⁸) need no d-long
+    /// minimum and maximum beside them.
+    /// </summary>
+    public static int[] InRows(ReadOnlySpan<double> rows, long count, int d)
+    {
+        const int Tile = 4096;
+        var constant = new List<int>();
+        Span<bool> varies = stackalloc bool[Tile];
+        for (var j0 = 0; j0 < d; j0 += Tile)
+        {
+            var width = Math.Min(Tile, d - j0);
+            varies[..width].Clear();
+            var first = rows.Slice(j0, width);
+            for (long r = 1; r < count; r++)
+            {
+                var row = rows.Slice((int)(r * d + j0), width);
+                for (var j = 0; j < width; j++) varies[j] |= row[j] != first[j];
+            }
+            for (var j = 0; j < width; j++)
+                if (!varies[j]) constant.Add(j0 + j);
+        }
+        return constant.ToArray();
+    }
+
     /// <summary>Indices of the features whose every value was the same.</summary>
     public int[] Indices() => _started ? Enumerable.Range(0, _d).Where(j => _min[j] == _max[j]).ToArray() : Array.Empty<int>();
 }

@@ -18,6 +18,7 @@ internal sealed class RowAccumulation : IDisposable
     private readonly RowSubsets _subsets;
     private readonly string _path;
     private readonly List<string> _notes;
+    private readonly ConstantFeatures _constant;
     private readonly bool _covariance;
     private readonly long _holdLimit;
     private readonly List<MemoryBudget.Reservation> _reserved = new();
@@ -33,9 +34,12 @@ internal sealed class RowAccumulation : IDisposable
     private long _accumulatorsReserved;
 
     /// <param name="notes">Where a note on realisations left out goes.</param>
+    /// <param name="constant">Told every accumulated row; held rows are searched for constant features when they are joined.</param>
     /// <param name="accumulateOnly">Fold every row into accumulators from the first (a shard: its rows cannot be held for a later merge).</param>
-    public RowAccumulation(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes, bool accumulateOnly = false)
+    public RowAccumulation(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes,
+        ConstantFeatures constant, bool accumulateOnly = false)
     {
+        _constant = constant;
         _d = d;
         _o = o;
         _backend = backend;
@@ -54,9 +58,9 @@ internal sealed class RowAccumulation : IDisposable
 
     /// <summary>Accumulators read back from a file (a merged shard set): the rows are gone, every block and class has its accumulator.</summary>
     public static RowAccumulation Restored(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes,
-        MomentAccumulator main, IReadOnlyList<MomentAccumulator> blocks, IReadOnlyDictionary<string, MomentAccumulator> classes)
+        ConstantFeatures constant, MomentAccumulator main, IReadOnlyList<MomentAccumulator> blocks, IReadOnlyDictionary<string, MomentAccumulator> classes)
     {
-        var a = new RowAccumulation(d, o, backend, subsets, path, notes, accumulateOnly: true) { _held = null };
+        var a = new RowAccumulation(d, o, backend, subsets, path, notes, constant, accumulateOnly: true) { _held = null };
         a._main = main;
         a._blocks = blocks.ToArray();
         a._layout = subsets.Blocks.WithCount(blocks.Count);
@@ -108,7 +112,8 @@ internal sealed class RowAccumulation : IDisposable
     /// <summary>The classes that have an accumulator, in ordinal order.</summary>
     public IEnumerable<string> AccumulatedClasses => _classes.Keys;
 
-    private double AccumulatorBytes => 8.0 * _d * _d;
+    // The co-moment and its mean and work vectors: the one size every accumulator is planned and reserved with.
+    private double AccumulatorBytes => 8.0 * _d * _d + 32.0 * _d;
 
     // What the accumulators may take together: the option when given, else what the run's budget has
     // left beside everything but these accumulators.
@@ -118,8 +123,8 @@ internal sealed class RowAccumulation : IDisposable
 
     /// <summary>
     /// Fails before the first read when the rows a source will yield cannot fit: while they are held for the
-    /// Gram matrix its peak is three copies of them (held, in one block, the matrix's working copy); past that
-    /// it is the main covariance accumulator.
+    /// Gram matrix its peak is two copies of them (the chunks held and the one block they are joined into, centred
+    /// in place) beside the matrix; past that it is the main covariance accumulator.
     /// </summary>
     public void CheckPlanned(long rows)
     {
@@ -128,7 +133,7 @@ internal sealed class RowAccumulation : IDisposable
             throw new SpectraException(SpectraErrorKind.NotEnoughData, $"the input holds at most {rows} sample(s); a spectrum needs at least 2", _path,
                 hint: "give more samples; for the spectrum of one image use 'spectra single-image'");
         if (rows <= _holdLimit)
-            MemoryBudget.Current.Check(24.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
+            MemoryBudget.Current.Check(16.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
         else if (_covariance)
             MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
     }
@@ -164,16 +169,17 @@ internal sealed class RowAccumulation : IDisposable
     }
 
     /// <summary>
-    /// Ends the read. Exactly as many rows as features: the covariance is decomposed (as when it had been
-    /// accumulated all along) while subsets still come from the held rows, which are joined in one block
-    /// with <paramref name="zeroColumns"/> cleared (centring makes a constant feature exactly zero).
+    /// Ends the read and returns the features constant across every kept row. Exactly as many rows as features:
+    /// the covariance is decomposed (as when it had been accumulated all along) while subsets still come from the
+    /// held rows, which are joined in one block with the constant features' columns cleared when
+    /// <paramref name="centres"/> (centring makes a constant feature exactly zero).
     /// </summary>
-    public void Finish(int[] zeroColumns)
+    public int[] Finish(bool centres)
     {
-        if (_held is null) return;
+        if (_held is null) return _constant.Indices();
         if (_covariance && RowsKept >= _d) StartAccumulators(mainOnly: true);
-        // The Gram matrix's working copy of the rows and the matrix come next: checked with the block, so a run that cannot finish stops here.
-        MemoryBudget.Current.Check(16.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features and its working copy", _path);
+        // The Gram matrix comes next (its rows are centred in place): checked with the block, so a run that cannot finish stops here.
+        MemoryBudget.Current.Check(8.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features", _path);
         ReserveRows(RowsKept, "the samples in one block", _reserved);
         // Rows that came in one chunk are that block already: copying them would hold a second
         // copy (1.6 GB for two 10⁸-pixel images) until the collector runs.
@@ -186,11 +192,13 @@ internal sealed class RowAccumulation : IDisposable
             foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
         }
         _held.Clear(); // the chunks now live in one block
-        if (zeroColumns.Length > 0)
+        var constant = ConstantFeatures.InRows(held, RowsKept, _d);
+        if (centres && constant.Length > 0)
             for (long r = 0; r < RowsKept; r++)
-                foreach (var j in zeroColumns) held[r * _d + j] = 0;
+                foreach (var j in constant) held[r * _d + j] = 0;
         ReleaseHeld();
         HeldRows = held;
+        return constant;
     }
 
     /// <summary>
@@ -225,6 +233,7 @@ internal sealed class RowAccumulation : IDisposable
     /// <summary>Folds kept rows (with their stable <paramref name="ids"/>) into their blocks and classes; the block is centred in place last.</summary>
     private void Accumulate(Span<double> block, int kept, long[] ids, string?[] labels, ReadOnlySpan<double> sums)
     {
+        _constant.Add(block, kept);
         foreach (var (subset, rows) in _subsets.ClassesIn(kept, labels))
         {
             var acc = _classes.GetValueOrDefault(subset.Label!) ?? NewClassAccumulator(subset.Label!);
@@ -301,7 +310,7 @@ internal sealed class RowAccumulation : IDisposable
 
     private MomentAccumulator NewAccumulator(string what)
     {
-        long bytes = (long)AccumulatorBytes + 32L * _d;
+        long bytes = (long)AccumulatorBytes;
         _reserved.Add(MemoryBudget.Current.Reserve(bytes, $"{what} ({_d} × {_d})", _path));
         _accumulatorsReserved += bytes;
         return new MomentAccumulator(_d, _backend);

@@ -45,7 +45,7 @@ internal static class SpectrumPipeline
         var filter = new RowFilter(d, options.Preprocess.NonFinite, options.DetectDuplicates, source.FeatureNames, path);
         var scale = new DataScale();
         var constant = new ConstantFeatures(d);
-        var accumulation = new RowAccumulation(d, options, backend, subsets, path, notes, accumulateOnly);
+        var accumulation = new RowAccumulation(d, options, backend, subsets, path, notes, constant, accumulateOnly);
         try
         {
             // Known in advance for files with headers; 0 (a count without a total) otherwise.
@@ -71,7 +71,6 @@ internal static class SpectrumPipeline
                 scale.Apply(chunk.Values.AsSpan(0, chunk.Rows * d));
                 var kept = filter.Filter(chunk);
                 var block = kept.Values.AsSpan(0, kept.Count * d);
-                constant.Add(block, kept.Count);
                 accumulation.Add(block, kept.Count, kept.Labels, kept.Ids, kept.Sums is { } sums ? sums.AsSpan(0, d) : default);
                 accumulateTime += readWatch.Elapsed - t0;
                 progress?.Report(new SpectraProgress("accumulate", accumulation.RowsKept, expectedRows));
@@ -119,17 +118,17 @@ internal static class SpectrumPipeline
             throw new SpectraException(SpectraErrorKind.NotEnoughData,
                 $"{rowsKept} usable sample(s){(rows.RowsDropped > 0 ? $" ({rows.RowsDropped} dropped for non-finite values)" : "")}; a spectrum needs at least 2", path);
         progress?.Report(new SpectraProgress("solve", 0, 1));
-        var constantFeatures = rows.Constant.Indices();
-        accumulation.Finish(SpectrumSolver.Centres(options) ? constantFeatures : Array.Empty<int>());
+        var constantFeatures = accumulation.Finish(SpectrumSolver.Centres(options));
         var solver = new SpectrumSolver(d, options, rows.Backend, scale, constantFeatures, path);
-        var main = solver.Solve(accumulation.Main, accumulation.HeldRows, rowsKept, out var keptFeatures);
+        // The subsets first: they copy the held rows they need, so the main Gram matrix can then centre the rows where they are.
+        var subsets = Subsets(options);
+        var realisations = SubsetSpectra.Realisations(accumulation, subsets, solver);
+        var perLabel = SubsetSpectra.Classes(accumulation, subsets, solver);
+        var main = solver.Solve(accumulation.Main, accumulation.HeldRows, rowsKept, out var keptFeatures, consumeRows: true);
         progress?.Report(new SpectraProgress("solve", 1, 1));
         if (scale.Note() is { } scaled) notes.Add(scaled);
         if (solver.NoVariance)
             notes.Add($"every feature is constant across the {rowsKept} samples: the data has no variance, so it has no spectrum (all eigenvalues are zero)");
-        var subsets = Subsets(options);
-        var realisations = SubsetSpectra.Realisations(accumulation, subsets, solver);
-        var perLabel = SubsetSpectra.Classes(accumulation, subsets, solver);
         solveWatch.Stop();
 
         var timings = new SortedDictionary<string, double>(StringComparer.Ordinal)

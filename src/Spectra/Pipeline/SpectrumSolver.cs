@@ -23,9 +23,10 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
         IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures);
 
     /// <summary>Decomposes the smaller matrix and reports the requested one's spectrum.</summary>
-    public EigenSpectrum Solve(MomentAccumulator? acc, double[]? heldRows, long samples, out IReadOnlyList<int> keptFeatures)
+    /// <param name="consumeRows">The held rows are not needed again: the Gram matrix centres them where they are.</param>
+    public EigenSpectrum Solve(MomentAccumulator? acc, double[]? heldRows, long samples, out IReadOnlyList<int> keptFeatures, bool consumeRows = false)
     {
-        var p = Prepare(acc, heldRows, samples);
+        var p = Prepare(acc, heldRows, samples, consumeRows);
         keptFeatures = p.KeptFeatures;
         return Finish(p, backend.SymmetricEigenvaluesOverwriting(p.Matrix, p.Order));
     }
@@ -47,11 +48,11 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
         return spectra;
     }
 
-    /// <summary>Copies some of the held rows into a matrix of their own.</summary>
+    /// <summary>Copies some of the held rows into a block of their own (the subset's Gram matrix centres it in place).</summary>
     public double[] Gather(double[] heldRows, int[] rows)
     {
-        // Each subset's copy and its Gram matrix's working copy, for the matrices solved side by side.
-        MemoryBudget.Current.Check(Math.Max(1, backend.Info.Threads) * (16.0 * rows.Length * d + 8.0 * rows.Length * rows.Length),
+        // Each subset's copy and its Gram matrix, for the matrices solved side by side.
+        MemoryBudget.Current.Check(Math.Max(1, backend.Info.Threads) * (8.0 * rows.Length * d + 8.0 * rows.Length * rows.Length),
             $"the Gram matrices of subsets of {rows.Length} samples × {d} features", path);
         var x = new double[rows.Length * d];
         for (var i = 0; i < rows.Length; i++)
@@ -59,13 +60,16 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
         return x;
     }
 
-    public Prepared Prepare(MomentAccumulator? acc, double[]? heldRows, long samples)
+    /// <param name="consumeRows">The rows are this matrix's alone (a gathered subset, or held rows not needed again): centred in place.</param>
+    public Prepared Prepare(MomentAccumulator? acc, double[]? heldRows, long samples, bool consumeRows)
     {
         // Data without variance has a zero matrix: there is nothing to standardise.
         var pre = NoVariance ? o.Preprocess with { Standardize = false } : o.Preprocess;
         if (heldRows is not null && (samples < d || acc is null))
         {
-            var (g, kept, drop) = GramMatrix.From(heldRows, (int)samples, d, pre, backend, o.MaxGramSamples);
+            var (g, kept, drop) = consumeRows
+                ? GramMatrix.InPlace(heldRows, (int)samples, d, pre, backend, o.MaxGramSamples)
+                : GramMatrix.From(heldRows, (int)samples, d, pre, backend, o.MaxGramSamples);
             return Checked(new Prepared(g.Values, g.Order, MatrixKind.Gram, samples, kept.Count, kept, drop));
         }
         ZeroCoMoments(acc!);

@@ -14,7 +14,7 @@ internal static class SubsetSpectra
         if (rows.HeldRows is { } held)
         {
             foreach (var (_, members) in subsets.RealisationsIn(rows.HeldIds, (int)rows.RowsKept))
-                if (members.Length >= 2) jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length));
+                if (members.Length >= 2) jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length, consumeRows: true));
         }
         else
         {
@@ -23,7 +23,7 @@ internal static class SubsetSpectra
             {
                 var subset = RowSubset.OfRealisation(k);
                 if (rows.RealisationRows(k) < 2) continue;
-                jobs.Add(() => { var acc = rows.AccumulatorOf(subset)!; return solver.Prepare(acc, null, acc.Count); });
+                jobs.Add(() => { var acc = rows.AccumulatorOf(subset)!; return solver.Prepare(acc, null, acc.Count, consumeRows: false); });
             }
         }
         return solver.SolveEach(jobs);
@@ -41,7 +41,7 @@ internal static class SubsetSpectra
             {
                 if (members.Length < 2) continue;
                 labels.Add(subset.Label!);
-                jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length));
+                jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length, consumeRows: true));
             }
         }
         else
@@ -51,7 +51,7 @@ internal static class SubsetSpectra
                 var acc = rows.AccumulatorOf(RowSubset.OfClass(label))!;
                 if (acc.Count < 2) continue;
                 labels.Add(label);
-                jobs.Add(() => solver.Prepare(acc, null, acc.Count));
+                jobs.Add(() => solver.Prepare(acc, null, acc.Count, consumeRows: false));
             }
         }
         var spectra = solver.SolveEach(jobs);

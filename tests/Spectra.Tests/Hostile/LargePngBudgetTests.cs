@@ -40,8 +40,8 @@ public sealed class LargePngBudgetTests
         using var folder = TwoLargeImages();
         Assert.All(Directory.GetFiles(folder.Path), f => Assert.InRange(new FileInfo(f).Length, 1, 2 << 20));
         SpectraException? e = null;
-        // 4 GB cannot hold two rows of 10⁸ doubles (1.6 GB) with their Gram copies (4.8 GB).
-        using var budget = MemoryBudget.Use(4L << 30);
+        // 2.7 GB cannot hold two rows of 10⁸ doubles (1.6 GB) as read and joined in one block (3.2 GB).
+        using var budget = MemoryBudget.Use(5L << 29);
         long allocated = AllocationCollection.Allocated(() => e = Assert.Throws<SpectraException>(() =>
             SpectrumPipeline.Run(new ImageFolderSource(folder.Path), new SpectrumOptions { Realisations = 0 })));
         Assert.Equal(SpectraErrorKind.LimitExceeded, e!.Kind);

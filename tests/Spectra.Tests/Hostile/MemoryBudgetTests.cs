@@ -64,26 +64,26 @@ public sealed class MemoryBudgetTests
     [Fact]
     public void Held_rows_beyond_the_budget_stop_the_pipeline_and_everything_reserved_is_given_back()
     {
-        // 100 samples × 10 000 features (8 MB): held for the Gram matrix, whose working copies do not fit in 20 MB.
-        var rows = new double[100 * 10_000];
+        // 200 samples × 10 000 features (16 MB): held for the Gram matrix, the chunks and the block they are joined into do not fit in 24 MB.
+        var rows = new double[200 * 10_000];
         var rng = new Random(1);
         for (int i = 0; i < rows.Length; i++) rows[i] = rng.NextDouble();
-        using (MemoryBudget.Use(20L << 20))
+        using (MemoryBudget.Use(24L << 20))
         {
-            var e = Assert.Throws<SpectraException>(() => SpectrumPipeline.Run(new InMemorySource(rows, 100, 10_000)));
+            var e = Assert.Throws<SpectraException>(() => SpectrumPipeline.Run(new InMemorySource(rows, 200, 10_000)));
             Assert.Equal(SpectraErrorKind.LimitExceeded, e.Kind);
             Assert.Contains("Gram", e.Message);
             Assert.Equal(0, MemoryBudget.Current.Reserved);
         }
         using (MemoryBudget.Use(256L << 20))
-            Assert.Equal(100, SpectrumPipeline.Run(new InMemorySource(rows, 100, 10_000), new SpectrumOptions { Realisations = 0 }).Spectrum.Provenance.Samples);
+            Assert.Equal(200, SpectrumPipeline.Run(new InMemorySource(rows, 200, 10_000), new SpectrumOptions { Realisations = 0 }).Spectrum.Provenance.Samples);
     }
 
     [Fact]
     public void Realisations_that_do_not_fit_beside_the_covariance_are_left_out_with_a_note()
     {
-        // d = 300: each accumulator 0.72 MB. 1000 rows > d, so the covariance path. 5.5 MB holds 4 row blocks, the merged main
-        // accumulator and the two solved together (7 × 0.72 MB) but not 6 blocks (9 × 0.72 MB): 6 of the 8 realisations.
+        // d = 300: each accumulator 0.73 MB. 1000 rows > d, so the covariance path. 5.5 MB holds 4 row blocks, the merged main
+        // accumulator and the one or two solved together (6 or 7 × 0.73 MB) but not 6 blocks (8 or 9 × 0.73 MB): fewer than 8 realisations.
         var rows = new double[1000 * 300];
         var rng = new Random(2);
         for (int i = 0; i < rows.Length; i++) rows[i] = rng.NextDouble();

@@ -7,7 +7,7 @@ namespace Spectra.Tests.Pipeline;
 public class RowAccumulationTests
 {
     private static RowAccumulation Make(int d, SpectrumOptions o, List<string> notes, bool perClass = false) =>
-        new(d, o, ManagedBackend.Instance, new RowSubsets(o.Seed, o.Realisations, perClass), "x", notes);
+        new(d, o, ManagedBackend.Instance, new RowSubsets(o.Seed, o.Realisations, perClass), "x", notes, new ConstantFeatures(d));
 
     private static void Feed(RowAccumulation acc, double[] x, int rows, int d, int chunk, string?[]? labels = null)
     {
@@ -26,10 +26,41 @@ public class RowAccumulationTests
         var x = TestMatrices.RandomRows(rows, d, 5);
         using var acc = Make(d, new SpectrumOptions { Realisations = 2 }, new List<string>());
         Feed(acc, x, rows, d, chunk: 3);
-        acc.Finish([]);
+        acc.Finish(centres: false);
         Assert.Null(acc.Main);
         Assert.Equal(x, acc.HeldRows);
         Assert.Null(acc.AccumulatorOf(RowSubset.OfRealisation(0)));
+    }
+
+    [Theory]
+    [InlineData(8)]   // held: fewer rows than features
+    [InlineData(40)]  // accumulated: the rows outgrow the features mid-read
+    public void Constant_features_are_the_same_whether_the_rows_are_held_or_accumulated(int rows)
+    {
+        const int d = 12;
+        var x = TestMatrices.RandomRows(rows, d, 7);
+        for (var r = 0; r < rows; r++) { x[r * d + 2] = 0.25; x[r * d + 11] = -3; }
+        using var acc = Make(d, new SpectrumOptions { Realisations = 2 }, new List<string>());
+        Feed(acc, x, rows, d, chunk: 5);
+        Assert.Equal([2, 11], acc.Finish(centres: true));
+        // Held rows come back with the constant columns cleared (centring makes them exactly zero).
+        if (acc.HeldRows is { } held)
+            for (var r = 0; r < rows; r++) { Assert.Equal(0, held[r * d + 2]); Assert.Equal(0, held[r * d + 11]); }
+    }
+
+    [Fact]
+    public void Constant_features_of_held_rows_match_a_running_minimum_and_maximum_across_tile_edges()
+    {
+        const int d = 9000, rows = 3;
+        var x = TestMatrices.RandomRows(rows, d, 8);
+        foreach (var j in new[] { 0, 4095, 4096, 8191, 8192, 8999 })
+            for (var r = 0; r < rows; r++) x[r * d + j] = j;
+        // Equal in two rows only: not constant.
+        x[1 * d + 17] = x[17];
+        var running = new ConstantFeatures(d);
+        running.Add(x, rows);
+        Assert.Equal(running.Indices(), ConstantFeatures.InRows(x, rows, d));
+        Assert.Equal([0, 4095, 4096, 8191, 8192, 8999], ConstantFeatures.InRows(x, rows, d));
     }
 
     [Fact]
@@ -40,7 +71,7 @@ public class RowAccumulationTests
         var labels = Enumerable.Range(0, rows).Select(i => i % 3 == 0 ? "a" : "b").ToArray<string?>();
         using var acc = Make(d, new SpectrumOptions { Realisations = 3, Seed = 2 }, new List<string>(), perClass: true);
         Feed(acc, x, rows, d, chunk: 3, labels);
-        acc.Finish([]);
+        acc.Finish(centres: false);
         Assert.Null(acc.HeldRows);
         Assert.Equal(4, acc.BlockAccumulators.Count);
         Assert.Equal(rows, acc.Main!.Count);
@@ -65,7 +96,7 @@ public class RowAccumulationTests
     public void Realisations_that_do_not_fit_the_memory_allowed_come_from_fewer_blocks_or_are_left_out_with_a_note()
     {
         const int d = 4, rows = 20;
-        long each = 8L * d * d;
+        long each = 8L * d * d + 32L * d; // the co-moment and its vectors
         // Two blocks, the merged main and (at most) two realisations solved together fit; four blocks never do.
         var notes = new List<string>();
         using (var acc = Make(d, new SpectrumOptions { Realisations = 5, MaxAccumulatorBytes = 5 * each }, notes))

@@ -190,7 +190,7 @@ public class SpectrumPipelineTests
     public void Realisations_that_would_not_fit_the_accumulator_memory_are_left_out_with_a_note()
     {
         const int cols = 8;
-        long each = 8L * cols * cols;
+        long each = 8L * cols * cols + 32L * cols; // the co-moment and its vectors
         var x = TestMatrices.RandomRows(40, cols, 31);
         var source = new InMemorySource(x, 40, cols);
         // Two blocks, their merge and two realisations solved together fit (whatever the thread count); four blocks do not.

@@ -106,9 +106,9 @@ internal static class ShardSet
                 hint: "merge every shard first: spectra merge run/shard-*.spacc -o merged.spacc");
         var notes = h.Notes.ToList();
         var subsets = SpectrumPipeline.Subsets(options);
-        var accumulation = RowAccumulation.Restored(h.Features, options, backend, subsets, h.Input, notes, c.Main, c.Blocks.Count == 0 ? [c.Main] : c.Blocks, c.Classes);
         var constant = new ConstantFeatures(h.Features);
         constant.Merge(c.Min, c.Max);
+        var accumulation = RowAccumulation.Restored(h.Features, options, backend, subsets, h.Input, notes, constant, c.Main, c.Blocks.Count == 0 ? [c.Main] : c.Blocks, c.Classes);
         var read = new ReadSummary
         {
             Files = h.Files,
