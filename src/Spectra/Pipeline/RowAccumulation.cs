@@ -22,8 +22,7 @@ internal sealed class RowAccumulation : IDisposable
     private readonly bool _covariance;
     private readonly long _holdLimit;
     private readonly List<MemoryBudget.Reservation> _reserved = new();
-    private readonly List<MemoryBudget.Reservation> _heldReserved = new();
-    private List<double[]>? _held = new();
+    private HeldRowBlock? _held;
     private readonly List<long[]> _heldIds = new();
     private readonly List<string?> _heldLabels = new();
     private MomentAccumulator? _main;
@@ -50,6 +49,7 @@ internal sealed class RowAccumulation : IDisposable
         _covariance = d <= o.MaxCovarianceFeatures;
         // Without a covariance the held rows are all there is.
         _holdLimit = accumulateOnly ? 0 : _covariance ? Math.Min(d, o.MaxGramSamples) : o.MaxGramSamples;
+        _held = new HeldRowBlock(d, _holdLimit, path);
         if (accumulateOnly && !_covariance)
             throw new SpectraException(SpectraErrorKind.LimitExceeded,
                 $"a shard accumulates the {d} × {d} covariance, above its limit of {o.MaxCovarianceFeatures} features", path,
@@ -60,7 +60,8 @@ internal sealed class RowAccumulation : IDisposable
     public static RowAccumulation Restored(int d, SpectrumOptions o, ILinearAlgebraBackend backend, RowSubsets subsets, string path, List<string> notes,
         ConstantFeatures constant, MomentAccumulator main, IReadOnlyList<MomentAccumulator> blocks, IReadOnlyDictionary<string, MomentAccumulator> classes)
     {
-        var a = new RowAccumulation(d, o, backend, subsets, path, notes, constant, accumulateOnly: true) { _held = null };
+        var a = new RowAccumulation(d, o, backend, subsets, path, notes, constant, accumulateOnly: true);
+        a.DropHeld();
         a._main = main;
         a._blocks = blocks.ToArray();
         a._layout = subsets.Blocks.WithCount(blocks.Count);
@@ -122,9 +123,9 @@ internal sealed class RowAccumulation : IDisposable
         : MemoryBudget.Current.Available + _accumulatorsReserved;
 
     /// <summary>
-    /// Fails before the first read when the rows a source will yield cannot fit: while they are held for the
-    /// Gram matrix its peak is two copies of them (the chunks held and the one block they are joined into, centred
-    /// in place) beside the matrix; past that it is the main covariance accumulator.
+    /// Fails before the first read when the rows a source will yield cannot fit, and allocates the block that
+    /// holds them when they are few enough: while they are held for the Gram matrix the peak is that block and
+    /// the source's chunk buffers (at most as large) beside the matrix; past that it is the main covariance accumulator.
     /// </summary>
     public void CheckPlanned(long rows)
     {
@@ -133,7 +134,10 @@ internal sealed class RowAccumulation : IDisposable
             throw new SpectraException(SpectraErrorKind.NotEnoughData, $"the input holds at most {rows} sample(s); a spectrum needs at least 2", _path,
                 hint: "give more samples; for the spectrum of one image use 'spectra single-image'");
         if (rows <= _holdLimit)
+        {
             MemoryBudget.Current.Check(16.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
+            _held?.Plan(rows);
+        }
         else if (_covariance)
             MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
     }
@@ -146,8 +150,7 @@ internal sealed class RowAccumulation : IDisposable
         {
             if (RowsKept + kept <= _holdLimit)
             {
-                ReserveRows(kept, "samples held for the Gram matrix", _heldReserved);
-                _held.Add(block.ToArray());
+                _held.Append(block, kept);
                 _heldIds.Add(ids[..kept]);
                 _heldLabels.AddRange(labels.Take(kept));
                 RowsKept += kept;
@@ -159,10 +162,7 @@ internal sealed class RowAccumulation : IDisposable
                     hint: "limit the samples (max samples) or reduce the features (resize images, select columns)");
             // More rows than features: the covariance is the smaller matrix from here on.
             StartAccumulators(mainOnly: false);
-            _held = null;
-            _heldIds.Clear();
-            _heldLabels.Clear();
-            ReleaseHeld();
+            DropHeld();
         }
         Accumulate(block, kept, ids, labels, sums);
         RowsKept += kept;
@@ -178,25 +178,14 @@ internal sealed class RowAccumulation : IDisposable
     {
         if (_held is null) return _constant.Indices();
         if (_covariance && RowsKept >= _d) StartAccumulators(mainOnly: true);
-        // The Gram matrix comes next (its rows are centred in place): checked with the block, so a run that cannot finish stops here.
-        MemoryBudget.Current.Check(8.0 * RowsKept * _d + 8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features", _path);
-        ReserveRows(RowsKept, "the samples in one block", _reserved);
-        // Rows that came in one chunk are that block already: copying them would hold a second
-        // copy (1.6 GB for two 10⁸-pixel images) until the collector runs.
-        double[] held;
-        if (_held.Count == 1) held = _held[0];
-        else
-        {
-            held = new double[_held.Sum(c => (long)c.Length)];
-            long offset = 0;
-            foreach (var c in _held) { Array.Copy(c, 0, held, offset, c.Length); offset += c.Length; }
-        }
-        _held.Clear(); // the chunks now live in one block
+        // The Gram matrix comes next (the held rows are centred in place): checked here, so a run that cannot finish stops before it.
+        MemoryBudget.Current.Check(8.0 * RowsKept * RowsKept, $"the Gram matrix of {RowsKept} samples × {_d} features", _path);
+        var (held, reservation) = _held.Take();
+        if (reservation is not null) _reserved.Add(reservation);
         var constant = ConstantFeatures.InRows(held, RowsKept, _d);
         if (centres && constant.Length > 0)
             for (long r = 0; r < RowsKept; r++)
                 foreach (var j in constant) held[r * _d + j] = 0;
-        ReleaseHeld();
         HeldRows = held;
         return constant;
     }
@@ -218,15 +207,15 @@ internal sealed class RowAccumulation : IDisposable
             _reserved.Add(MemoryBudget.Current.Reserve(later, $"the merged covariance and the realisations solved together ({_d} × {_d} each)", _path));
             _accumulatorsReserved += later;
         }
-        int label = 0;
-        for (var c = 0; c < _held!.Count; c++)
+        int first = 0;
+        for (var c = 0; c < _held!.ChunkRows.Count; c++)
         {
-            var rows = _held[c].Length / _d;
-            var labels = _heldLabels.GetRange(label, rows).ToArray();
-            label += rows;
+            var rows = _held.ChunkRows[c];
+            var chunk = _held.Chunk(first, c);
             // Kept for the Gram path when only the main accumulator is made; consumed otherwise.
-            if (mainOnly) _blocks[0].AddInPlace((double[])_held[c].Clone(), rows);
-            else Accumulate(_held[c], rows, _heldIds[c], labels, default);
+            if (mainOnly) _blocks[0].AddInPlace(chunk.ToArray(), rows);
+            else Accumulate(chunk, rows, _heldIds[c], _heldLabels.GetRange(first, rows).ToArray(), default);
+            first += rows;
         }
     }
 
@@ -324,22 +313,21 @@ internal sealed class RowAccumulation : IDisposable
         return merged;
     }
 
-    /// <summary>Reserves a copy of <paramref name="rows"/> rows for as long as the pass lasts (or, for held rows, until they are consolidated).</summary>
-    private void ReserveRows(long rows, string what, List<MemoryBudget.Reservation> into) =>
-        into.Add(MemoryBudget.Current.Reserve(8L * rows * _d, $"{what} ({rows} samples × {_d} features)", _path));
-
-    private void ReleaseHeld()
+    // The rows went to accumulators (or never came): what held them is given back.
+    private void DropHeld()
     {
-        foreach (var r in _heldReserved) r.Dispose();
-        _heldReserved.Clear();
+        _held?.Dispose();
+        _held = null;
+        _heldIds.Clear();
+        _heldLabels.Clear();
     }
 
     internal static string Gb(double bytes) => (bytes / 1e9).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " GB";
 
     public void Dispose()
     {
-        foreach (var r in _reserved.Concat(_heldReserved)) r.Dispose();
+        foreach (var r in _reserved) r.Dispose();
         _reserved.Clear();
-        _heldReserved.Clear();
+        _held?.Dispose();
     }
 }
