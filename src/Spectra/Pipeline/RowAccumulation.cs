@@ -135,11 +135,26 @@ internal sealed class RowAccumulation : IDisposable
                 hint: "give more samples; for the spectrum of one image use 'spectra single-image'");
         if (rows <= _holdLimit)
         {
-            MemoryBudget.Current.Check(16.0 * rows * _d + 8.0 * rows * rows, $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
+            MemoryBudget.Current.Check(HeldPeakBytes(rows), $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
             _held?.Plan(rows);
         }
         else if (_covariance)
             MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
+    }
+
+    /// <summary>
+    /// The peak of a run whose rows are held: the held block, the source's chunk buffers beside it (at most as
+    /// large), the Gram matrix, and, with realisations, the one block their rows are copied into in turn (about
+    /// half the rows; the solver checks the exact size once the rows are in) beside the Gram matrices of those
+    /// solved side by side.
+    /// </summary>
+    private double HeldPeakBytes(long rows)
+    {
+        var peak = 16.0 * rows * _d + 8.0 * rows * rows;
+        var members = (rows + 1) / 2;
+        if (_o.Realisations > 0 && members >= 2)
+            peak += 8.0 * members * _d + Math.Min(Math.Max(1, _backend.Info.Threads), _o.Realisations) * 8.0 * members * members;
+        return peak;
     }
 
     /// <summary>Takes a block of kept rows (the buffer is consumed: centred in place when accumulated).</summary>

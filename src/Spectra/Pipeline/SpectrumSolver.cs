@@ -48,13 +48,27 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
         return spectra;
     }
 
-    /// <summary>Copies some of the held rows into a block of their own (the subset's Gram matrix centres it in place).</summary>
+    // The one block every subset's rows are copied into in turn: a subset's Gram matrix is made from its copy
+    // (centring it in place) before the next subset is gathered, so the copies never need to coexist, and no
+    // garbage of one copy per subset is left for the collector.
+    private double[] _subsetRows = [];
+
+    /// <summary>Makes the block the subsets' rows are gathered into large enough for <paramref name="rows"/> rows, once, before the first is gathered.</summary>
+    public void PlanSubsets(int rows)
+    {
+        if (_subsetRows.LongLength >= (long)rows * d) return;
+        // The copy, and the Gram matrices of the subsets solved side by side.
+        MemoryBudget.Current.Check(8.0 * rows * d + Math.Max(1, backend.Info.Threads) * 8.0 * rows * rows,
+            $"the Gram matrices of subsets of {rows} samples × {d} features", path);
+        _subsetRows = [];
+        _subsetRows = new double[(long)rows * d];
+    }
+
+    /// <summary>Copies some of the held rows into the subsets' block (valid until the next gather; the subset's Gram matrix centres it in place).</summary>
     public double[] Gather(double[] heldRows, int[] rows)
     {
-        // Each subset's copy and its Gram matrix, for the matrices solved side by side.
-        MemoryBudget.Current.Check(Math.Max(1, backend.Info.Threads) * (8.0 * rows.Length * d + 8.0 * rows.Length * rows.Length),
-            $"the Gram matrices of subsets of {rows.Length} samples × {d} features", path);
-        var x = new double[rows.Length * d];
+        PlanSubsets(rows.Length);
+        var x = _subsetRows;
         for (var i = 0; i < rows.Length; i++)
             Array.Copy(heldRows, (long)rows[i] * d, x, (long)i * d, d);
         return x;

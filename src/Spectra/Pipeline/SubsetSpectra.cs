@@ -13,8 +13,10 @@ internal static class SubsetSpectra
         var jobs = new List<Func<SpectrumSolver.Prepared>>();
         if (rows.HeldRows is { } held)
         {
-            foreach (var (_, members) in subsets.RealisationsIn(rows.HeldIds, (int)rows.RowsKept))
-                if (members.Length >= 2) jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length, consumeRows: true));
+            var all = subsets.RealisationsIn(rows.HeldIds, (int)rows.RowsKept).Select(r => r.Rows).Where(m => m.Length >= 2).ToList();
+            if (all.Count > 0) solver.PlanSubsets(all.Max(m => m.Length));
+            foreach (var members in all)
+                jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length, consumeRows: true));
         }
         else
         {
@@ -37,9 +39,10 @@ internal static class SubsetSpectra
         var jobs = new List<Func<SpectrumSolver.Prepared>>();
         if (rows.HeldRows is { } held)
         {
-            foreach (var (subset, members) in subsets.ClassesIn((int)rows.RowsKept, rows.HeldLabels))
+            var classes = subsets.ClassesIn((int)rows.RowsKept, rows.HeldLabels).Where(c => c.Rows.Length >= 2).ToList();
+            if (classes.Count > 0) solver.PlanSubsets(classes.Max(c => c.Rows.Length));
+            foreach (var (subset, members) in classes)
             {
-                if (members.Length < 2) continue;
                 labels.Add(subset.Label!);
                 jobs.Add(() => solver.Prepare(null, solver.Gather(held, members), members.Length, consumeRows: true));
             }

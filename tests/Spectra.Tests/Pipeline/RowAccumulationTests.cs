@@ -125,4 +125,18 @@ public class RowAccumulationTests
         var e = Assert.Throws<SpectraException>(() => acc.CheckPlanned(1));
         Assert.Equal(SpectraErrorKind.NotEnoughData, e.Kind);
     }
+    [Fact]
+    public void The_planned_peak_of_held_rows_counts_the_realisations_copies()
+    {
+        // 40 held rows of 10⁵ features: 64 MB for the block and the source's chunk buffers, and 16 MB for
+        // the block the realisations' rows (about half of them each) are copied into in turn.
+        const int d = 100_000, rows = 40;
+        using var budget = MemoryBudget.Use(72_000_000);
+        using (var without = Make(d, new SpectrumOptions { Realisations = 0 }, new List<string>()))
+            without.CheckPlanned(rows);
+        using var with = Make(d, new SpectrumOptions { Realisations = 8 }, new List<string>());
+        var e = Assert.Throws<SpectraException>(() => with.CheckPlanned(rows));
+        Assert.Equal(SpectraErrorKind.LimitExceeded, e.Kind);
+        Assert.Contains($"{rows} samples × {d} features", e.Message);
+    }
 }
