@@ -54,6 +54,10 @@ public class StudyChartsTests : IDisposable
         var run = Tool.Run("compare", Samples("digits"), Samples("fields"), "--html", html, "--markdown", md, "-q");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(1, Charts(File.ReadAllText(html), "compare-sigmas"));
+        // The two compared distributions overlaid, each with both sides in its legend.
+        foreach (var overlay in new[] { "compare-spacing", "compare-ratio" })
+            Assert.Equal(1, Charts(File.ReadAllText(html), overlay));
+        Assert.Contains("B (n = ", File.ReadAllText(html));
         Assert.StartsWith("## ", File.ReadAllText(md));
         Assert.Contains("|---|", File.ReadAllText(md));
     }
@@ -96,5 +100,19 @@ public class AttributionChartsTests : IDisposable
         Assert.Single(strong);
         Assert.Equal("220", strong[0].Groups[1].Value);
         Assert.Equal("100", strong[0].Groups[2].Value);
+
+        // Beside it the samples that score highest, drawn as they are: the top one's loud pixel is its brightest
+        // (darkest ink, at x = 70 + 5/8 · 120, y = 40 + 2/8 · 120) when it scores positive, its darkest (no ink) otherwise.
+        var top = result.GetProperty("components")[0].GetProperty("top_samples")[0];
+        Assert.False(top.TryGetProperty("pixels", out _));
+        var sample = page[page.IndexOf("id=\"attribution-sample-1-1\"", StringComparison.Ordinal)..];
+        sample = sample[..sample.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(top.GetProperty("name").GetString()!), sample);
+        var cell = System.Text.RegularExpressions.Regex.Match(sample, "<rect x=\"145\" y=\"70\"[^>]*fill-opacity=\"([0-9.]+)\"/>");
+        if (top.GetProperty("score").GetDouble() > 0) Assert.Equal("1", cell.Groups[1].Value);
+        else Assert.False(cell.Success, cell.Value);
+        Assert.Equal(3, AttributionChartsDrawn(page, 1));
     }
+
+    private static int AttributionChartsDrawn(string page, int rank) => page.Split($"class=\"spectra-chart\" id=\"attribution-sample-{rank}-").Length - 1;
 }

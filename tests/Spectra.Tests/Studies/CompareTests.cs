@@ -1,3 +1,4 @@
+using Spectra.References;
 using Spectra.Data.Synthetic;
 using Spectra.Data;
 using Spectra.Pipeline;
@@ -10,6 +11,10 @@ namespace Spectra.Tests.Studies;
 public class CompareTests(ITestOutputHelper output)
 {
     private const int M = 1024, D = 128;
+
+    // The record with its histograms as values (its own equality compares the lists by reference).
+    private static object Values(DistributionDistance d) =>
+        (d with { Edges = [], DensityA = [], DensityB = [] }, string.Join(" ", d.Edges), string.Join(" ", d.DensityA), string.Join(" ", d.DensityB));
 
     private void Log(CompareResult r)
     {
@@ -28,6 +33,26 @@ public class CompareTests(ITestOutputHelper output)
         Assert.Equal(2, result.Distributions.Count);
         Assert.All(result.Distributions, d => Assert.True(d.KsPValue > 0.001));
         Assert.Equal(8, result.A.Realisations);
+    }
+
+    [Fact]
+    public void TheOverlaidHistogramsAreTheOnesTheHellingerDistanceBins()
+    {
+        var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.5, 1), GaussianDataSource.Correlated(M, D, 0.5, 2));
+        foreach (var d in result.Distributions)
+        {
+            var width = d.Edges[1] - d.Edges[0];
+            Assert.Equal(d.Edges.Count - 1, d.DensityA.Count);
+            // The drawn cells with the two tail cells (what lies outside the edges) give the distance reported.
+            double Tail(IReadOnlyList<double> density) => Math.Max(0, 1 - density.Sum() * width);
+            var bc = d.DensityA.Zip(d.DensityB, (p, q) => Math.Sqrt(p * width * q * width)).Sum() + Math.Sqrt(Tail(d.DensityA) * Tail(d.DensityB));
+            Assert.Equal(d.Hellinger, Math.Sqrt(Math.Max(0, 1 - bc)), 6);
+            // Wishart levels are GOE-like: each side's histogram lies nearer the GOE density than the Poisson one.
+            Func<double, double> goe = d.Distribution == "spacing" ? SpacingReferences.WignerDensity : r => SpacingRatioReferences.FoldedDensity(LevelStatistics.Goe, r);
+            Func<double, double> poisson = d.Distribution == "spacing" ? SpacingReferences.PoissonDensity : r => SpacingRatioReferences.FoldedDensity(LevelStatistics.Poisson, r);
+            double Distance(Func<double, double> f) => d.DensityA.Select((p, k) => Math.Abs(p - f(d.Edges[k] + width / 2)) * width).Sum();
+            Assert.True(Distance(goe) < Distance(poisson), $"{d.Distribution}: to GOE {Distance(goe):F3}, to Poisson {Distance(poisson):F3}");
+        }
     }
 
     [Fact]
@@ -118,7 +143,7 @@ public class CompareTests(ITestOutputHelper output)
             Assert.Equal(8, asReports.A.Realisations);
             // Every statistic with its spread, and every distance, to the bit: a report keeps the realisations' eigenvalues.
             Assert.Equal(asData.Statistics, asReports.Statistics);
-            Assert.Equal(asData.Distributions, asReports.Distributions);
+            Assert.Equal(asData.Distributions.Select(Values), asReports.Distributions.Select(Values));
             Assert.Equal(asData.Different, asReports.Different);
             Assert.All(asData.Statistics, s => Assert.NotNull(s.Sigmas));
             Assert.Equal(asData.Warnings, asReports.Warnings);

@@ -28,9 +28,10 @@ internal sealed record BarSeries(string Name, string Color, IReadOnlyList<double
 /// <summary>A vertical line across the plot at X (an edge, a threshold).</summary>
 /// <summary>
 /// A picture of values on a grid of cells, row 0 at the top (an eigenvector drawn as the image it lives on): red for
-/// positive, blue for negative, the stronger the larger |v| against the largest. Unnamed, so it has no legend entry.
+/// positive, blue for negative, the stronger the larger |v| against the largest; with <see cref="Intensity"/>, an
+/// image's own pixels as ink, darker the brighter the pixel against the image's range. Unnamed, so it has no legend entry.
 /// </summary>
-internal sealed record PixelGrid(int Columns, int Rows, IReadOnlyList<double> Values) : ChartSeries("", "#000");
+internal sealed record PixelGrid(int Columns, int Rows, IReadOnlyList<double> Values, bool Intensity = false) : ChartSeries("", "#000");
 
 internal sealed record VerticalMarker(string Name, string Color, double X, bool Dashed = true) : ChartSeries(Name, Color);
 

@@ -76,6 +76,11 @@ internal static class SeriesWriter
 
     private static void WriteGrid(StringBuilder sb, PixelGrid g, PlotFrame f)
     {
+        if (g.Intensity)
+        {
+            WriteIntensities(sb, g, f);
+            return;
+        }
         double largest = 0;
         foreach (var v in g.Values) if (double.IsFinite(v)) largest = Math.Max(largest, Math.Abs(v));
         sb.Append("<g class=\"pixels\" shape-rendering=\"crispEdges\">");
@@ -86,6 +91,23 @@ internal static class SeriesWriter
                 if (!double.IsFinite(v) || v == 0 || largest == 0) continue;
                 double x0 = f.PageX(col), x1 = f.PageX(col + 1), y0 = f.PageY(g.Rows - row), y1 = f.PageY(g.Rows - row - 1);
                 sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(x1 - x0)}\" height=\"{F(y1 - y0)}\" fill=\"{(v > 0 ? "#dc2626" : "#2563eb")}\" fill-opacity=\"{F(Math.Abs(v) / largest)}\"/>");
+            }
+        sb.Append("</g>\n");
+    }
+
+    private static void WriteIntensities(StringBuilder sb, PixelGrid g, PlotFrame f)
+    {
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        foreach (var v in g.Values)
+            if (double.IsFinite(v)) (low, high) = (Math.Min(low, v), Math.Max(high, v));
+        sb.Append("<g class=\"pixels\" shape-rendering=\"crispEdges\">");
+        for (var row = 0; row < g.Rows; row++)
+            for (var col = 0; col < g.Columns; col++)
+            {
+                var v = g.Values[row * g.Columns + col];
+                if (!double.IsFinite(v) || v <= low || high <= low) continue;
+                double x0 = f.PageX(col), x1 = f.PageX(col + 1), y0 = f.PageY(g.Rows - row), y1 = f.PageY(g.Rows - row - 1);
+                sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(x1 - x0)}\" height=\"{F(y1 - y0)}\" fill=\"#111827\" fill-opacity=\"{F((v - low) / (high - low))}\"/>");
             }
         sb.Append("</g>\n");
     }

@@ -6,7 +6,12 @@ public sealed record FeatureLoading(int Index, string Name, double Loading);
 /// <summary>A sample's projection of its centred row on an eigenvector (its principal-component score).</summary>
 /// <param name="Index">0-based position of the row in read order.</param>
 /// <param name="Name">Row name: the file name or "row i".</param>
-public sealed record SampleScore(long Index, string Name, double Score);
+public sealed record SampleScore(long Index, string Name, double Score)
+{
+    /// <summary>For image input, the sample's raw pixels (features in read order), to draw it beside the eigenvector; else null. Not written to JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<double>? Pixels { get; init; }
+}
 
 /// <summary>One eigenvector traced back to the data.</summary>
 /// <param name="Rank">1 = largest eigenvalue.</param>

@@ -14,6 +14,9 @@ namespace Spectra.Studies.Attribution;
 /// </summary>
 internal static class AttributionStudy
 {
+    // The most the kept rows of the top samples may take (64 MB: 10 samples of 5 components of a 400 × 400 RGB image).
+    private const double MaxKeptRowBytes = 64.0 * (1 << 20);
+
     public static AttributionResult Run(IDataSource source, AttributionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -71,6 +74,9 @@ internal static class AttributionStudy
             scale[t] = options.Preprocess.Standardize ? 1 / Math.Sqrt(variance[kept[t]]) : 1;
         var center = options.Preprocess.Center;
         var tops = Enumerable.Range(0, m).Select(_ => new TopSamples(options.TopLoadings)).ToArray();
+        var image = (source as Data.Images.IImageShaped)?.Shape;
+        // The top samples of image input are drawn beside their eigenvector: their rows are kept while they fit a small share of the budget.
+        var keepRows = image is not null && 8.0 * m * options.TopLoadings * d <= Math.Min(MaxKeptRowBytes, MemoryBudget.Current.Available / 8.0);
         long seen = 0;
         var reduced = Array.Empty<double>();
         var scores = Array.Empty<double>();
@@ -94,11 +100,11 @@ internal static class AttributionStudy
                     var s = scores[r * m + c];
                     tops[c].Observe(s);
                     if (!tops[c].Admits(s, index[r].Global)) continue;
-                    tops[c].Add(new TopSamples.Entry(index[r].Global, index[r].Name, s, TopSamples.Hash(block.AsSpan(r * d, d))));
+                    var row = block.AsSpan(r * d, d);
+                    tops[c].Add(new TopSamples.Entry(index[r].Global, index[r].Name, s, TopSamples.Hash(row), keepRows ? row.ToArray() : null));
                 }
         }
 
-        var image = (source as Data.Images.IImageShaped)?.Shape;
         var components = new List<AttributedComponent>();
         for (var c = 0; c < m; c++)
         {
@@ -139,7 +145,7 @@ internal static class AttributionStudy
             .Select(t => new FeatureLoading(kept[t], FeatureName(source, kept[t]), copy[t])).ToArray();
         var featureShare = features.Sum(f => f.Loading * f.Loading) / norm;
         var entries = top.Sorted();
-        var samples = entries.Select(e => new SampleScore(e.Index, e.Name, e.Score)).ToArray();
+        var samples = entries.Select(e => new SampleScore(e.Index, e.Name, e.Score) { Pixels = e.Row }).ToArray();
         var sampleShare = top.SumOfSquares > 0 ? entries.Sum(e => e.Score * e.Score) / top.SumOfSquares : 0;
         var identical = entries.GroupBy(e => e.RowHash).Where(g => g.Count() > 1).Sum(g => g.Count());
 

@@ -14,7 +14,8 @@ internal sealed class TopSamples
 
     public double SumOfSquares { get; private set; }
 
-    public readonly record struct Entry(long Index, string Name, double Score, UInt128 RowHash);
+    /// <param name="Row">The raw row, kept for image input so the sample can be drawn; else null.</param>
+    public readonly record struct Entry(long Index, string Name, double Score, UInt128 RowHash, double[]? Row = null);
 
     /// <summary>Whether a score would enter the list (checked before the row is hashed).</summary>
     public bool Admits(double score, long index)

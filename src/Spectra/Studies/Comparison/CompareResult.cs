@@ -7,7 +7,17 @@ namespace Spectra.Studies.Comparison;
 /// <param name="KsStatistic">Two-sample Kolmogorov–Smirnov sup |F_A − F_B|.</param>
 /// <param name="KsPValue">Its asymptotic p-value (nominal: neighbouring levels are weakly correlated).</param>
 /// <param name="Hellinger">Hellinger distance of the two histograms, in [0, 1].</param>
-public sealed record DistributionDistance(string Distribution, int CountA, int CountB, double KsStatistic, double KsPValue, double Hellinger, bool Differs);
+public sealed record DistributionDistance(string Distribution, int CountA, int CountB, double KsStatistic, double KsPValue, double Hellinger, bool Differs)
+{
+    /// <summary>The cell edges the Hellinger distance bins both sides on (values outside them are in its tail cells, not drawn).</summary>
+    public IReadOnlyList<double> Edges { get; init; } = [];
+
+    /// <summary>Side A's histogram on <see cref="Edges"/>, as a density (count / (n · width)).</summary>
+    public IReadOnlyList<double> DensityA { get; init; } = [];
+
+    /// <summary>Side B's histogram on <see cref="Edges"/>, as a density.</summary>
+    public IReadOnlyList<double> DensityB { get; init; } = [];
+}
 
 /// <summary>One headline statistic on both sides.</summary>
 /// <param name="Spread">√(s_A² + s_B²), s the standard deviation over each side's realisations (or the analyzer's standard error when there are none).</param>

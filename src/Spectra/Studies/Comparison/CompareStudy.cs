@@ -116,7 +116,12 @@ internal static class CompareStudy
     private static DistributionDistance Distance(string name, double[] a, double[] b, double low, double high, int bins, CompareOptions o)
     {
         var (d, p) = TwoSample.KolmogorovSmirnov(a, b);
-        return new DistributionDistance(name, a.Length, b.Length, d, p, TwoSample.Hellinger(a, b, low, high, bins), p < o.KsAlpha);
+        return new DistributionDistance(name, a.Length, b.Length, d, p, TwoSample.Hellinger(a, b, low, high, bins), p < o.KsAlpha)
+        {
+            Edges = Enumerable.Range(0, bins + 1).Select(k => low + (high - low) * k / bins).ToArray(),
+            DensityA = TwoSample.Density(a, low, high, bins),
+            DensityB = TwoSample.Density(b, low, high, bins),
+        };
     }
 
     private static CompareSide Describe(Side s, CompareOptions o) => new(s.Name, s.Kind, s.Spectrum.Provenance.Samples, s.Spectrum.Provenance.Features,

@@ -36,6 +36,13 @@ internal static class TwoSample
         return Math.Sqrt(Math.Max(0, 1 - bc));
     }
 
+    /// <summary>The histogram of <paramref name="values"/> on <paramref name="bins"/> equal cells of [low, high], as a density (the tails are not in it).</summary>
+    public static double[] Density(IReadOnlyList<double> values, double low, double high, int bins)
+    {
+        var width = (high - low) / bins;
+        return Bin(values, low, high, bins)[1..^1].Select(share => share / width).ToArray();
+    }
+
     private static double[] Bin(IReadOnlyList<double> values, double low, double high, int bins)
     {
         var cells = new double[bins + 2];
