@@ -12,23 +12,12 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
 {
     private readonly ParquetSourceOptions _options;
     private readonly ParquetReadOptions _readOptions;
-    private readonly List<SourceFile> _files;
+    private readonly List<ParquetInputFile> _files;
     private readonly SourcePlan _plan;
     private readonly long _totalRows;
     private double[]? _means;
     private (string Path, int RowGroup, ParquetColumnData Data)? _listProbe;
     private readonly Func<string, ParquetReadOptions, IParquetReader> _openReader;
-
-    private sealed record SourceFile(string Path, string DisplayName, IReadOnlyList<KeyValuePair<string, string>> Partitions, long Rows)
-    {
-        public int Index { get; init; }
-
-        /// <summary>Rows of each row group, from the footer.</summary>
-        public long[] GroupRows { get; init; } = [];
-
-        /// <summary>The index of the file's first row group among every file's row groups, in read order.</summary>
-        public long FirstGroup { get; init; }
-    }
 
     public ParquetSource(string path, ParquetSourceOptions? options = null)
         : this([path], options)
@@ -62,7 +51,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         _readOptions = new ParquetReadOptions { MemoryLimitBytes = _options.MemoryLimitBytes, VerifyChecksums = _options.VerifyChecksums };
         _path = path;
         var notes = new List<string>();
-        _files = Discover(paths);
+        _files = ParquetInputFile.Discover(paths, Open);
         var first = _files[0];
         using (var f = Open(first.Path))
         {
@@ -116,44 +105,6 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
 
     private IParquetReader Open(string path) => _openReader(path, _readOptions);
 
-    /// <summary>The files of every path in order; a file reached twice (named, and inside a folder named) is read once.</summary>
-    private List<SourceFile> Discover(IReadOnlyList<string> paths)
-    {
-        var files = new List<SourceFile>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        long groups = 0;
-        foreach (var path in paths)
-            foreach (var (file, display, partitions) in FilesOf(path, naming: paths.Count > 1))
-            {
-                if (!seen.Add(System.IO.Path.GetFullPath(file))) continue;
-                using var f = Open(file);
-                var rows = GroupRows(f);
-                files.Add(new SourceFile(file, display, partitions, f.RowCount) { Index = files.Count, GroupRows = rows, FirstGroup = groups });
-                groups += rows.Length;
-            }
-        return files;
-    }
-
-    /// <param name="naming">Several paths: a file is named by its path as given (inside a folder, that folder's path and its own), so that names stay apart.</param>
-    private static IEnumerable<(string File, string Display, IReadOnlyList<KeyValuePair<string, string>> Partitions)> FilesOf(string path, bool naming)
-    {
-        if (File.Exists(path))
-        {
-            yield return (path, naming ? path : System.IO.Path.GetFileName(path), Array.Empty<KeyValuePair<string, string>>());
-            yield break;
-        }
-        if (!Directory.Exists(path))
-            throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path, hint: "check the path");
-        var paths = ParquetFolder.Files(path);
-        foreach (var p in paths)
-        {
-            var relative = System.IO.Path.GetRelativePath(path, p).Replace('\\', '/');
-            yield return (p, naming ? System.IO.Path.Combine(path, relative) : relative, HivePartitions.Parse(path, p));
-        }
-    }
-
-    private static long[] GroupRows(IParquetReader f) => Enumerable.Range(0, f.RowGroupCount).Select(g => f.RowGroupRows(g)).ToArray();
-
     /// <summary>The row groups [Start, End) this read covers, among every file's: all of them, or the shard's.</summary>
     private (long Start, long End) GroupRange
     {
@@ -164,7 +115,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         }
     }
 
-    private void CheckSchema(SourceFile file)
+    private void CheckSchema(ParquetInputFile file)
     {
         using var f = Open(file.Path);
         foreach (var s in _plan.Scalars)
@@ -177,7 +128,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         if (_plan.Label?.Column is not null) Require(f, file, _plan.Label.Column);
     }
 
-    private static void Require(IParquetReader f, SourceFile file, ParquetColumn expected)
+    private static void Require(IParquetReader f, ParquetInputFile file, ParquetColumn expected)
     {
         var c = f.Schema.Columns.FirstOrDefault(x => x.Path == expected.Path);
         if (c is null || c.Use != expected.Use)
@@ -242,7 +193,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         var hash = new ContentHash();
         // Files are hashed in order on a background chain while their row groups decode.
         Task hashing = Task.CompletedTask;
-        SourceFile? lastFile = null;
+        ParquetInputFile? lastFile = null;
         var contributing = new HashSet<string>();
         var nullMask = new bool[d];
         foreach (var group in Groups(progress, ct))
@@ -342,7 +293,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
             : new RowChunk(values, rows, d, (string[]?)null, labels) { Identities = keys };
 
     // "file.parquet#row 123" from the file's index (high bits) and the row within the file.
-    private sealed class RowNamer(IReadOnlyList<SourceFile> files) : IRowNamer
+    private sealed class RowNamer(IReadOnlyList<ParquetInputFile> files) : IRowNamer
     {
         private const int RowBits = 40;
 
@@ -393,7 +344,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         return means;
     }
 
-    private sealed record Group(SourceFile File, int RowGroup, long FirstRow, List<int> KeptRows, ParquetColumnData?[] Scalars,
+    private sealed record Group(ParquetInputFile File, int RowGroup, long FirstRow, List<int> KeptRows, ParquetColumnData?[] Scalars,
         double[] PartitionValues, ParquetColumnData? List, ParquetColumnData? Label);
 
     // Decoded columns of one row group.
@@ -565,7 +516,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
         if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
     }
 
-    private double[] PartitionValues(SourceFile file)
+    private double[] PartitionValues(ParquetInputFile file)
     {
         var result = new double[_plan.Scalars.Count];
         for (int k = 0; k < result.Length; k++)
