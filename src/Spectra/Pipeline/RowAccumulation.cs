@@ -153,7 +153,7 @@ internal sealed class RowAccumulation : IDisposable
         var peak = 16.0 * rows * _d + 8.0 * rows * rows;
         var members = (rows + 1) / 2;
         if (_o.Realisations > 0 && members >= 2)
-            peak += 8.0 * members * _d + Math.Min(Math.Max(1, _backend.Info.Threads), _o.Realisations) * 8.0 * members * members;
+            peak += SpectrumSolver.SubsetBytes(members, _d, Math.Min(Math.Max(1, _backend.Info.Threads), _o.Realisations));
         return peak;
     }
 

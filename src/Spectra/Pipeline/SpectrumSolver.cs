@@ -53,12 +53,14 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
     // garbage of one copy per subset is left for the collector.
     private double[] _subsetRows = [];
 
+    /// <summary>What subsets of at most <paramref name="rows"/> rows take: the one block their rows are copied into, and the Gram matrices of those solved side by side.</summary>
+    public static double SubsetBytes(long rows, int d, int sideBySide) => 8.0 * rows * d + sideBySide * 8.0 * rows * rows;
+
     /// <summary>Makes the block the subsets' rows are gathered into large enough for <paramref name="rows"/> rows, once, before the first is gathered.</summary>
     public void PlanSubsets(int rows)
     {
         if (_subsetRows.LongLength >= (long)rows * d) return;
-        // The copy, and the Gram matrices of the subsets solved side by side.
-        MemoryBudget.Current.Check(8.0 * rows * d + Math.Max(1, backend.Info.Threads) * 8.0 * rows * rows,
+        MemoryBudget.Current.Check(SubsetBytes(rows, d, Math.Max(1, backend.Info.Threads)),
             $"the Gram matrices of subsets of {rows} samples × {d} features", path);
         _subsetRows = [];
         _subsetRows = new double[(long)rows * d];

@@ -76,38 +76,21 @@ internal static class SeriesWriter
 
     private static void WriteGrid(StringBuilder sb, PixelGrid g, PlotFrame f)
     {
-        if (g.Intensity)
-        {
-            WriteIntensities(sb, g, f);
-            return;
-        }
-        double largest = 0;
-        foreach (var v in g.Values) if (double.IsFinite(v)) largest = Math.Max(largest, Math.Abs(v));
-        sb.Append("<g class=\"pixels\" shape-rendering=\"crispEdges\">");
-        for (var row = 0; row < g.Rows; row++)
-            for (var col = 0; col < g.Columns; col++)
-            {
-                var v = g.Values[row * g.Columns + col];
-                if (!double.IsFinite(v) || v == 0 || largest == 0) continue;
-                double x0 = f.PageX(col), x1 = f.PageX(col + 1), y0 = f.PageY(g.Rows - row), y1 = f.PageY(g.Rows - row - 1);
-                sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(x1 - x0)}\" height=\"{F(y1 - y0)}\" fill=\"{(v > 0 ? "#dc2626" : "#2563eb")}\" fill-opacity=\"{F(Math.Abs(v) / largest)}\"/>");
-            }
-        sb.Append("</g>\n");
-    }
-
-    private static void WriteIntensities(StringBuilder sb, PixelGrid g, PlotFrame f)
-    {
-        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        double low = double.PositiveInfinity, high = double.NegativeInfinity, largest = 0;
         foreach (var v in g.Values)
-            if (double.IsFinite(v)) (low, high) = (Math.Min(low, v), Math.Max(high, v));
+            if (double.IsFinite(v)) (low, high, largest) = (Math.Min(low, v), Math.Max(high, v), Math.Max(largest, Math.Abs(v)));
         sb.Append("<g class=\"pixels\" shape-rendering=\"crispEdges\">");
         for (var row = 0; row < g.Rows; row++)
             for (var col = 0; col < g.Columns; col++)
             {
                 var v = g.Values[row * g.Columns + col];
-                if (!double.IsFinite(v) || v <= low || high <= low) continue;
+                if (!double.IsFinite(v)) continue;
+                // Intensities: ink for brightness above the image's darkest; signed values: red or blue by |v| against the largest.
+                var (fill, opacity) = g.Intensity ? ("#111827", high > low ? (v - low) / (high - low) : 0)
+                    : (v > 0 ? "#dc2626" : "#2563eb", largest > 0 ? Math.Abs(v) / largest : 0);
+                if (opacity <= 0) continue;
                 double x0 = f.PageX(col), x1 = f.PageX(col + 1), y0 = f.PageY(g.Rows - row), y1 = f.PageY(g.Rows - row - 1);
-                sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(x1 - x0)}\" height=\"{F(y1 - y0)}\" fill=\"#111827\" fill-opacity=\"{F((v - low) / (high - low))}\"/>");
+                sb.Append($"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(x1 - x0)}\" height=\"{F(y1 - y0)}\" fill=\"{fill}\" fill-opacity=\"{F(opacity)}\"/>");
             }
         sb.Append("</g>\n");
     }

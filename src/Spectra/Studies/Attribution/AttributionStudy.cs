@@ -14,7 +14,7 @@ namespace Spectra.Studies.Attribution;
 /// </summary>
 internal static class AttributionStudy
 {
-    // The most the kept rows of the top samples may take (64 MB: 10 samples of 5 components of a 400 × 400 RGB image).
+    // The most the kept rows of the top samples may take (64 MB: 10 samples of each of 5 components of a 236 × 236 RGB image).
     private const double MaxKeptRowBytes = 64.0 * (1 << 20);
 
     public static AttributionResult Run(IDataSource source, AttributionOptions? options = null, CancellationToken cancellationToken = default)
