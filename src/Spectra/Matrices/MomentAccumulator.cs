@@ -112,8 +112,10 @@ internal sealed class MomentAccumulator
         if (other.Count == 0) return;
         var d = Features;
         for (var col = 0; col < d; col++)
-            for (var row = col; row < d; row++)
-                CoMoment[col * d + row] += other.CoMoment[col * d + row];
+        {
+            var lower = CoMoment.AsSpan(col * d + col, d - col);
+            TensorPrimitives.Add(lower, other.CoMoment.AsSpan(col * d + col, d - col), lower);
+        }
         MergeMoments(other.Count, other.Mean);
     }
 
@@ -132,12 +134,14 @@ internal sealed class MomentAccumulator
             var delta = _delta;
             for (var j = 0; j < d; j++) delta[j] = meanB[j] - Mean[j];
             var w = nA * nB / n;
+            // Once per chunk over the whole lower triangle: at large d this pass is memory-bound, so it runs
+            // vectorised. MultiplyAdd is not fused, so each entry is rounded exactly as the scalar a += b·c was.
             for (var col = 0; col < d; col++)
             {
                 var dc = delta[col] * w;
                 if (dc == 0) continue;
-                var offset = col * d;
-                for (var row = col; row < d; row++) CoMoment[offset + row] += delta[row] * dc;
+                var lower = CoMoment.AsSpan(col * d + col, d - col);
+                TensorPrimitives.MultiplyAdd(delta.AsSpan(col, d - col), dc, lower, lower);
             }
             for (var j = 0; j < d; j++) Mean[j] += delta[j] * (nB / n);
         }

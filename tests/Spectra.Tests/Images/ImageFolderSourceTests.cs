@@ -95,6 +95,19 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void Colour_images_read_as_luma_are_noted_and_gray_ones_are_not()
+    {
+        using var t = new TestData.TempFolder();
+        t.Write("colour/c.ppm", Pnm.Rgb(1, 1, 255, 200, 100, 50));
+        t.Write("colour/d.ppm", Pnm.Rgb(1, 1, 255, 1, 2, 3));
+        t.Write("colour/g.pgm", Pnm.Gray(1, 1, 255, 7));
+        t.Write("gray/g.pgm", Pnm.Gray(1, 1, 255, 7));
+        Assert.Contains(ImageSource.Open(Path.Combine(t.Path, "colour")).Header.Notes, n => n.StartsWith("2 colour image(s) read as luma"));
+        Assert.DoesNotContain(ImageSource.Open(Path.Combine(t.Path, "colour"), new ImageSourceOptions { Color = ImageColorMode.Rgb }).Header.Notes, n => n.Contains("luma"));
+        Assert.DoesNotContain(ImageSource.Open(Path.Combine(t.Path, "gray")).Header.Notes, n => n.Contains("luma"));
+    }
+
+    [Fact]
     public void Sixteen_bit_values_are_scaled_by_65535()
     {
         using var t = new TestData.TempFolder();

@@ -90,6 +90,10 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
                     path, hint: "resize them to one size (--resize 28x28 on the command line) or select one size with include/exclude globs");
             (_width, _height) = sizes[0].Key;
         }
+        // Gray is the default, so a colour dataset read as luma is said, not left for the reader to guess from d.
+        long colour = _files.Where(f => f.Header.Channels >= 3).Sum(f => (long)f.Header.Count);
+        if (_options.Color == ImageColorMode.Gray && colour > 0)
+            notes.Add($"{colour} colour image(s) read as luma, one feature per pixel (--color rgb on the command line keeps red, green and blue)");
         for (var i = 0; i < _files.Count; i++)
             if (_files[i].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(_files[i].FullPath) is { } labelsFile)
             {
