@@ -125,7 +125,8 @@ internal sealed class RowAccumulation : IDisposable
     /// <summary>
     /// Fails before the first read when the rows a source will yield cannot fit, and allocates the block that
     /// holds them when they are few enough: while they are held for the Gram matrix the peak is that block and
-    /// the source's chunk buffers (at most as large) beside the matrix; past that it is the main covariance accumulator.
+    /// the source's chunk buffers (at most as large) beside the matrix. When more rows are announced than can be
+    /// held, the covariance accumulators are made now and no row is held.
     /// </summary>
     public void CheckPlanned(long rows)
     {
@@ -138,8 +139,14 @@ internal sealed class RowAccumulation : IDisposable
             MemoryBudget.Current.Check(HeldPeakBytes(rows), $"the Gram matrix of {rows} samples × {_d} features, with the samples held for it", _path);
             _held?.Plan(rows);
         }
-        else if (_covariance)
+        else if (_covariance && _held is not null)
+        {
             MemoryBudget.Current.Check(AccumulatorBytes, $"the covariance accumulator ({_d} × {_d})", _path);
+            // More rows are coming than features: holding the first d of them (8 d² bytes, grown by doubling) only
+            // to fold them in later costs a second d² of memory and seconds of page faults at large d.
+            StartAccumulators(mainOnly: false);
+            DropHeld();
+        }
     }
 
     /// <summary>
