@@ -143,6 +143,38 @@ internal static class LinearAlgebraBench
         return 0;
     }
 
+    /// <summary>
+    /// The exact 8-bit update on M random byte rows of D features held whole, best of 3 (GFLOP/s counted as 2·M·d²,
+    /// as numpy's X.T @ X in linalg.py in-memory-rate is), and whether splitting the rows changes a single sum.
+    /// </summary>
+    public static int ExactBytes(int m, int d)
+    {
+        if (!ByteRankKUpdate.IsSupported) { Console.WriteLine("unsupported (no AVX-VNNI)"); return 0; }
+        var x = new byte[(long)m * d];
+        new Random(1).NextBytes(x);
+        var threads = LinearAlgebraBackends.Default.Backend.Info.Threads;
+        var best = double.MaxValue;
+        long[] c = [];
+        for (var round = 0; round < 3; round++)
+        {
+            c = new long[(long)d * d];
+            var sw = Stopwatch.StartNew();
+            ByteRankKUpdate.Run(x, m, d, c, threads);
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        var split = new long[(long)d * d];
+        for (var first = 0; first < m; first += 777)
+        {
+            var rows = Math.Min(777, m - first);
+            ByteRankKUpdate.Run(x.AsSpan(first * d, rows * d), rows, d, split, 1);
+        }
+        Console.WriteLine($"seconds {best:F4}");
+        Console.WriteLine($"gflop_per_s {2.0 * m * d * d / best / 1e9:F1}");
+        Console.WriteLine($"threads {threads}");
+        Console.WriteLine($"split_identical {c.AsSpan().SequenceEqual(split)}");
+        return 0;
+    }
+
     private static double[] RandomSymmetric(int n, int seed)
     {
         var rng = new Random(seed);
