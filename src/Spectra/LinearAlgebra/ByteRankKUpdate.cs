@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -37,10 +38,22 @@ internal static unsafe class ByteRankKUpdate
         if (n <= 0 || k <= 0) return;
         if (rows.Length < (long)k * n || c.Length < (long)n * n) throw new ArgumentException("buffer shorter than its dimensions");
         int padded = (n + Panel - 1) / Panel * Panel;
+        // Rented: a streaming run calls this once per 1024 rows.
+        var unsigned = ArrayPool<uint>.Shared.Rent(DepthGroups * padded);
+        var shifted = ArrayPool<uint>.Shared.Rent(DepthGroups * padded);
+        var sums = ArrayPool<long>.Shared.Rent(padded);
+        try { Run(rows, k, n, padded, c, threads, unsigned, shifted, sums); }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(unsigned);
+            ArrayPool<uint>.Shared.Return(shifted);
+            ArrayPool<long>.Shared.Return(sums);
+        }
+    }
+
+    private static void Run(ReadOnlySpan<byte> rows, int k, int n, int padded, Span<long> c, int threads, uint[] unsigned, uint[] shifted, long[] sums)
+    {
         int depthRows = DepthGroups * 4;
-        var unsigned = GC.AllocateUninitializedArray<uint>(DepthGroups * padded);
-        var shifted = GC.AllocateUninitializedArray<uint>(DepthGroups * padded);
-        var sums = new long[padded];
         fixed (byte* px = rows)
         fixed (long* pc = c)
         fixed (uint* pu = unsigned, ps = shifted)

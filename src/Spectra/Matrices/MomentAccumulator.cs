@@ -8,13 +8,19 @@ namespace Spectra.Matrices;
 /// M2 = Σ (x − μ)(x − μ)ᵀ. Each chunk is centred on its own mean and folded in with the
 /// Chan–Golub–LeVeque merge, so the result does not suffer the cancellation of Σ x xᵀ − n μ μᵀ
 /// and two accumulators over disjoint rows merge exactly into the accumulator over all rows.
-/// Memory: d² doubles for M2 plus one chunk, whatever the number of rows.
+/// Memory: d² doubles for M2 plus one chunk, whatever the number of rows. While every row is 8-bit
+/// (integers from 0 to 255) the sums are exact integers instead (<see cref="ExactByteMoments"/>, where the
+/// processor has VNNI), made into the mean and co-moment when they are first read.
 /// </summary>
 internal sealed class MomentAccumulator
 {
     private readonly ILinearAlgebraBackend _backend;
     private readonly double[] _chunkMean;
     private readonly double[] _delta;
+    private readonly double[] _mean;
+    private readonly double[] _coMoment;
+    // Null once a row was not 8-bit (or the co-moment was read): the float path from then on.
+    private ExactByteMoments? _exact;
 
     public MomentAccumulator(int features, ILinearAlgebraBackend? backend = null)
     {
@@ -23,10 +29,11 @@ internal sealed class MomentAccumulator
                 hint: "select at least one numeric column or pixel");
         Features = features;
         _backend = backend ?? LinearAlgebraBackends.Get();
-        Mean = new double[features];
+        _mean = new double[features];
         // d² doubles (8 MB at d = 1024): mapped in one call, then zeroed, rather than faulted in page by page.
-        CoMoment = Data.PrefaultedArray.Create<double>(checked(features * features));
-        Array.Clear(CoMoment);
+        _coMoment = Data.PrefaultedArray.Create<double>(checked(features * features));
+        Array.Clear(_coMoment);
+        _exact = ExactByteMoments.For(features, _backend.Info.Threads);
         _chunkMean = new double[features];
         _delta = new double[features];
     }
@@ -34,6 +41,7 @@ internal sealed class MomentAccumulator
     internal MomentAccumulator(int features, long count, double[] mean, double[] coMoment, ILinearAlgebraBackend? backend)
         : this(features, backend)
     {
+        _exact = null;
         Count = count;
         Array.Copy(mean, Mean, features);
         Array.Copy(coMoment, CoMoment, CoMoment.Length);
@@ -45,10 +53,27 @@ internal sealed class MomentAccumulator
     public long Count { get; private set; }
 
     /// <summary>The running mean of each feature.</summary>
-    public double[] Mean { get; }
+    public double[] Mean
+    {
+        get { LeaveExact(); return _mean; }
+    }
 
     /// <summary>Co-moment Σ (x − μ)(x − μ)ᵀ, column-major d × d; only the lower triangle is maintained.</summary>
-    public double[] CoMoment { get; }
+    public double[] CoMoment
+    {
+        get { LeaveExact(); return _coMoment; }
+    }
+
+    /// <summary>Whether every row so far came through the exact 8-bit path (so far as it is made exact: whatever the split).</summary>
+    public bool IsExact { get; private set; }
+
+    // The integer sums become the mean and co-moment; later rows take the float path.
+    private void LeaveExact()
+    {
+        if (_exact is null) return;
+        _exact.Materialize(_coMoment, _mean);
+        _exact = null;
+    }
 
     public ILinearAlgebraBackend Backend => _backend;
 
@@ -76,12 +101,23 @@ internal sealed class MomentAccumulator
         if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
         if (rows == 0) return;
         CheckBlock(block.Length, rows);
+        if (_exact is not null)
+        {
+            if (_exact.TryAdd(block, rows, _coMoment))
+            {
+                Count = _exact.Count;
+                IsExact = true;
+                return;
+            }
+            LeaveExact();
+        }
+        IsExact = false;
         var d = Features;
         if (columnSums.Length == d) columnSums.CopyTo(_chunkMean);
         else RowBlock.SumRows(block, rows, d, _chunkMean);
         TensorPrimitives.Divide(_chunkMean, rows, _chunkMean);
         RowBlock.SubtractFromRows(block, rows, d, _chunkMean);
-        _backend.SymmetricRankKUpdate(block[..(rows * d)], rows, d, 1.0, 1.0, CoMoment);
+        _backend.SymmetricRankKUpdate(block[..(rows * d)], rows, d, 1.0, 1.0, _coMoment);
         MergeMoments(rows, _chunkMean);
     }
 
@@ -110,11 +146,21 @@ internal sealed class MomentAccumulator
             throw new SpectraException(SpectraErrorKind.InvalidInput,
                 $"cannot merge accumulators of {other.Features} and {Features} features");
         if (other.Count == 0) return;
+        if (_exact is not null && other._exact is not null && _exact.CanMerge(other._exact))
+        {
+            _exact.Merge(other._exact, _coMoment, other._coMoment);
+            Count = _exact.Count;
+            IsExact = true;
+            return;
+        }
+        LeaveExact();
+        IsExact = false;
         var d = Features;
+        var theirs = other.CoMoment;
         for (var col = 0; col < d; col++)
         {
-            var lower = CoMoment.AsSpan(col * d + col, d - col);
-            TensorPrimitives.Add(lower, other.CoMoment.AsSpan(col * d + col, d - col), lower);
+            var lower = _coMoment.AsSpan(col * d + col, d - col);
+            TensorPrimitives.Add(lower, theirs.AsSpan(col * d + col, d - col), lower);
         }
         MergeMoments(other.Count, other.Mean);
     }
@@ -155,6 +201,8 @@ internal sealed class MomentAccumulator
     /// <summary>Sets the count and mean of rows folded in elsewhere (an accumulator read back from a file, whose co-moment the reader fills).</summary>
     internal void Restore(long count, ReadOnlySpan<double> mean)
     {
+        _exact = null;
+        IsExact = false;
         Count = count;
         mean.CopyTo(Mean);
     }

@@ -19,8 +19,9 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
     public bool NoVariance => Centres(o) && constantFeatures.Length == d;
 
     /// <summary>The smaller matrix of some rows, ready for the eigensolver (which may overwrite it).</summary>
+    /// <param name="Exact">The covariance came from exact integer sums (8-bit rows): reported as the rank-k update that made it.</param>
     public sealed record Prepared(double[] Matrix, int Order, MatrixKind Computed, long Samples, int Features,
-        IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures);
+        IReadOnlyList<int> KeptFeatures, IReadOnlyList<int> DroppedFeatures, bool Exact = false);
 
     /// <summary>Decomposes the smaller matrix and reports the requested one's spectrum.</summary>
     /// <param name="consumeRows">The held rows are not needed again: the Gram matrix centres them where they are.</param>
@@ -89,8 +90,9 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
             return Checked(new Prepared(g.Values, g.Order, MatrixKind.Gram, samples, kept.Count, kept, drop));
         }
         ZeroCoMoments(acc!);
-        var c = CovarianceMatrix.FromLowerTriangle(acc!, pre, consume: true);
-        return Checked(new Prepared(c.Matrix.Values, c.Matrix.Order, MatrixKind.Covariance, samples, c.KeptFeatures.Count, c.KeptFeatures, c.DroppedFeatures));
+        var exact = acc!.IsExact;
+        var c = CovarianceMatrix.FromLowerTriangle(acc, pre, consume: true);
+        return Checked(new Prepared(c.Matrix.Values, c.Matrix.Order, MatrixKind.Covariance, samples, c.KeptFeatures.Count, c.KeptFeatures, c.DroppedFeatures, exact));
     }
 
     /// <summary>Clears a constant feature's row and column of a co-moment (exactly zero; what is there is round-off).</summary>
@@ -131,7 +133,7 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
             Centered = o.Preprocess.Center,
             Standardized = o.Preprocess.Standardize,
             DroppedFeatures = p.DroppedFeatures,
-            Backend = backend.Info,
+            Backend = p.Exact ? backend.Info with { RankKUpdate = ByteRankKUpdate.Name } : backend.Info,
             Seed = o.Seed,
         };
         return new EigenSpectrum(reported, provenance, reported.Length);
