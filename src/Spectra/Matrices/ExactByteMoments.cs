@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -42,54 +43,47 @@ internal sealed class ExactByteMoments
     private static readonly double[] Quanta = [1.0 / 255, 1.0];
 
     private double _quantum;
-    private double[] _steps = [];
+    private double[] _chunkSums = [];
 
     /// <summary>Takes the rows when every value is k · q for an integer k from 0 to 255 (q the run's quantum), and returns false (taking nothing) otherwise.</summary>
     public bool TryAdd(ReadOnlySpan<double> block, int rows, Span<double> products)
     {
         var values = block[..(rows * _d)];
-        if (_steps.Length == 0) _steps = new double[_d];
-        if (_quantum == 0)
+        if (_chunkSums.Length == 0) _chunkSums = new double[_d];
+        var bytes = ArrayPool<byte>.Shared.Rent(values.Length);
+        try
         {
-            foreach (var q in Quanta)
-                if (OnGrid(values, q)) { _quantum = q; break; }
-            if (_quantum == 0) return false;
+            if (!Convert(values, bytes)) return false;
+            TensorPrimitives.Add(_chunkSums, _sums, _sums);
+            if (_buffer.Length == 0) _buffer = new byte[(long)BufferRows * _d];
+            for (int r = 0; r < rows;)
+            {
+                int take = Math.Min(rows - r, BufferRows - _buffered);
+                bytes.AsSpan(r * _d, take * _d).CopyTo(_buffer.AsSpan(_buffered * _d));
+                _buffered += take;
+                Count += take;
+                r += take;
+                if (_buffered == BufferRows) Flush(products);
+            }
+            return true;
         }
-        else if (!OnGrid(values, _quantum)) return false;
-        if (_buffer.Length == 0) _buffer = new byte[(long)BufferRows * _d];
-        for (int r = 0; r < rows; r++)
+        finally
         {
-            var row = values.Slice(r * _d, _d);
-            Steps(row, _quantum, _steps);
-            TensorPrimitives.ConvertTruncating(_steps, _buffer.AsSpan(_buffered * _d, _d));
-            // Sums of integers below 2⁵³ are exact in double.
-            TensorPrimitives.Add(_steps, _sums, _sums);
-            Count++;
-            if (++_buffered == BufferRows) Flush(products);
+            ArrayPool<byte>.Shared.Return(bytes);
         }
-        return true;
     }
 
-    // k = round(v / q), as doubles.
-    private static void Steps(ReadOnlySpan<double> row, double quantum, Span<double> steps)
+    // Into bytes and this chunk's sums, on the run's quantum (chosen here by the first chunk).
+    private bool Convert(ReadOnlySpan<double> values, byte[] bytes)
     {
-        TensorPrimitives.Multiply(row, 1 / quantum, steps);
-        TensorPrimitives.Round(steps, steps);
-    }
-
-    /// <summary>Whether every value is exactly the double k · q for an integer k from 0 to 255.</summary>
-    private bool OnGrid(ReadOnlySpan<double> values, double quantum)
-    {
-        Span<double> back = _d <= 1024 ? stackalloc double[_d] : new double[_d];
-        for (int r = 0; r < values.Length / _d; r++)
+        foreach (var q in _quantum == 0 ? Quanta : [_quantum])
         {
-            var row = values.Slice(r * _d, _d);
-            Steps(row, quantum, _steps);
-            if (TensorPrimitives.Min(_steps) < 0 || TensorPrimitives.Max(_steps) > 255) return false;
-            TensorPrimitives.Multiply(_steps, quantum, back);
-            if (!back.SequenceEqual(row)) return false;
+            Array.Clear(_chunkSums);
+            if (!ByteGrid.TryConvert(values, _d, q, bytes, _chunkSums)) continue;
+            _quantum = q;
+            return true;
         }
-        return true;
+        return false;
     }
 
     /// <summary>Runs the kernel over the buffered rows.</summary>

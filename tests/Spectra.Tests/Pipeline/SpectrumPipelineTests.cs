@@ -102,6 +102,28 @@ public class SpectrumPipelineTests
     }
 
     [Fact]
+    public void Spectra_of_8_bit_pixels_are_the_same_bits_however_the_rows_are_chunked()
+    {
+        // Integer sums do not depend on the split; the float path's would (in the last digits). (The
+        // eigensolver's own rounding may depend on its thread count, so that stays fixed here; the sums'
+        // independence of threads is tested on the accumulator.)
+        if (!Spectra.LinearAlgebra.ByteRankKUpdate.IsSupported) return; // the float path is tested elsewhere
+        const int rows = 700, cols = 40;
+        var rng = new Random(12);
+        var x = Enumerable.Range(0, rows * cols).Select(_ => rng.Next(256) * (1.0 / 255)).ToArray();
+        SpectrumComputation R(int chunk) => SpectrumPipeline.Run(new InMemorySource(x, rows, cols),
+            new SpectrumOptions { Realisations = 3, Seed = 5, ChunkRows = chunk });
+        var reference = R(64);
+        Assert.Equal("avx-vnni-u8", reference.Spectrum.Provenance.Backend.RankKUpdate);
+        foreach (var chunk in new[] { 7, 333, 700 })
+        {
+            var other = R(chunk);
+            Assert.Equal(reference.Spectrum.All, other.Spectrum.All);
+            for (var k = 0; k < 3; k++) Assert.Equal(reference.Realisations[k].All, other.Realisations[k].All);
+        }
+    }
+
+    [Fact]
     public void Realisations_are_seeded_subsamples_independent_of_chunking()
     {
         const int rows = 400, cols = 16;
