@@ -29,11 +29,31 @@ internal sealed class ExactByteMoments
 
     private ExactByteMoments(int d, int threads) => (_d, _threads, _sums) = (d, threads, new double[d]);
 
+    /// <summary>Sums read from a file on a processor without the kernel: only made into a co-moment, never added to.</summary>
+    public static ExactByteMoments Detached(int d) => new(d, 1);
+
     /// <summary>The exact path for an accumulator of <paramref name="d"/> features, where this processor has it.</summary>
     public static ExactByteMoments? For(int d, int threads) =>
         Enabled && ByteRankKUpdate.IsSupported ? new ExactByteMoments(d, threads) : null;
 
     public long Count { get; private set; }
+
+    /// <summary>The step of the values (1/255 or 1), 0 before the first row.</summary>
+    public double Quantum => _quantum;
+
+    /// <summary>Σ k of each feature (integers, exact in double).</summary>
+    public ReadOnlySpan<double> Sums => _sums;
+
+    /// <summary>Sets the count, quantum and sums of rows summed elsewhere (a file; the products go into the accumulator's buffer).</summary>
+    public void Restore(long count, double quantum, ReadOnlySpan<double> sums)
+    {
+        Count = count;
+        _quantum = quantum;
+        sums.CopyTo(_sums);
+    }
+
+    /// <summary>Whether <paramref name="quantum"/> is one this path sums in (a file's value is checked against it).</summary>
+    public static bool IsQuantum(double quantum) => Array.IndexOf(Quanta, quantum) >= 0;
 
     /// <summary>
     /// The steps 8-bit values come in: 1/255 (pixels scaled to [0, 1] by the image reader, each value the double

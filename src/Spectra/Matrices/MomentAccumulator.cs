@@ -198,6 +198,45 @@ internal sealed class MomentAccumulator
         Count += countB;
     }
 
+    /// <summary>
+    /// The exact sums (quantum, Σ k, and Σ k kᵀ in the co-moment's buffer, lower triangle) when every row came
+    /// through the exact path and none has been read as a co-moment yet: what a file stores to merge exactly later.
+    /// </summary>
+    internal bool TryExact(out double quantum, out ReadOnlySpan<double> sums, out ReadOnlySpan<long> products)
+    {
+        quantum = 0;
+        sums = default;
+        products = default;
+        if (_exact is null || !IsExact) return false;
+        _exact.Flush(_coMoment);
+        quantum = _exact.Quantum;
+        sums = _exact.Sums;
+        products = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(_coMoment.AsSpan());
+        return true;
+    }
+
+    /// <summary>An accumulator of exact sums read back from a file; <paramref name="fill"/> writes Σ k kᵀ into its products (lower triangle).</summary>
+    internal static MomentAccumulator FromExact(int features, ILinearAlgebraBackend backend, long count, double quantum, ReadOnlySpan<double> sums, Action<Span<long>> fill)
+    {
+        var acc = new MomentAccumulator(features, backend);
+        if (acc._exact is null)
+        {
+            // This processor sums in floating point: the file's integers are made into a co-moment at once.
+            var exact = ExactByteMoments.Detached(features);
+            exact.Restore(count, quantum, sums);
+            fill(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(acc._coMoment.AsSpan()));
+            exact.Materialize(acc._coMoment, acc._mean);
+            acc.Count = count;
+            acc.IsExact = true;
+            return acc;
+        }
+        acc._exact.Restore(count, quantum, sums);
+        fill(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(acc._coMoment.AsSpan()));
+        acc.Count = count;
+        acc.IsExact = count > 0;
+        return acc;
+    }
+
     /// <summary>Sets the count and mean of rows folded in elsewhere (an accumulator read back from a file, whose co-moment the reader fills).</summary>
     internal void Restore(long count, ReadOnlySpan<double> mean)
     {

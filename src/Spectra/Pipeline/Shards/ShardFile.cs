@@ -9,9 +9,10 @@ using Spectra.Matrices;
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>
-/// Accumulator files, format 3 (docs/accumulator-format.md): <c>SPECACC\0</c>, the version, the header's length
-/// and the JSON header, then the per-feature range, the accumulators (main, realisation blocks, classes; each its count,
-/// mean and the lower triangle of its co-moment) and the duplicate search, all little-endian, and a SHA-256 of
+/// Accumulator files, format 4 (docs/accumulator-format.md; format 3 is still read): <c>SPECACC\0</c>, the version,
+/// the header's length and the JSON header, then the per-feature range, the accumulators (main, realisation blocks,
+/// classes; each its count, its quantum, and either the mean and the lower triangle of its co-moment or, for 8-bit
+/// rows summed exactly, Σ k and the lower triangle of Σ k kᵀ in 64-bit integers) and the duplicate search, all little-endian, and a SHA-256 of
 /// everything before it. A reader checks the checksum first, and every size against what the file holds and the
 /// run's memory budget before it allocates.
 /// </summary>
@@ -94,6 +95,16 @@ internal static class ShardFile
     {
         var d = acc.Features;
         w.Write(acc.Count);
+        if (acc.TryExact(out var quantum, out var sums, out var products))
+        {
+            // Integers, so that shards merge into the very sums one pass over all rows makes.
+            w.Write(quantum);
+            foreach (var v in sums) w.Write(v);
+            for (var col = 0; col < d; col++)
+                for (var row = col; row < d; row++) w.Write(products[col * d + row]);
+            return;
+        }
+        w.Write(0.0);
         foreach (var m in acc.Mean) w.Write(m);
         var c = acc.CoMoment;
         for (var col = 0; col < d; col++)
@@ -129,7 +140,7 @@ internal static class ShardFile
         var h = ReadHeader(stream, path, length);
         var d = h.Features;
         var accumulators = 1L + h.Blocks + h.Classes.Count;
-        long accumulatorBytes = 8 + 8L * d + 8L * ((long)d * (d + 1) / 2);
+        long accumulatorBytes = (h.Version >= 4 ? 16 : 8) + 8L * d + 8L * ((long)d * (d + 1) / 2);
         long body = (h.HasRange ? 16L * d : 0) + accumulators * accumulatorBytes + (h.Duplicates ? (h.DistinctRows + h.FirstDuplicates) * EntryBytes : 0);
         if (body > length - 32 - stream.Position)
             throw Corrupt(path, $"the header describes {body} bytes of sections, more than the file holds");
@@ -141,11 +152,11 @@ internal static class ShardFile
             min = ReadDoubles(r, d);
             max = ReadDoubles(r, d);
         }
-        var main = ReadAccumulator(r, d, backend, path);
+        var main = ReadAccumulator(r, h.Version, d, backend, path);
         var blocks = new List<MomentAccumulator>();
-        for (var k = 0; k < h.Blocks; k++) blocks.Add(ReadAccumulator(r, d, backend, path));
+        for (var k = 0; k < h.Blocks; k++) blocks.Add(ReadAccumulator(r, h.Version, d, backend, path));
         var classes = new SortedDictionary<string, MomentAccumulator>(StringComparer.Ordinal);
-        foreach (var label in h.Classes) classes[label] = ReadAccumulator(r, d, backend, path);
+        foreach (var label in h.Classes) classes[label] = ReadAccumulator(r, h.Version, d, backend, path);
         DuplicateLedger? duplicates = null;
         if (h.Duplicates)
         {
@@ -168,8 +179,8 @@ internal static class ShardFile
         stream.ReadExactly(prefix);
         if (!prefix[..8].SequenceEqual(Magic)) throw Corrupt(path, "not a Spectra accumulator file (wrong magic)");
         var version = BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
-        if (version != ShardHeader.CurrentVersion)
-            throw new SpectraException(SpectraErrorKind.Unsupported, $"accumulator format version {version}; this build reads version {ShardHeader.CurrentVersion}", path,
+        if (version is not (ShardHeader.FloatOnlyVersion or ShardHeader.CurrentVersion))
+            throw new SpectraException(SpectraErrorKind.Unsupported, $"accumulator format version {version}; this build reads versions {ShardHeader.FloatOnlyVersion} and {ShardHeader.CurrentVersion}", path,
                 hint: "accumulate the shards again with this build (`spectra accumulate`)");
         var jsonLength = BinaryPrimitives.ReadUInt32LittleEndian(prefix[12..]);
         if (jsonLength > Math.Min(MaxHeaderBytes, length - Prefix - 32)) throw Corrupt(path, $"the header claims {jsonLength} bytes, more than the file holds");
@@ -185,6 +196,7 @@ internal static class ShardFile
             throw Corrupt(path, "the header is not valid: " + e.Message);
         }
         if (h is null) throw Corrupt(path, "the header is empty");
+        if (h.Version != version) throw Corrupt(path, $"the prefix says format {version}, the header {h.Version}");
         Validate(h, path);
         return h;
     }
@@ -230,10 +242,32 @@ internal static class ShardFile
         return v;
     }
 
-    private static MomentAccumulator ReadAccumulator(BinaryReader r, int d, ILinearAlgebraBackend backend, string path)
+    private static MomentAccumulator ReadAccumulator(BinaryReader r, int version, int d, ILinearAlgebraBackend backend, string path)
     {
         var count = r.ReadInt64();
         if (count < 0) throw Corrupt(path, $"an accumulator holds {count} rows");
+        var quantum = version >= 4 ? r.ReadDouble() : 0;
+        if (quantum != 0)
+        {
+            if (!ExactByteMoments.IsQuantum(quantum)) throw Corrupt(path, $"an accumulator counts in steps of {quantum}");
+            var sums = ReadDoubles(r, d);
+            // Each Σ k is an integer from 0 to 255 n, each Σ k_i k_j from 0 to 255² n: anything else is corruption.
+            if (sums.Any(v => v < 0 || v > 255.0 * count || v != Math.Floor(v))) throw Corrupt(path, "an exact accumulator's sums are not sums of 8-bit values");
+            long top = count <= long.MaxValue / 65025 ? 65025 * count : long.MaxValue;
+            var bad = false;
+            var exact = MomentAccumulator.FromExact(d, backend, count, quantum, sums, products =>
+            {
+                for (var col = 0; col < d; col++)
+                    for (var row = col; row < d; row++)
+                    {
+                        var v = r.ReadInt64();
+                        bad |= v < 0 || v > top;
+                        products[col * d + row] = v;
+                    }
+            });
+            if (bad) throw Corrupt(path, "an exact accumulator's products are not sums of 8-bit products");
+            return exact;
+        }
         var acc = new MomentAccumulator(d, backend);
         acc.Restore(count, ReadDoubles(r, d));
         var c = acc.CoMoment;

@@ -8,7 +8,10 @@ namespace Spectra.Pipeline.Shards;
 /// </summary>
 internal sealed record ShardHeader
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
+
+    /// <summary>The format before exact 8-bit accumulators (every accumulator a mean and a co-moment), still read.</summary>
+    public const int FloatOnlyVersion = 3;
 
     public int Version { get; init; } = CurrentVersion;
 
