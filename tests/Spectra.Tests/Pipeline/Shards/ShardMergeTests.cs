@@ -125,6 +125,30 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void Exact_sums_that_8_bit_rows_cannot_make_are_refused_though_the_checksum_matches()
+    {
+        if (!Spectra.LinearAlgebra.ByteRankKUpdate.IsSupported) return; // such files are written only with the exact path
+        var rng = new Random(2);
+        var rows = Enumerable.Range(0, 120).Select(_ => Enumerable.Range(0, 6).Select(_ => (double)rng.Next(256)).ToArray()).ToArray();
+        var npy = Path.Combine(_dir, "bytes.npy");
+        WriteNpy(npy, rows);
+        var file = Accumulate(npy, 1, AnalysisRequest.Default)[0];
+        var bytes = File.ReadAllBytes(file);
+        int json = BitConverter.ToInt32(bytes, 12);
+        using var header = System.Text.Json.JsonDocument.Parse(bytes.AsMemory(16, json));
+        const int d = 6;
+        var main = 16 + json + (header.RootElement.GetProperty("has_range").GetBoolean() ? 16 * d : 0);
+        Assert.Equal(1.0, BitConverter.ToDouble(bytes, main + 8)); // raw bytes: the main accumulator is exact, in steps of 1
+        // A negative Σ k_0 k_0, with the checksum made again over the changed bytes.
+        BitConverter.TryWriteBytes(bytes.AsSpan(main + 16 + 8 * d), -1L);
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).CopyTo(bytes, bytes.Length - 32);
+        File.WriteAllBytes(file, bytes);
+        var e = Assert.Throws<SpectraException>(() => Job.Merge([file], Path.Combine(_dir, "m.spacc")));
+        Assert.Contains("8-bit products", e.Message);
+        Assert.Equal(file, e.File);
+    }
+
+    [Fact]
     public void An_incomplete_file_is_not_analysed_and_the_rows_options_are_the_shards()
     {
         var files = Accumulate(Samples("digits"), 2, AnalysisRequest.Default with { Resize = (8, 8) });
