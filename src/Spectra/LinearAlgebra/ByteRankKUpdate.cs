@@ -177,6 +177,8 @@ internal static unsafe class ByteRankKUpdate
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile(uint* rowPanel, uint* cols, int groups, long* sums, long* c, int n, int i0, int j0)
     {
+        // Eight named accumulators, the column loop written out: the JIT keeps them in registers only so
+        // (an array or a loop over columns would spill them to memory on every step).
         Vector256<int> a00 = default, a01 = default, a10 = default, a11 = default,
             a20 = default, a21 = default, a30 = default, a31 = default;
         for (int g = 0; g < groups; g++)
