@@ -21,6 +21,9 @@ public static class InfoCommand
             if (info.Version is not null) io.Out.WriteLine($"library version: {info.Version}");
             io.Out.WriteLine($"threads: {info.Threads} (processors: {Environment.ProcessorCount}; set {LinearAlgebraBackends.ThreadsVariable} or --threads; in a Slurm task, {LinearAlgebraBackends.SlurmCpusVariable})");
             io.Out.WriteLine($"rank-k update (covariance): {info.RankKUpdate}{(info.RankKUpdateReason is null ? "" : $" ({info.RankKUpdateReason})")}");
+            io.Out.WriteLine(ByteRankKUpdate.IsSupported
+                ? $"8-bit data: {ByteRankKUpdate.Name} (exact integer sums; the covariance is the same bits however the rows are split)"
+                : "8-bit data: the rank-k update above (this processor has no AVX-VNNI for exact integer sums)");
             io.Out.WriteLine($"backend chain ({LinearAlgebraBackends.LibraryVariable} overrides it):");
             foreach (var a in selection.Attempts)
                 io.Out.WriteLine($"  {(a.Loaded ? "✓" : "✗")} {a.Candidate,-10} {a.Library}: {a.Reason}");
