@@ -31,7 +31,7 @@ public class OneAnswerCommandTests
     }
 
     [Fact]
-    public void ClassRowsReadAsAnalyzeOfEachClassFolder()
+    public void Class_rows_read_as_analyze_of_each_class_folder()
     {
         using var dir = new TempFolder();
         var digits = Path.Combine(Samples, "digits");
@@ -48,7 +48,7 @@ public class OneAnswerCommandTests
     }
 
     [Fact]
-    public void CompareAnswersTheSameForDatasetsAndTheirReports()
+    public void Compare_answers_the_same_for_datasets_and_their_reports()
     {
         using var dir = new TempFolder();
         var (a, b) = (Path.Combine(Samples, "digits", "1"), Path.Combine(Samples, "digits", "8"));

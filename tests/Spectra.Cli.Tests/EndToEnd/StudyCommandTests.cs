@@ -18,7 +18,7 @@ public class StudyCommandTests
     }
 
     [Fact]
-    public void ScanWritesJsonWithMCritAndAnHtmlPageWithCharts()
+    public void Scan_writes_JSON_with_M_crit_and_an_HTML_page_with_charts()
     {
         using var dir = new TempFolder();
         var data = Cgd(dir, "cgd.npy", 0.5, 1);
@@ -37,7 +37,7 @@ public class StudyCommandTests
     }
 
     [Fact]
-    public void CompareExitsZeroForTwoSeedsAndOneForDifferentAlpha()
+    public void Compare_exits_zero_for_two_seeds_and_one_for_different_alpha()
     {
         using var dir = new TempFolder();
         var a = Cgd(dir, "a.npy", 0.5, 1);
@@ -52,7 +52,7 @@ public class StudyCommandTests
     }
 
     [Fact]
-    public void CompareReadsReportsWrittenByAnalyze()
+    public void Compare_reads_reports_written_by_analyze()
     {
         using var dir = new TempFolder();
         var a = Cgd(dir, "a.npy", 0.5, 1);
@@ -65,7 +65,7 @@ public class StudyCommandTests
     }
 
     [Fact]
-    public void SingleImageOnSeparableImagesRefusesWithNotEnoughLevels()
+    public void Single_image_on_separable_images_refuses_with_not_enough_levels()
     {
         using var dir = new TempFolder();
         var x = new double[3 * D];
@@ -80,7 +80,7 @@ public class StudyCommandTests
     }
 
     [Fact]
-    public void AttributeAndSurrogatesRunAndBadRanksAreClearErrors()
+    public void Attribute_and_surrogates_run_and_bad_ranks_are_clear_errors()
     {
         using var dir = new TempFolder();
         var a = Cgd(dir, "a.npy", 1.0, 4);
@@ -134,7 +134,7 @@ public class ClassesCommandTests
     }
 
     [Fact]
-    public void SubfoldersAreClassesAndDisjointClassesAreFlaggedAsMixing()
+    public void Subfolders_are_classes_and_disjoint_classes_are_flagged_as_mixing()
     {
         using var dir = new TempFolder();
         WriteFolder(dir.Path);

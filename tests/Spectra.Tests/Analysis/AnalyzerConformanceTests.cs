@@ -44,7 +44,7 @@ public class AnalyzerConformanceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void NoNaNOrInfinityInAnyField(string name)
+    public void No_NaN_or_infinity_in_any_field(string name)
     {
         var report = SpectralAnalysis.Run(Make(name), Fast);
         var bad = new List<string>();
@@ -60,7 +60,7 @@ public class AnalyzerConformanceTests
     [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.GaussianKernel, "ties")]
     [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.PolynomialLambda, "goe")]
     [InlineData(Spectra.Spectrum.Unfolding.UnfoldingMethod.PolynomialLambda, "not-psd")]
-    public void EveryUnfoldingMethodRunsThroughTheWholePipeline(Spectra.Spectrum.Unfolding.UnfoldingMethod method, string name)
+    public void Every_unfolding_method_runs_through_the_whole_pipeline(Spectra.Spectrum.Unfolding.UnfoldingMethod method, string name)
     {
         var options = Fast with { Unfolding = Spectra.Spectrum.Unfolding.UnfoldingOptions.Default with { Method = method } };
         var report = SpectralAnalysis.Run(Make(name), options);
@@ -73,7 +73,7 @@ public class AnalyzerConformanceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void SameSeedGivesIdenticalOutput(string name)
+    public void Same_seed_gives_identical_output(string name)
     {
         var a = JsonSerializer.Serialize(WithoutTimings(SpectralAnalysis.Run(Make(name), Fast)));
         var b = JsonSerializer.Serialize(WithoutTimings(SpectralAnalysis.Run(Make(name), Fast with { FiniteSize = Fast.FiniteSize with { Parallel = false } })));
@@ -84,7 +84,7 @@ public class AnalyzerConformanceTests
     [InlineData("empty")]
     [InlineData("one")]
     [InlineData("tiny")]
-    public void TinySpectraGiveAClearNotEnoughLevelsResult(string name)
+    public void Tiny_spectra_give_a_clear_not_enough_levels_result(string name)
     {
         var report = SpectralAnalysis.Run(Make(name), Fast);
         foreach (var (status, message) in new[]
@@ -103,7 +103,7 @@ public class AnalyzerConformanceTests
     }
 
     [Fact]
-    public void ReportMapsToSnakeCaseJsonWithNamedEnums()
+    public void Report_maps_to_snake_case_JSON_with_named_enums()
     {
         var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
@@ -118,7 +118,7 @@ public class AnalyzerConformanceTests
     }
 
     [Fact]
-    public void AllEqualLevelsAreNotApplicableNotACrash()
+    public void All_equal_levels_are_not_applicable_not_a_crash()
     {
         var report = SpectralAnalysis.Run(Make("all-equal"), Fast);
         Assert.Equal(AnalysisStatus.NotApplicable, report.SpacingDistribution.Status);
@@ -127,7 +127,7 @@ public class AnalyzerConformanceTests
     }
 
     [Fact]
-    public void ZeroModesAreCountedAndLeftOut()
+    public void Zero_modes_are_counted_and_left_out()
     {
         var report = SpectralAnalysis.Run(Make("zero-modes"), Fast);
         Assert.Equal(100, report.Spectrum.ZeroModes);
@@ -136,7 +136,7 @@ public class AnalyzerConformanceTests
     }
 
     [Fact]
-    public void SkippedAnalyzersSaySo()
+    public void Skipped_analyzers_say_so()
     {
         var report = SpectralAnalysis.Run(Make("goe"), Fast with { Skip = new[] { "form_factor", "power_law" } });
         Assert.Equal(AnalysisStatus.Skipped, report.FormFactor.Status);

@@ -18,7 +18,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     [InlineData(0.0, 8192)]
     [InlineData(0.5, 8192)]
     [InlineData(1.0, 8192)]
-    public void FittedExponentIsWithinPointOneOfThePopulationValue(double alpha, int samples)
+    public void Fitted_exponent_is_within_point_one_of_the_population_value(double alpha, int samples)
     {
         var spectrum = data.Spectrum(alpha, samples);
         // SCIENCE.md: fit over i = 10 … n/2.
@@ -32,7 +32,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     [InlineData(0.0)]
     [InlineData(0.5)]
     [InlineData(1.0)]
-    public void TailFitIsAnIndependentEstimateThatAgrees(double alpha)
+    public void Tail_fit_is_an_independent_estimate_that_agrees(double alpha)
     {
         var options = PowerLawOptions.Default with { BootstrapSamples = 200, TailBootstrapSamples = 20 };
         var result = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(data.Spectrum(alpha, 8192)), options).Value!;
@@ -44,7 +44,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     }
 
     [Fact]
-    public void FittedExponentApproachesThePopulationValueFromAboveAsSamplesGrow()
+    public void Fitted_exponent_approaches_the_population_value_from_above_as_samples_grow()
     {
         var options = PowerLawOptions.Default with { StartRank = 10, BootstrapSamples = 0, TailFit = false };
         var small = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(data.Spectrum(1.0, 1024)), options).Value!.Alpha;
@@ -57,7 +57,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     [InlineData(0.0, 0.76)]
     [InlineData(0.5, 0.45)]
     [InlineData(1.0, 0.26)]
-    public void NormalisedEntropyMatchesTheTable(double? alpha, double expected)
+    public void Normalised_entropy_matches_the_table(double? alpha, double expected)
     {
         var result = EntropyAnalyzer.Instance.Analyze(AnalysisInput.Of(data.Spectrum(alpha, 8192)), EntropyOptions.Default).Value!;
         Assert.Equal(512, result.All.Levels);
@@ -68,7 +68,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     [InlineData(0.0)]
     [InlineData(0.5)]
     [InlineData(1.0)]
-    public void UnfoldedSpacingsOfCorrelatedDataAreWignerLike(double alpha)
+    public void Unfolded_spacings_of_correlated_data_are_Wigner_like(double alpha)
     {
         var result = SpacingDistributionAnalyzer.Instance.Analyze(AnalysisInput.Of(data.Spectrum(alpha, 8192)), SpacingDistributionOptions.Default).Value!;
         Assert.True(result.Against("goe").KullbackLeibler <= 0.05, $"KL = {result.Against("goe").KullbackLeibler}");
@@ -77,7 +77,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     }
 
     [Fact]
-    public void LogUnfoldingBeatsLinearUnfoldingOnAPowerLawBulk()
+    public void Log_unfolding_beats_linear_unfolding_on_a_power_law_bulk()
     {
         var spectrum = data.Spectrum(1.0, 8192);
         var log = SpacingDistributionAnalyzer.Instance.Analyze(AnalysisInput.Of(spectrum), SpacingDistributionOptions.Default).Value!;
@@ -93,7 +93,7 @@ public class CorrelatedDataTests(CorrelatedDataFixture data)
     [Theory]
     [InlineData(0.5, 1024)]
     [InlineData(1.0, 8192)]
-    public void SpacingRatioOfWishartLevelsIsGoeLikeAtEveryM(double alpha, int samples)
+    public void Spacing_ratio_of_Wishart_levels_is_GOE_like_at_every_M(double alpha, int samples)
     {
         var result = SpacingRatioAnalyzer.Instance.Analyze(AnalysisInput.Of(data.Spectrum(alpha, samples)), SpacingRatioOptions.Default).Value!;
         Assert.InRange(result.Mean, 0.5307 - 4 * result.StandardError, 0.5307 + 4 * result.StandardError);

@@ -14,7 +14,7 @@ public class FormFactorTests
         Enumerable.Range(0, draws).Select(k => GoeEnsemble.Levels(n, new SeededRandom(k)).Select(v => v + 1.5 * GoeEnsemble.SemicircleRadius(n)).ToArray()).ToList();
 
     [Fact]
-    public void AveragedGoeDrawsFollowTheGoeCurve()
+    public void Averaged_GOE_draws_follow_the_GOE_curve()
     {
         var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(400, 60), Options).Value!;
         Assert.Equal(60, result.Realisations);
@@ -32,7 +32,7 @@ public class FormFactorTests
     }
 
     [Fact]
-    public void PoissonLevelsHaveAFlatFormFactor()
+    public void Poisson_levels_have_a_flat_form_factor()
     {
         var draws = Enumerable.Range(0, 30).Select(k => PoissonLevels.Generate(400, new SeededRandom(k))).ToList();
         var result = FormFactorAnalyzer.Instance.Analyze(draws, Options).Value!;
@@ -42,7 +42,7 @@ public class FormFactorTests
     }
 
     [Fact]
-    public void SingleRealisationIsNotAveragedButStillNormalised()
+    public void Single_realisation_is_not_averaged_but_still_normalised()
     {
         var goe = GoeDraws(600, 1)[0];
         var result = FormFactorAnalyzer.Instance.Analyze(AnalysisInput.Of(new Spectra.Spectrum.EigenSpectrum(goe)), Options).Value!;
@@ -55,7 +55,7 @@ public class FormFactorTests
     }
 
     [Fact]
-    public void DisconnectedPartShowsAtSmallTau()
+    public void Disconnected_part_shows_at_small_tau()
     {
         // K includes |⟨Z⟩|², the filter's transform, which dominates for τ ≪ 1/(2π η Γ).
         var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(200, 10), Options).Value!;
@@ -64,7 +64,7 @@ public class FormFactorTests
     }
 
     [Fact]
-    public void ThoulessTimeOfCorrelatedDataIsStableUnderMoreRealisations()
+    public void Thouless_time_of_correlated_data_is_stable_under_more_realisations()
     {
         // GOE-like data (CGD): with the tolerance alone, plateau noise put τ_Th at 5.74 with 8 realisations
         // and 0.94 with 32 (d 512, M 4096). The band scaled by the jackknife error must keep both on the
@@ -88,7 +88,7 @@ public class FormFactorTests
     }
 
     [Fact]
-    public void PoissonLevelsHaveNoThoulessTimeAndSayWhy()
+    public void Poisson_levels_have_no_Thouless_time_and_say_why()
     {
         // K_c = 1 meets the GOE curve only where the ramp is within the band of the plateau: no ramp was joined.
         var draws = Enumerable.Range(0, 30).Select(k => PoissonLevels.Generate(400, new SeededRandom(k))).ToList();
@@ -99,7 +99,7 @@ public class FormFactorTests
     }
 
     [Fact]
-    public void ConnectedFormFactorIsDefinedWhereTheFiltersTransformHasFaded()
+    public void Connected_form_factor_is_defined_where_the_filters_transform_has_faded()
     {
         var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(400, 20), Options).Value!;
         var from = result.ConnectedDefinedFrom!.Value;

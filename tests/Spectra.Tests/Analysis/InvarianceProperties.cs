@@ -43,7 +43,7 @@ public class InvarianceProperties
     }
 
     [Fact]
-    public void ScalingTheSpectrumChangesNoStatistic()
+    public void Scaling_the_spectrum_changes_no_statistic()
     {
         var gen = Gen.Choose(0, 10_000).Zip(Gen.Choose(-600, 600));
         Check.One(Quick, Prop.ForAll(Arb.From(gen), pair =>
@@ -58,7 +58,7 @@ public class InvarianceProperties
     }
 
     [Fact]
-    public void ScalingTheDataScalesTheSpectrumBySquare()
+    public void Scaling_the_data_scales_the_spectrum_by_square()
     {
         // X → cX multiplies C = XᵀX/M by c², so every statistic above is unchanged too.
         var gen = Gen.Choose(1, 1000).Zip(Gen.Choose(-300, 300));
@@ -75,7 +75,7 @@ public class InvarianceProperties
     }
 
     [Fact]
-    public void PermutingFeaturesOrSamplesLeavesTheSpectrumUnchanged()
+    public void Permuting_features_or_samples_leaves_the_spectrum_unchanged()
     {
         var gen = Gen.Choose(1, 1000);
         Check.One(Quick, Prop.ForAll(Arb.From(gen), seed =>
@@ -98,7 +98,7 @@ public class InvarianceProperties
     }
 
     [Fact]
-    public void TheOrderEigenvaluesArriveInDoesNotMatter()
+    public void The_order_eigenvalues_arrive_in_does_not_matter()
     {
         var gen = Gen.Choose(0, 10_000);
         Check.One(Quick, Prop.ForAll(Arb.From(gen), seed =>

@@ -16,7 +16,7 @@ public class MarchenkoPasturTests
         new(eigenvalues, new SpectrumProvenance { Samples = samples, Features = features, Centered = false });
 
     [Fact]
-    public void WhiteWishartBulkIsGoeLikeAndInsideTheEdges()
+    public void White_Wishart_bulk_is_GOE_like_and_inside_the_edges()
     {
         // SCIENCE.md §6: d = 1000, M = 4000, bulk without 50 at each end: ⟨r̃⟩ ≈ 0.535, levels inside [0.25, 2.25].
         var spectrum = WishartSpectrum(Wishart1000.Value, 4000, 1000);
@@ -42,7 +42,7 @@ public class MarchenkoPasturTests
     }
 
     [Fact]
-    public void TracyWidomStatisticOfWhiteWishartIsTracyWidomDistributed()
+    public void Tracy_Widom_statistic_of_white_Wishart_is_Tracy_Widom_distributed()
     {
         // 60 small white Wishart draws: the TW p-values must look uniform (few below 5 %, mean ≈ 1/2).
         const int draws = 60, samples = 400, features = 100;
@@ -59,7 +59,7 @@ public class MarchenkoPasturTests
     }
 
     [Fact]
-    public void APlantedSpikeIsCountedAndSignificant()
+    public void A_planted_spike_is_counted_and_significant()
     {
         // One direction with variance 6: above the BBP threshold 1 + √q, it separates from the bulk.
         var r = new SeededRandom(8);
@@ -75,14 +75,14 @@ public class MarchenkoPasturTests
     }
 
     [Fact]
-    public void WithoutSampleCountsTheLawIsNotApplicable()
+    public void Without_sample_counts_the_law_is_not_applicable()
     {
         var spectrum = new EigenSpectrum(new[] { 1.0, 2, 3, 4 }, new SpectrumProvenance { Samples = 0, Features = 4 });
         Assert.Equal(AnalysisStatus.NotApplicable, MarchenkoPasturAnalyzer.Instance.Analyze(AnalysisInput.Of(spectrum), MarchenkoPasturOptions.Default).Status);
     }
 
     [Fact]
-    public void GramSpectraSwapTheRoles()
+    public void Gram_spectra_swap_the_roles()
     {
         var values = Wishart1000.Value.Select(v => v * 4000 / 1000.0).ToArray(); // non-zero spectrum of G = XXᵀ/d
         var spectrum = new EigenSpectrum(values.Concat(Enumerable.Repeat(0.0, 3000)),

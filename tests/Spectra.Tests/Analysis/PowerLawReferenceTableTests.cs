@@ -18,7 +18,7 @@ public class PowerLawReferenceTableTests
     [InlineData("flares", 1, 1.79, 323)]
     [InlineData("quakes", 1e-3, 1.64, 0.794)]
     [InlineData("surnames", 1e-3, 2.5, 111.92)]
-    public void DefaultSearchReproducesThePublishedFit(string file, double factor, double alpha, double xmin)
+    public void Default_search_reproduces_the_published_fit(string file, double factor, double alpha, double xmin)
     {
         var values = File.ReadLines(Conformance.PathOf("powerlaw-reference", file + ".txt"))
             .Where(l => l.Trim().Length > 0).Select(l => factor * double.Parse(l, CultureInfo.InvariantCulture)).Order().ToArray();
@@ -29,7 +29,7 @@ public class PowerLawReferenceTableTests
     }
 
     [Fact]
-    public void CandidatesAreExhaustiveWhenFewAndLogSpacedInTailCountOtherwise()
+    public void Candidates_are_exhaustive_when_few_and_log_spaced_in_tail_count_otherwise()
     {
         var few = Enumerable.Range(1, 120).Select(i => (double)i).ToArray();
         Assert.Equal(Enumerable.Range(0, 71), ContinuousPowerLawFit.CandidateStarts(few, 50, 200));
@@ -51,7 +51,7 @@ public class PowerLawReferenceTableTests
     }
 
     [Fact]
-    public void RepeatedValuesEnterTheKsDistanceWithBothSidesOfTheirJump()
+    public void Repeated_values_enter_the_KS_distance_with_both_sides_of_their_jump()
     {
         // Copies of one value make the empirical CDF jump by (copies)/m there; the distance is the sup of
         // |F_n − F| over both one-sided limits at every distinct value, with all copies of x_min in the tail.

@@ -11,7 +11,7 @@ public class PowerLawTests
     [InlineData(0.5)]
     [InlineData(1.0)]
     [InlineData(2.3)]
-    public void ExactPowerLawGivesAlphaBackTo1e10(double alpha)
+    public void Exact_power_law_gives_alpha_back_to_1_e_10(double alpha)
     {
         var spectrum = TestSpectra.PowerLaw(2000, alpha);
         var result = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(spectrum), PowerLawOptions.Default with { TailBootstrapSamples = 10 }).Value!;
@@ -30,7 +30,7 @@ public class PowerLawTests
     }
 
     [Fact]
-    public void BootstrapIntervalCoversTheEstimateOfANoisySpectrum()
+    public void Bootstrap_interval_covers_the_estimate_of_a_noisy_spectrum()
     {
         var r = new SeededRandom(3);
         var spectrum = new Spectra.Spectrum.EigenSpectrum(Enumerable.Range(1, 1000).Select(i => Math.Pow(i, -1.7) * Math.Exp(0.1 * r.NextNormal())));
@@ -45,7 +45,7 @@ public class PowerLawTests
     }
 
     [Fact]
-    public void CsnFitRecoversAParetoExponentWithinItsConfidenceInterval()
+    public void CSN_fit_recovers_a_Pareto_exponent_within_its_confidence_interval()
     {
         // Pareto data above x_min = 1 with density exponent a = 2.5, below it a uniform body that the x_min search must cut away.
         const double a = 2.5;
@@ -60,7 +60,7 @@ public class PowerLawTests
     }
 
     [Fact]
-    public void CsnGoodnessOfFitRejectsAnExponentialTail()
+    public void CSN_goodness_of_fit_rejects_an_exponential_tail()
     {
         var r = new SeededRandom(5);
         var values = Enumerable.Range(0, 3000).Select(_ => 1 + r.NextExponential()).OrderBy(v => v).ToArray();
@@ -70,7 +70,7 @@ public class PowerLawTests
     }
 
     [Fact]
-    public void ExplicitRangeIsHonouredAndTooShortRangeIsReported()
+    public void Explicit_range_is_honoured_and_too_short_range_is_reported()
     {
         var spectrum = TestSpectra.PowerLaw(500, 0.8);
         var o = PowerLawOptions.Default with { StartRank = 20, EndRank = 100, TailFit = false, BootstrapSamples = 50 };

@@ -7,7 +7,7 @@ namespace Spectra.Tests.Analysis;
 public class SpacingRatioTests
 {
     [Fact]
-    public void RatiosOfAKnownSequence()
+    public void Ratios_of_a_known_sequence()
     {
         // Spacings 1, 2, 4, 1 → r̃ = 1/2, 1/2, 1/4.
         var (ratios, zeros, excluded) = SpacingRatioAnalyzer.Ratios(new[] { 0.0, 1, 3, 7, 8 }, 1);
@@ -19,7 +19,7 @@ public class SpacingRatioTests
     }
 
     [Fact]
-    public void ExactTiesAreExcludedAndCountedNeverNaN()
+    public void Exact_ties_are_excluded_and_counted_never_NaN()
     {
         var levels = Enumerable.Range(1, 100).Select(i => (double)i * i).ToList();
         levels.Add(25); // a degenerate pair at 25
@@ -34,7 +34,7 @@ public class SpacingRatioTests
     }
 
     [Fact]
-    public void GoeSpectrumIsNearGoeAndPoissonNearPoisson()
+    public void GOE_spectrum_is_near_GOE_and_Poisson_near_Poisson()
     {
         var goe = SpacingRatioAnalyzer.Instance.Analyze(AnalysisInput.Of(TestSpectra.ShiftedGoe(3000, 1), 300, 300), SpacingRatioOptions.Default).Value!;
         Assert.InRange(goe.Mean, 0.5307 - 4 * goe.StandardError, 0.5307 + 4 * goe.StandardError);
@@ -50,7 +50,7 @@ public class SpacingRatioTests
     }
 
     [Fact]
-    public void HigherOrderRatiosOfGoeExceedFirstOrder()
+    public void Higher_order_ratios_of_GOE_exceed_first_order()
     {
         var o = SpacingRatioOptions.Default with { HigherOrders = new[] { 2, 3 } };
         var goe = SpacingRatioAnalyzer.Instance.Analyze(AnalysisInput.Of(TestSpectra.ShiftedGoe(2000, 2), 200, 200), o).Value!;

@@ -10,7 +10,7 @@ public class UnfoldingTests
     [InlineData(UnfoldingMethod.PolynomialLogLambda)]
     [InlineData(UnfoldingMethod.PolynomialLambda)]
     [InlineData(UnfoldingMethod.GaussianKernel)]
-    public void UniformLevelsUnfoldToUnitSpacing(UnfoldingMethod method)
+    public void Uniform_levels_unfold_to_unit_spacing(UnfoldingMethod method)
     {
         var levels = Enumerable.Range(1, 500).Select(i => 10.0 + i).ToArray();
         var u = Unfolder.Unfold(levels, UnfoldingOptions.Default with { Method = method });
@@ -22,7 +22,7 @@ public class UnfoldingTests
     }
 
     [Fact]
-    public void ExactPowerLawDensityIsUnfoldedByTheLogPolynomial()
+    public void Exact_power_law_density_is_unfolded_by_the_log_polynomial()
     {
         // λ_i = i^-2: N(λ) is a power of λ, a straight line in ln λ up to the discreteness of the staircase.
         var levels = Enumerable.Range(1, 2000).Select(i => Math.Pow(i, -2.0)).OrderBy(v => v).ToArray();
@@ -34,7 +34,7 @@ public class UnfoldingTests
     }
 
     [Fact]
-    public void SemicircleIsUnfoldedCloseToTheExactStaircase()
+    public void Semicircle_is_unfolded_close_to_the_exact_staircase()
     {
         const int n = 1000;
         var levels = GoeEnsemble.Levels(n, new SeededRandom(4)).Select(v => v + 1.5 * GoeEnsemble.SemicircleRadius(n)).ToArray();
@@ -52,14 +52,14 @@ public class UnfoldingTests
     }
 
     [Fact]
-    public void ShortSpectraLowerTheDegree()
+    public void Short_spectra_lower_the_degree()
     {
         var levels = Enumerable.Range(1, 20).Select(i => (double)i).ToArray();
         Assert.Equal(4, Unfolder.Unfold(levels, UnfoldingOptions.Default).Diagnostics.DegreeUsed);
     }
 
     [Fact]
-    public void BadInputIsOneClearError()
+    public void Bad_input_is_one_clear_error()
     {
         Assert.Equal(SpectraErrorKind.NotEnoughData, Assert.Throws<SpectraException>(() => Unfolder.Unfold(new[] { 1.0, 2 }, UnfoldingOptions.Default)).Kind);
         var negative = Enumerable.Range(-5, 20).Select(i => (double)i).ToArray();

@@ -10,11 +10,11 @@ public class ClosedFormTests
     [InlineData(0.5, 0.653426)]
     [InlineData(1.0, 0.901388)]
     [InlineData(2.0, 0.978349)]
-    public void GoeFormFactorMatchesTabulatedValues(double tau, double expected) =>
+    public void GOE_form_factor_matches_tabulated_values(double tau, double expected) =>
         Assert.Equal(expected, FormFactorReferences.Goe(tau), 6);
 
     [Fact]
-    public void GoeFormFactorBranchesMeetAtOneAndApproachThePlateau()
+    public void GOE_form_factor_branches_meet_at_one_and_approach_the_plateau()
     {
         Assert.Equal(FormFactorReferences.Goe(1.0), FormFactorReferences.Goe(1.0 + 1e-9), 7);
         Assert.InRange(FormFactorReferences.Goe(1000), 1 - 1e-6, 1);
@@ -26,7 +26,7 @@ public class ClosedFormTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
-    public void AtasFoldedDensityIntegratesToOne(int beta)
+    public void Atas_folded_density_integrates_to_one(int beta)
     {
         var ensemble = beta switch { 1 => LevelStatistics.Goe, 2 => LevelStatistics.Gue, _ => LevelStatistics.Gse };
         var integral = GaussLegendreRule.Integrate(r => SpacingRatioReferences.FoldedDensity(ensemble, r), 0, 1, 256);
@@ -38,7 +38,7 @@ public class ClosedFormTests
     }
 
     [Fact]
-    public void PoissonRatioDensityIntegratesToOneAndHasMeanTwoLnTwoMinusOne()
+    public void Poisson_ratio_density_integrates_to_one_and_has_mean_two_ln_two_minus_one()
     {
         Assert.Equal(1.0, GaussLegendreRule.Integrate(r => SpacingRatioReferences.FoldedDensity(LevelStatistics.Poisson, r), 0, 1, 256), 1e-10);
         var mean = GaussLegendreRule.Integrate(r => r * SpacingRatioReferences.FoldedDensity(LevelStatistics.Poisson, r), 0, 1, 256);
@@ -47,7 +47,7 @@ public class ClosedFormTests
     }
 
     [Fact]
-    public void AtasGoeSurmiseMeanIsFourMinusTwoRootThree()
+    public void Atas_GOE_surmise_mean_is_four_minus_two_root_three()
     {
         var mean = GaussLegendreRule.Integrate(r => r * SpacingRatioReferences.FoldedDensity(LevelStatistics.Goe, r), 0, 1, 256);
         Assert.Equal(4 - 2 * Math.Sqrt(3), mean, 1e-10);
@@ -58,7 +58,7 @@ public class ClosedFormTests
     [InlineData(LevelStatistics.Poisson)]
     [InlineData(LevelStatistics.Goe)]
     [InlineData(LevelStatistics.Gue)]
-    public void SpacingDensitiesIntegrateToOneWithUnitMean(LevelStatistics ensemble)
+    public void Spacing_densities_integrate_to_one_with_unit_mean(LevelStatistics ensemble)
     {
         double Integrate(Func<double, double> f) =>
             Enumerable.Range(0, 40).Sum(k => GaussLegendreRule.Integrate(f, k, k + 1, 64));
@@ -70,7 +70,7 @@ public class ClosedFormTests
     }
 
     [Fact]
-    public void WignerSecondMomentIsFourOverPi()
+    public void Wigner_second_moment_is_four_over_pi()
     {
         var m2 = Enumerable.Range(0, 40).Sum(k => GaussLegendreRule.Integrate(s => s * s * SpacingReferences.WignerDensity(s), k, k + 1, 64));
         Assert.Equal(4 / Math.PI, m2, 1e-8);
@@ -80,7 +80,7 @@ public class ClosedFormTests
     [InlineData(LevelStatistics.Goe, 0.4)]
     [InlineData(LevelStatistics.Gue, 0.7)]
     [InlineData(LevelStatistics.Poisson, 0.2)]
-    public void FoldedRatioCdfIsTheIntegralOfTheDensity(LevelStatistics ensemble, double x)
+    public void Folded_ratio_CDF_is_the_integral_of_the_density(LevelStatistics ensemble, double x)
     {
         var h = 1e-5;
         var derivative = (SpacingRatioReferences.FoldedCdf(ensemble, x + h) - SpacingRatioReferences.FoldedCdf(ensemble, x - h)) / (2 * h);
@@ -92,7 +92,7 @@ public class ClosedFormTests
     [InlineData(0.25)]
     [InlineData(1.0)]
     [InlineData(2.0)]
-    public void MarchenkoPasturDensityHasTheRightMassAndMean(double q)
+    public void Marchenko_Pastur_density_has_the_right_mass_and_mean(double q)
     {
         var law = new MarchenkoPastur(q, 1.7);
         // x = a + (b − a)(1 − cos θ)/2 removes the square-root edges.
@@ -109,7 +109,7 @@ public class ClosedFormTests
     }
 
     [Fact]
-    public void SemicircleCdfRunsFromZeroToOne()
+    public void Semicircle_CDF_runs_from_zero_to_one()
     {
         Assert.Equal(0.0, SemicircleLaw.Cdf(-5, 2));
         Assert.Equal(0.5, SemicircleLaw.Cdf(0, 2), 14);

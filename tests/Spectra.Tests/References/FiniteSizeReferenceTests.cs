@@ -24,7 +24,7 @@ public class FiniteSizeReferenceTests
             new SpectrumProvenance { Samples = samples, Features = features, Centered = false });
 
     [Fact]
-    public void TridiagonalReferenceMatchesDenseGoeDrawsThroughTheSamePipeline()
+    public void Tridiagonal_reference_matches_dense_GOE_draws_through_the_same_pipeline()
     {
         // The reference simulates GOE levels of the user's n by the tridiagonal model; dense GOE draws of the
         // same n through the same trimming must give the same ⟨r̃⟩ within 2 standard errors.
@@ -43,7 +43,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void WishartDataIsGoeLike()
+    public void Wishart_data_is_GOE_like()
     {
         var report = SpectralAnalysis.Run(Wishart(1200, 300, 5), Options);
         Assert.Equal(Verdict.GoeLike, report.Verdict.Class);
@@ -57,7 +57,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void PoissonLevelsArePoissonLike()
+    public void Poisson_levels_are_Poisson_like()
     {
         var report = SpectralAnalysis.Run(new EigenSpectrum(PoissonLevels.Generate(500, new SeededRandom(2))), Options);
         Assert.Equal(Verdict.PoissonLike, report.Verdict.Class);
@@ -66,7 +66,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void SuperposedIndependentSpectraAreIntermediate()
+    public void Superposed_independent_spectra_are_intermediate()
     {
         // Two independent GOE spectra on the same interval: repulsion within each, none between them.
         const int n = 1000;
@@ -78,7 +78,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void SpacingDistributionThatContradictsTheRatioDowngradesTheVerdict()
+    public void Spacing_distribution_that_contradicts_the_ratio_downgrades_the_verdict()
     {
         // Six GOE spectra on separate intervals: locally GOE (⟨r̃⟩ GOE-like), but the density has six
         // semicircle humps and five gaps that a degree-9 polynomial cannot follow, so P(s) is far from
@@ -93,7 +93,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void WithoutReferencesTheVerdictUsesTheAsymptotesAndSaysSo()
+    public void Without_references_the_verdict_uses_the_asymptotes_and_says_so()
     {
         var report = SpectralAnalysis.Run(Wishart(1200, 300, 6), Options with { FiniteSize = FiniteSizeOptions.Default with { Enabled = false } });
         Assert.Null(report.References.FiniteSize);
@@ -103,7 +103,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void ReferencesDependOnlyOnTheSeed()
+    public void References_depend_only_on_the_seed()
     {
         var bulk = Wishart(800, 200, 7).Bulk();
         FiniteSizeReferenceSet Run(int seed, bool parallel) => FiniteSizeReferences.Simulate(200, bulk.KTop, bulk.KBottom, bulk.Levels,
@@ -113,7 +113,7 @@ public class FiniteSizeReferenceTests
     }
 
     [Fact]
-    public void CappedReferencesApproximateTheFullSizeOnes()
+    public void Capped_references_approximate_the_full_size_ones()
     {
         const int n = 1600;
         var levels = GoeEnsemble.Levels(n, new SeededRandom(12)).Select(v => v + 1.5 * GoeEnsemble.SemicircleRadius(n)).ToArray();

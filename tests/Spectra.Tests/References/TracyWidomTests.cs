@@ -7,7 +7,7 @@ namespace Spectra.Tests.References;
 public class TracyWidomTests
 {
     [Fact]
-    public void PublishedValuesAtZero()
+    public void Published_values_at_zero()
     {
         // Bornemann (2010) / RandomMatrices.jl's tests.
         Assert.Equal(0.83190806620295, TracyWidom.Cdf(0), 1e-13);
@@ -21,14 +21,14 @@ public class TracyWidomTests
     [InlineData(0.4501, 0.90)]
     [InlineData(0.9793, 0.95)]
     [InlineData(2.0234, 0.99)]
-    public void TabulatedQuantiles(double s, double probability)
+    public void Tabulated_quantiles(double s, double probability)
     {
         Assert.Equal(probability, TracyWidom.Cdf(s), 3.3e-5);
         Assert.Equal(1 - probability, TracyWidom.Survival(s), 3.3e-5);
     }
 
     [Fact]
-    public void MeanAndVarianceOfTw1()
+    public void Mean_and_variance_of_TW_1()
     {
         // E X = ∫₀^∞ (1 − F) − ∫_{−∞}^0 F and E X² = ∫₀^∞ 2s (1 − F) + ∫_{−∞}^0 2|s| F; beyond −9 and 14 both are below 1e-15.
         var below = GaussLegendreNodes.On(-9, 0, 80);
@@ -58,7 +58,7 @@ public class TracyWidomTests
     [InlineData(4, 2, 4.957912153330e-08)]
     [InlineData(6, 2, 3.817232659009e-12)]
     [InlineData(8, 2, 6.533563206930e-17)]
-    public void UpperTailKeepsItsRelativeDigits(double s, int beta, double scipy)
+    public void Upper_tail_keeps_its_relative_digits(double s, int beta, double scipy)
     {
         var survival = TracyWidom.Survival(s, beta);
         Assert.Equal(1, survival / scipy, 1e-9);
@@ -70,7 +70,7 @@ public class TracyWidomTests
     }
 
     [Fact]
-    public void BodyAgreesWithTheHankelForm()
+    public void Body_agrees_with_the_Hankel_form()
     {
         for (var s = -8.0; s <= 3; s += 1)
         {
@@ -86,7 +86,7 @@ public class TracyWidomTests
     }
 
     [Fact]
-    public void LogAndExpNearZeroKeepRelativeDigits()
+    public void Log_and_exp_near_zero_keep_relative_digits()
     {
         foreach (var x in new[] { 6.5e-17, -3e-12, 1e-9, -2e-6 })
         {
@@ -106,7 +106,7 @@ public class TracyWidomTests
     [InlineData(7)]
     [InlineData(40)]
     [InlineData(120)]
-    public void GaussLegendreRuleIsExactForPolynomialsOfDegree2nMinus1(int n)
+    public void Gauss_Legendre_rule_is_exact_for_polynomials_of_degree_2_n_minus_1(int n)
     {
         var (x, w) = GaussLegendreNodes.On(-1, 3, n);
         for (var k = 0; k < 2 * n; k += Math.Max(1, n / 8))

@@ -29,7 +29,7 @@ public class WideSpectrumReferenceTests
         ImageSource.Open(Conformance.PathOf("datasets", "mnist-t10k", "t10k-images-idx3-ubyte.gz")), new SpectrumOptions { Realisations = 0 }).Spectrum);
 
     [ConformanceFact]
-    public void MnistReferencesAgreeWithGoeDraws()
+    public void MNIST_references_agree_with_GOE_draws()
     {
         // 123 zero-variance pixels leave 661 levels from 6·10⁻⁷ to 1; the fit reaches N̄ = 7 at the
         // lowest bulk level and dips to about −27 just above it.
@@ -42,10 +42,10 @@ public class WideSpectrumReferenceTests
 
     [Theory]
     [MemberData(nameof(WideSyntheticSpectra))]
-    public void SyntheticReferencesAgreeWithGoeDraws(string kind) => AssertAgreesWithGoeDraws(Synthetic(kind));
+    public void Synthetic_references_agree_with_GOE_draws(string kind) => AssertAgreesWithGoeDraws(Synthetic(kind));
 
     [ConformanceFact]
-    public void TableInverseOnlyLandsWhereTheFitReachesTheCount()
+    public void Table_inverse_only_lands_where_the_fit_reaches_the_count()
     {
         // Strictly increasing everywhere, and inside the fitted range every mapped λ is a place where N̄
         // itself equals the count (to a fraction of a level): no count is clamped, none lands in a wiggle.

@@ -40,7 +40,7 @@ public class AttributionTests
     }
 
     [Fact]
-    public void PlantedFeatureBlockRanksFirstOnTheTopEigenvector()
+    public void Planted_feature_block_ranks_first_on_the_top_eigenvector()
     {
         var (source, _) = Planted(11);
         var result = AttributionStudy.Run(source, new AttributionOptions { Components = 2, TopLoadings = 8 });
@@ -54,7 +54,7 @@ public class AttributionTests
     }
 
     [Fact]
-    public void PlantedDuplicatesRankFirstAmongSamples()
+    public void Planted_duplicates_rank_first_among_samples()
     {
         var (source, dups) = Planted(12);
         var result = AttributionStudy.Run(source, new AttributionOptions { Components = 2, TopLoadings = Copies });
@@ -68,7 +68,7 @@ public class AttributionTests
     }
 
     [Fact]
-    public void EigenpairsMatchTheSpectrumAndTheCovariance()
+    public void Eigenpairs_match_the_spectrum_and_the_covariance()
     {
         var (source, _) = Planted(13);
         var result = AttributionStudy.Run(source, new AttributionOptions { FirstRank = 1, LastRank = 4, TopLoadings = D });
@@ -100,7 +100,7 @@ public class AttributionTests
     }
 
     [Fact]
-    public void ScoresAreProjectionsWhoseSquaresSumToMLambda()
+    public void Scores_are_projections_whose_squares_sum_to_M_lambda()
     {
         var (source, _) = Planted(14);
         var result = AttributionStudy.Run(source, new AttributionOptions { Components = 1, TopLoadings = M });
@@ -111,7 +111,7 @@ public class AttributionTests
     }
 
     [Fact]
-    public void BadRangesAndNonFiniteRowsAreClearErrors()
+    public void Bad_ranges_and_non_finite_rows_are_clear_errors()
     {
         var (source, _) = Planted(15);
         var e = Assert.Throws<SpectraException>(() => AttributionStudy.Run(source, new AttributionOptions { FirstRank = 65 }));

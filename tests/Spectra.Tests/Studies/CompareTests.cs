@@ -24,7 +24,7 @@ public class CompareTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TwoSeedsOfOneGeneratorDoNotDiffer()
+    public void Two_seeds_of_one_generator_do_not_differ()
     {
         var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.5, 1), GaussianDataSource.Correlated(M, D, 0.5, 2));
         Log(result);
@@ -36,7 +36,7 @@ public class CompareTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheOverlaidHistogramsAreTheOnesTheHellingerDistanceBins()
+    public void The_overlaid_histograms_are_the_ones_the_Hellinger_distance_bins()
     {
         var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.5, 1), GaussianDataSource.Correlated(M, D, 0.5, 2));
         foreach (var d in result.Distributions)
@@ -56,7 +56,7 @@ public class CompareTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AlphaZeroAndAlphaOneDifferClearly()
+    public void Alpha_zero_and_alpha_one_differ_clearly()
     {
         var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.0, 3), GaussianDataSource.Correlated(M, D, 1.0, 4));
         Log(result);
@@ -71,7 +71,7 @@ public class CompareTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TwoSampleKolmogorovSmirnovMatchesScipy()
+    public void Two_sample_Kolmogorov_Smirnov_matches_SciPy()
     {
         // scipy.stats.ks_2samp(a, b).statistic = 0.44642857142857145 (= 25/56).
         var a = new[] { 0.1, 0.4, 0.35, 0.8, 1.2, 0.05, 0.9, 0.66 };
@@ -83,7 +83,7 @@ public class CompareTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ReportsAreReadBackAndComparedLikeDatasets()
+    public void Reports_are_read_back_and_compared_like_datasets()
     {
         var dir = Directory.CreateTempSubdirectory("spectra-compare");
         try
@@ -127,7 +127,7 @@ public class CompareTests(ITestOutputHelper output)
     [Theory]
     [InlineData(512, 128, "sample sizes differ")]
     [InlineData(1024, 64, "feature counts differ")]
-    public void DatasetsAndTheirReportsGiveOneAnswerWithAWarningWhenSizesDiffer(int samplesB, int featuresB, string warning)
+    public void Datasets_and_their_reports_give_one_answer_with_a_warning_when_sizes_differ(int samplesB, int featuresB, string warning)
     {
         var dir = Directory.CreateTempSubdirectory("spectra-compare");
         try
@@ -159,7 +159,7 @@ public class CompareTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EqualSizesAndRealisationsOnBothSidesNeedNoWarning()
+    public void Equal_sizes_and_realisations_on_both_sides_need_no_warning()
     {
         var result = CompareStudy.Run(GaussianDataSource.Correlated(M, D, 0.5, 1), GaussianDataSource.Correlated(M + 50, D, 0.5, 2));
         Assert.Empty(result.Warnings);

@@ -32,7 +32,7 @@ public class OneVerdictTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EachDigitClassReadsAsTheAnalysisOfItsOwnFolder()
+    public void Each_digit_class_reads_as_the_analysis_of_its_own_folder()
     {
         var study = PerClassStudy.Run(Dataset.Load(Digits).Open(),
             new PerClassOptions { Analysis = ReportBuilder.AnalysisOptionsFor(new ReportSettings()) });
@@ -50,7 +50,7 @@ public class OneVerdictTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void PooledEmbeddingsReadAsTheirAnalysis()
+    public void Pooled_embeddings_read_as_their_analysis()
     {
         var data = Dataset.Load(Embeddings, o => o.ListColumn("embedding").LabelColumn("label"));
         var study = PerClassStudy.Run(data.Open(), new PerClassOptions { Analysis = ReportBuilder.AnalysisOptionsFor(new ReportSettings()) });
@@ -58,7 +58,7 @@ public class OneVerdictTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheScansFullDataPointReadsAsTheAnalysis()
+    public void The_scans_full_data_point_reads_as_the_analysis()
     {
         var scan = SampleSizeStudy.Run(Dataset.Load(Digits).Open(),
             new SampleSizeOptions { Subsets = 1, Analysis = ReportBuilder.AnalysisOptionsFor(new ReportSettings()) });

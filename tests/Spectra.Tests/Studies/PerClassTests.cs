@@ -36,7 +36,7 @@ public class PerClassTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ClassesOnSeparateFeaturesAreFlaggedAsMixing()
+    public void Classes_on_separate_features_are_flagged_as_mixing()
     {
         var result = PerClassStudy.Run(Mixture(0.5, 0.6, disjoint: true, seed: 31));
         Log(result);
@@ -50,7 +50,7 @@ public class PerClassTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ClassesSharingTheFeaturesAreNotMixing()
+    public void Classes_sharing_the_features_are_not_mixing()
     {
         var result = PerClassStudy.Run(Mixture(0.5, 1.0, disjoint: false, seed: 41));
         Log(result);
@@ -60,7 +60,7 @@ public class PerClassTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DataWithoutLabelsIsAClearError()
+    public void Data_without_labels_is_a_clear_error()
     {
         var source = new InMemorySource(GaussianDataSource.Uncorrelated(50, 8, 1).ToRowMajor(), 50, 8, name: "plain");
         var e = Assert.Throws<SpectraException>(() => PerClassStudy.Run(source));

@@ -34,7 +34,7 @@ public class SampleSizeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Alphas))]
-    public void GridRunsFromAnEighthOfDToTheFullData(double alpha)
+    public void Grid_runs_from_an_eighth_of_D_to_the_full_data(double alpha)
     {
         var result = Of(alpha);
         Assert.Equal(new[] { 32, 64, 128, 256, 512, 1024, 2048 }, result.Points.Select(p => p.Samples));
@@ -45,7 +45,7 @@ public class SampleSizeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Alphas))]
-    public void SpacingDivergenceLevelsOffNearMEqualsD(double alpha)
+    public void Spacing_divergence_levels_off_near_M_equals_D(double alpha)
     {
         var result = Of(alpha);
         var critical = result.CriticalOf("spacing_kl_goe");
@@ -58,7 +58,7 @@ public class SampleSizeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Alphas))]
-    public void MeanRatioIsGoeLikeAtEverySampleSize(double alpha)
+    public void Mean_ratio_is_GOE_like_at_every_sample_size(double alpha)
     {
         var result = Of(alpha);
         foreach (var p in result.Points)
@@ -72,7 +72,7 @@ public class SampleSizeTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Alphas))]
-    public void AlphaApproachesThePopulationValueFromAbove(double alpha)
+    public void Alpha_approaches_the_population_value_from_above(double alpha)
     {
         var result = Of(alpha);
         var atLeastD = result.Points.Where(p => p.Samples >= D).Select(p => p.Of("alpha").Spread.Mean!.Value).ToArray();
@@ -83,7 +83,7 @@ public class SampleSizeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EntropyConvergesWithFewerSamplesWhenCorrelationsAreStronger()
+    public void Entropy_converges_with_fewer_samples_when_correlations_are_stronger()
     {
         var strong = Of(1.0).CriticalOf("normalized_entropy").Samples!.Value;
         var weak = Of(0.0).CriticalOf("normalized_entropy").Samples!.Value;
@@ -91,7 +91,7 @@ public class SampleSizeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DecodesTheSourceOnceAndIsReproducible()
+    public void Decodes_the_source_once_and_is_reproducible()
     {
         var inner = GaussianDataSource.Correlated(300, 40, 0.5, 7);
         var counting = new CountingSource(inner);
@@ -106,7 +106,7 @@ public class SampleSizeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SubsetsAreDistinctRowsInReadOrder()
+    public void Subsets_are_distinct_rows_in_read_order()
     {
         var rows = SampleSizeStudy.Subset(100, 37, 5, 1);
         Assert.Equal(37, rows.Distinct().Count());
@@ -116,7 +116,7 @@ public class SampleSizeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TooFewSamplesAndBadGridsAreClearErrors()
+    public void Too_few_samples_and_bad_grids_are_clear_errors()
     {
         var tiny = DataMatrix.FromRows(new double[2 * 5], 2, 5);
         Assert.Equal(SpectraErrorKind.NotEnoughData, Assert.Throws<SpectraException>(() => SampleSizeStudy.Run(tiny)).Kind);

@@ -57,7 +57,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void IidRandomImagesAreGoeLikeAtEveryOrder()
+    public void IID_random_images_are_GOE_like_at_every_order()
     {
         var result = SingleImageStudy.Run(Images(12, Iid, 1), H, W, new SingleImageOptions { Seed = 2 });
         Log(result);
@@ -73,7 +73,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ASeparableImageRefusesWithNotEnoughLevels()
+    public void A_separable_image_refuses_with_not_enough_levels()
     {
         var e = Assert.Throws<SpectraException>(() => SingleImageStudy.Run(Images(1, Separable, 3), H, W));
         Assert.Equal(SpectraErrorKind.NotEnoughData, e.Kind);
@@ -82,7 +82,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SeparableImagesInAFolderAreSkippedWithTheReason()
+    public void Separable_images_in_a_folder_are_skipped_with_the_reason()
     {
         var result = SingleImageStudy.Run(Images(6, (r, i) => i % 3 == 0 ? Separable(r, i) : Iid(r, i), 4), H, W);
         Assert.Equal(6, result.Images);
@@ -92,7 +92,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SuperposedBlocksDepartFromGoeAtNearestNeighbours()
+    public void Superposed_blocks_depart_from_GOE_at_nearest_neighbours()
     {
         var result = SingleImageStudy.Run(Images(12, BlockDiagonal, 5), H, W, new SingleImageOptions { Seed = 6 });
         Log(result);
@@ -135,7 +135,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SlowlyModulatedLevelsAreGoeLikeAtShortRangeAndDepartAtLongerRange()
+    public void Slowly_modulated_levels_are_GOE_like_at_short_range_and_depart_at_longer_range()
     {
         var result = SingleImageStudy.Run(Images(30, Modulated, 7), H, W, new SingleImageOptions { Seed = 8 });
         Log(result);
@@ -146,7 +146,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void OrderReferencesMatchKnownValues()
+    public void Order_references_match_known_values()
     {
         var (goe, poisson) = OrderReferences.Simulate(Enumerable.Repeat(400, 1).ToArray(), 10, 10, 4, 60, 9);
         // Poisson k-spacings are Gamma(k); r̃ of two independent ones has ⟨r̃⟩ = 2 ln 2 − 1, 1/2, 9/16, 29/48 (integrated exactly).
@@ -165,7 +165,7 @@ public class SingleImageTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ShapesThatDoNotDivideAreClearErrors()
+    public void Shapes_that_do_not_divide_are_clear_errors()
     {
         var e = Assert.Throws<SpectraException>(() => SingleImageStudy.Run(Images(1, Iid, 1), 60, 64));
         Assert.Equal(SpectraErrorKind.InvalidInput, e.Kind);

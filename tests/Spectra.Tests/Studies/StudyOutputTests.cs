@@ -9,7 +9,7 @@ namespace Spectra.Tests.Studies;
 public class StudyOutputTests
 {
     [Fact]
-    public void SameSeedGivesByteIdenticalJsonWithNullsForMissingStatistics()
+    public void Same_seed_gives_byte_identical_JSON_with_nulls_for_missing_statistics()
     {
         var source = GaussianDataSource.Correlated(400, 50, 0.5, 8);
         var options = new SampleSizeOptions { Seed = 2, Subsets = 2 };
@@ -25,7 +25,7 @@ public class StudyOutputTests
     }
 
     [Fact]
-    public void LoadingPastTheMemoryLimitIsAClearErrorBeforeAllocation()
+    public void Loading_past_the_memory_limit_is_a_clear_error_before_allocation()
     {
         var source = GaussianDataSource.Uncorrelated(1000, 100, 1);
         var e = Assert.Throws<SpectraException>(() => DataMatrix.Load(source, maxBytes: 100_000));
@@ -38,7 +38,7 @@ public class StudyOutputTests
     }
 
     [Fact]
-    public void ScanChartsHaveOnePanelPerStatisticWithTheReferences()
+    public void Scan_charts_have_one_panel_per_statistic_with_the_references()
     {
         var result = SampleSizeStudy.Run(GaussianDataSource.Correlated(800, 50, 0.5, 9), new SampleSizeOptions { Subsets = 2 });
         var charts = ScanCharts.All(result);

@@ -10,7 +10,7 @@ public class SurrogateTests(ITestOutputHelper output)
     private const int M = 1024, D = 128;
 
     [Fact]
-    public void ShufflesKeepTheMarginalsTheyPromise()
+    public void Shuffles_keep_the_marginals_they_promise()
     {
         var x = StudyData.RotatedCgd(50, 12, 0.5, 1);
         var cols = SurrogateData.Make(SurrogateKind.ColumnShuffled, x, 50, 12, 7, 0);
@@ -26,7 +26,7 @@ public class SurrogateTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void CorrelatedDataSitsFarFromItsColumnShuffledSurrogate()
+    public void Correlated_data_sits_far_from_its_column_shuffled_surrogate()
     {
         var data = DataMatrix.FromRows(StudyData.RotatedCgd(M, D, 1.0, 3), M, D);
         var result = SurrogateStudy.Run(data, new SurrogateOptions { Seed = 5, Kinds = new[] { SurrogateKind.ColumnShuffled } });
@@ -47,7 +47,7 @@ public class SurrogateTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void IndependentFeaturesAreTheirOwnColumnShuffledSurrogate()
+    public void Independent_features_are_their_own_column_shuffled_surrogate()
     {
         // Diagonal CGD has independent features already: shuffling columns changes the draw, not the law.
         var data = DataMatrix.FromRows(GaussianDataSource.Correlated(M, D, 1.0, 4).ToRowMajor(), M, D);
@@ -63,7 +63,7 @@ public class SurrogateTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SameSeedSameResult()
+    public void Same_seed_same_result()
     {
         var data = DataMatrix.FromRows(StudyData.RotatedCgd(300, 40, 0.5, 9), 300, 40);
         var options = new SurrogateOptions { Seed = 21, Draws = 2 };

@@ -9,7 +9,7 @@ namespace Spectra.Tests.Synthetic;
 public class GeneratorTests
 {
     [Fact]
-    public void TridiagonalSolverMatchesDenseEigenvalues()
+    public void Tridiagonal_solver_matches_dense_eigenvalues()
     {
         var r = new SeededRandom(5);
         const int n = 150;
@@ -26,7 +26,7 @@ public class GeneratorTests
     [InlineData(50, 400)]
     [InlineData(1, 7)]
     [InlineData(0, 3)]
-    public void InterleavedPairSolverIsBitIdenticalToSeparateSolves(int n1, int n2)
+    public void Interleaved_pair_solver_is_bit_identical_to_separate_solves(int n1, int n2)
     {
         var x = n1 == 0 ? (Array.Empty<double>(), Array.Empty<double>()) : GoeEnsemble.Tridiagonal(n1, new SeededRandom(1));
         var y = GoeEnsemble.Tridiagonal(n2, new SeededRandom(2));
@@ -39,7 +39,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void TridiagonalSolverHandlesDegenerateAndTinyMatrices()
+    public void Tridiagonal_solver_handles_degenerate_and_tiny_matrices()
     {
         Assert.Empty(TridiagonalEigenvalues.Compute(Array.Empty<double>(), Array.Empty<double>()));
         Assert.Equal(new[] { 2.0 }, TridiagonalEigenvalues.Compute(new[] { 2.0 }, Array.Empty<double>()));
@@ -52,7 +52,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void GoeModelsHaveTheExactSecondMoment()
+    public void GOE_models_have_the_exact_second_moment()
     {
         // E[Tr H²] = n·1 + n(n − 1)·½ for both the dense and the tridiagonal model.
         const int n = 200, draws = 30;
@@ -70,7 +70,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void TridiagonalGoeMatchesDenseGoeDraws()
+    public void Tridiagonal_GOE_matches_dense_GOE_draws()
     {
         const int n = 300, draws = 16;
         var dense = new double[draws];
@@ -87,7 +87,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void GoeCentralHalfRatioMatchesLargeNValue()
+    public void GOE_central_half_ratio_matches_large_N_value()
     {
         // SCIENCE.md §6: n = 2000, central half, 10 draws → within 3 standard errors of 0.5307.
         const int n = 2000, draws = 10;
@@ -98,7 +98,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void PoissonLevelsHaveThePoissonRatio()
+    public void Poisson_levels_have_the_Poisson_ratio()
     {
         var levels = PoissonLevels.Generate(500_000, new SeededRandom(1));
         Assert.Equal(0.3863, SpacingRatioAnalyzer.MeanRatio(levels), 0.002);
@@ -106,7 +106,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void GaussianSourceDoesNotDependOnChunkSize()
+    public void Gaussian_source_does_not_depend_on_chunk_size()
     {
         var source = GaussianDataSource.Correlated(37, 5, 0.5, seed: 9);
         var whole = source.ToRowMajor();
@@ -120,7 +120,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void CorrelatedSourceHasItsPopulationVariances()
+    public void Correlated_source_has_its_population_variances()
     {
         var source = GaussianDataSource.Correlated(40_000, 4, 1.0, seed: 2);
         var x = source.ToRowMajor();
@@ -133,7 +133,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void WhiteWishartIsSymmetricWithUnitDiagonalOnAverage()
+    public void White_Wishart_is_symmetric_with_unit_diagonal_on_average()
     {
         var w = WhiteWishart.Matrix(2000, 30, new SeededRandom(4));
         for (var i = 0; i < 30; i++)
@@ -144,7 +144,7 @@ public class GeneratorTests
     }
 
     [Fact]
-    public void GeneratorsRejectBadSizes()
+    public void Generators_reject_bad_sizes()
     {
         Assert.Throws<SpectraException>(() => GoeEnsemble.Levels(0, new SeededRandom(1)));
         Assert.Throws<SpectraException>(() => PoissonLevels.Generate(-1, new SeededRandom(1)));

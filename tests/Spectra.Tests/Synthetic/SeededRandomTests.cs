@@ -9,7 +9,7 @@ public class SeededRandomTests
     // against the published first SplitMix64(0) output 0xE220A8397B1DCDAF).
     [InlineData(0UL, 0x99ec5f36cb75f2b4UL, 0xbf6e1f784956452aUL, 0x1a5f849d4933e6e0UL)]
     [InlineData(42UL, 0x15780b2e0c2ec716UL, 0x6104d9866d113a7eUL, 0xae17533239e499a1UL)]
-    public void StreamMatchesTheReferenceAlgorithm(ulong seed, ulong first, ulong second, ulong third)
+    public void Stream_matches_the_reference_algorithm(ulong seed, ulong first, ulong second, ulong third)
     {
         var r = new SeededRandom(seed);
         Assert.Equal(first, r.NextUInt64());
@@ -18,7 +18,7 @@ public class SeededRandomTests
     }
 
     [Fact]
-    public void SameSeedSameStreamDifferentSeedDifferentStream()
+    public void Same_seed_same_stream_different_seed_different_stream()
     {
         var a = new SeededRandom(7);
         var b = new SeededRandom(7);
@@ -30,7 +30,7 @@ public class SeededRandomTests
     }
 
     [Fact]
-    public void NormalsHaveUnitVarianceAndGammasTheirMean()
+    public void Normals_have_unit_variance_and_gammas_their_mean()
     {
         var r = new SeededRandom(3);
         const int n = 200_000;
@@ -51,7 +51,7 @@ public class SeededRandomTests
     }
 
     [Fact]
-    public void UniformIntegersAreUnbiased()
+    public void Uniform_integers_are_unbiased()
     {
         var r = new SeededRandom(11);
         var counts = new int[3];

@@ -22,7 +22,7 @@ public sealed class CsvHostileTests : IDisposable
     [Theory]
     [InlineData("1.25,", "fields")]
     [InlineData("12345", "characters")]
-    public void AFiftyMegabyteLineIsOneErrorAtABoundedCost(string piece, string limit)
+    public void A_fifty_megabyte_line_is_one_error_at_a_bounded_cost(string piece, string limit)
     {
         var path = _dir.File("line.csv");
         using (var f = File.Create(path))
@@ -42,7 +42,7 @@ public sealed class CsvHostileTests : IDisposable
     }
 
     [Fact]
-    public void AGzippedEndlessLineIsStreamedNotInflatedWhole()
+    public void A_gzipped_endless_line_is_streamed_not_inflated_whole()
     {
         var path = _dir.File("line.csv.gz");
         using (var gz = new GZipStream(File.Create(path), CompressionLevel.Fastest))
@@ -61,7 +61,7 @@ public sealed class CsvHostileTests : IDisposable
     }
 
     [Fact]
-    public void ATruncatedGzipNamesTheFile()
+    public void A_truncated_gzip_names_the_file()
     {
         var text = new StringBuilder("a,b\n");
         var rng = new Random(1);
@@ -90,7 +90,7 @@ public sealed class CsvHostileTests : IDisposable
     }
 
     [Fact]
-    public void AnEmptyFileIsOneError()
+    public void An_empty_file_is_one_error()
     {
         var e = Assert.Throws<SpectraException>(() => new CsvSource(_dir.Write("empty.csv", "")));
         Assert.Equal(SpectraErrorKind.NotEnoughData, e.Kind);

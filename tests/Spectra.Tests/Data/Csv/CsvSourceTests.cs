@@ -29,7 +29,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void ColumnsSelectAndOrderByNameGlobOrPosition()
+    public void Columns_select_and_order_by_name_glob_or_position()
     {
         var path = Table();
         var source = new CsvSource(path, new CsvSourceOptions { Columns = ["c", "a"] });
@@ -47,7 +47,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void WithoutSelectionTextColumnsAreLeftOutWithANote()
+    public void Without_selection_text_columns_are_left_out_with_a_note()
     {
         var source = new CsvSource(Table());
         Assert.Equal(["id", "a", "b", "c"], source.FeatureNames!);
@@ -56,7 +56,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void LabelColumnGivesLabelsAndIsNoFeature()
+    public void Label_column_gives_labels_and_is_no_feature()
     {
         var source = new CsvSource(Table(), new CsvSourceOptions { LabelColumn = "kind" });
         Assert.Equal(["id", "a", "b", "c"], source.FeatureNames!);
@@ -75,7 +75,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void AHeaderlessTableWithATextColumnKeepsItsFirstRow()
+    public void A_headerless_table_with_a_text_column_keeps_its_first_row()
     {
         var path = _dir.Write("iris.csv", "5.1,3.5,setosa\n4.9,3.0,setosa\n6.2,2.9,virginica\n");
         var source = new CsvSource(path);
@@ -92,7 +92,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void EmptyCellsFollowTheNullPolicy()
+    public void Empty_cells_follow_the_null_policy()
     {
         var path = _dir.Write("n.csv", "a,b\n1,2\n3,\n5,6\n,8\n9,10\n");
         var error = Assert.Throws<SpectraException>(() => RowsOf(new CsvSource(path)));
@@ -114,7 +114,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void NonNumbersAndRaggedRowsNameTheFileLineAndColumn()
+    public void Non_numbers_and_ragged_rows_name_the_file_line_and_column()
     {
         var lines = new List<string> { "x1,x2,x3" };
         for (int r = 0; r < 20; r++) lines.Add(r == 15 ? "1,2,abc" : "1,2,3");
@@ -138,7 +138,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void NumpysNonFiniteSpellingsAreNumbersAndCommentsCountAsLines()
+    public void Numpys_non_finite_spellings_are_numbers_and_comments_count_as_lines()
     {
         var path = _dir.Write("nf.csv", "# written by numpy\na,b\nnan,1\ninf,-inf\n\n2,3\n");
         var source = new CsvSource(path);
@@ -153,7 +153,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void SubsetsDependOnTheSeedNotOnTheChunkSize()
+    public void Subsets_depend_on_the_seed_not_on_the_chunk_size()
     {
         var path = Table(200);
         List<double[]> Subset(int seed, int chunk) => RowsOf(new CsvSource(path, new CsvSourceOptions { Columns = ["id"], MaxRows = 30, Seed = seed }), chunk);
@@ -165,7 +165,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void ShardsTakenInOrderReadEveryRowOnce()
+    public void Shards_taken_in_order_read_every_row_once()
     {
         var path = Table(50);
         var whole = RowsOf(new CsvSource(path));
@@ -180,7 +180,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void LineEndingsQuotesAndAByteOrderMarkAreRead()
+    public void Line_endings_quotes_and_a_byte_order_mark_are_read()
     {
         var crlf = _dir.Write("crlf.csv", "\uFEFFa,\"b\"\r\n1,\"2\"\r\n3, 4 \r\n");
         var source = new CsvSource(crlf);
@@ -194,7 +194,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void MeanImputationIsRefusedForAShard()
+    public void Mean_imputation_is_refused_for_a_shard()
     {
         var e = Assert.Throws<SpectraException>(() => new CsvSource(Table(), new CsvSourceOptions { Nulls = NullPolicy.MeanImpute, Shard = new ShardSelection(1, 2) }));
         Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);
@@ -202,7 +202,7 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
-    public void OptionsThatDoNotApplyAreRefused()
+    public void Options_that_do_not_apply_are_refused()
     {
         var path = Table();
         var resize = Assert.Throws<SpectraException>(() => new AnalysisRequest { Resize = (4, 4) }.Open(path));

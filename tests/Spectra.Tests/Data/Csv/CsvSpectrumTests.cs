@@ -49,7 +49,7 @@ public sealed class CsvSpectrumTests : IDisposable
     }
 
     [NumpyFact]
-    public void CsvTsvGzipAndHeaderlessGiveTheNpySpectrum()
+    public void CSV_TSV_gzip_and_headerless_give_the_NPY_spectrum()
     {
         WriteAll();
         var npy = Levels(_dir.File("x.npy"));
@@ -62,7 +62,7 @@ public sealed class CsvSpectrumTests : IDisposable
     }
 
     [NumpyFact]
-    public void HeaderDecidesTheNamesAndHeaderlessReadsEveryRow()
+    public void Header_decides_the_names_and_headerless_reads_every_row()
     {
         WriteAll();
         var named = new CsvSource(_dir.File("x.csv"));
@@ -77,7 +77,7 @@ public sealed class CsvSpectrumTests : IDisposable
     }
 
     [NumpyFact]
-    public void ShardsAccumulatedAndMergedGiveTheWholeFilesSpectrum()
+    public void Shards_accumulated_and_merged_give_the_whole_files_spectrum()
     {
         WriteAll();
         var request = new AnalysisRequest { ReferenceDraws = 0, LabelColumn = null };
@@ -100,7 +100,7 @@ public sealed class CsvSpectrumTests : IDisposable
     }
 
     [Fact]
-    public void DetectorKnowsTheNamesAndLeavesTextFilesAsLevels()
+    public void Detector_knows_the_names_and_leaves_text_files_as_levels()
     {
         foreach (var name in new[] { "a.csv", "b.TSV", "c.csv.gz", "d.tsv.gz" })
             Assert.Equal(InputKind.Csv, InputDetector.Detect(_dir.Write(name, "1,2\n3,4\n")));
