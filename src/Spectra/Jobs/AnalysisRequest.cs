@@ -252,6 +252,9 @@ public sealed record AnalysisRequest
         Shard = Shard,
     };
 
+    /// <summary>How pixels become features, for image folders and Parquet image columns alike.</summary>
+    private ImageSourceOptions ImageOptions() => new() { Color = Color, ResizeWidth = Resize?.Width, ResizeHeight = Resize?.Height, Seed = Seed };
+
     /// <summary>A fresh source of the images <paramref name="path"/> holds, a two-dimensional array being one image (single-image mode).</summary>
     internal IDataSource OpenImages(string path) => Open(path, Detect(path), matricesAreTables: false);
 
@@ -264,7 +267,7 @@ public sealed record AnalysisRequest
         {
             ImageColumn = ImageColumn,
             LabelColumn = LabelColumn,
-            Images = new ImageSourceOptions { Color = Color, ResizeWidth = Resize?.Width, ResizeHeight = Resize?.Height, Seed = Seed },
+            Images = ImageOptions(),
             MaxRows = MaxSamples,
             HashContent = ContentHash,
         }),
@@ -284,16 +287,12 @@ public sealed record AnalysisRequest
             : throw new SpectraException(SpectraErrorKind.InvalidOption, "an accumulator file is a shard already", path, hint: "accumulate the input itself"),
         InputKind.Levels => throw new SpectraException(SpectraErrorKind.Unsupported, "a list of levels is a spectrum, not data with samples", path,
             hint: "analyse it with `spectra analyze`; baselines, checks and studies need the data itself"),
-        _ => ImageSource.Open(path, new ImageSourceOptions
+        _ => ImageSource.Open(path, ImageOptions() with
         {
-            Color = Color,
-            ResizeWidth = Resize?.Width,
-            ResizeHeight = Resize?.Height,
             Include = Include,
             Exclude = Exclude,
             LabelPattern = LabelPattern,
             MaxSamples = MaxSamples,
-            Seed = Seed,
             SkipInvalid = SkipInvalid,
             MatricesAreTables = matricesAreTables && kind == InputKind.Npy,
             Shard = Shard,

@@ -149,9 +149,8 @@ internal static class JsonReportWriter
 
     private static void WriteAnalyzers(Utf8JsonWriter w, ReportDocument r)
     {
-        if (r.PowerLaw is { } p)
+        Section(w, "power_law", r.PowerLaw, p =>
         {
-            w.WriteStartObject("power_law");
             Num(w, "alpha", p.Alpha);
             Num(w, "r2", p.R2);
             Num(w, "ci_low", p.CiLow);
@@ -160,9 +159,8 @@ internal static class JsonReportWriter
             w.WriteNumber("fit_first", p.FitFirst);
             w.WriteNumber("fit_last", p.FitLast);
             Num(w, "intercept", p.Intercept);
-            if (p.Tail is { } t)
+            Section(w, "tail", p.Tail, t =>
             {
-                w.WriteStartObject("tail");
                 Num(w, "implied_alpha", t.ImpliedAlpha);
                 Num(w, "implied_alpha_se", t.ImpliedAlphaStandardError);
                 Num(w, "exponent", t.Exponent);
@@ -171,29 +169,21 @@ internal static class JsonReportWriter
                 Num(w, "ks_distance", t.KsDistance);
                 Num(w, "gof_p", t.GoodnessOfFitP);
                 w.WriteBoolean("agrees_with_ols", t.AgreesWithOls);
-                w.WriteEndObject();
-            }
-            else w.WriteNull("tail");
-            w.WriteEndObject();
-        }
-        else w.WriteNull("power_law");
+            });
+        });
 
-        if (r.SpacingRatio is { } sr)
+        Section(w, "spacing_ratio", r.SpacingRatio, sr =>
         {
-            w.WriteStartObject("spacing_ratio");
             Num(w, "mean", sr.Mean);
             Num(w, "se", sr.Se);
             Num(w, "goe_position", sr.GoePosition);
             Num(w, "goe_reference", sr.GoeReference);
             Num(w, "poisson_reference", sr.PoissonReference);
             Hist(w, sr.Histogram);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("spacing_ratio");
+        });
 
-        if (r.SpacingDistribution is { } sp)
+        Section(w, "spacing_distribution", r.SpacingDistribution, sp =>
         {
-            w.WriteStartObject("spacing_distribution");
             Num(w, "kl_goe", sp.KlGoe);
             Num(w, "kl_poisson", sp.KlPoisson);
             Num(w, "js_goe", sp.JsGoe);
@@ -201,13 +191,10 @@ internal static class JsonReportWriter
             Num(w, "ks_goe", sp.KsGoe);
             Num(w, "ks_poisson", sp.KsPoisson);
             Hist(w, sp.Histogram);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("spacing_distribution");
+        });
 
-        if (r.FormFactor is { } ff)
+        Section(w, "form_factor", r.FormFactor, ff =>
         {
-            w.WriteStartObject("form_factor");
             Num(w, "thouless_time", ff.ThoulessTime);
             Num(w, "thouless_time_spread", ff.ThoulessTimeSpread);
             if (ff.ThoulessReason is null) w.WriteNull("thouless_time_reason"); else w.WriteString("thouless_time_reason", ff.ThoulessReason);
@@ -217,31 +204,32 @@ internal static class JsonReportWriter
             if (ff.Connected is not null) Array(w, "k_connected", ff.Connected);
             if (ff.ConnectedError is not null) Array(w, "k_connected_error", ff.ConnectedError);
             Num(w, "tau_defined", ff.ConnectedDefinedFrom);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("form_factor");
+        });
 
-        if (r.Entropy is { } e)
+        Section(w, "entropy", r.Entropy, e =>
         {
-            w.WriteStartObject("entropy");
             Num(w, "value", e.Value);
             Num(w, "normalized", e.Normalized);
             Num(w, "effective_rank", e.EffectiveRank);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("entropy");
+        });
 
-        if (r.MarchenkoPastur is { } mp)
+        Section(w, "marchenko_pastur", r.MarchenkoPastur, mp =>
         {
-            w.WriteStartObject("marchenko_pastur");
             Num(w, "q", mp.Q);
             Num(w, "sigma2", mp.Sigma2);
             Num(w, "lambda_minus", mp.LambdaMinus);
             Num(w, "lambda_plus", mp.LambdaPlus);
             w.WriteNumber("above_edge", mp.AboveEdge);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("marchenko_pastur");
+        });
+    }
+
+    /// <summary>An object, or null when its analysis did not run or does not apply.</summary>
+    private static void Section<T>(Utf8JsonWriter w, string name, T? value, Action<T> body) where T : class
+    {
+        if (value is null) { w.WriteNull(name); return; }
+        w.WriteStartObject(name);
+        body(value);
+        w.WriteEndObject();
     }
 
     private static void Hist(Utf8JsonWriter w, Histogram? h)
