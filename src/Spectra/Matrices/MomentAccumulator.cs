@@ -219,22 +219,33 @@ internal sealed class MomentAccumulator
     internal static MomentAccumulator FromExact(int features, ILinearAlgebraBackend backend, long count, double quantum, ReadOnlySpan<double> sums, Action<Span<long>> fill)
     {
         var acc = new MomentAccumulator(features, backend);
-        if (acc._exact is null)
+        acc.LoadExact(count, quantum, sums, fill);
+        return acc;
+    }
+
+    /// <summary>
+    /// Replaces whatever this accumulator held with exact sums read back from a file, so that one accumulator can
+    /// carry each file's sums in turn into a merge.
+    /// </summary>
+    internal void LoadExact(long count, double quantum, ReadOnlySpan<double> sums, Action<Span<long>> fill)
+    {
+        if (_consumed) throw new InvalidOperationException("the accumulator was already turned into a matrix");
+        _exact = ExactByteMoments.For(Features, _backend.Info.Threads);
+        var products = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(_coMoment.AsSpan());
+        Count = count;
+        if (_exact is null)
         {
             // This processor sums in floating point: the file's integers are made into a co-moment at once.
-            var exact = ExactByteMoments.Detached(features);
+            var exact = ExactByteMoments.Detached(Features);
             exact.Restore(count, quantum, sums);
-            fill(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(acc._coMoment.AsSpan()));
-            exact.Materialize(acc._coMoment, acc._mean);
-            acc.Count = count;
-            acc.IsExact = true;
-            return acc;
+            fill(products);
+            exact.Materialize(_coMoment, _mean);
+            IsExact = true;
+            return;
         }
-        acc._exact.Restore(count, quantum, sums);
-        fill(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(acc._coMoment.AsSpan()));
-        acc.Count = count;
-        acc.IsExact = count > 0;
-        return acc;
+        _exact.Restore(count, quantum, sums);
+        fill(products);
+        IsExact = count > 0;
     }
 
     /// <summary>Sets the count and mean of rows folded in elsewhere (an accumulator read back from a file, whose co-moment the reader fills).</summary>

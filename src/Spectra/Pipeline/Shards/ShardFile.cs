@@ -132,10 +132,18 @@ internal static class ShardFile
     }
 
     /// <summary>Everything the file holds; <paramref name="backend"/> serves the accumulators' later merges.</summary>
-    public static ShardContents Read(string path, ILinearAlgebraBackend backend)
+    public static ShardContents Read(string path, ILinearAlgebraBackend backend) => Read(path, backend, into: null, checksumVerified: false);
+
+    /// <summary>
+    /// Reads a file whose accumulators are merged, as each is read, into those of <paramref name="into"/> (the shards
+    /// read before), through one reused accumulator: a merge holds one set of accumulators and one more, however many
+    /// shards it folds. The contents returned carry <paramref name="into"/>'s accumulators (and any label new in this file).
+    /// </summary>
+    /// <param name="checksumVerified">The caller checked the file's checksum a moment ago (the header pass of a merge).</param>
+    public static ShardContents Read(string path, ILinearAlgebraBackend backend, ShardContents? into, bool checksumVerified)
     {
         var length = RegularFile.Require(path, "the accumulator file");
-        VerifyChecksum(path, length);
+        if (!checksumVerified) VerifyChecksum(path, length);
         using var stream = new BufferedStream(File.OpenRead(path), 1 << 20);
         var h = ReadHeader(stream, path, length);
         var d = h.Features;
@@ -152,11 +160,19 @@ internal static class ShardFile
             min = ReadDoubles(r, d);
             max = ReadDoubles(r, d);
         }
-        var main = ReadAccumulator(r, h.Version, d, backend, path);
+        if (into is not null && into.Blocks.Count != h.Blocks) throw Corrupt(path, $"{h.Blocks} realisation blocks where the shards before had {into.Blocks.Count}");
+        MomentAccumulator? carrier = null;
+        MomentAccumulator Next(MomentAccumulator? target)
+        {
+            if (target is null) return ReadAccumulator(r, h.Version, d, backend, path, new MomentAccumulator(d, backend));
+            target.Merge(ReadAccumulator(r, h.Version, d, backend, path, carrier ??= new MomentAccumulator(d, backend)));
+            return target;
+        }
+        var main = Next(into?.Main);
         var blocks = new List<MomentAccumulator>();
-        for (var k = 0; k < h.Blocks; k++) blocks.Add(ReadAccumulator(r, h.Version, d, backend, path));
+        for (var k = 0; k < h.Blocks; k++) blocks.Add(Next(into?.Blocks[k]));
         var classes = new SortedDictionary<string, MomentAccumulator>(StringComparer.Ordinal);
-        foreach (var label in h.Classes) classes[label] = ReadAccumulator(r, h.Version, d, backend, path);
+        foreach (var label in h.Classes) classes[label] = Next(into?.Classes.GetValueOrDefault(label));
         DuplicateLedger? duplicates = null;
         if (h.Duplicates)
         {
@@ -242,7 +258,8 @@ internal static class ShardFile
         return v;
     }
 
-    private static MomentAccumulator ReadAccumulator(BinaryReader r, int version, int d, ILinearAlgebraBackend backend, string path)
+    /// <summary>Reads the next accumulator into <paramref name="acc"/> (fresh, or a carrier whose earlier contents are replaced).</summary>
+    private static MomentAccumulator ReadAccumulator(BinaryReader r, int version, int d, ILinearAlgebraBackend backend, string path, MomentAccumulator acc)
     {
         var count = r.ReadInt64();
         if (count < 0) throw Corrupt(path, $"an accumulator holds {count} rows");
@@ -255,7 +272,7 @@ internal static class ShardFile
             if (sums.Any(v => v < 0 || v > 255.0 * count || v != Math.Floor(v))) throw Corrupt(path, "an exact accumulator's sums are not sums of 8-bit values");
             long top = count <= long.MaxValue / 65025 ? 65025 * count : long.MaxValue;
             var bad = false;
-            var exact = MomentAccumulator.FromExact(d, backend, count, quantum, sums, products =>
+            acc.LoadExact(count, quantum, sums, products =>
             {
                 for (var col = 0; col < d; col++)
                     for (var row = col; row < d; row++)
@@ -266,9 +283,8 @@ internal static class ShardFile
                     }
             });
             if (bad) throw Corrupt(path, "an exact accumulator's products are not sums of 8-bit products");
-            return exact;
+            return acc;
         }
-        var acc = new MomentAccumulator(d, backend);
         acc.Restore(count, ReadDoubles(r, d));
         var c = acc.CoMoment;
         for (var col = 0; col < d; col++)

@@ -90,7 +90,8 @@ internal static class ShardSet
         ShardContents? merged = null;
         foreach (var (path, _) in headers.OrderBy(x => x.Header.Shards[0]))
         {
-            var next = ShardFile.Read(path, backend);
+            // The accumulators fold into the merged ones as they are read; Join adds the rest.
+            var next = ShardFile.Read(path, backend, merged, checksumVerified: true);
             merged = merged is null ? next : Join(merged, next, path);
         }
         return merged!;
@@ -147,12 +148,9 @@ internal static class ShardSet
             throw new SpectraException(SpectraErrorKind.InvalidInput,
                 $"the shards were scaled apart (by 2^{ha.ScaleExponent} and 2^{hb.ScaleExponent}): their values differ in magnitude beyond 2^100", path,
                 hint: "divide the data by a constant before accumulating it (no statistic depends on the scale)");
-        a.Main.Merge(b.Main);
-        for (var k = 0; k < a.Blocks.Count; k++) a.Blocks[k].Merge(b.Blocks[k]);
+        // b's accumulators are a's with b's rows folded in (ShardFile.Read), and any label a did not have.
         var classes = new SortedDictionary<string, MomentAccumulator>(a.Classes.ToDictionary(), StringComparer.Ordinal);
-        foreach (var (label, acc) in b.Classes)
-            if (classes.TryGetValue(label, out var mine)) mine.Merge(acc);
-            else classes[label] = acc;
+        foreach (var (label, acc) in b.Classes) classes[label] = acc;
         var range = new ConstantFeatures(ha.Features);
         range.Merge(a.Min, a.Max);
         range.Merge(b.Min, b.Max);
@@ -186,7 +184,7 @@ internal static class ShardSet
             DistinctRows = duplicates?.Distinct.Count ?? 0,
             FirstDuplicates = duplicates?.FirstDuplicates.Count ?? 0,
         };
-        return new ShardContents(header, a.Main, a.Blocks, classes, min, max, duplicates);
+        return new ShardContents(header, b.Main, b.Blocks, classes, min, max, duplicates);
     }
 
     /// <summary>Shards of one run agree on the input, its shape, the options and N; the first difference is named.</summary>
