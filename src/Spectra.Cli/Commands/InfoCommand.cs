@@ -23,7 +23,7 @@ public static class InfoCommand
             io.Out.WriteLine($"rank-k update (covariance): {info.RankKUpdate}{(info.RankKUpdateReason is null ? "" : $" ({info.RankKUpdateReason})")}");
             io.Out.WriteLine(ByteRankKUpdate.IsSupported
                 ? $"8-bit data: {ByteRankKUpdate.Name} (exact integer sums; the covariance is the same bits however the rows are split)"
-                : "8-bit data: the rank-k update above (this processor has no AVX-VNNI for exact integer sums)");
+                : "8-bit data: the rank-k update above (this processor has neither AVX-VNNI nor AVX-512BW for exact integer sums)");
             io.Out.WriteLine($"backend chain ({LinearAlgebraBackends.LibraryVariable} overrides it):");
             foreach (var a in selection.Attempts)
                 io.Out.WriteLine($"  {(a.Loaded ? "✓" : "✗")} {a.Candidate,-10} {a.Library}: {a.Reason}");

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Spectra.LinearAlgebra;
@@ -8,55 +6,80 @@ namespace Spectra.LinearAlgebra;
 /// <summary>
 /// C += Σᵣ xᵣ xᵣᵀ for 8-bit rows, exactly, in 64-bit integers (the lower triangle of a column-major n × n):
 /// sums of integers do not depend on how the rows were split, so neither does anything made from them.
-/// VNNI's multiply-add (vpdpbusd) takes 32 byte products per instruction, four rows deep, against four
-/// double products of a 256-bit fused multiply-add.
+/// Two kernels, one chosen by what the processor has: VNNI's multiply-add of bytes (vpdpbusd, 32 products per
+/// 256-bit instruction, four rows deep) and AVX-512BW's multiply-add of 16-bit pairs (vpmaddwd, 32 products
+/// per 512-bit instruction, two rows deep), against eight double products of a 512-bit fused multiply-add.
 /// </summary>
 /// <remarks>
-/// The instruction multiplies unsigned by signed bytes, so the row side is stored as x − 128 and
-/// 128 Σᵣ x_j is added back: Σ x_j x_i = Σ x_j (x_i − 128) + 128 Σ x_j, exact in integers. Each int32 lane
-/// takes at most 4 · 255 · 128 per step, so a depth block of <see cref="DepthGroups"/> steps stays far below
-/// 2³¹ before it is folded into the 64-bit totals. Work items (a block of C's rows by a block of its
+/// Rows are packed into panels of <see cref="Panel"/> features, a step of a few rows per 32-bit word, so a tile
+/// reads 64 contiguous bytes per step. The int32 lanes of a tile are folded into the 64-bit totals after each
+/// depth block of <see cref="DepthRows"/> rows, far below 2³¹. Work items (a block of C's rows by a block of its
 /// columns) are independent, and each sums its entries in the same order whatever the thread count.
 /// </remarks>
-internal static unsafe class ByteRankKUpdate
+internal static unsafe partial class ByteRankKUpdate
 {
-    private const int Panel = 16;        // features per packed panel: C's rows in one tile (two int32 vectors)
-    private const int TileCols = 4;      // C's columns in one tile (broadcast words)
-    private const int DepthGroups = 256; // steps of four rows per depth block (1024 rows)
+    private const int Panel = 16;          // features per packed panel: C's rows in one tile
+    private const int DepthRows = 1024;    // rows per depth block, after which the int32 lanes are folded
     private const int BlockFeatures = 512; // C's rows and columns per work item: its packed slabs stay in L2
 
-    /// <summary>Whether this processor has the 256-bit VNNI multiply-add.</summary>
-    public static bool IsSupported => AvxVnni.IsSupported;
+    /// <summary>The exact kernels, by the instruction they stand on.</summary>
+    internal enum Kernel { AvxVnni, Avx512Madd }
 
-    /// <summary>The kernel's name in reports.</summary>
-    public const string Name = "avx-vnni-u8";
+    /// <summary>The kernels this processor has, fastest first.</summary>
+    internal static IReadOnlyList<Kernel> Supported { get; } = Detect();
+
+    private static Kernel[] Detect()
+    {
+        var kernels = new List<Kernel>();
+        if (AvxVnni.IsSupported) kernels.Add(Kernel.AvxVnni);
+        if (Avx512BW.IsSupported) kernels.Add(Kernel.Avx512Madd);
+        return kernels.ToArray();
+    }
+
+    /// <summary>Whether this processor has an exact kernel.</summary>
+    public static bool IsSupported => Supported.Count > 0;
+
+    /// <summary>The kernel's name in reports (null where there is none).</summary>
+    public static string? Name => IsSupported ? NameOf(Supported[0]) : null;
+
+    internal static string NameOf(Kernel kernel) => kernel == Kernel.AvxVnni ? "avx-vnni-u8" : "avx512-madd-u8";
 
     /// <summary>Adds Σᵣ xᵣ xᵣᵀ of <paramref name="k"/> row-major rows of <paramref name="n"/> bytes to the lower triangle of <paramref name="c"/>.</summary>
     public static void Run(ReadOnlySpan<byte> rows, int k, int n, Span<long> c, int threads)
     {
-        if (!IsSupported) throw new PlatformNotSupportedException("the exact 8-bit update needs AVX-VNNI");
+        if (!IsSupported) throw new PlatformNotSupportedException("the exact 8-bit update needs AVX-VNNI or AVX-512BW");
+        Run(rows, k, n, c, threads, Supported[0]);
+    }
+
+    /// <summary>As <see cref="Run(ReadOnlySpan{byte}, int, int, Span{long}, int)"/> with a given kernel (tests hold each to the reference).</summary>
+    internal static void Run(ReadOnlySpan<byte> rows, int k, int n, Span<long> c, int threads, Kernel kernel)
+    {
+        if (!Supported.Contains(kernel)) throw new PlatformNotSupportedException($"this processor has no {NameOf(kernel)}");
         if (n <= 0 || k <= 0) return;
         if (rows.Length < (long)k * n || c.Length < (long)n * n) throw new ArgumentException("buffer shorter than its dimensions");
         int padded = (n + Panel - 1) / Panel * Panel;
+        int steps = DepthRows / RowsPerStep(kernel);
         // Rented: a streaming run calls this once per 1024 rows.
-        var unsigned = ArrayPool<uint>.Shared.Rent(DepthGroups * padded);
-        var shifted = ArrayPool<uint>.Shared.Rent(DepthGroups * padded);
+        var packed = ArrayPool<uint>.Shared.Rent(steps * padded);
+        var shifted = kernel == Kernel.AvxVnni ? ArrayPool<uint>.Shared.Rent(steps * padded) : [];
         var sums = ArrayPool<long>.Shared.Rent(padded);
-        try { Run(rows, k, n, padded, c, threads, unsigned, shifted, sums); }
+        try { Run(rows, k, n, padded, c, threads, kernel, packed, shifted, sums); }
         finally
         {
-            ArrayPool<uint>.Shared.Return(unsigned);
-            ArrayPool<uint>.Shared.Return(shifted);
+            ArrayPool<uint>.Shared.Return(packed);
+            if (shifted.Length > 0) ArrayPool<uint>.Shared.Return(shifted);
             ArrayPool<long>.Shared.Return(sums);
         }
     }
 
-    private static void Run(ReadOnlySpan<byte> rows, int k, int n, int padded, Span<long> c, int threads, uint[] unsigned, uint[] shifted, long[] sums)
+    private static int RowsPerStep(Kernel kernel) => kernel == Kernel.AvxVnni ? 4 : 2;
+
+    private static void Run(ReadOnlySpan<byte> rows, int k, int n, int padded, Span<long> c, int threads, Kernel kernel, uint[] packed, uint[] shifted, long[] sums)
     {
-        int depthRows = DepthGroups * 4;
+        int perStep = RowsPerStep(kernel);
         fixed (byte* px = rows)
         fixed (long* pc = c)
-        fixed (uint* pu = unsigned, ps = shifted)
+        fixed (uint* pu = packed, ps = shifted)
         fixed (long* psum = sums)
         {
             nint x = (nint)px, cc = (nint)pc, u = (nint)pu, s = (nint)ps, sm = (nint)psum;
@@ -65,169 +88,33 @@ internal static unsafe class ByteRankKUpdate
             var items = new List<(int Rows, int Cols)>();
             for (int ib = blocks - 1; ib >= 0; ib--)
                 for (int jb = 0; jb <= ib; jb++) items.Add((ib, jb));
-            for (int first = 0; first < k; first += depthRows)
+            for (int first = 0; first < k; first += DepthRows)
             {
-                int depth = Math.Min(depthRows, k - first);
-                int groups = (depth + 3) / 4;
+                int depth = Math.Min(DepthRows, k - first);
+                int groups = (depth + perStep - 1) / perStep;
                 byte* from = (byte*)x + (long)first * n;
                 int panels = padded / Panel;
                 new Span<long>((long*)sm, padded).Clear();
-                if (threads <= 1 || panels < 2 * threads)
-                    Pack(from, depth, n, groups, 0, panels, (uint*)u, (uint*)s, (long*)sm);
-                else
+                void PackRange(int p0, int p1)
                 {
+                    if (kernel == Kernel.AvxVnni) Pack((byte*)((nint)from), depth, n, groups, p0, p1, (uint*)u, (uint*)s, (long*)sm);
+                    else PackPairs((byte*)((nint)from), depth, n, groups, p0, p1, (uint*)u, (long*)sm);
+                }
+                void RunItem(int ib, int jb)
+                {
+                    if (kernel == Kernel.AvxVnni) Item((uint*)u, (uint*)s, (long*)sm, groups, n, padded, (long*)cc, ib, jb);
+                    else ItemPairs((uint*)u, groups, n, (long*)cc, ib, jb);
+                }
+                if (threads <= 1 || panels < 2 * threads) PackRange(0, panels);
+                else
                     // Panels are packed independently: each thread takes a contiguous range of them.
-                    nint f = (nint)from;
-                    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-                        Pack((byte*)f, depth, n, groups, panels * t / threads, panels * (t + 1) / threads, (uint*)u, (uint*)s, (long*)sm));
-                }
+                    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                        t => PackRange(panels * t / threads, panels * (t + 1) / threads));
                 if (threads <= 1 || items.Count == 1)
-                    foreach (var (ib, jb) in items) Item((uint*)u, (uint*)s, (long*)sm, groups, n, padded, (long*)cc, ib, jb);
+                    foreach (var (ib, jb) in items) RunItem(ib, jb);
                 else
-                    Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                        t => Item((uint*)u, (uint*)s, (long*)sm, groups, n, padded, (long*)cc, items[t].Rows, items[t].Cols));
+                    Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => RunItem(items[t].Rows, items[t].Cols));
             }
-        }
-    }
-
-    /// <summary>
-    /// Packs rows into panels of 16 features: word (step g, feature f) holds rows 4g … 4g + 3 of f, one byte each,
-    /// panel by panel so a tile reads 64 contiguous bytes per step. Missing rows and features are zero bytes.
-    /// Four rows of 16 features are transposed into their 16 words with two rounds of interleaving. The sums of
-    /// panels <paramref name="firstPanel"/> … <paramref name="endPanel"/> − 1 are added to <paramref name="sums"/>.
-    /// </summary>
-    private static void Pack(byte* x, int depth, int n, int groups, int firstPanel, int endPanel, uint* unsigned, uint* shifted, long* sums)
-    {
-        int full = n / Panel;
-        var flip = Vector128.Create((byte)0x80);
-        Span<byte> tail = stackalloc byte[4 * Panel];
-        for (int g = 0; g < groups; g++)
-        {
-            int have = Math.Min(4, depth - 4 * g);
-            byte* r0 = x + (long)(4 * g) * n;
-            for (int p = firstPanel; p < endPanel; p++)
-            {
-                Vector128<byte> a, b, c, d;
-                if (p < full && have == 4)
-                {
-                    a = Vector128.Load(r0 + p * Panel);
-                    b = Vector128.Load(r0 + n + p * Panel);
-                    c = Vector128.Load(r0 + 2L * n + p * Panel);
-                    d = Vector128.Load(r0 + 3L * n + p * Panel);
-                }
-                else
-                {
-                    // The last rows or features: copied into zeros first.
-                    tail.Clear();
-                    int width = Math.Min(Panel, n - p * Panel);
-                    for (int t = 0; t < have; t++)
-                        new ReadOnlySpan<byte>(r0 + (long)t * n + p * Panel, width).CopyTo(tail.Slice(t * Panel));
-                    a = Vector128.Create(tail[..16]);
-                    b = Vector128.Create(tail.Slice(16, 16));
-                    c = Vector128.Create(tail.Slice(32, 16));
-                    d = Vector128.Create(tail.Slice(48, 16));
-                }
-                var ab0 = Sse2.UnpackLow(a, b).AsUInt16();
-                var ab1 = Sse2.UnpackHigh(a, b).AsUInt16();
-                var cd0 = Sse2.UnpackLow(c, d).AsUInt16();
-                var cd1 = Sse2.UnpackHigh(c, d).AsUInt16();
-                var w0 = Sse2.UnpackLow(ab0, cd0).AsByte();
-                var w1 = Sse2.UnpackHigh(ab0, cd0).AsByte();
-                var w2 = Sse2.UnpackLow(ab1, cd1).AsByte();
-                var w3 = Sse2.UnpackHigh(ab1, cd1).AsByte();
-                var at = (long)(p * groups + g) * Panel;
-                byte* u = (byte*)(unsigned + at), s = (byte*)(shifted + at);
-                w0.Store(u); w1.Store(u + 16); w2.Store(u + 32); w3.Store(u + 48);
-                (w0 ^ flip).Store(s); (w1 ^ flip).Store(s + 16); (w2 ^ flip).Store(s + 32); (w3 ^ flip).Store(s + 48);
-                // Each word's four bytes summed (multiply-add of bytes by ones, then pairs): the feature's sum over the four rows.
-                var ones = Vector128.Create((sbyte)1);
-                long* sum = sums + p * Panel;
-                AddWordSums(Ssse3.MultiplyAddAdjacent(w0, ones), sum);
-                AddWordSums(Ssse3.MultiplyAddAdjacent(w1, ones), sum + 4);
-                AddWordSums(Ssse3.MultiplyAddAdjacent(w2, ones), sum + 8);
-                AddWordSums(Ssse3.MultiplyAddAdjacent(w3, ones), sum + 12);
-            }
-        }
-    }
-
-    // Pairs of 16-bit sums (≤ 510 each) into each word's total, widened and added to four running sums.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddWordSums(Vector128<short> pairs, long* sum)
-    {
-        var words = Sse2.MultiplyAddAdjacent(pairs, Vector128.Create((short)1));
-        var (lo, hi) = Vector128.Widen(words);
-        Vector128.Store(Vector128.Load(sum) + lo, sum);
-        Vector128.Store(Vector128.Load(sum + 2) + hi, sum + 2);
-    }
-
-    private static void Item(uint* unsigned, uint* shifted, long* sums, int groups, int n, int padded, long* c, int ib, int jb)
-    {
-        int iLo = ib * BlockFeatures, iHi = Math.Min(n, iLo + BlockFeatures);
-        int jLo = jb * BlockFeatures, jHi = Math.Min(n, jLo + BlockFeatures);
-        for (int j0 = jLo; j0 < jHi; j0 += TileCols)
-        {
-            // Panels wholly above the diagonal (every row i < j0) are skipped.
-            int iStart = Math.Max(iLo, j0 / Panel * Panel);
-            uint* cols = unsigned + ((long)(j0 / Panel) * groups * Panel) + (j0 % Panel);
-            for (int i0 = iStart; i0 < iHi; i0 += Panel)
-                Tile(shifted + (long)(i0 / Panel) * groups * Panel, cols, groups, sums, c, n, i0, j0);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile(uint* rowPanel, uint* cols, int groups, long* sums, long* c, int n, int i0, int j0)
-    {
-        // Eight named accumulators, the column loop written out: the JIT keeps them in registers only so
-        // (an array or a loop over columns would spill them to memory on every step).
-        Vector256<int> a00 = default, a01 = default, a10 = default, a11 = default,
-            a20 = default, a21 = default, a30 = default, a31 = default;
-        for (int g = 0; g < groups; g++)
-        {
-            var lo = Vector256.Load((sbyte*)(rowPanel + g * Panel));
-            var hi = Vector256.Load((sbyte*)(rowPanel + g * Panel + 8));
-            uint* w = cols + g * Panel;
-            var b0 = Vector256.Create(w[0]).AsByte();
-            a00 = AvxVnni.MultiplyWideningAndAdd(a00, b0, lo);
-            a01 = AvxVnni.MultiplyWideningAndAdd(a01, b0, hi);
-            var b1 = Vector256.Create(w[1]).AsByte();
-            a10 = AvxVnni.MultiplyWideningAndAdd(a10, b1, lo);
-            a11 = AvxVnni.MultiplyWideningAndAdd(a11, b1, hi);
-            var b2 = Vector256.Create(w[2]).AsByte();
-            a20 = AvxVnni.MultiplyWideningAndAdd(a20, b2, lo);
-            a21 = AvxVnni.MultiplyWideningAndAdd(a21, b2, hi);
-            var b3 = Vector256.Create(w[3]).AsByte();
-            a30 = AvxVnni.MultiplyWideningAndAdd(a30, b3, lo);
-            a31 = AvxVnni.MultiplyWideningAndAdd(a31, b3, hi);
-        }
-        Fold(a00, a01, sums, c, n, i0, j0);
-        Fold(a10, a11, sums, c, n, i0, j0 + 1);
-        Fold(a20, a21, sums, c, n, i0, j0 + 2);
-        Fold(a30, a31, sums, c, n, i0, j0 + 3);
-    }
-
-    /// <summary>Adds one column of a tile, with 128 Σ x_j, to the 64-bit totals: only entries on or below the diagonal and inside C.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Fold(Vector256<int> lo, Vector256<int> hi, long* sums, long* c, int n, int i0, int j)
-    {
-        if (j >= n) return;
-        long back = 128 * sums[j];
-        long* col = c + (long)j * n + i0;
-        if (i0 >= j && i0 + Panel <= n)
-        {
-            var add = Vector256.Create(back);
-            var (l0, l1) = Vector256.Widen(lo);
-            var (h0, h1) = Vector256.Widen(hi);
-            Vector256.Store(Vector256.Load(col) + l0 + add, col);
-            Vector256.Store(Vector256.Load(col + 4) + l1 + add, col + 4);
-            Vector256.Store(Vector256.Load(col + 8) + h0 + add, col + 8);
-            Vector256.Store(Vector256.Load(col + 12) + h1 + add, col + 12);
-            return;
-        }
-        for (int l = 0; l < Panel; l++)
-        {
-            int i = i0 + l;
-            if (i < j || i >= n) continue;
-            col[l] += (l < 8 ? lo.GetElement(l) : hi.GetElement(l - 8)) + back;
         }
     }
 

@@ -133,7 +133,7 @@ internal sealed class SpectrumSolver(int d, SpectrumOptions o, ILinearAlgebraBac
             Centered = o.Preprocess.Center,
             Standardized = o.Preprocess.Standardize,
             DroppedFeatures = p.DroppedFeatures,
-            Backend = p.Exact ? backend.Info with { RankKUpdate = ByteRankKUpdate.Name } : backend.Info,
+            Backend = p.Exact ? backend.Info with { RankKUpdate = ByteRankKUpdate.Name! } : backend.Info,
             Seed = o.Seed,
         };
         return new EigenSpectrum(reported, provenance, reported.Length);

@@ -15,7 +15,7 @@ public class ExactByteMomentsTests
     {
         public VnniFactAttribute()
         {
-            if (!ByteRankKUpdate.IsSupported) Skip = "the processor has no AVX-VNNI, so 8-bit rows take the float path";
+            if (!ByteRankKUpdate.IsSupported) Skip = "the processor has neither AVX-VNNI nor AVX-512BW, so 8-bit rows take the float path";
         }
     }
 

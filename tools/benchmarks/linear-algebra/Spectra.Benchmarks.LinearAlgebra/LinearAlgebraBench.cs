@@ -149,7 +149,7 @@ internal static class LinearAlgebraBench
     /// </summary>
     public static int ExactBytes(int m, int d)
     {
-        if (!ByteRankKUpdate.IsSupported) { Console.WriteLine("unsupported (no AVX-VNNI)"); return 0; }
+        if (!ByteRankKUpdate.IsSupported) { Console.WriteLine("unsupported (neither AVX-VNNI nor AVX-512BW)"); return 0; }
         var x = new byte[(long)m * d];
         new Random(1).NextBytes(x);
         var threads = LinearAlgebraBackends.Default.Backend.Info.Threads;
@@ -172,6 +172,7 @@ internal static class LinearAlgebraBench
         Console.WriteLine($"gflop_per_s {2.0 * m * d * d / best / 1e9:F1}");
         Console.WriteLine($"threads {threads}");
         Console.WriteLine($"split_identical {c.AsSpan().SequenceEqual(split)}");
+        Console.WriteLine($"kernel {ByteRankKUpdate.Name}");
         return 0;
     }
 
