@@ -5,6 +5,7 @@
 # with --resize 32x32): 1, 2 and 4 shards through `spectra slurm --submit`, timed from submission to the
 # merge job's COMPLETED; each shard's CPU time and file size from the same accumulate command run under
 # /usr/bin/time; the merge alone, timed; and `spectra analyze` on one machine.
+# Run it once with OPENBLAS_CORETYPE unset and once with OPENBLAS_CORETYPE=Haswell exported; the first line says which.
 # Needs root, the Slurm packages (see cluster.sh), /usr/bin/python3 with numpy and a built solution.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -49,8 +50,10 @@ wait_job() {
 }
 
 now() { date +%s.%N; }
-echo "| input | d | shards | Slurm wall (s) | task CPU, total (s) | shard file (MB) | merge (s) | single machine wall (s) |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| input | d | shards | Slurm wall (s) | task CPU, total (s) | shard file (MB) | merge (s) | merge peak (MB) | single machine wall (s) |"
+echo "|---|---|---|---|---|---|---|---|---|"
 run_case() {
   local name=$1 input=$2 d=$3; shift 3
   local t0 t1 single
@@ -73,8 +76,9 @@ run_case() {
       cpu=$(echo "$cpu + $(awk '{print $1 + $2}' "$work/time")" | bc)
     done
     size=$(stat -c %s "$dir/shard-1.spacc")
-    t0=$(now); "${spectra[@]}" --quiet merge "$dir"/shard-*.spacc -o "$work/probe-merged.spacc"; t1=$(now)
-    printf '| %s | %s | %s | %.1f | %.1f | %.1f | %.2f | %.1f |\n' "$name" "$d" "$n" "$wall" "$cpu" "$(echo "$size / 1000000" | bc -l)" "$(echo "$t1 - $t0" | bc)" "$single"
+    /usr/bin/time -f '%e %M' -o "$work/time" "${spectra[@]}" --quiet merge "$dir"/shard-*.spacc -o "$work/probe-merged.spacc"
+    read -r merge_s merge_kb < "$work/time"
+    printf '| %s | %s | %s | %.1f | %.1f | %.1f | %.2f | %.0f | %.1f |\n' "$name" "$d" "$n" "$wall" "$cpu" "$(echo "$size / 1000000" | bc -l)" "$merge_s" "$(echo "$merge_kb / 1024" | bc -l)" "$single"
   done
 }
 run_case mnist "$mnist" 784
