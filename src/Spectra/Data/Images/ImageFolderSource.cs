@@ -14,11 +14,11 @@ namespace Spectra.Data.Images;
 internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShaped
 {
     private readonly ImageSourceOptions _options;
-    private readonly List<ProbedFile> _files = new();
+    private readonly IReadOnlyList<ProbedFile> _files;
     // Each file's place in the folder's full sorted walk: with the image's index in the file, a row's stable identity.
-    private readonly List<int> _walkIndex = new();
+    private readonly IReadOnlyList<int> _walkIndex;
     private readonly int _walkOffset;
-    private readonly List<(int File, int Image)> _rows;
+    private readonly IReadOnlyList<(int File, int Image)> _rows;
     private readonly PixelConverter _converter;
     private readonly int _width, _height;
     private IReadOnlyList<string>? _names;
@@ -27,104 +27,15 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
     {
         _options = options ?? new ImageSourceOptions();
         _options.Validate();
-        bool folder = Directory.Exists(path);
-        if (!folder && !File.Exists(path)) throw new SpectraException(SpectraErrorKind.Io, "no such file or folder", path);
-        var limits = _options.Limits;
-        var relatives = folder ? FolderWalker.Walk(path, _options.Include, _options.Exclude) : [""];
-        string? idxNote = null;
-        if (folder) (relatives, idxNote) = IdxFolder.Select(path, relatives, _options);
-        if (folder && relatives.Count == 0)
-            throw SpectraException.Invalid("the folder holds no files" + (_options.Include.Count + _options.Exclude.Count > 0 ? " matching the include/exclude globs" : ""), path);
-        if (folder && _options.Shard is { } shard)
-        {
-            if (_options.MaxSamples is not null)
-                throw new SpectraException(SpectraErrorKind.InvalidOption, "a random subset (max samples) of a sharded folder would need every shard to read every file's header", path,
-                    hint: "leave out --max-samples, or pick the subset of files with --include/--exclude");
-            var (start, end) = shard.Range(relatives.Count);
-            if (start == end) throw EmptyShard(shard, relatives.Count, "files", path);
-            _walkOffset = (int)start;
-            relatives = relatives.GetRange((int)start, (int)(end - start));
-        }
-
-        var probed = new ProbedFile?[relatives.Count];
-        var cache = new FileCache(_options.CacheBytes);
-        var errors = new SpectraException?[relatives.Count];
-        Parallel.For(0, relatives.Count, Parallelism(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
-        {
-            try
-            {
-                probed[i] = ImageProbe.Probe(path, relatives[i], limits, folder, cache);
-            }
-            catch (SpectraException e)
-            {
-                errors[i] = e;
-            }
-        });
-        var kind = folder ? "images" : KindOf(probed[0], errors[0]);
-        var notes = new List<string>();
-        if (idxNote is not null) notes.Add(idxNote);
-        var invalid = new List<SkippedItem>();
-        int ignored = Collect(relatives, probed, errors, invalid);
-        if (ignored > 0) notes.Add($"{ignored} file(s) of other formats ignored");
-        if (_files.Count == 0)
-            throw SpectraException.Invalid(invalid.Count > 0 ? $"no readable image: all {invalid.Count} image file(s) were invalid" : "no supported image file (PNG, JPEG, Netpbm, BMP, NPY, NPZ, IDX)", path);
-        if (_options.LabelPattern is { } labelPattern)
-        {
-            if (!folder)
-                throw SpectraException.Naming(SpectraErrorKind.InvalidOption, "{label_pattern} names the classes of a folder's files; this is one file", ["label_pattern"], path,
-                    hint: "leave it out, or give the folder");
-            var pattern = new LabelPattern(labelPattern);
-            for (var i = 0; i < _files.Count; i++) _files[i] = _files[i] with { Label = pattern.LabelOf(_files[i].RelativePath, path) };
-            notes.Add($"class labels from the file names ('{labelPattern}')");
-        }
-
-        if (_options.ResizeWidth is int rw && _options.ResizeHeight is int rh) (_width, _height) = (rw, rh);
-        else if (SameSize(_files))
-            (_width, _height) = (_files[0].Header.Width, _files[0].Header.Height);
-        else
-        {
-            var sizes = _files.GroupBy(f => (f.Header.Width, f.Header.Height)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();
-            if (sizes.Count > 1)
-                throw SpectraException.Invalid("the images have different sizes: " +
-                    string.Join(", ", sizes.Select(g => $"{g.Key.Width}×{g.Key.Height} ({g.Count()} file{(g.Count() == 1 ? "" : "s")}, e.g. {g.First().RelativePath})")),
-                    path, hint: "resize them to one size (--resize 28x28 on the command line) or select one size with include/exclude globs");
-            (_width, _height) = sizes[0].Key;
-        }
-        // Gray is the default, so a colour dataset read as luma is said, not left for the reader to guess from d.
-        long colour = _files.Where(f => f.Header.Channels >= 3).Sum(f => (long)f.Header.Count);
-        if (_options.Color == ImageColorMode.Gray && colour > 0)
-            notes.Add($"{colour} colour image(s) read as luma, one feature per pixel (--color rgb on the command line keeps red, green and blue)");
-        for (var i = 0; i < _files.Count; i++)
-            if (_files[i].Codec is Codecs.IdxCodec && IdxLabels.CompanionOf(_files[i].FullPath) is { } labelsFile)
-            {
-                _files[i] = _files[i] with { ImageLabels = IdxLabels.Read(labelsFile, _files[i].Header.Count) };
-                notes.Add($"class labels from {Path.GetFileName(labelsFile)}");
-            }
+        var inventory = ImageInventory.Take(path, _options);
+        (_files, _walkIndex, _walkOffset, _rows) = (inventory.Files, inventory.WalkIndex, inventory.WalkOffset, inventory.Rows);
+        (_width, _height) = (inventory.Width, inventory.Height);
         _converter = new PixelConverter(_options);
         Features = _converter.FeaturesFor(_width, _height);
         CheckDecodeMemory();
-
-        long images = _files.Sum(f => (long)f.Header.Count);
-        // A gzipped stack of 1 × 1 images can claim 10⁹ of them in a megabyte: the list of rows is sized from that.
-        MemoryBudget.Current.Check(16.0 * images, $"the list of {images} images", path);
-        if (images > Array.MaxLength) throw new SpectraException(SpectraErrorKind.LimitExceeded, $"the input holds {images} images, more than one read can list", path);
-        var rows = AllRows(_files);
-        if (rows.Count == 0) throw SpectraException.Invalid("the input holds no image (every stack is empty)", path);
-        _rows = Subset(rows, _options.MaxSamples, _options.Seed);
-        if (_rows.Count < rows.Count) notes.Add($"{_rows.Count} of {rows.Count} images, a random subset (seed {_options.Seed})");
-        if (!folder && _options.Shard is { } rowShard)
-        {
-            var (start, end) = rowShard.Range(_rows.Count);
-            if (start == end) throw EmptyShard(rowShard, _rows.Count, "images", path);
-            _rows = _rows.GetRange((int)start, (int)(end - start));
-        }
-        Header = new SourceHeader(path, kind) { Notes = notes.ToArray(), Skipped = invalid.ToArray() };
+        Header = new SourceHeader(path, inventory.Kind) { Notes = inventory.Notes, Skipped = inventory.Skipped };
         WarmUp();
     }
-
-    private static SpectraException EmptyShard(ShardSelection shard, long units, string what, string path) =>
-        new(SpectraErrorKind.InvalidOption, $"shard {shard} holds none of the input's {units} {what}", path,
-            hint: $"use at most {units} shards");
 
     /// <summary>The decoders working at once on the largest image must fit in the run's memory budget (checked before the first decode).</summary>
     private void CheckDecodeMemory()
@@ -133,7 +44,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
         foreach (var f in _files)
             if ((long)f.Header.Width * f.Header.Height * f.Header.Channels > (long)largest.Header.Width * largest.Header.Height * largest.Header.Channels) largest = f;
         var h = largest.Header;
-        int decoders = Math.Min(_files.Count, Parallelism().MaxDegreeOfParallelism);
+        int decoders = Math.Min(_files.Count, _options.Parallelism().MaxDegreeOfParallelism);
         // Resizing holds the source image as doubles too (PixelConverter: one plane, and an interleaved
         // copy when the rows have several channels) beside the decode's own buffers.
         int channels = _converter.FeaturesFor(1, 1);
@@ -168,75 +79,6 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
                 // The read reports it, with the file's name, when it reaches the file.
             }
         });
-    }
-
-    // The loops over every file live in small methods compiled optimised at once: inside this
-    // constructor they would run unoptimised and then recompile the whole constructor on the fly.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Collect(List<string> relatives, ProbedFile?[] probed, SpectraException?[] errors, List<SkippedItem> invalid)
-    {
-        int ignored = 0;
-        for (int i = 0; i < relatives.Count; i++)
-        {
-            if (errors[i] is { } e)
-            {
-                if (!_options.SkipInvalid) throw e;
-                invalid.Add(new SkippedItem(relatives[i], e.Reason));
-            }
-            else if (probed[i] is { } p)
-            {
-                _files.Add(p);
-                _walkIndex.Add(i);
-            }
-            else ignored++;
-        }
-        return ignored;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool SameSize(List<ProbedFile> files)
-    {
-        var first = files[0].Header;
-        foreach (var f in files)
-            if (f.Header.Width != first.Width || f.Header.Height != first.Height) return false;
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<(int File, int Image)> AllRows(List<ProbedFile> files)
-    {
-        var rows = new List<(int, int)>(files.Count);
-        for (int f = 0; f < files.Count; f++)
-            for (int k = 0; k < files[f].Header.Count; k++) rows.Add((f, k));
-        return rows;
-    }
-
-    private static string KindOf(ProbedFile? p, SpectraException? e) => e is not null ? "image" : p?.Codec.Name switch
-    {
-        "NPY" => "npy",
-        "NPZ" => "npz",
-        "IDX" => "idx",
-        _ => "image",
-    };
-
-    private ParallelOptions Parallelism() => new()
-    {
-        MaxDegreeOfParallelism = _options.DegreeOfParallelism > 0 ? _options.DegreeOfParallelism : Environment.ProcessorCount,
-    };
-
-    /// <summary>A seeded random subset, kept in file order (partial Fisher–Yates over the row indices).</summary>
-    private static List<(int, int)> Subset(List<(int, int)> rows, int? max, int seed)
-    {
-        if (max is null || max >= rows.Count) return rows;
-        var rng = new Random(seed);
-        var idx = Enumerable.Range(0, rows.Count).ToArray();
-        for (int i = 0; i < max; i++)
-        {
-            int j = rng.Next(i, idx.Length);
-            (idx[i], idx[j]) = (idx[j], idx[i]);
-        }
-        Array.Sort(idx, 0, max.Value);
-        return idx.Take(max.Value).Select(i => rows[i]).ToList();
     }
 
     private const long ChunkBytes = 16L << 20;
@@ -297,7 +139,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
             var (values, errors, singles) = into;
             Array.Clear(errors, 0, n);
             Array.Clear(singles, 0, n);
-            Parallel.For(0, n, Parallelism(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
+            Parallel.For(0, n, _options.Parallelism(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
             {
                 var (f, k) = _rows[start + r];
                 var file = _files[f];

@@ -52,6 +52,12 @@ internal sealed record ImageSourceOptions
     /// <summary>Threads decoding files at once; 0 means one per processor.</summary>
     public int DegreeOfParallelism { get; init; }
 
+    /// <summary>How many files are probed or decoded at once.</summary>
+    internal ParallelOptions Parallelism() => new()
+    {
+        MaxDegreeOfParallelism = DegreeOfParallelism > 0 ? DegreeOfParallelism : Environment.ProcessorCount,
+    };
+
     public int ChannelsPerPixel => (Color == ImageColorMode.Gray ? 1 : 3) + (KeepAlpha ? 1 : 0);
 
     /// <summary>Read only this shard: a contiguous share of a folder's sorted files, or of one file's images.</summary>
