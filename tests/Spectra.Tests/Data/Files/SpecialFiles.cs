@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Spectra.Tests.Files;
+namespace Spectra.Tests.Data.Files;
 
 /// <summary>FIFOs and sockets for tests (the runtime can create neither directly).</summary>
 internal static class SpecialFiles

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Spectra.Jobs.Cluster;
 
-namespace Spectra.Tests.Cluster;
+namespace Spectra.Tests.Jobs.Cluster;
 
 /// <summary>
 /// The generated batch scripts, read back by bash itself: with printf standing in for spectra, running a

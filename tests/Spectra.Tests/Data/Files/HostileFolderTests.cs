@@ -3,7 +3,7 @@ using Spectra.Data;
 using Spectra.Data.Images;
 using Spectra.Tests.Images;
 
-namespace Spectra.Tests.Files;
+namespace Spectra.Tests.Data.Files;
 
 /// <summary>Folders an attacker could build: pipes among the images, link loops, links each way, devices behind links.</summary>
 public class HostileFolderTests

@@ -1,6 +1,6 @@
 using Spectra.Data.Synthetic;
 
-namespace Spectra.Tests.Synthetic;
+namespace Spectra.Tests.Data.Synthetic;
 
 public class SeededRandomTests
 {

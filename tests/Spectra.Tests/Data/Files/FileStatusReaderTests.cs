@@ -1,7 +1,7 @@
 using Spectra.Data.Files;
 using Spectra.Tests.Images;
 
-namespace Spectra.Tests.Files;
+namespace Spectra.Tests.Data.Files;
 
 /// <summary>The statx record's fields against what the runtime and the file system say independently.</summary>
 public class FileStatusReaderTests

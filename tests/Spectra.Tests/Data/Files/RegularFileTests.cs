@@ -1,7 +1,7 @@
 using Spectra.Data.Files;
 using Spectra.Tests.Images;
 
-namespace Spectra.Tests.Files;
+namespace Spectra.Tests.Data.Files;
 
 public class RegularFileTests
 {

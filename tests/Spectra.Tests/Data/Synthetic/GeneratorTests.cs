@@ -4,7 +4,7 @@ using Spectra.Data.Synthetic;
 using Spectra.LinearAlgebra;
 using Spectra.References;
 
-namespace Spectra.Tests.Synthetic;
+namespace Spectra.Tests.Data.Synthetic;
 
 public class GeneratorTests
 {
