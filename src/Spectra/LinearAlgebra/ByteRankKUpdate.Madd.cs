@@ -37,11 +37,7 @@ internal static unsafe partial class ByteRankKUpdate
                 }
                 else
                 {
-                    // The last row or features: copied into zeros first.
-                    tail.Clear();
-                    int width = Math.Min(Panel, n - p * Panel);
-                    for (int t = 0; t < have; t++)
-                        new ReadOnlySpan<byte>(r0 + (long)t * n + p * Panel, width).CopyTo(tail.Slice(t * Panel));
+                    CopyTail(r0, n, p, have, tail);
                     a = Vector128.Create(tail[..16]);
                     b = Vector128.Create(tail.Slice(16, 16));
                 }

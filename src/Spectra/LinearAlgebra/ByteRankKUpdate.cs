@@ -118,6 +118,15 @@ internal static unsafe partial class ByteRankKUpdate
         }
     }
 
+    /// <summary>The last rows or features of a step, copied into zeros: <paramref name="tail"/> takes one panel of each of the step's rows.</summary>
+    private static void CopyTail(byte* r0, int n, int p, int have, Span<byte> tail)
+    {
+        tail.Clear();
+        int width = Math.Min(Panel, n - p * Panel);
+        for (int t = 0; t < have; t++)
+            new ReadOnlySpan<byte>(r0 + (long)t * n + p * Panel, width).CopyTo(tail.Slice(t * Panel));
+    }
+
     /// <summary>The same sums one product at a time: the reference the kernel is tested against.</summary>
     public static void Reference(ReadOnlySpan<byte> rows, int k, int n, Span<long> c)
     {
