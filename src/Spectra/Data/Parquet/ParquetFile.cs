@@ -156,6 +156,16 @@ internal sealed class ParquetFile : IParquetReader
         return reader.Read();
     }
 
+    public bool ReadsSlices => true;
+
+    public ColumnSlices OpenSlices(int rowGroup, ParquetColumn column)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, RowGroupCount);
+        var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
+        return new ColumnSlices(new ColumnChunkReader(_source, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk));
+    }
+
     /// <summary>A flat BYTE_ARRAY column (plain or inside a struct) as the bytes of each row's value, for encoded images.</summary>
     public ParquetColumnData ReadBinaryColumn(int rowGroup, ParquetColumn column)
     {
