@@ -14,8 +14,11 @@ namespace Spectra.Data.Parquet;
 /// </summary>
 internal sealed partial class ColumnChunkReader
 {
-    /// <summary>Entries of a pending PLAIN page decoded at a time.</summary>
+    /// <summary>Entries of a pending PLAIN page decoded at a time, by default.</summary>
     internal const int PartEntries = 1 << 16;
+
+    /// <summary>Entries of a pending PLAIN page decoded at a time.</summary>
+    internal int PartSize { get; init; } = PartEntries;
 
     private bool _sliced;
     // Rows handed out and dropped from the buffers; 0 in a whole read.
@@ -76,7 +79,7 @@ internal sealed partial class ColumnChunkReader
             DropHanded();
             while (!Ready(rows))
             {
-                if (_pendingDone < _pendingCount) ConsumePart(_column.MaxRepetitionLevel == 0 ? rows - Held : PartEntries);
+                if (_pendingDone < _pendingCount) ConsumePart(_column.MaxRepetitionLevel == 0 ? Math.Min(rows - Held, PartSize) : PartSize);
                 else if (_entries < _meta.NumValues) ReadPage();
                 else break;
             }
