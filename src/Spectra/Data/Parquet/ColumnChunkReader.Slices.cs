@@ -201,36 +201,40 @@ internal sealed partial class ColumnChunkReader
     }
 
     // Before n more entries are consumed: room for up to n more values (and list rows), their null flags cleared.
+    // Each buffer is checked on its own: the pool may hand out a longer array for one than for another.
     private void MakeRoom(int n)
     {
         int at = _column.MaxRepetitionLevel == 0 ? Held : _valueCount;
         int need = checked(at + n);
         if (SliceCapacity < need)
         {
-            int size = (int)Math.Min(int.MaxValue - 64, Math.Max(need, SliceCapacity + SliceCapacity / 4L));
+            int size = GrownSize(SliceCapacity, need);
             CheckMemory(size * (_text ? 9L : _single ? 5L : 9L), "the decoded slice");
             if (_text) _result.Strings = GrowCopy(_result.Strings!, size, at);
             else if (_single) _result.Singles = GrowKept(_result.Singles!, size, at);
             else _result.Values = GrowKept(_result.DoubleStorage ?? Array.Empty<double>(), size, at);
-            if (_result.Nulls is not null) _result.Nulls = GrowKept(_result.Nulls, size, at);
-            _listCapacity = size;
         }
+        if (_result.Nulls is { } held && held.Length < need) _result.Nulls = GrowKept(held, GrownSize(held.Length, need), at);
+        _listCapacity = SliceCapacity; // a list's element nulls, allocated at the first null, get this many entries
         if (_result.Nulls is { } nulls) nulls.AsSpan(at, n).Clear();
         if (_column.MaxRepetitionLevel > 0)
         {
             int rowsNeed = checked(_rowsStarted + n + 1);
             if (_result.Offsets!.Length < rowsNeed)
             {
-                int size = (int)Math.Min(int.MaxValue - 64, Math.Max(rowsNeed, _result.Offsets.Length + _result.Offsets.Length / 4L));
-                CheckMemory(size * 5L, "the decoded slice's row offsets");
-                _result.Offsets = GrowKept(_result.Offsets, size, _rowsStarted + 1);
-                _result.RowIsNull = GrowKept(_result.RowIsNull!, size, _rowsStarted);
+                CheckMemory(rowsNeed * 5L, "the decoded slice's row offsets");
+                _result.Offsets = GrowKept(_result.Offsets, GrownSize(_result.Offsets.Length, rowsNeed), _rowsStarted + 1);
             }
+            if (_result.RowIsNull!.Length < rowsNeed)
+                _result.RowIsNull = GrowKept(_result.RowIsNull, GrownSize(_result.RowIsNull.Length, rowsNeed), _rowsStarted);
         }
         long bytes = (long)SliceCapacity * (_text ? 8 : _single ? 4 : 8) + (_result.Nulls?.Length ?? 0)
-            + (_result.Offsets?.Length ?? 0) * 5L;
+            + (_result.Offsets?.Length ?? 0) * 4L + (_result.RowIsNull?.Length ?? 0);
         if (bytes > PeakBufferBytes) PeakBufferBytes = bytes;
     }
+
+    // A quarter more than before, so that growing by parts copies little, or what is needed.
+    private static int GrownSize(int current, int need) => (int)Math.Min(int.MaxValue - 64, Math.Max(need, current + current / 4L));
 
     // Entries the value buffer holds (strings for a text column).
     private int SliceCapacity => _text ? _result.Strings!.Length : Capacity;
