@@ -269,39 +269,37 @@ internal sealed partial class ColumnChunkReader
         var window = _window!;
         var meta = _meta;
         long size = window.Size;
+        if (_pos >= size)
+            throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
+        var header = ReadHeader(window, _pos, out int headerLength);
+        _pos += headerLength;
+        if (header.CompressedPageSize > size - _pos)
+            throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({size - _pos} bytes left)");
+        CheckMemory(header.CompressedPageSize, "the page");
+        var body = window.GetMemory(_pos, header.CompressedPageSize);
+        _pos += header.CompressedPageSize;
+        if (header.Crc is int crc && _options.VerifyChecksums)
         {
-            if (_pos >= size)
-                throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
-            var header = ReadHeader(window, _pos, out int headerLength);
-            _pos += headerLength;
-            if (header.CompressedPageSize > size - _pos)
-                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({size - _pos} bytes left)");
-            CheckMemory(header.CompressedPageSize, "the page");
-            var body = window.GetMemory(_pos, header.CompressedPageSize);
-            _pos += header.CompressedPageSize;
-            if (header.Crc is int crc && _options.VerifyChecksums)
-            {
-                uint actual = Crc32.Compute(body.Span);
-                if (actual != (uint)crc)
-                    throw SpectraException.Invalid($"page checksum mismatch (stored CRC-32 {(uint)crc:x8}, computed {actual:x8})",
-                        hint: "the file is corrupt; copy or export it again");
-            }
-            switch (header.Type)
-            {
-                case PageType.DictionaryPage:
-                    ReadDictionaryPage(header, body, meta.Codec);
-                    break;
-                case PageType.DataPage:
-                    ReadDataPageV1(header, body, meta.Codec, meta.NumValues);
-                    break;
-                case PageType.DataPageV2:
-                    ReadDataPageV2(header, body, meta.Codec, meta.NumValues);
-                    break;
-                default:
-                    break; // index pages carry nothing Spectra reads
-            }
-            _page++;
+            uint actual = Crc32.Compute(body.Span);
+            if (actual != (uint)crc)
+                throw SpectraException.Invalid($"page checksum mismatch (stored CRC-32 {(uint)crc:x8}, computed {actual:x8})",
+                    hint: "the file is corrupt; copy or export it again");
         }
+        switch (header.Type)
+        {
+            case PageType.DictionaryPage:
+                ReadDictionaryPage(header, body, meta.Codec);
+                break;
+            case PageType.DataPage:
+                ReadDataPageV1(header, body, meta.Codec, meta.NumValues);
+                break;
+            case PageType.DataPageV2:
+                ReadDataPageV2(header, body, meta.Codec, meta.NumValues);
+                break;
+            default:
+                break; // index pages carry nothing Spectra reads
+        }
+        _page++;
     }
 
     private void Finish()
