@@ -34,6 +34,9 @@ internal sealed partial class ColumnChunkReader
     private string?[]? _textDictionary;
 
     private ParquetColumnData _result = null!;
+    private ColumnMetaData _meta = null!;
+    private ChunkWindow? _window;
+    private long _pos;
     private long _entries;
     private int _rowsStarted;
     private int _valueCount;
@@ -74,24 +77,35 @@ internal sealed partial class ColumnChunkReader
         {
             return ReadChunk();
         }
-        catch (SpectraException e)
-        {
-            throw ParquetFile.Place(e, _path, Where);
-        }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            // Safety net: explicit checks should have caught this; report it as corrupt data, never as a crash.
-            throw new SpectraException(SpectraErrorKind.InvalidInput, "the column data is inconsistent (" + e.GetType().Name + ": " + e.Message + ")",
-                _path, Where, ParquetErrors.CorruptHint, e);
+            throw Placed(e);
         }
         finally
         {
-            Return(_defs);
-            Return(_reps);
-            Return(_indices);
-            Return(_scratch);
-            Return(_pageBuffer);
+            ReturnScratch();
         }
+    }
+
+    // Every error names the file, row group, column and page; anything not already a SpectraException is corrupt data.
+    private SpectraException Placed(Exception e) => e is SpectraException s
+        ? ParquetFile.Place(s, _path, Where)
+        // Safety net: explicit checks should have caught this; report it as corrupt data, never as a crash.
+        : new SpectraException(SpectraErrorKind.InvalidInput, "the column data is inconsistent (" + e.GetType().Name + ": " + e.Message + ")",
+            _path, Where, ParquetErrors.CorruptHint, e);
+
+    private void ReturnScratch()
+    {
+        _window?.Dispose();
+        _window = null;
+        Return(_defs);
+        Return(_reps);
+        Return(_indices);
+        Return(_scratch);
+        Return(_pageBuffer);
+        _defs = _reps = _pageBuffer = Array.Empty<byte>();
+        _indices = Array.Empty<int>();
+        _scratch = Array.Empty<double>();
     }
 
     private void CheckMemory(long bytes, string what)
@@ -103,8 +117,10 @@ internal sealed partial class ColumnChunkReader
         MemoryBudget.Current.Check(bytes, what);
     }
 
-    private ParquetColumnData ReadChunk()
+    // The chunk's checks shared by whole and sliced reads; false for an empty row group, which has no pages to read.
+    private bool Locate(out long start, out long size)
     {
+        start = size = 0;
         if (_chunk.Encrypted || _chunk.MetaData is null)
             throw SpectraException.Unsupported(_chunk.Encrypted ? "the column is encrypted, not supported" : "the column chunk has no metadata",
                 hint: "export the file without encryption");
@@ -114,7 +130,23 @@ internal sealed partial class ColumnChunkReader
             throw SpectraException.Unsupported($"the column chunk lives in another file ('{_chunk.FilePath}'), not supported");
         if (meta.Type != _column.PhysicalType)
             throw ParquetErrors.Corrupt($"the chunk's physical type {meta.Type} differs from the schema's {_column.PhysicalType}");
-        if (_rows == 0 && meta.NumValues == 0)
+        _meta = meta;
+        if (_rows == 0 && meta.NumValues == 0) return false;
+        start = meta.DataPageOffset;
+        if (meta.DictionaryPageOffset is long d && d > 0 && d < start) start = d;
+        size = meta.TotalCompressedSize;
+        if (start < 4 || size <= 0 || start > _fileLength - 8 || size > _fileLength - 8 - start)
+            throw ParquetErrors.Corrupt($"the column chunk at offset {start} with {size} bytes does not fit in the {_fileLength}-byte file");
+        if (_column.MaxRepetitionLevel == 0 && meta.NumValues != _rows)
+            throw ParquetErrors.Corrupt($"the column chunk holds {meta.NumValues} values, its row group {_rows} rows");
+        if (_column.MaxRepetitionLevel > 0 && meta.NumValues < _rows)
+            throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
+        return true;
+    }
+
+    private ParquetColumnData ReadChunk()
+    {
+        if (!Locate(out long start, out long size))
         {
             // An empty row group: nothing to decode, whatever its (sometimes placeholder) offsets say.
             _result = new ParquetColumnData(_column, 0) { Offsets = _column.MaxRepetitionLevel > 0 ? new int[1] : null,
@@ -122,14 +154,7 @@ internal sealed partial class ColumnChunkReader
             if (_column.MaxRepetitionLevel > 0) _result.Nulls = Array.Empty<bool>();
             return _result;
         }
-        long start = meta.DataPageOffset;
-        if (meta.DictionaryPageOffset is long d && d > 0 && d < start) start = d;
-        long size = meta.TotalCompressedSize;
-        if (start < 4 || size <= 0 || start > _fileLength - 8 || size > _fileLength - 8 - start)
-            throw ParquetErrors.Corrupt($"the column chunk at offset {start} with {size} bytes does not fit in the {_fileLength}-byte file");
-
-        if (_column.MaxRepetitionLevel == 0 && meta.NumValues != _rows)
-            throw ParquetErrors.Corrupt($"the column chunk holds {meta.NumValues} values, its row group {_rows} rows");
+        var meta = _meta;
         _result = new ParquetColumnData(_column, _rows);
         if (_column.MaxRepetitionLevel == 0)
         {
@@ -141,8 +166,6 @@ internal sealed partial class ColumnChunkReader
         }
         else
         {
-            if (meta.NumValues < _rows)
-                throw ParquetErrors.Corrupt($"the list column chunk holds {meta.NumValues} level entries for {_rows} rows");
             CheckMemory(meta.NumValues * 9L + _rows * 5L, "the decoded list column");
             AllocateValues((int)meta.NumValues);
             _listCapacity = (int)meta.NumValues; // element nulls are allocated at the first null: most embeddings have none
@@ -150,7 +173,9 @@ internal sealed partial class ColumnChunkReader
             _result.RowIsNull = Reuse(_recycle?.RowIsNull, _rows);
         }
 
-        using (var window = new ChunkWindow(_source, start, size, _path)) ReadPages(window, meta);
+        _window = new ChunkWindow(_source, start, size, _path);
+        _page = 0;
+        while (_entries < meta.NumValues) ReadPage();
         _page = -1;
         Finish();
         return _result;
@@ -237,44 +262,44 @@ internal sealed partial class ColumnChunkReader
         return ColumnBuffers.RentScratch<T>(n);
     }
 
-    private void ReadPages(ChunkWindow window, ColumnMetaData meta)
+    // Reads the next page of the chunk (any type); a data page's entries are consumed, or in a sliced
+    // read of a PLAIN page left pending to be consumed in parts.
+    private void ReadPage()
     {
-        long pos = 0, size = window.Size;
-        _page = 0;
-        while (_entries < meta.NumValues)
+        var window = _window!;
+        var meta = _meta;
+        long size = window.Size;
+        if (_pos >= size)
+            throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
+        var header = ReadHeader(window, _pos, out int headerLength);
+        _pos += headerLength;
+        if (header.CompressedPageSize > size - _pos)
+            throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({size - _pos} bytes left)");
+        CheckMemory(header.CompressedPageSize, "the page");
+        var body = window.GetMemory(_pos, header.CompressedPageSize);
+        _pos += header.CompressedPageSize;
+        if (header.Crc is int crc && _options.VerifyChecksums)
         {
-            if (pos >= size)
-                throw ParquetErrors.Corrupt($"the column chunk ends after {_entries} of its {meta.NumValues} values");
-            var header = ReadHeader(window, pos, out int headerLength);
-            pos += headerLength;
-            if (header.CompressedPageSize > size - pos)
-                throw ParquetErrors.Corrupt($"the page of {header.CompressedPageSize} bytes runs past the column chunk ({size - pos} bytes left)");
-            CheckMemory(header.CompressedPageSize, "the page");
-            var body = window.Get(pos, header.CompressedPageSize);
-            pos += header.CompressedPageSize;
-            if (header.Crc is int crc && _options.VerifyChecksums)
-            {
-                uint actual = Crc32.Compute(body);
-                if (actual != (uint)crc)
-                    throw SpectraException.Invalid($"page checksum mismatch (stored CRC-32 {(uint)crc:x8}, computed {actual:x8})",
-                        hint: "the file is corrupt; copy or export it again");
-            }
-            switch (header.Type)
-            {
-                case PageType.DictionaryPage:
-                    ReadDictionaryPage(header, body, meta.Codec);
-                    break;
-                case PageType.DataPage:
-                    ReadDataPageV1(header, body, meta.Codec, meta.NumValues);
-                    break;
-                case PageType.DataPageV2:
-                    ReadDataPageV2(header, body, meta.Codec, meta.NumValues);
-                    break;
-                default:
-                    break; // index pages carry nothing Spectra reads
-            }
-            _page++;
+            uint actual = Crc32.Compute(body.Span);
+            if (actual != (uint)crc)
+                throw SpectraException.Invalid($"page checksum mismatch (stored CRC-32 {(uint)crc:x8}, computed {actual:x8})",
+                    hint: "the file is corrupt; copy or export it again");
         }
+        switch (header.Type)
+        {
+            case PageType.DictionaryPage:
+                ReadDictionaryPage(header, body, meta.Codec);
+                break;
+            case PageType.DataPage:
+                ReadDataPageV1(header, body, meta.Codec, meta.NumValues);
+                break;
+            case PageType.DataPageV2:
+                ReadDataPageV2(header, body, meta.Codec, meta.NumValues);
+                break;
+            default:
+                break; // index pages carry nothing Spectra reads
+        }
+        _page++;
     }
 
     private void Finish()
@@ -293,7 +318,8 @@ internal sealed partial class ColumnChunkReader
         if (_result.Nulls is not null && _result.NullCount == 0 && _column.MaxRepetitionLevel == 0) _result.Nulls = null;
     }
 
-    private ReadOnlySpan<byte> Decompress(CompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
+    // The page's bytes stay valid until the next page is read (a sliced read consumes a PLAIN page in parts from them).
+    private ReadOnlyMemory<byte> Decompress(CompressionCodec codec, ReadOnlyMemory<byte> body, int uncompressedSize)
     {
         CheckMemory(uncompressedSize, "the decompressed page");
         if (codec == CompressionCodec.Uncompressed)
@@ -303,19 +329,19 @@ internal sealed partial class ColumnChunkReader
             return body;
         }
         _pageBuffer = Grow(_pageBuffer, uncompressedSize);
-        var output = _pageBuffer.AsSpan(0, uncompressedSize);
-        PageDecompressor.Decompress(codec, body, output);
+        var output = _pageBuffer.AsMemory(0, uncompressedSize);
+        PageDecompressor.Decompress(codec, body.Span, output.Span);
         return output;
     }
 
-    private void ReadDictionaryPage(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec)
+    private void ReadDictionaryPage(PageHeader header, ReadOnlyMemory<byte> body, CompressionCodec codec)
     {
         var dp = header.DictionaryPage ?? throw ParquetErrors.Corrupt("a dictionary page without a dictionary page header");
         if (_dictionary is not null || _textDictionary is not null || _binaryDictionary is not null || _rawDictionaryCount >= 0) throw ParquetErrors.Corrupt("a second dictionary page in one column chunk");
         if (_entries > 0) throw ParquetErrors.Corrupt("a dictionary page after data pages");
         if (dp.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
             throw ParquetErrors.Unsupported($"dictionary page encoding {dp.Encoding}", "re-export the file with a standard writer");
-        var data = Decompress(codec, body, header.UncompressedPageSize);
+        var data = Decompress(codec, body, header.UncompressedPageSize).Span;
         int n = dp.NumValues;
         if (_binary)
         {
@@ -348,7 +374,7 @@ internal sealed partial class ColumnChunkReader
         _dictionary = values;
     }
 
-    private void ReadDataPageV1(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec, long declared)
+    private void ReadDataPageV1(PageHeader header, ReadOnlyMemory<byte> body, CompressionCodec codec, long declared)
     {
         var dp = header.DataPage ?? throw ParquetErrors.Corrupt("a data page without a data page header");
         int n = dp.NumValues;
@@ -358,9 +384,9 @@ internal sealed partial class ColumnChunkReader
         EnsureLevels(n);
         var reps = _reps.AsSpan(0, n);
         var defs = _defs.AsSpan(0, n);
-        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.Slice(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
-        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.Slice(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
-        ConsumeValues(n, dp.Encoding, data.Slice(pos));
+        if (_column.MaxRepetitionLevel > 0) pos += ReadV1Levels(data.Span.Slice(pos), dp.RepetitionLevelEncoding, _column.MaxRepetitionLevel, reps, "repetition");
+        if (_column.MaxDefinitionLevel > 0) pos += ReadV1Levels(data.Span.Slice(pos), dp.DefinitionLevelEncoding, _column.MaxDefinitionLevel, defs, "definition");
+        ConsumePage(n, dp.Encoding, data.Slice(pos));
     }
 
     private int ReadV1Levels(ReadOnlySpan<byte> data, ParquetEncoding encoding, int max, Span<byte> output, string kind)
@@ -379,7 +405,7 @@ internal sealed partial class ColumnChunkReader
         throw ParquetErrors.Unsupported($"{kind}-level encoding {encoding}");
     }
 
-    private void ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec, long declared)
+    private void ReadDataPageV2(PageHeader header, ReadOnlyMemory<byte> body, CompressionCodec codec, long declared)
     {
         var dp = header.DataPageV2 ?? throw ParquetErrors.Corrupt("a data page V2 without its header");
         int n = dp.NumValues;
@@ -390,16 +416,16 @@ internal sealed partial class ColumnChunkReader
         EnsureLevels(n);
         var reps = _reps.AsSpan(0, n);
         var defs = _defs.AsSpan(0, n);
-        var repBytes = body.Slice(0, dp.RepetitionLevelsByteLength);
-        var defBytes = body.Slice(dp.RepetitionLevelsByteLength, dp.DefinitionLevelsByteLength);
+        var repBytes = body.Span.Slice(0, dp.RepetitionLevelsByteLength);
+        var defBytes = body.Span.Slice(dp.RepetitionLevelsByteLength, dp.DefinitionLevelsByteLength);
         if (_column.MaxRepetitionLevel > 0)
             RleBitPackedHybrid.Decode(repBytes, RleBitPackedHybrid.BitWidth(_column.MaxRepetitionLevel), reps, _column.MaxRepetitionLevel);
         if (_column.MaxDefinitionLevel > 0)
             RleBitPackedHybrid.Decode(defBytes, RleBitPackedHybrid.BitWidth(_column.MaxDefinitionLevel), defs, _column.MaxDefinitionLevel);
         var valuesPart = body.Slice((int)levelBytes);
         int valuesSize = header.UncompressedPageSize - (int)levelBytes;
-        ReadOnlySpan<byte> values;
-        if (valuesPart.Length == 0) values = ReadOnlySpan<byte>.Empty; // an empty body is never handed to a codec
+        ReadOnlyMemory<byte> values;
+        if (valuesPart.Length == 0) values = ReadOnlyMemory<byte>.Empty; // an empty body is never handed to a codec
         else if (!dp.IsCompressed || codec == CompressionCodec.Uncompressed)
         {
             if (valuesPart.Length != valuesSize)
@@ -407,7 +433,7 @@ internal sealed partial class ColumnChunkReader
             values = valuesPart;
         }
         else values = Decompress(codec, valuesPart, valuesSize);
-        ConsumeValues(n, dp.Encoding, values);
+        ConsumePage(n, dp.Encoding, values);
     }
 
     private void EnsureLevels(int n)
@@ -419,16 +445,18 @@ internal sealed partial class ColumnChunkReader
         if (_column.MaxRepetitionLevel == 0) _reps.AsSpan(0, n).Clear();
     }
 
+    // Entries [first, first + n) of the current page's levels, with their present values from `data`; returns how many were present.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ConsumeValues(int n, ParquetEncoding encoding, ReadOnlySpan<byte> data)
+    private int ConsumeValues(int first, int n, ParquetEncoding encoding, ReadOnlySpan<byte> data)
     {
         int maxDef = _column.MaxDefinitionLevel;
-        var defs = _defs.AsSpan(0, n);
+        var defs = _defs.AsSpan(first, n);
         int present = maxDef == 0 ? n : Count(defs, maxDef);
+        if (_sliced) MakeRoom(n);
         if (_column.MaxRepetitionLevel == 0)
         {
             if (_entries + n > _rows) throw ParquetErrors.Corrupt($"the pages hold more than the row group's {_rows} rows");
-            int rowBase = (int)_entries;
+            int rowBase = (int)(_entries - _rowsBefore);
             if (_binary)
             {
                 var values = new byte[]?[present];
@@ -463,10 +491,11 @@ internal sealed partial class ColumnChunkReader
                 _result.NullCount += n - present;
             }
             _entries += n;
-            return;
+            return present;
         }
         // Lists: rows begin where the repetition level is 0; leaf slots exist from the element definition level on.
-        var reps = _reps.AsSpan(0, n);
+        // Row counts compare against the rows already handed out in slices too (_rowsBefore, 0 in a whole read).
+        var reps = _reps.AsSpan(first, n);
         if (present == n)
         {
             // Every entry is a present element (no null or empty list in the page): decode in place, then only mark row starts.
@@ -474,18 +503,18 @@ internal sealed partial class ColumnChunkReader
             DecodeDense(encoding, data, _valueCount, n);
             var starts = _result.Offsets!;
             var nullRows = _result.RowIsNull!;
-            if (n > 0 && reps[0] != 0 && _rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
+            if (n > 0 && reps[0] != 0 && _rowsStarted + _rowsBefore == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
             for (int i = 0; i < n; i++)
             {
                 if (reps[i] != 0) continue;
-                if (_rowsStarted >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
+                if (_rowsStarted + _rowsBefore >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
                 starts[_rowsStarted] = _valueCount + i;
                 nullRows[_rowsStarted] = false;
                 _rowsStarted++;
             }
             _valueCount += n;
             _entries += n;
-            return;
+            return present;
         }
         var listVals = Scratch(present);
         DecodeNumeric(encoding, data, listVals);
@@ -498,12 +527,12 @@ internal sealed partial class ColumnChunkReader
             int def = defs[i];
             if (reps[i] == 0)
             {
-                if (_rowsStarted >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
+                if (_rowsStarted + _rowsBefore >= _rows) throw ParquetErrors.Corrupt($"the list column holds more rows than the row group's {_rows}");
                 offsets[_rowsStarted] = _valueCount;
                 rowNull[_rowsStarted] = def < emptyDef;
                 _rowsStarted++;
             }
-            else if (_rowsStarted == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
+            else if (_rowsStarted + _rowsBefore == 0) throw ParquetErrors.Corrupt("the first repetition level is not 0");
             if (def >= elementDef && def >= emptyDef + 1)
             {
                 if (def == maxDef) Store(_valueCount, listVals[v++]);
@@ -518,6 +547,7 @@ internal sealed partial class ColumnChunkReader
             }
         }
         _entries += n;
+        return present;
     }
 
     private static int Count(ReadOnlySpan<byte> defs, int maxDef)

@@ -156,6 +156,20 @@ internal sealed class ParquetFile : IParquetReader
         return reader.Read();
     }
 
+    public bool ReadsSlices => true;
+
+    public ColumnSlices OpenSlices(int rowGroup, ParquetColumn column) => OpenSlices(rowGroup, column, ColumnChunkReader.PartEntries);
+
+    /// <summary>As <see cref="OpenSlices(int, ParquetColumn)"/>, PLAIN pages consumed <paramref name="partEntries"/> entries at a time (tests make parts tiny).</summary>
+    internal ColumnSlices OpenSlices(int rowGroup, ParquetColumn column, int partEntries)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partEntries, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rowGroup, RowGroupCount);
+        var chunk = _meta.RowGroups[rowGroup].Columns[column.Index];
+        return new ColumnSlices(new ColumnChunkReader(_source, Length, Path, _options, rowGroup, column, (int)RowGroupRows(rowGroup), chunk) { PartSize = partEntries });
+    }
+
     /// <summary>A flat BYTE_ARRAY column (plain or inside a struct) as the bytes of each row's value, for encoded images.</summary>
     public ParquetColumnData ReadBinaryColumn(int rowGroup, ParquetColumn column)
     {

@@ -146,6 +146,11 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
             var col = f.Schema.Columns.First(c => c.Path == list.Path);
             for (int g = 0; g < f.RowGroupCount; g++)
             {
+                if (ProbeStreams(f, g, col, out long entries))
+                {
+                    if (FirstWidth(f, file, g, col, entries) is int found) return found;
+                    continue;
+                }
                 var data = f.ReadColumn(g, col);
                 for (int r = 0; r < data.Rows; r++)
                     if (!data.RowIsNull![r])
@@ -160,6 +165,36 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
             }
         }
         throw new SpectraException(SpectraErrorKind.NotEnoughData, $"list column '{list.Name}' holds no non-null row", _files[0].Path);
+    }
+
+    // Whether the list chunk alone, decoded, passes the read-ahead bound: its row group will be streamed,
+    // so the probe reads slices up to the first non-null row instead of the whole chunk (and keeps nothing).
+    private bool ProbeStreams(IParquetReader f, int g, ParquetColumn col, out long entries)
+    {
+        entries = f is ParquetFile pf && pf.ChunkValues(g, col) is long v ? v : 0;
+        return f.ReadsSlices && entries * 8 > Math.Min(ReadAheadBytes, _options.MemoryLimitBytes / 2);
+    }
+
+    private int? FirstWidth(IParquetReader f, ParquetInputFile file, int g, ParquetColumn col, long entries)
+    {
+        int rows = (int)f.RowGroupRows(g);
+        if (rows == 0) return null;
+        int step = (int)Math.Clamp(Math.Min(SliceBytes, _options.MemoryLimitBytes / 8) / 8 / Math.Max(1, entries / rows), 1, rows);
+        using var slices = f.OpenSlices(g, col);
+        for (int start = 0; start < rows; start += step)
+        {
+            var data = slices.Next(Math.Min(step, rows - start));
+            for (int r = 0; r < data.Rows; r++)
+                if (!data.RowIsNull![r])
+                {
+                    int width = data.Offsets![r + 1] - data.Offsets[r];
+                    if (width == 0)
+                        throw SpectraException.Invalid($"row {start + r} of list column '{_plan.List!.Name}' is empty; every row needs the same number of values",
+                            file.Path, $"row group {g}, row {start + r}");
+                    return width;
+                }
+        }
+        return null;
     }
 
     public IEnumerable<RowChunk> ReadChunks(int maxRowsPerChunk, ReadSummary summary, IProgress<SpectraProgress>? progress = null,
@@ -377,13 +412,15 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
             var labelCol = _plan.Label?.Column is null ? null : f.Schema.Columns.First(c => c.Path == _plan.Label.Column.Path);
             if (f.RowGroupCount == 0) yield return new Group(file, 0, 0, new List<int>(), [], partitionValues, null, null);
 
-            List<int> Keep(int g)
+            List<int> Keep(int g, bool streamed = false)
             {
                 // Before a list of `rows` indices is made: the row count is borne out by the column chunks,
-                // and what the rows would take must fit in the run's memory budget.
+                // and what the rows would take must fit in the run's memory budget (a streamed group's
+                // decoded rows are one slice at a time).
                 var rows = RowGroupRows.Checked(f, g, columns.Append(listCol).Append(labelCol));
+                long decodedRows = streamed ? Math.Min(rows, SliceRows) : rows;
                 if (!sampler.IsSampling)
-                    MemoryBudget.Current.Check((double)rows * (4 + 8.0 * Features), $"row group {g} ({rows} rows × {Features} features)", file.Path);
+                    MemoryBudget.Current.Check(rows * 4.0 + decodedRows * 8.0 * Features, $"row group {g} ({rows} rows × {Features} features)", file.Path);
                 List<int> kept;
                 if (sampler.IsSampling)
                 {
@@ -397,7 +434,7 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                     var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept);
                     for (int r = 0; r < rows; r++) all[r] = r;
                 }
-                long bytes = (long)kept.Count * Features * 8;
+                long bytes = (streamed ? Math.Min(kept.Count, SliceRows) : kept.Count) * (long)Features * 8;
                 if (bytes > _options.MemoryLimitBytes)
                     throw new SpectraException(SpectraErrorKind.LimitExceeded, $"row group {g} needs {bytes} bytes for its selected columns, over the memory limit",
                         file.Path, $"row group {g}", "raise the memory limit or rewrite the file with smaller row groups");
@@ -431,6 +468,18 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
                     ct.ThrowIfCancellationRequested();
                     var free = last;
                     last = null;
+                    if (Streams(f, g))
+                    {
+                        // Too large to decode whole (and so never read ahead): handed on a slice of rows at a time.
+                        Release(free);
+                        var streamedKept = Keep(g, streamed: true);
+                        foreach (var slice in Slices(file, f, g, firstRow, streamedKept, columns, listCol, labelCol, partitionValues))
+                            yield return slice;
+                        firstRow += f.RowGroupRows(g);
+                        read += f.RowGroupRows(g);
+                        progress?.Report(new SpectraProgress("read", read, _totalRows, file.DisplayName));
+                        continue;
+                    }
                     List<int> kept;
                     Decoded current;
                     if (ahead is not null)
@@ -487,6 +536,37 @@ internal sealed class ParquetSource : IDataSource, IRowCountHint
 
     private bool ReadAheadFits(IParquetReader f, int g) =>
         f.RowGroupRows(g) * Features * 8L <= Math.Min(ReadAheadBytes, _options.MemoryLimitBytes / 2);
+
+    // A row group whose decoded rows would not fit the read-ahead bound is decoded a slice at a time.
+    private bool Streams(IParquetReader f, int g) => f.ReadsSlices && !ReadAheadFits(f, g);
+
+    // Rows per slice of a streamed row group: about SliceBytes of decoded rows (as the chunk's doubles), at least one.
+    private int SliceRows => (int)Math.Clamp(Math.Min(SliceBytes, _options.MemoryLimitBytes / 8) / (8L * Math.Max(1, Features)), 1, int.MaxValue);
+
+    private const long SliceBytes = 16L << 20;
+
+    // The rows of a streamed row group as groups of one slice each (row indices relative to the slice's
+    // first row, which FirstRow names), with the kept rows that fall in each slice.
+    private IEnumerable<Group> Slices(ParquetInputFile file, IParquetReader f, int g, long firstRow, List<int> kept,
+        ParquetColumn?[] columns, ParquetColumn? listCol, ParquetColumn? labelCol, double[] partitionValues)
+    {
+        if (kept.Count == 0)
+        {
+            yield return new Group(file, g, firstRow, kept, new ParquetColumnData?[columns.Length], partitionValues, null, null);
+            yield break;
+        }
+        int rows = (int)f.RowGroupRows(g), step = SliceRows, k = 0;
+        using var slices = new RowGroupSlices(f, g, columns, listCol, labelCol, _options.Parallelism ?? Environment.ProcessorCount);
+        for (int start = 0; start < rows; start += step)
+        {
+            int count = Math.Min(step, rows - start);
+            var (scalars, list, label) = slices.Next(count);
+            var local = new List<int>();
+            for (; k < kept.Count && kept[k] < start + count; k++) local.Add(kept[k] - start);
+            // Every slice is decoded, kept rows or not: a damaged page is reported as a whole read would report it.
+            if (local.Count > 0) yield return new Group(file, g, firstRow + start, local, scalars, partitionValues, list, label);
+        }
+    }
 
     // Column chunks decode independently, so a row group's columns are read in parallel; the first
     // error in column order is the one reported, whatever the scheduling.

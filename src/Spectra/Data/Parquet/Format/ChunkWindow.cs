@@ -26,11 +26,14 @@ internal sealed class ChunkWindow : IDisposable
     public long Size { get; }
 
     /// <summary>Bytes [offset, offset + length) of the chunk; the caller has checked they lie inside it.</summary>
-    public ReadOnlySpan<byte> Get(long offset, int length)
+    public ReadOnlySpan<byte> Get(long offset, int length) => GetMemory(offset, length).Span;
+
+    /// <summary>As <see cref="Get"/>, as memory that a reader may hold until its next call.</summary>
+    public ReadOnlyMemory<byte> GetMemory(long offset, int length)
     {
         if (offset < 0 || length < 0 || offset > Size - length) throw ParquetErrors.Corrupt("a read runs past the column chunk");
         if (offset >= _bufferOffset && offset + length <= _bufferOffset + _bufferLength)
-            return _buffer.AsSpan((int)(offset - _bufferOffset), length);
+            return _buffer.AsMemory((int)(offset - _bufferOffset), length);
         int want = (int)Math.Min(Size - offset, Math.Max(length, ReadAhead));
         if (_buffer.Length < want)
         {
@@ -40,7 +43,7 @@ internal sealed class ChunkWindow : IDisposable
         _source.ReadExact(_buffer.AsSpan(0, want), _start + offset, _path);
         _bufferOffset = offset;
         _bufferLength = want;
-        return _buffer.AsSpan(0, length);
+        return _buffer.AsMemory(0, length);
     }
 
     public void Dispose()
