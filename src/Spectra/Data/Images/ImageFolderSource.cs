@@ -469,7 +469,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
             if (_options.ResizeWidth is null)
                 throw SpectraException.Invalid($"the image is {image.Width}×{image.Height}, the others {_width}×{_height}",
                     hint: "resize the images to one size");
-            resampler = new Resampler(image.Width, image.Height, _width, _height);
+            resampler = Resampler.For(image.Width, image.Height, _width, _height);
         }
         _converter.Write(image, row, resampler);
     }

@@ -134,7 +134,7 @@ internal sealed class ParquetImageSource : IDataSource, Data.Images.IImageShaped
             if (_options.Images.ResizeWidth is null)
                 throw SpectraException.Invalid($"the image is {decoded.Width}×{decoded.Height}, the first one {_width}×{_height}",
                     hint: "resize the images to one size with resize");
-            resampler = new Resampler(decoded.Width, decoded.Height, _width, _height);
+            resampler = Resampler.For(decoded.Width, decoded.Height, _width, _height);
         }
         converter.Write(decoded, row, resampler);
     }
