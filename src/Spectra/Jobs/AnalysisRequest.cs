@@ -24,6 +24,7 @@ public sealed record AnalysisRequest
 {
     public ImageColorMode Color { get; init; } = P.Color.Default;
     public (int Width, int Height)? Resize { get; init; } = P.Resize.Default;
+    public bool JpegDraft { get; init; } = P.JpegDraft.Default;
     public IReadOnlyList<string> Include { get; init; } = P.Include.Default;
     public IReadOnlyList<string> Exclude { get; init; } = P.Exclude.Default;
     public string? LabelPattern { get; init; } = P.LabelPattern.Default;
@@ -112,6 +113,10 @@ public sealed record AnalysisRequest
     public AnalysisRequest Validate()
     {
         foreach (var p in P.Run.Concat(P.Baseline)) p.Validate(this);
+        // A draft decode is chosen for the resize target; without one it would silently do nothing.
+        if (JpegDraft && Resize is null)
+            throw SpectraException.Option($"{P.JpegDraft.Name} needs {P.Resize.Name}: the reduced scale is chosen to cover the resize target",
+                [P.JpegDraft.Key, P.Resize.Key], hint: "give a resize target (e.g. " + P.Resize.Named("64x64") + "), or leave the option out");
         if (StartRank is { } s && EndRank is { } e)
         {
             // A range given in full must hold a fit: otherwise the power law would silently be left out of
@@ -160,7 +165,7 @@ public sealed record AnalysisRequest
     /// <param name="kind">An <see cref="InputDetector.Name"/>, "table" (a two-dimensional .npy), or the notebook's "memory", "synthetic" or "source".</param>
     public IReadOnlyList<string> Inapplicable(string kind)
     {
-        Parameter[] images = [P.Color, P.Resize, P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid];
+        Parameter[] images = [P.Color, P.Resize, P.JpegDraft, P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid];
         Parameter[] parquet = [P.Columns, P.ListColumn, P.ImageColumn, P.LabelColumn, P.Nulls, P.ContentHash];
         Parameter[] candidates = kind switch
         {
@@ -169,7 +174,9 @@ public sealed record AnalysisRequest
             "csv" => [.. images, P.ListColumn, P.ImageColumn],
             // A Parquet table of encoded images: decoded like a folder's files, selected like a table's rows.
             ParquetImages => [P.Include, P.Exclude, P.LabelPattern, P.SkipInvalid, P.Columns, P.ListColumn, P.Nulls],
-            "images" or "npy" or "idx" => parquet,
+            "images" => parquet,
+            // Arrays hold samples, not JPEG files: there is nothing to decode at a reduced scale.
+            "npy" or "idx" => [.. parquet, P.JpegDraft],
             // One dataset of an HDF5 file is read as a table or as a stack of images: nothing to decode, select or hash.
             "hdf5" => [.. images, .. parquet],
             // A two-dimensional array is a table of samples × features: nothing is decoded as an image.
@@ -253,7 +260,7 @@ public sealed record AnalysisRequest
     };
 
     /// <summary>How pixels become features, for image folders and Parquet image columns alike.</summary>
-    private ImageSourceOptions ImageOptions() => new() { Color = Color, ResizeWidth = Resize?.Width, ResizeHeight = Resize?.Height, Seed = Seed };
+    private ImageSourceOptions ImageOptions() => new() { Color = Color, ResizeWidth = Resize?.Width, ResizeHeight = Resize?.Height, JpegDraft = JpegDraft, Seed = Seed };
 
     /// <summary>A fresh source of the images <paramref name="path"/> holds, a two-dimensional array being one image (single-image mode).</summary>
     internal IDataSource OpenImages(string path) => Open(path, Detect(path), matricesAreTables: false);

@@ -72,7 +72,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
             try
             {
                 var row = new double[Features];
-                DecodeInto(single.DecodeTransient(ReadFile(first, limits).Data.Span, limits), row);
+                DecodeInto(DecodeSingle(single, ReadFile(first, limits).Data.Span, limits), row);
             }
             catch (Exception e) when (e is SpectraException || DecoderFault.IsDataFault(e))
             {
@@ -151,7 +151,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
                         // Decoded into this thread's scratch and written to the row at once: no per-file arrays.
                         var (raw, data) = ReadFile(file, limits);
                         singles[r] = (null, raw, null);
-                        image = single.DecodeTransient(data.Span, limits);
+                        image = DecodeSingle(single, data.Span, limits);
                     }
                     else
                     {
@@ -298,6 +298,10 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
         return (raw, ImageFormats.IsGzip(raw.Span) ? ImageFormats.Gunzip(raw.ToArray(), ImageProbe.MaxExpanded(limits)) : raw);
     }
 
+    /// <summary>Into this thread's scratch; at a reduced scale first when a JPEG draft decode is asked for.</summary>
+    private DecodedImage DecodeSingle(SingleImageCodec codec, ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
+        _options.DraftTarget is var (w, h) ? codec.DecodeDraft(data, limits, w, h, transient: true) : codec.DecodeTransient(data, limits);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeInto(DecodedImage image, Span<double> row)
     {
@@ -307,7 +311,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
             if (_options.ResizeWidth is null)
                 throw SpectraException.Invalid($"the image is {image.Width}×{image.Height}, the others {_width}×{_height}",
                     hint: "resize the images to one size");
-            resampler = new Resampler(image.Width, image.Height, _width, _height);
+            resampler = Resampler.For(image.Width, image.Height, _width, _height);
         }
         _converter.Write(image, row, resampler);
     }

@@ -32,24 +32,42 @@ internal sealed unsafe class PixelConverter
             return;
         }
         int n = image.Width * image.Height;
+        // The working arrays are this thread's, reused from image to image: every element read is written
+        // first, so reuse changes no value, and a folder of photos no longer allocates (and the collector
+        // clears) a few large arrays per file.
+        var scratch = Buffers.Take(ref Buffers.Scratch, image.Height * resampler.Width);
         if (_channels == 1)
         {
             // One channel is its own plane: no interleaved copy (800 MB for a 10⁸-pixel image) to split.
-            var gray = new double[n];
-            WritePixels(image, gray);
-            resampler.Apply(gray, row[..(resampler.Width * resampler.Height)], new double[image.Height * resampler.Width]);
+            var gray = Buffers.Take(ref Buffers.Plane, n);
+            WritePixels(image, gray.AsSpan(0, n));
+            resampler.Apply(gray.AsSpan(0, n), row[..(resampler.Width * resampler.Height)], scratch);
             return;
         }
-        var interleaved = new double[n * _channels];
+        var interleaved = Buffers.Take(ref Buffers.Interleaved, n * _channels).AsSpan(0, n * _channels);
         WritePixels(image, interleaved);
-        var plane = new double[n];
-        var outPlane = new double[resampler.Width * resampler.Height];
-        var scratch = new double[image.Height * resampler.Width];
+        var plane = Buffers.Take(ref Buffers.Plane, n).AsSpan(0, n);
+        var outPlane = Buffers.Take(ref Buffers.Out, resampler.Width * resampler.Height).AsSpan(0, resampler.Width * resampler.Height);
         for (int c = 0; c < _channels; c++)
         {
             for (int i = 0; i < n; i++) plane[i] = interleaved[i * _channels + c];
             resampler.Apply(plane, outPlane, scratch);
             for (int i = 0; i < outPlane.Length; i++) row[i * _channels + c] = outPlane[i];
+        }
+    }
+
+    /// <summary>Per-thread working arrays of <see cref="Write"/>; above <see cref="KeepLimit"/> elements they are fresh and not kept.</summary>
+    private static class Buffers
+    {
+        private const int KeepLimit = 1 << 20;
+        [ThreadStatic] public static double[]? Scratch, Plane, Interleaved, Out;
+
+        public static double[] Take(ref double[]? kept, long n)
+        {
+            if (kept is not null && kept.Length >= n) return kept;
+            var fresh = new double[n];
+            if (n <= KeepLimit) kept = fresh;
+            return fresh;
         }
     }
 

@@ -19,6 +19,18 @@ internal sealed class Resampler
         _y = Axis(sourceHeight, height);
     }
 
+    [ThreadStatic] private static Resampler? t_last;
+
+    /// <summary>
+    /// This thread's last resampler when it maps the same sizes (it is immutable), else a new one: a folder
+    /// of same-sized photos builds the weight tables once per thread, not once per file.
+    /// </summary>
+    public static Resampler For(int sourceWidth, int sourceHeight, int width, int height)
+    {
+        if (t_last is { } r && r.SourceWidth == sourceWidth && r.SourceHeight == sourceHeight && r.Width == width && r.Height == height) return r;
+        return t_last = new Resampler(sourceWidth, sourceHeight, width, height);
+    }
+
     public int SourceWidth { get; }
     public int SourceHeight { get; }
     public int Width { get; }

@@ -17,6 +17,14 @@ internal abstract class SingleImageCodec : IImageCodec
     /// </summary>
     internal virtual DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits);
 
+    /// <summary>
+    /// The image for a consumer that resizes it to <paramref name="width"/> × <paramref name="height"/>:
+    /// a format that can decode cheaply at a reduced scale still covering that size (JPEG) does so, and
+    /// the others decode in full. <paramref name="transient"/>: as <see cref="DecodeTransient"/>.
+    /// </summary>
+    internal virtual DecodedImage DecodeDraft(ReadOnlySpan<byte> data, ImageDecodeLimits limits, int width, int height, bool transient) =>
+        transient ? DecodeTransient(data, limits) : Decode(data, limits);
+
     public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits) => new Stack(this, data, limits);
 
     private sealed class Stack(SingleImageCodec codec, ReadOnlyMemory<byte> data, ImageDecodeLimits limits) : IImageStack

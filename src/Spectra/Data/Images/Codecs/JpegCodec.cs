@@ -92,16 +92,28 @@ internal sealed class JpegCodec : SingleImageCodec
         return (w, h, n);
     }
 
-    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits, null);
+    public override DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits) => Decode(data, limits, null, 1, null);
 
     internal override DecodedImage DecodeTransient(ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
-        Decode(data, limits, DecodeScratch.Current);
+        Decode(data, limits, DecodeScratch.Current, 1, null);
+
+    /// <summary>The image decoded at scale 1/<paramref name="scale"/> (1, 2, 4 or 8): ⌈W/s⌉ × ⌈H/s⌉ pixels (see <see cref="ScaledIdct"/>).</summary>
+    internal DecodedImage DecodeScaled(ReadOnlySpan<byte> data, ImageDecodeLimits limits, int scale)
+    {
+        if (scale is not (1 or 2 or 4 or 8)) throw new ArgumentOutOfRangeException(nameof(scale), "a JPEG decodes at 1/1, 1/2, 1/4 or 1/8");
+        return Decode(data, limits, null, scale, null);
+    }
+
+    /// <summary>At the largest reduced scale that still covers the target (<see cref="DraftScale"/>), once the frame header gives the size.</summary>
+    internal override DecodedImage DecodeDraft(ReadOnlySpan<byte> data, ImageDecodeLimits limits, int width, int height, bool transient) =>
+        Decode(data, limits, transient ? DecodeScratch.Current : null, 1, (width, height));
 
     // The per-image loops here and in the decoders they call are compiled optimised at their first call
     // (AggressiveOptimization): under the default tiered JIT they would start unoptimised, and a short
     // batch of small images would spend much of its run in that first tier.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch)
+    /// <param name="draft">When given, the target the scale is chosen for (<paramref name="scale"/> is then ignored).</param>
+    private DecodedImage Decode(ReadOnlySpan<byte> data, ImageDecodeLimits limits, DecodeScratch? scratch, int scale, (int Width, int Height)? draft)
     {
         // The entropy decoder reads from an array; a transient decode copies into this thread's scratch.
         byte[] entropy;
@@ -170,7 +182,8 @@ internal sealed class JpegCodec : SingleImageCodec
             pos = next;
         }
         if (frame is null || !sawScan) throw SpectraException.Invalid("JPEG holds no image data (no frame or no scan)");
-        return Assemble(frame, quant, jfif, adobeTransform, scratch);
+        if (draft is var (tw, th)) scale = DraftScale.Choose(frame.Width, frame.Height, tw, th);
+        return Assemble(frame, quant, jfif, adobeTransform, scratch, scale);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -268,9 +281,11 @@ internal sealed class JpegCodec : SingleImageCodec
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform, DecodeScratch? scratch)
+    private static DecodedImage Assemble(Frame frame, ushort[][] quant, bool jfif, int adobeTransform, DecodeScratch? scratch, int scale)
     {
-        int w = frame.Width, h = frame.Height;
+        // n: samples per block side of the largest-sampled component (8 at full scale).
+        int n = 8 / scale;
+        int w = DraftScale.Reduced(frame.Width, scale), h = DraftScale.Reduced(frame.Height, scale);
         var planes = new byte[frame.Components.Length][];
         // A transient YCbCr decode leaves its planes in the thread's scratch: the consumer takes gray
         // straight from them, and RGB is made only if asked for.
@@ -281,13 +296,18 @@ internal sealed class JpegCodec : SingleImageCodec
             if (frame.MaxH % c.H != 0 || frame.MaxV % c.V != 0)
                 throw SpectraException.Unsupported($"JPEG sampling factors {c.H}×{c.V} do not divide the largest ({frame.MaxH}×{frame.MaxV})");
             var q = quant[c.QuantTable] ?? throw SpectraException.Invalid($"JPEG quantization table {c.QuantTable} is not defined");
-            int stride = c.BlocksPerLine * 8;
-            var plane = ArrayPool<byte>.Shared.Rent(stride * c.BlocksPerColumn * 8);
+            int nc = BlockSide(frame, c, n);
+            int stride = c.BlocksPerLine * nc;
+            var plane = ArrayPool<byte>.Shared.Rent(stride * c.BlocksPerColumn * nc);
             for (int by = 0; by < c.BlocksHigh; by++)
             for (int bx = 0; bx < c.BlocksWide; bx++)
-                Idct.Transform(c.Coefficients.AsSpan(c.BlockOffset(by, bx), 64), q, plane.AsSpan(by * 8 * stride + bx * 8), stride);
+                ScaledIdct.Transform(c.Coefficients.AsSpan(c.BlockOffset(by, bx), 64), q, nc, plane.AsSpan(by * nc * stride + bx * nc), stride);
+            // The component's samples at this scale, rounded up as libjpeg rounds them (its own size at nc = 8).
+            int cw = (int)(((long)frame.Width * c.H * nc + 8L * frame.MaxH - 1) / (8L * frame.MaxH));
+            int ch = (int)(((long)frame.Height * c.V * nc + 8L * frame.MaxV - 1) / (8L * frame.MaxV));
             planes[ci] = keepPlanes ? scratch!.Plane(ci, (long)w * h) : ArrayPool<byte>.Shared.Rent(w * h);
-            Upsampler.Upsample(plane, c.Width, c.Height, stride, frame.MaxH / c.H, frame.MaxV / c.V, w, h, planes[ci]);
+            // libjpeg upsamples by replication, not triangles, when a block is one sample (1/8 scale).
+            Upsampler.Upsample(plane, cw, ch, stride, frame.MaxH * n / (c.H * nc), frame.MaxV * n / (c.V * nc), w, h, planes[ci], fancy: n > 1);
             ArrayPool<byte>.Shared.Return(plane);
             ArrayPool<short>.Shared.Return(c.Coefficients);
             c.Coefficients = [];
@@ -301,6 +321,19 @@ internal sealed class JpegCodec : SingleImageCodec
         {
             foreach (var p in planes) ArrayPool<byte>.Shared.Return(p);
         }
+    }
+
+    /// <summary>
+    /// Samples per block side for component <paramref name="c"/> when the largest-sampled one gets
+    /// <paramref name="n"/>: a subsampled component's blocks are transformed to more samples, up to 8,
+    /// while that still leaves a whole upsampling factor, so 4:2:0 chroma at 1/2 scale is a full 8×8
+    /// transform with nothing to upsample. This is libjpeg's choice (jdmaster.c), which PIL's draft follows.
+    /// </summary>
+    private static int BlockSide(Frame frame, Component c, int n)
+    {
+        int side = n;
+        while (side < 8 && frame.MaxH * n % (c.H * side * 2) == 0 && frame.MaxV * n % (c.V * side * 2) == 0) side *= 2;
+        return side;
     }
 
     /// <summary>Three components stored as R, G, B rather than YCbCr (Adobe transform 0, or component ids 'R', 'G', 'B' without JFIF).</summary>

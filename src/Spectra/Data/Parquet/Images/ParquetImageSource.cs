@@ -127,14 +127,14 @@ internal sealed class ParquetImageSource : IDataSource, Data.Images.IImageShaped
                         : $"the {encoded.Length} bytes are not an image format Spectra reads (PNG, JPEG, WebP, GIF, BMP, Netpbm, ICO)");
         var limits = _options.Images.Limits;
         if (codec.TryReadHeader(encoded, limits) is { } header) StoredSize.Check(codec, header, encoded.Length, gzipped: false);
-        var decoded = codec.Decode(encoded, limits);
+        var decoded = _options.Images.DraftTarget is var (dw, dh) ? codec.DecodeDraft(encoded, limits, dw, dh, transient: false) : codec.Decode(encoded, limits);
         Resampler? resampler = null;
         if (decoded.Width != _width || decoded.Height != _height)
         {
             if (_options.Images.ResizeWidth is null)
                 throw SpectraException.Invalid($"the image is {decoded.Width}×{decoded.Height}, the first one {_width}×{_height}",
                     hint: "resize the images to one size with resize");
-            resampler = new Resampler(decoded.Width, decoded.Height, _width, _height);
+            resampler = Resampler.For(decoded.Width, decoded.Height, _width, _height);
         }
         converter.Write(decoded, row, resampler);
     }

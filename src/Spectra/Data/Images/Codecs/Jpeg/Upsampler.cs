@@ -12,12 +12,18 @@ internal static class Upsampler
     private const int StackBytes = 4096;
 
     /// <summary>Upsamples <paramref name="plane"/> (w × h, row stride <paramref name="stride"/>) by (fx, fy) into the first outW × outH bytes of <paramref name="o"/>.</summary>
+    /// <param name="fancy">False: every factor by replication.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Upsample(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH, byte[] o)
+    public static void Upsample(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH, byte[] o, bool fancy = true)
     {
         if (fx == 1 && fy == 1)
         {
             for (int y = 0; y < outH; y++) plane.AsSpan(y * stride, outW).CopyTo(o.AsSpan(y * outW));
+            return;
+        }
+        if (!fancy)
+        {
+            Replicate(plane, w, h, stride, fx, fy, outW, outH, o);
             return;
         }
         if (fx == 2 && fy == 1)
@@ -52,6 +58,11 @@ internal static class Upsampler
             }
             return;
         }
+        Replicate(plane, w, h, stride, fx, fy, outW, outH, o);
+    }
+
+    private static void Replicate(byte[] plane, int w, int h, int stride, int fx, int fy, int outW, int outH, byte[] o)
+    {
         for (int y = 0; y < outH; y++)
         for (int x = 0; x < outW; x++)
             o[y * outW + x] = plane[Math.Min(y / fy, h - 1) * stride + Math.Min(x / fx, w - 1)];
