@@ -48,7 +48,9 @@ done
 echo
 echo "Where Spectra's time goes (one thread, 400 files in memory, ms per image; 1/8 is the entropy decoding's floor):"
 mkdir -p "$SCRATCH/first400"
-ls "$DATA" | head -400 | while read -r f; do ln -sf "$DATA/$f" "$SCRATCH/first400/$f"; done
+# An array, not `ls | head`: under pipefail the pipe's early close would end the script.
+files=("$DATA"/*.jpg)
+for f in "${files[@]:0:400}"; do ln -sf "$f" "$SCRATCH/first400/"; done
 "$B" jpeg-stages "$SCRATCH/first400" 64x64 rgb "$REPEATS" | sed 's/^/    /'
 echo
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
