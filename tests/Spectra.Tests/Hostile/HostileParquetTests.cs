@@ -1,5 +1,5 @@
 using Spectra.Data.Parquet;
-using Spectra.Tests.Parquet;
+using Spectra.Tests.Data.Parquet;
 
 namespace Spectra.Tests.Hostile;
 

@@ -41,7 +41,7 @@ public sealed class OptionLimitTests
     [Fact]
     public void A_resize_above_the_pixel_bound_is_refused()
     {
-        using var folder = new Spectra.Tests.Images.TestData.TempFolder();
+        using var folder = new Spectra.Tests.Data.Images.TestData.TempFolder();
         var e = Assert.Throws<SpectraException>(() => new Spectra.Data.Images.ImageFolderSource(folder.Path,
             new Spectra.Data.Images.ImageSourceOptions { ResizeWidth = 100_000, ResizeHeight = 100_000 }));
         Assert.Equal(SpectraErrorKind.InvalidOption, e.Kind);

@@ -2,7 +2,7 @@ using Spectra.Data;
 using Spectra.Data.Synthetic;
 using Spectra.Pipeline;
 using Spectra.References;
-using Spectra.Tests.Images;
+using Spectra.Tests.Data.Images;
 
 namespace Spectra.Tests.Pipeline;
 

@@ -3,7 +3,7 @@ using Spectra.Data;
 using Spectra.Data.Parquet;
 using Spectra.Matrices;
 using Spectra.Pipeline;
-using Spectra.Tests.Parquet;
+using Spectra.Tests.Data.Parquet;
 using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Pipeline;

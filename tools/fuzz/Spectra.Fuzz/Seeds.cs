@@ -23,7 +23,7 @@ public static class Seeds
             if (!Directory.Exists(folder)) return;
             foreach (var f in Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(max)) Add(f);
         }
-        var data = Path.Combine(root, "tests", "Spectra.Tests", "Images", "Data");
+        var data = Path.Combine(root, "tests", "Spectra.Tests", "Data", "Images", "Data");
         var conformance = Path.Combine(root, "..", "shared", "conformance");
         switch (family)
         {

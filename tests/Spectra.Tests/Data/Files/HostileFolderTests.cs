@@ -1,7 +1,7 @@
 using Spectra.Data.Files;
 using Spectra.Data;
 using Spectra.Data.Images;
-using Spectra.Tests.Images;
+using Spectra.Tests.Data.Images;
 
 namespace Spectra.Tests.Data.Files;
 

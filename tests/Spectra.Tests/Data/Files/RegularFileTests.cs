@@ -1,5 +1,5 @@
 using Spectra.Data.Files;
-using Spectra.Tests.Images;
+using Spectra.Tests.Data.Images;
 
 namespace Spectra.Tests.Data.Files;
 
