@@ -97,8 +97,8 @@ internal static unsafe partial class ByteRankKUpdate
                 new Span<long>((long*)sm, padded).Clear();
                 void PackRange(int p0, int p1)
                 {
-                    if (kernel == Kernel.AvxVnni) Pack((byte*)((nint)from), depth, n, groups, p0, p1, (uint*)u, (uint*)s, (long*)sm);
-                    else PackPairs((byte*)((nint)from), depth, n, groups, p0, p1, (uint*)u, (long*)sm);
+                    if (kernel == Kernel.AvxVnni) Pack(from, depth, n, groups, p0, p1, (uint*)u, (uint*)s, (long*)sm);
+                    else PackPairs(from, depth, n, groups, p0, p1, (uint*)u, (long*)sm);
                 }
                 void RunItem(int ib, int jb)
                 {

@@ -10,7 +10,7 @@ namespace Spectra.Matrices;
 /// and two accumulators over disjoint rows merge exactly into the accumulator over all rows.
 /// Memory: d² doubles for M2 plus one chunk, whatever the number of rows. While every row is 8-bit
 /// (integers from 0 to 255) the sums are exact integers instead (<see cref="ExactByteMoments"/>, where the
-/// processor has VNNI), made into the mean and co-moment when they are first read.
+/// processor has one of its kernels: VNNI or AVX-512BW), made into the mean and co-moment when they are first read.
 /// </summary>
 internal sealed class MomentAccumulator
 {

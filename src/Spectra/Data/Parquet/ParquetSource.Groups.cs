@@ -192,31 +192,9 @@ internal sealed partial class ParquetSource
         }
     }
 
-    // Column chunks decode independently, so a row group's columns are read in parallel; the first
-    // error in column order is the one reported, whatever the scheduling.
-    private void ReadScalars(IParquetReader f, int g, ParquetColumn?[] columns, ParquetColumnData?[] into, ParquetColumnData?[]? previous)
-    {
-        int parallelism = Math.Min(_options.Parallelism ?? Environment.ProcessorCount, columns.Length);
-        if (parallelism <= 1)
+    private void ReadScalars(IParquetReader f, int g, ParquetColumn?[] columns, ParquetColumnData?[] into, ParquetColumnData?[]? previous) =>
+        ColumnParallel.For(columns.Length, Math.Min(_options.Parallelism ?? Environment.ProcessorCount, columns.Length), k =>
         {
-            for (int k = 0; k < columns.Length; k++)
-                if (columns[k] is not null) into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
-            return;
-        }
-        var errors = new Exception?[columns.Length];
-        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
-        {
-            if (columns[k] is null) return;
-            try
-            {
-                into[k] = f.ReadColumn(g, columns[k]!, previous?[k]);
-            }
-            catch (Exception e)
-            {
-                errors[k] = e;
-            }
+            if (columns[k] is { } c) into[k] = f.ReadColumn(g, c, previous?[k]);
         });
-        var first = errors.FirstOrDefault(e => e is not null);
-        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-    }
 }

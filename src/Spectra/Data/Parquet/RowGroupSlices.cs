@@ -3,7 +3,7 @@ namespace Spectra.Data.Parquet;
 /// <summary>
 /// The selected columns of one row group advanced together a slice of rows at a time, so that every
 /// column's slice covers the same rows (a list column's rows end where its pages say, the slice waits
-/// for them). Columns decode in parallel; the first error in column order is the one reported.
+/// for them). Columns decode in parallel (<see cref="ColumnParallel"/>: the first error in column order is the one reported).
 /// </summary>
 internal sealed class RowGroupSlices : IDisposable
 {
@@ -38,27 +38,7 @@ internal sealed class RowGroupSlices : IDisposable
     /// <summary>The next <paramref name="rows"/> rows of every column; valid until the next call.</summary>
     public (ParquetColumnData?[] Scalars, ParquetColumnData? List, ParquetColumnData? Label) Next(int rows)
     {
-        if (_parallelism <= 1)
-        {
-            for (int k = 0; k < _columns.Length; k++) _slices[k] = _columns[k]?.Next(rows);
-        }
-        else
-        {
-            var errors = new Exception?[_columns.Length];
-            Parallel.For(0, _columns.Length, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, k =>
-            {
-                try
-                {
-                    _slices[k] = _columns[k]?.Next(rows);
-                }
-                catch (Exception e)
-                {
-                    errors[k] = e;
-                }
-            });
-            var first = errors.FirstOrDefault(e => e is not null);
-            if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-        }
+        ColumnParallel.For(_columns.Length, _parallelism, k => _slices[k] = _columns[k]?.Next(rows));
         var scalars = _slices.AsSpan(0, _scalars).ToArray();
         return (scalars, _list ? _slices[_scalars] : null, _label ? _slices[_scalars + 1] : null);
     }
