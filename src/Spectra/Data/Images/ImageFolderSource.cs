@@ -300,7 +300,7 @@ internal sealed class ImageFolderSource : IDataSource, IRowCountHint, IImageShap
 
     /// <summary>Into this thread's scratch; at a reduced scale first when a JPEG draft decode is asked for.</summary>
     private DecodedImage DecodeSingle(SingleImageCodec codec, ReadOnlySpan<byte> data, ImageDecodeLimits limits) =>
-        _options.DraftTarget is var (w, h) ? codec.DecodeDraft(data, limits, w, h, transient: true) : codec.DecodeTransient(data, limits);
+        codec.DecodeFor(data, limits, _options.DraftTarget, transient: true);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeInto(DecodedImage image, Span<double> row)

@@ -25,6 +25,10 @@ internal abstract class SingleImageCodec : IImageCodec
     internal virtual DecodedImage DecodeDraft(ReadOnlySpan<byte> data, ImageDecodeLimits limits, int width, int height, bool transient) =>
         transient ? DecodeTransient(data, limits) : Decode(data, limits);
 
+    /// <summary>A draft decode for <paramref name="draft"/> (the resize target, when one was asked for), else the full one.</summary>
+    internal DecodedImage DecodeFor(ReadOnlySpan<byte> data, ImageDecodeLimits limits, (int Width, int Height)? draft, bool transient) =>
+        draft is var (w, h) ? DecodeDraft(data, limits, w, h, transient) : transient ? DecodeTransient(data, limits) : Decode(data, limits);
+
     public IImageStack Open(ReadOnlyMemory<byte> data, ImageDecodeLimits limits) => new Stack(this, data, limits);
 
     private sealed class Stack(SingleImageCodec codec, ReadOnlyMemory<byte> data, ImageDecodeLimits limits) : IImageStack

@@ -127,7 +127,7 @@ internal sealed class ParquetImageSource : IDataSource, Data.Images.IImageShaped
                         : $"the {encoded.Length} bytes are not an image format Spectra reads (PNG, JPEG, WebP, GIF, BMP, Netpbm, ICO)");
         var limits = _options.Images.Limits;
         if (codec.TryReadHeader(encoded, limits) is { } header) StoredSize.Check(codec, header, encoded.Length, gzipped: false);
-        var decoded = _options.Images.DraftTarget is var (dw, dh) ? codec.DecodeDraft(encoded, limits, dw, dh, transient: false) : codec.Decode(encoded, limits);
+        var decoded = codec.DecodeFor(encoded, limits, _options.Images.DraftTarget, transient: false);
         Resampler? resampler = null;
         if (decoded.Width != _width || decoded.Height != _height)
         {
