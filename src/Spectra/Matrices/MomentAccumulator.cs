@@ -215,17 +215,9 @@ internal sealed class MomentAccumulator
         return true;
     }
 
-    /// <summary>An accumulator of exact sums read back from a file; <paramref name="fill"/> writes Σ k kᵀ into its products (lower triangle).</summary>
-    internal static MomentAccumulator FromExact(int features, ILinearAlgebraBackend backend, long count, double quantum, ReadOnlySpan<double> sums, Action<Span<long>> fill)
-    {
-        var acc = new MomentAccumulator(features, backend);
-        acc.LoadExact(count, quantum, sums, fill);
-        return acc;
-    }
-
     /// <summary>
-    /// Replaces whatever this accumulator held with exact sums read back from a file, so that one accumulator can
-    /// carry each file's sums in turn into a merge.
+    /// Replaces whatever this accumulator held with exact sums read back from a file (<paramref name="fill"/> writes
+    /// Σ k kᵀ into its products, lower triangle), so that one accumulator can carry each file's sums in turn into a merge.
     /// </summary>
     internal void LoadExact(long count, double quantum, ReadOnlySpan<double> sums, Action<Span<long>> fill)
     {
