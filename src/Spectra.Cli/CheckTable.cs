@@ -1,6 +1,3 @@
-using Spectra.Checks;
-using Spectre.Console;
-
 namespace Spectra.Cli;
 
 /// <summary>The console table of a check: one row per rule.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectra.Reports.Document;
-using Spectre.Console;
 
 namespace Spectra.Cli;
 

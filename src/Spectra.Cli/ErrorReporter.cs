@@ -1,5 +1,3 @@
-using Spectra.Checks;
-
 namespace Spectra.Cli;
 
 /// <summary>Turns an exception into one clear line on standard error and exit code 3.</summary>

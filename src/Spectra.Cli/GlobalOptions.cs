@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Spectra.Cli;
 
 /// <summary>Options every command accepts.</summary>

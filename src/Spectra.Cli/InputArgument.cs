@@ -1,5 +1,3 @@
-using Spectra.Data;
-
 namespace Spectra.Cli;
 
 /// <summary>The PATH arguments of a command as given (paths and quoted globs, expanded where the input is opened).</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Spectra.Cli;
 
 /// <summary>Writes a requested output file, turning file-system errors into one clear message.</summary>

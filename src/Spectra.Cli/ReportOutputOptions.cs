@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectra.Checks;
-using Spectra.Reports;
 using Spectra.Reports.Document;
 
 namespace Spectra.Cli;

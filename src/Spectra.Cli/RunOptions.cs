@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectra.Jobs;
-
 namespace Spectra.Cli;
 
 /// <summary>

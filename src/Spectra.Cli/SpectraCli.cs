@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Spectra.Checks;
 using Spectra.Cli.Commands;
 
 namespace Spectra.Cli;

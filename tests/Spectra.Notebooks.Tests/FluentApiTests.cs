@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
-using Spectra.Checks;
-using Spectra.Cli;
 using Spectra.Data.Images;
 using Spectra.Data.Parquet;
-using Spectra.Jobs;
 using Spectra.Pipeline;
 using Spectra.Spectrum.Unfolding;
 

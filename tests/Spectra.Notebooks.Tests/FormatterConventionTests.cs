@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
-using Spectra.Analysis;
-using Spectra.Notebooks.Tests.Harness;
 
 namespace Spectra.Notebooks.Tests;
 

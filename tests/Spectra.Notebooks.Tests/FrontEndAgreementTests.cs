@@ -1,9 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Spectra.Analysis;
-using Spectra.Checks;
-using Spectra.Cli;
-using Spectra.Jobs;
 using Spectra.Reports;
 
 namespace Spectra.Notebooks.Tests;

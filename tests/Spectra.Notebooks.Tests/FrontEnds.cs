@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Spectra.Cli;
-using Spectra.Jobs;
 
 namespace Spectra.Notebooks.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Spectra.Notebooks.Tests.Harness;
-
 namespace Spectra.Notebooks.Tests;
 
 /// <summary>The notebook harness itself: state carries across cells, directives are dropped, failures name the cell, outputs round-trip.</summary>

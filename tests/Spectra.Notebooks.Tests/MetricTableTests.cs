@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Spectra.Analysis;
-using Spectra.Checks;
 using Spectra.Data.Synthetic;
 
 namespace Spectra.Notebooks.Tests;

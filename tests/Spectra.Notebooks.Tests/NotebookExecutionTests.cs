@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
-using Spectra.Analysis;
 using Spectra.Fluent;
-using Spectra.Notebooks.Tests.Harness;
 using Spectra.Reports;
 using Spectra.Reports.Document;
 using Xunit.Abstractions;

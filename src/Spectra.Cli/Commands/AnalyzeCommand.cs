@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectra.Jobs;
-
 namespace Spectra.Cli.Commands;
 
 /// <summary>`spectra analyze PATH`: the spectrum, its statistics and the verdict; reports on request.</summary>

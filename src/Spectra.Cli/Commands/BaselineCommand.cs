@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Spectra.Checks;
-using Spectra.Jobs;
-
 namespace Spectra.Cli.Commands;
 
 /// <summary>`spectra baseline PATH -o baseline.json`: the fingerprint with resampling spreads, for later checks.</summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Spectra.Checks;
-using Spectra.Jobs;
-using Spectra.Reports;
-
 namespace Spectra.Cli.Commands;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using Spectra.Jobs;
-using Spectra.Reports;
 using Spectra.Studies.Comparison;
-using Spectra.Studies.Rendering;
 
 namespace Spectra.Cli.Commands;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Spectra.Jobs;
-using Spectra.Reports;
-using Spectra.Studies;
-using Spectra.Studies.Rendering;
 using Spectra.Studies.SampleSize;
 
 namespace Spectra.Cli.Commands;

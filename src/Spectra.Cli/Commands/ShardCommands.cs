@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Spectra.Data;
-using Spectra.Jobs;
-
 namespace Spectra.Cli.Commands;
 
 /// <summary>

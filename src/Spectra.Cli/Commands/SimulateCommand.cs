@@ -1,10 +1,6 @@
 using Spectra.References;
-using System.CommandLine;
-using Spectra.Jobs;
-using Spectra.Data;
 using Spectra.Data.Synthetic;
 using Spectra.Pipeline;
-using Spectra.Reports;
 
 namespace Spectra.Cli.Commands;
 

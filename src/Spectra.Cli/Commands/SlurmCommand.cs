@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Spectra.Jobs;
 using Spectra.Jobs.Cluster;
 
 namespace Spectra.Cli.Commands;

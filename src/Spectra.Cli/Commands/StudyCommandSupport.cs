@@ -1,9 +1,4 @@
-using System.CommandLine;
-using Spectra.Jobs;
-using Spectra.Reports;
 using Spectra.Reports.Charts;
-using Spectra.Studies;
-using Spectra.Studies.Rendering;
 
 namespace Spectra.Cli.Commands;
 

@@ -1,11 +1,6 @@
-using System.CommandLine;
-using Spectra.Jobs;
 using Spectra.Data.Images;
-using Spectra.Reports;
-using Spectra.Studies;
 using Spectra.Studies.Attribution;
 using Spectra.Studies.PerClass;
-using Spectra.Studies.Rendering;
 using Spectra.Studies.SingleImage;
 using Spectra.Studies.Surrogates;
 

@@ -1,13 +1,3 @@
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.References;
-using Spectra.Spectrum;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis;
 
 /// <summary>

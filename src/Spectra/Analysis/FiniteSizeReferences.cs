@@ -1,9 +1,3 @@
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data.Synthetic;
-using Spectra.References;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis;
 
 /// <summary>One statistic's value in the GOE and Poisson references at the user's n: mean and spread (standard deviation over draws).</summary>

@@ -1,6 +1,3 @@
-using Spectra.Analysis;
-using Spectra.References;
-
 namespace Spectra.Analysis;
 
 /// <summary>The asymptotic (closed-form) reference values quoted in every report.</summary>

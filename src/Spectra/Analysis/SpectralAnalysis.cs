@@ -1,14 +1,4 @@
 using System.Diagnostics;
-using Spectra.Analysis;
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data.Synthetic;
-using Spectra.References;
-using Spectra.Spectrum;
 
 namespace Spectra.Analysis;
 

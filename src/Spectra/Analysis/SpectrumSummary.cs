@@ -1,5 +1,3 @@
-using Spectra.Spectrum;
-
 namespace Spectra.Analysis;
 
 /// <summary>The spectrum's shape: level counts, zero modes and range.</summary>

@@ -1,8 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.References;
-
 namespace Spectra.Analysis;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Data;
-using Spectra.Reports.Document;
-
 namespace Spectra.Checks;
 
 /// <summary>

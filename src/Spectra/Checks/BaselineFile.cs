@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Spectra.Analysis;
-using Spectra.Data.Files;
-
 namespace Spectra.Checks;
 
 /// <summary>Reads and writes baseline files (JSON, fixed key order, round-trip doubles).</summary>

@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-
 namespace Spectra.Checks;
 
 /// <summary>Applies rules to today's metrics and a baseline.</summary>

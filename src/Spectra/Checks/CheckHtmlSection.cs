@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Spectra.Reports;
-using Spectra.Reports.Charts;
-
 namespace Spectra.Checks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Spectra.Reports;
-using Spectra.Reports.Document;
-
 namespace Spectra.Checks;
 
 /// <summary>A check's result as the JSON report records it.</summary>

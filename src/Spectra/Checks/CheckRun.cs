@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.Reports.Document;
-
 namespace Spectra.Checks;
 
 /// <summary>A batch's report (all of its rows) and the check's outcome.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Reports.Document;
-
 namespace Spectra.Checks;
 
 /// <summary>The named metrics of one report, as rules and baselines see them.</summary>

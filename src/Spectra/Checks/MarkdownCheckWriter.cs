@@ -1,6 +1,3 @@
-using System.Text;
-using Spectra.Reports;
-
 namespace Spectra.Checks;
 
 /// <summary>A check as a Markdown section that fits a CI step summary: the verdict, then one table row per rule.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-
 namespace Spectra.Checks;
 
 /// <summary>

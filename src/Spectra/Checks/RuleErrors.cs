@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization.NamingConventions;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Spectra.Analysis;
-using Spectra.Data.Files;
 using System.Text.Json.Serialization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

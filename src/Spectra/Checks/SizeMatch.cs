@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis;
-
 namespace Spectra.Checks;
 
 /// <summary>How a check brings a batch and its baseline to the same number of rows.</summary>

@@ -1,5 +1,4 @@
 using System.Collections;
-using Spectra.Data;
 
 namespace Spectra.Checks;
 

@@ -1,6 +1,3 @@
-using Spectra.Data.Files;
-using Spectra.Data.Images;
-
 namespace Spectra.Data;
 
 /// <summary>The kinds of input `spectra` reads.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectra.Data.Images.Codecs;
-
 namespace Spectra.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Jobs;
-using Spectra.Spectrum.Unfolding;
 using P = Spectra.Jobs.Parameters;
 
 namespace Spectra.Fluent;

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis;
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Spectrum;
-
 namespace Spectra.Fluent;
 
 /// <summary>The headline level statistics of one class's spectrum.</summary>

@@ -1,12 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Checks;
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.Fluent;
-using Spectra.Jobs;
-using Spectra.Pipeline;
-using Spectra.Studies.SampleSize;
-
 namespace Spectra;
 
 /// <summary>

@@ -1,15 +1,4 @@
-using System.Globalization;
-using Spectra.Analysis;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Checks;
-using Spectra.Jobs;
 using Spectra.Notebooks;
-using Spectra.Pipeline;
-using Spectra.References;
-using Spectra.Reports;
-using Spectra.Reports.Document;
-using Spectra.Spectrum;
 
 namespace Spectra.Fluent;
 

@@ -1,6 +1,3 @@
-using Spectra.Checks;
-using Spectra.Reports.Document;
-
 namespace Spectra.Fluent;
 
 /// <summary>A baseline made in a notebook: the <see cref="Checks.Baseline"/> (what <c>spectra baseline</c> writes) and the full-data report.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Checks;
-using Spectra.Reports;
-
 namespace Spectra.Fluent;
 
 /// <summary>Today's data against a baseline: the rule outcomes, the overall status and the analysis they were computed from.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-
 namespace Spectra.Fluent;
 
 /// <summary>The spectrum of a <see cref="Dataset"/> without level statistics: renders as a rank plot with the provenance.</summary>

@@ -1,6 +1,4 @@
-using Spectra.Reports.Charts;
 using Spectra.Studies.Rendering;
-using Spectra.Studies.SampleSize;
 
 namespace Spectra.Fluent;
 

@@ -1,6 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Data.Parquet;
-using Spectra.Jobs;
 using P = Spectra.Jobs.Parameters;
 
 namespace Spectra.Fluent;

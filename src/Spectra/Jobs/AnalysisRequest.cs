@@ -1,16 +1,6 @@
-using Spectra.Analysis.PowerLaw;
-using Spectra.Checks;
-using Spectra.Data;
 using Spectra.Data.Hdf5;
-using Spectra.Data.Images;
-using Spectra.Data.Images.Codecs;
-using Spectra.Data.Parquet;
 using Spectra.Data.Parquet.Images;
-using Spectra.Matrices;
-using Spectra.Pipeline;
 using Spectra.Pipeline.Shards;
-using Spectra.Reports;
-using Spectra.Spectrum.Unfolding;
 using P = Spectra.Jobs.Parameters;
 
 namespace Spectra.Jobs;

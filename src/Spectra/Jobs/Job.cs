@@ -1,11 +1,5 @@
 using System.Reflection;
-using Spectra.Analysis;
-using Spectra.Checks;
-using Spectra.Data;
-using Spectra.Pipeline;
 using Spectra.Pipeline.Shards;
-using Spectra.Reports;
-using Spectra.Reports.Document;
 
 namespace Spectra.Jobs;
 

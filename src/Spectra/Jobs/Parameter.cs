@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Spectra.Jobs;
 
 /// <summary>When a run's JSON <c>options</c> (and so a baseline, which a check repeats) records a parameter.</summary>

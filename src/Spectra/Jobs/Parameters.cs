@@ -1,12 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis.FormFactor;
-using Spectra.Checks;
-using Spectra.Data.Images;
-using Spectra.Data.Parquet;
-using Spectra.Pipeline;
-using Spectra.References;
-using Spectra.Spectrum;
-using Spectra.Spectrum.Unfolding;
 using R = Spectra.Jobs.AnalysisRequest;
 
 namespace Spectra.Jobs;

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Runtime.Intrinsics.X86;
-
 namespace Spectra.LinearAlgebra;
 
 /// <summary>

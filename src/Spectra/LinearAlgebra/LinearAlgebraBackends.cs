@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Spectra.LinearAlgebra.Native;
 
 namespace Spectra.LinearAlgebra;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Spectra.LinearAlgebra;
 
 /// <summary>

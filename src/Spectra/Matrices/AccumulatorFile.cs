@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Matrices;
 
 /// <summary>

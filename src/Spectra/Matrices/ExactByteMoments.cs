@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Matrices;
 
 /// <summary>

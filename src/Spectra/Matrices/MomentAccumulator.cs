@@ -1,6 +1,3 @@
-using System.Numerics.Tensors;
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Matrices;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.References;
-using Spectra.Reports;
-using Spectra.Reports.Charts;
-using Spectra.Reports.Document;
 using static System.FormattableString;
 
 namespace Spectra.Notebooks;

@@ -1,11 +1,3 @@
-using System.Text;
-using Spectra.Analysis;
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

@@ -1,8 +1,3 @@
-using System.Text;
-using Spectra.Checks;
-using Spectra.Fluent;
-using Spectra.Reports;
-using Spectra.Reports.Charts;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

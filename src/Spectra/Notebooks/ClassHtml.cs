@@ -1,7 +1,3 @@
-using System.Text;
-using Spectra.Fluent;
-using Spectra.References;
-using Spectra.Reports.Charts;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

@@ -1,4 +1,3 @@
-using System.Text;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

@@ -1,5 +1,3 @@
-using Spectra.Fluent;
-
 namespace Spectra.Notebooks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Reports.Charts;
-
 namespace Spectra.Notebooks;
 
 /// <summary>

@@ -1,20 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
-using Spectra.Analysis;
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Fluent;
-using Spectra.Reports.Charts;
-using Spectra.Reports.Document;
-using Spectra.Spectrum;
-
 namespace Spectra.Notebooks;
 
 /// <summary>

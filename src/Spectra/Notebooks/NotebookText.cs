@@ -1,13 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis;
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Reports.Document;
-
 namespace Spectra.Notebooks;
 
 /// <summary>One-line plain-text summaries (the text/plain rendering; records would otherwise print every field).</summary>

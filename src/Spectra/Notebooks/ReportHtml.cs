@@ -1,8 +1,3 @@
-using System.Text;
-using Spectra.Analysis;
-using Spectra.Fluent;
-using Spectra.Reports;
-using Spectra.Reports.Document;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

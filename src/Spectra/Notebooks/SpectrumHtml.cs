@@ -1,6 +1,3 @@
-using System.Text;
-using Spectra.Fluent;
-using Spectra.Spectrum;
 using static Spectra.Notebooks.NotebookHtml;
 
 namespace Spectra.Notebooks;

@@ -1,4 +1,3 @@
-using Spectra.Fluent;
 using Spectra.Studies.Rendering;
 
 namespace Spectra.Notebooks;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Numerics.Tensors;
-
 namespace Spectra.Pipeline;
 
 /// <summary>

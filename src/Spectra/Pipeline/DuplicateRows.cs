@@ -1,5 +1,3 @@
-using Spectra.Data;
-
 namespace Spectra.Pipeline;
 
 /// <summary>A row that repeats an earlier row exactly.</summary>

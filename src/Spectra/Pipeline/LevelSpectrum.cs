@@ -1,7 +1,3 @@
-using System.Globalization;
-using Spectra.Data;
-using Spectra.Spectrum;
-
 namespace Spectra.Pipeline;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Spectra.LinearAlgebra;
-using Spectra.Matrices;
-
 namespace Spectra.Pipeline;
 
 /// <summary>

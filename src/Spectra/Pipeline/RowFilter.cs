@@ -1,7 +1,3 @@
-using System.Numerics.Tensors;
-using Spectra.Data;
-using Spectra.Matrices;
-
 namespace Spectra.Pipeline;
 
 /// <summary>

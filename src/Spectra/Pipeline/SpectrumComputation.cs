@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.Spectrum;
-
 namespace Spectra.Pipeline;
 
 /// <summary>Everything the pipeline computed from one pass over a source.</summary>

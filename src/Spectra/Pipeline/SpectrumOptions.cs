@@ -1,6 +1,3 @@
-using Spectra.Matrices;
-using Spectra.Spectrum;
-
 namespace Spectra.Pipeline;
 
 /// <summary>How a data source becomes a spectrum. Option names match the CLI flags and the JSON report.</summary>

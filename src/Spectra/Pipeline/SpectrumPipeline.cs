@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Spectra.Data;
-using Spectra.LinearAlgebra;
-using Spectra.Spectrum;
 
 namespace Spectra.Pipeline;
 

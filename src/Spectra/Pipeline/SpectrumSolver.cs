@@ -1,8 +1,3 @@
-using System.Numerics.Tensors;
-using Spectra.LinearAlgebra;
-using Spectra.Matrices;
-using Spectra.Spectrum;
-
 namespace Spectra.Pipeline;
 
 /// <summary>

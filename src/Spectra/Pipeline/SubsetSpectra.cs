@@ -1,5 +1,3 @@
-using Spectra.Spectrum;
-
 namespace Spectra.Pipeline;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.References;
 
 /// <summary>

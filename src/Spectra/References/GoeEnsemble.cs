@@ -1,6 +1,3 @@
-using Spectra.Data.Synthetic;
-using Spectra.LinearAlgebra;
-
 namespace Spectra.References;
 
 /// <summary>

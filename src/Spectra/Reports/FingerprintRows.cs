@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectra.Reports.Document;
-
 namespace Spectra.Reports;
 
 /// <summary>One line of the fingerprint table: a statistic, its value, and its GOE and Poisson references.</summary>

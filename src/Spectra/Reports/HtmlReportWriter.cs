@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Spectra.Reports.Charts;
-using Spectra.Reports.Document;
-
 namespace Spectra.Reports;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Spectra.Analysis;
-using Spectra.Reports.Document;
 
 namespace Spectra.Reports;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using Spectra.Reports.Document;
 using static Spectra.Reports.HtmlReportWriter;
 
 namespace Spectra.Reports;

@@ -1,13 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.FormFactor;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Pipeline;
-using Spectra.References;
-using Spectra.Reports.Document;
-using Spectra.Spectrum;
-
 namespace Spectra.Reports;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using static System.FormattableString;
-using Spectra.References;
-using Spectra.Reports.Charts;
-using Spectra.Reports.Document;
 
 namespace Spectra.Reports;
 

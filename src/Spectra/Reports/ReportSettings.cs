@@ -1,8 +1,3 @@
-using Spectra.Analysis.FormFactor;
-using Spectra.References;
-using Spectra.Spectrum;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Reports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Spectrum;
 
 /// <summary>Where a spectrum came from: which matrix was asked for and which was decomposed, the

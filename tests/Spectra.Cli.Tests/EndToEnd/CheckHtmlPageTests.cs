@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Spectra.Cli.Tests.TestSupport;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>`spectra check --html`, the page the nightly CI uploads: the rules' verdicts and the baseline come before the analysis.</summary>

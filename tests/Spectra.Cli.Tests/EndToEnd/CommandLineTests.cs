@@ -1,9 +1,5 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Spectra.Checks;
-using Spectra.Cli.Tests.TestSupport;
 using Spectra.Data;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Cli.Tests.EndToEnd;
 

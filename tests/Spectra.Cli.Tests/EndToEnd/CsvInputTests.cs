@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Spectra.Cli.Tests.TestSupport;
 
 namespace Spectra.Cli.Tests.EndToEnd;
 

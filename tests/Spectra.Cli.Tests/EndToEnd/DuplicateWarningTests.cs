@@ -1,5 +1,3 @@
-using Spectra.Cli.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>A dataset made mostly of copies gets a warning in the summary, not only a count.</summary>

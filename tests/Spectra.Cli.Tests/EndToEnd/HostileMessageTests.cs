@@ -1,5 +1,3 @@
-using Spectra.Cli.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>Whatever a file name or a file holds, an error is one line on standard error.</summary>

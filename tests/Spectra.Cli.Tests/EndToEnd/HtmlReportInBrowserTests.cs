@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Spectra.Cli.Tests.TestSupport;
 using Spectra.Data.Images;
 
 namespace Spectra.Cli.Tests.EndToEnd;

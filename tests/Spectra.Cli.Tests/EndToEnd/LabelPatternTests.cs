@@ -1,6 +1,3 @@
-using Spectra.Cli.Tests.TestSupport;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>

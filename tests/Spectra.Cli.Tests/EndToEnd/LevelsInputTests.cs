@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Spectra.Cli.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>`spectra analyze` on a list of levels (a 1-D .npy array, a text file) reads it as the spectrum it is.</summary>

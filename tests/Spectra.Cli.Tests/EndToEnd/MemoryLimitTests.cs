@@ -1,5 +1,3 @@
-using Spectra.Cli.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>--memory-limit sets the run's one budget; going over it, or giving a bad size, is one message and exit 3.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Spectra.Cli.Tests.TestSupport;
-using Spectra.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Spectra.Cli.Tests.EndToEnd;

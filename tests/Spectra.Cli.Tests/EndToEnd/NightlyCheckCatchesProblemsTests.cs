@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Spectra.Cli.Tests.TestSupport;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>A clean MNIST sample of 3000 images and its baseline, made once for the class.</summary>

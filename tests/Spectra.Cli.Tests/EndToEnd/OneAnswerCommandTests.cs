@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Spectra.Cli.Tests.TestSupport;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>

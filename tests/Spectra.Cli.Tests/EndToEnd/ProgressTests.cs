@@ -1,5 +1,3 @@
-using Spectra.Cli.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>Progress bars go to standard error on a terminal only, and never with --quiet.</summary>

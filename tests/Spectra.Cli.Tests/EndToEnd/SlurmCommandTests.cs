@@ -1,5 +1,3 @@
-using Spectra.Cli.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.EndToEnd;
 
 /// <summary>`spectra slurm` without a cluster: the scripts it writes, what it prints, and its refusals.</summary>

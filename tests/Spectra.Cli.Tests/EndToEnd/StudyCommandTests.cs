@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Spectra.Checks;
-using Spectra.Cli.Tests.TestSupport;
 using Spectra.Data.Synthetic;
 
 namespace Spectra.Cli.Tests.EndToEnd;

@@ -1,5 +1,4 @@
 using Spectra.Data.Images;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Cli.Tests.TestSupport;
 

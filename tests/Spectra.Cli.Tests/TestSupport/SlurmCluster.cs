@@ -1,5 +1,3 @@
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Cli.Tests.TestSupport;
 
 /// <summary>

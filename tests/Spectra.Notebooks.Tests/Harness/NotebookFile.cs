@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Spectra.Notebooks.Tests.Harness;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Spectra.Notebooks.Tests.Harness;
 
 /// <summary>Writes a run's outputs back into the notebook, in nbformat 4, so it reads well where .ipynb files are rendered.</summary>

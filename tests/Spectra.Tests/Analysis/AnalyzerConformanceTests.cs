@@ -1,10 +1,4 @@
 using System.Collections;
-using System.Reflection;
-using System.Text.Json;
-using Spectra.Analysis;
-using Spectra.Analysis.PowerLaw;
-using Spectra.References;
-using Spectra.Spectrum;
 
 namespace Spectra.Tests.Analysis;
 

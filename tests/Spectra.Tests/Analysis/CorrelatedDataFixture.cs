@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Spectra.Data.Synthetic;
-using Spectra.Spectrum;
 
 namespace Spectra.Tests.Analysis;
 

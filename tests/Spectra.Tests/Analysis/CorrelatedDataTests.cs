@@ -1,9 +1,4 @@
-using Spectra.Analysis;
 using Spectra.Analysis.Entropy;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Spectrum.Unfolding;
 
 namespace Spectra.Tests.Analysis;
 

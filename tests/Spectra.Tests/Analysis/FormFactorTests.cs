@@ -1,9 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.FormFactor;
-using Spectra.Data.Synthetic;
-using Spectra.Pipeline;
-using Spectra.References;
-
 namespace Spectra.Tests.Analysis;
 
 public class FormFactorTests

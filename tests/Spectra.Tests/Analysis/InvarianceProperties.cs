@@ -1,10 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Spectra.Analysis;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Data.Synthetic;
-using Spectra.References;
-using Spectra.Spectrum;
 
 namespace Spectra.Tests.Analysis;
 

@@ -1,9 +1,4 @@
-using Spectra.Analysis;
 using Spectra.Analysis.MarchenkoPasturFit;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data.Synthetic;
-using Spectra.LinearAlgebra;
-using Spectra.Spectrum;
 
 namespace Spectra.Tests.Analysis;
 

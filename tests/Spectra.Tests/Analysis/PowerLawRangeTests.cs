@@ -1,5 +1,3 @@
-using Spectra.Jobs;
-
 namespace Spectra.Tests.Analysis;
 
 /// <summary>A power-law range given in full that cannot hold a fit is refused, never turned into a missing power law.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Analysis;
 

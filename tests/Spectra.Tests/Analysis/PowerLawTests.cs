@@ -1,7 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Data.Synthetic;
-
 namespace Spectra.Tests.Analysis;
 
 public class PowerLawTests

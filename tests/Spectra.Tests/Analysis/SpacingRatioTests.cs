@@ -1,7 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Spectrum;
-
 namespace Spectra.Tests.Analysis;
 
 public class SpacingRatioTests

@@ -1,8 +1,3 @@
-using Spectra.Data.Synthetic;
-using Spectra.LinearAlgebra;
-using Spectra.References;
-using Spectra.Spectrum;
-
 namespace Spectra.Tests.Analysis;
 
 /// <summary>Spectra for tests: covariance spectra of synthetic data computed directly (C = XcᵀXc/M, native BLAS/LAPACK).</summary>

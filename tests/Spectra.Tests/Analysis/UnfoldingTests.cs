@@ -1,7 +1,3 @@
-using Spectra.Data.Synthetic;
-using Spectra.References;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Tests.Analysis;
 
 public class UnfoldingTests

@@ -1,6 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Checks;
-
 namespace Spectra.Tests.Checks;
 
 public class CheckEvaluatorTests

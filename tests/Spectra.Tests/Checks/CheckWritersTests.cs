@@ -1,7 +1,4 @@
 using System.Xml.Linq;
-using Spectra.Analysis;
-using Spectra.Checks;
-using Spectra.Reports;
 
 namespace Spectra.Tests.Checks;
 

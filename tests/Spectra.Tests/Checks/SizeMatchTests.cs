@@ -1,7 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Checks;
-using Spectra.Data;
-
 namespace Spectra.Tests.Checks;
 
 public class SizeMatchTests

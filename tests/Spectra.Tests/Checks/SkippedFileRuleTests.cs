@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Checks;
 using Spectra.Reports.Document;
 
 namespace Spectra.Tests.Checks;

@@ -1,11 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Checks;
-using Spectra.Data.Images;
-using Spectra.Data.Parquet;
-using Spectra.Jobs;
-using Spectra.Pipeline;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Tests.Checks;
 
 /// <summary>A baseline or rules file that does not say what it seems to say is one error naming the file and the key.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using Spectra.Data;
-using Spectra.Data.Images;
-
 namespace Spectra.Tests.Data;
 
 /// <summary>The provenance hash: XXH128 in its canonical hex form, independent of how the bytes are cut.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Data;
-
 namespace Spectra.Tests.Data;
 
 /// <summary>One glob language: paths keep '*' within a folder, column names have no folders.</summary>

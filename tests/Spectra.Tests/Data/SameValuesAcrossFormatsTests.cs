@@ -1,6 +1,3 @@
-using Spectra.Jobs;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
-
 namespace Spectra.Tests.Hostile;
 
 /// <summary>Small files whose headers lie about their size, made on the spot.</summary>

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using Spectra.Data.Images;
-using Spectra.Data.Images.Codecs;
-using Spectra.Tests.Data.Images;
 using static Spectra.Tests.Hostile.HostileFiles;
 
 namespace Spectra.Tests.Hostile;

@@ -1,4 +1,3 @@
-using Spectra.Data.Parquet;
 using Spectra.Tests.Data.Parquet;
 
 namespace Spectra.Tests.Hostile;

@@ -1,6 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Pipeline;
-using Spectra.Tests.Data.Images;
 using static Spectra.Tests.Hostile.HostileFiles;
 
 namespace Spectra.Tests.Hostile;

@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.Pipeline;
-
 namespace Spectra.Tests.Hostile;
 
 /// <summary>The run's one memory budget: sizes as users write them, reservations, scopes, and the pipeline held to it.</summary>

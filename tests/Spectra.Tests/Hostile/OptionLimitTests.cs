@@ -1,4 +1,3 @@
-using Spectra.Checks;
 using Spectra.Fluent;
 
 namespace Spectra.Tests.Hostile;

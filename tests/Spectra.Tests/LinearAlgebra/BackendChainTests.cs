@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Tests.LinearAlgebra;
 
 public class BackendChainTests

@@ -1,6 +1,3 @@
-using Spectra.LinearAlgebra;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.LinearAlgebra;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Tests.LinearAlgebra;
 
 /// <summary>Each exact 8-bit kernel the processor has against products summed one by one in 64-bit integers: equal, not close.</summary>

@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Tests.LinearAlgebra;
 
 /// <summary>The choice between Spectra's AVX-512 rank-k kernel and the library's dsyrk.</summary>

@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Tests.LinearAlgebra;
 
 /// <summary>Inside a Slurm task the native thread count is the task's CPU share unless Spectra's own variable says otherwise.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Matrices;
-
 namespace Spectra.Tests.Matrices;
 
 public class ByteGridTests

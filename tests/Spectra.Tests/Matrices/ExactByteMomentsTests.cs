@@ -1,7 +1,3 @@
-using Spectra.LinearAlgebra;
-using Spectra.Matrices;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Matrices;
 
 /// <summary>

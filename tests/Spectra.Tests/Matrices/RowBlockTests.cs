@@ -1,5 +1,3 @@
-using Spectra.Matrices;
-
 namespace Spectra.Tests.Matrices;
 
 /// <summary>The vectorised column passes must give exactly what the plain loops give (the accumulator's results are compared bit for bit across runs).</summary>

@@ -1,11 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.Pipeline;
-using Spectra.References;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Pipeline;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-
 namespace Spectra.Tests.Pipeline;
 
 public class GramCovarianceConversionTests

@@ -1,9 +1,3 @@
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.Pipeline;
-using Spectra.References;
-using Spectra.Tests.Data.Images;
-
 namespace Spectra.Tests.Pipeline;
 
 /// <summary>A list of levels read as a spectrum: the text format, and which analyzers apply.</summary>

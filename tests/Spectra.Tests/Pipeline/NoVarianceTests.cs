@@ -1,8 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Pipeline;
 
 /// <summary>

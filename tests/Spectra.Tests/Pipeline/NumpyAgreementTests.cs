@@ -1,8 +1,3 @@
-using Spectra.Data;
-using Spectra.Matrices;
-using Spectra.Pipeline;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Pipeline;
 
 /// <summary>The whole rows → matrix → eigenvalues path against numpy, an independent implementation.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Pipeline;
-
 namespace Spectra.Tests.Pipeline;
 
 public class RealisationBlocksTests

@@ -1,9 +1,3 @@
-using Spectra.Analysis.FormFactor;
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Pipeline;
 
 /// <summary>

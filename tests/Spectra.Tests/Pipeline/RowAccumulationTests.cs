@@ -1,7 +1,3 @@
-using Spectra.LinearAlgebra;
-using Spectra.Pipeline;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Pipeline;
 
 public class RowAccumulationTests

@@ -1,7 +1,3 @@
-using Spectra.Data;
-using Spectra.Matrices;
-using Spectra.Pipeline;
-
 namespace Spectra.Tests.Pipeline;
 
 public class RowFilterTests

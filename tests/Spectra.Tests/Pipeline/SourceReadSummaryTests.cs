@@ -1,10 +1,4 @@
-using Spectra.Checks;
-using Spectra.Data;
-using Spectra.Data.Parquet;
-using Spectra.Matrices;
-using Spectra.Pipeline;
 using Spectra.Tests.Data.Parquet;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Pipeline;
 

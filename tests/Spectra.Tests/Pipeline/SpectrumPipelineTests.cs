@@ -1,9 +1,3 @@
-using Spectra.Data;
-using Spectra.Matrices;
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Pipeline;
 
 public class SpectrumPipelineTests

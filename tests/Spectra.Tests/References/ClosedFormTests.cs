@@ -1,5 +1,4 @@
 using MathNet.Numerics.Integration;
-using Spectra.References;
 
 namespace Spectra.Tests.References;
 

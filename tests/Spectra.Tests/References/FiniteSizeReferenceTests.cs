@@ -1,12 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data.Synthetic;
-using Spectra.LinearAlgebra;
-using Spectra.References;
-using Spectra.Spectrum;
-
 namespace Spectra.Tests.References;
 
 public class FiniteSizeReferenceTests

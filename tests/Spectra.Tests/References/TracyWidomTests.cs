@@ -1,6 +1,5 @@
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using Spectra.References;
 
 namespace Spectra.Tests.References;
 

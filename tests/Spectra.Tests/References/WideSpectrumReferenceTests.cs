@@ -1,16 +1,3 @@
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Analysis;
-using Spectra.Data;
-using Spectra.Data.Images;
-using Spectra.Data.Synthetic;
-using Spectra.LinearAlgebra;
-using Spectra.Pipeline;
-using Spectra.References;
-using Spectra.Spectrum;
-using Spectra.Spectrum.Unfolding;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.References;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Spectra.Reports;
 using Spectra.Reports.Document;
 
 namespace Spectra.Tests.Reports;

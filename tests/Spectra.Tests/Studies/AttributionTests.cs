@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.Pipeline;
 using Spectra.Studies.Attribution;
 
 namespace Spectra.Tests.Studies;

@@ -1,10 +1,4 @@
-using Spectra.References;
-using Spectra.Data.Synthetic;
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Reports;
 using Spectra.Studies.Comparison;
-using Xunit.Abstractions;
 
 namespace Spectra.Tests.Studies;
 

@@ -1,10 +1,5 @@
-using Spectra.Analysis;
 using Spectra.Fluent;
-using Spectra.Reports;
 using Spectra.Studies.PerClass;
-using Spectra.Studies.SampleSize;
-using Spectra.Tests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Spectra.Tests.Studies;
 

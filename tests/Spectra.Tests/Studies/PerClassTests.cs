@@ -1,8 +1,4 @@
-using Spectra.Analysis;
-using Spectra.Data;
-using Spectra.Data.Synthetic;
 using Spectra.Studies.PerClass;
-using Xunit.Abstractions;
 
 namespace Spectra.Tests.Studies;
 

@@ -1,9 +1,3 @@
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.Studies;
-using Spectra.Studies.SampleSize;
-using Xunit.Abstractions;
-
 namespace Spectra.Tests.Studies;
 
 /// <summary>The scan on correlated Gaussian data with d = 256 (SCIENCE.md §5); each scan is computed once for the class.</summary>

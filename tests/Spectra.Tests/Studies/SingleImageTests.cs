@@ -1,8 +1,4 @@
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.References;
 using Spectra.Studies.SingleImage;
-using Xunit.Abstractions;
 
 namespace Spectra.Tests.Studies;
 

@@ -1,5 +1,3 @@
-using Spectra.Data.Synthetic;
-
 namespace Spectra.Tests.Studies;
 
 /// <summary>Synthetic datasets for the study tests.</summary>

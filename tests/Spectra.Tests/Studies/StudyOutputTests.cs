@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Spectra.Data.Synthetic;
-using Spectra.Studies;
 using Spectra.Studies.Rendering;
-using Spectra.Studies.SampleSize;
 
 namespace Spectra.Tests.Studies;
 

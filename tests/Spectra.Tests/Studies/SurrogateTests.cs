@@ -1,7 +1,4 @@
-using Spectra.Data.Synthetic;
-using Spectra.Studies;
 using Spectra.Studies.Surrogates;
-using Xunit.Abstractions;
 
 namespace Spectra.Tests.Studies;
 

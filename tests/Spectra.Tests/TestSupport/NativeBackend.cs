@@ -1,5 +1,3 @@
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Tests.TestSupport;
 
 /// <summary>Whether a native LAPACK/BLAS library loads here; the tests that compare it with the managed solver need one.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Spectra.Tests.TestSupport;
 
 /// <summary>Debian's /usr/bin/python3 with PIL (python3-pil, installed by .ci/run): an independent image writer and decoder.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Spectrum;
-
 namespace Spectra.Analysis;
 
 /// <summary>What every analyzer reads: the spectrum, its bulk, and the seed for any random choice (bootstrap, subsampling).</summary>

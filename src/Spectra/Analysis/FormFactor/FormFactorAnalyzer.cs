@@ -1,6 +1,3 @@
-using Spectra.References;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis.FormFactor;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis.FormFactor;
 
 /// <summary>Options of the spectral form factor (SCIENCE.md §3.5).</summary>

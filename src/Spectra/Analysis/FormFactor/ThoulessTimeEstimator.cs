@@ -1,4 +1,3 @@
-using Spectra.References;
 using static System.FormattableString;
 
 namespace Spectra.Analysis.FormFactor;

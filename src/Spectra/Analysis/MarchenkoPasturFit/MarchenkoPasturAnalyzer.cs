@@ -1,6 +1,3 @@
-using Spectra.References;
-using Spectra.Spectrum;
-
 namespace Spectra.Analysis.MarchenkoPasturFit;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Synthetic;
-
 namespace Spectra.Analysis.PowerLaw;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Spectra.References;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis.SpacingDistribution;
 
 /// <summary>P(s) of the unfolded bulk against Poisson, the GOE Wigner surmise and (optionally) the GUE surmise.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis.SpacingDistribution;
 
 /// <summary>Options of the nearest-neighbour spacing analyzer P(s) (SCIENCE.md §3.3).</summary>

@@ -1,5 +1,3 @@
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Analysis.SpacingDistribution;
 
 /// <summary>Unfolded spacings against one reference surmise.</summary>

@@ -1,5 +1,3 @@
-using Spectra.References;
-
 namespace Spectra.Analysis.SpacingRatio;
 
 /// <summary>

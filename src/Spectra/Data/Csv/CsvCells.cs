@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Spectra.Data.Csv;
 
 /// <summary>What a cell's text means as a number, in the invariant culture whatever the machine's.</summary>

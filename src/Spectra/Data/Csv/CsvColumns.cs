@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Spectra.Data.Csv;
 
 /// <summary>The columns a CSV source reads: the features' positions in a record, in selection order, and the label's.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using Sylvan.Data.Csv;
 
 namespace Spectra.Data.Csv;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectra.Data.Parquet;
-
 namespace Spectra.Data.Csv;
 
 /// <summary>

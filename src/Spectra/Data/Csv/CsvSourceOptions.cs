@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet;
-
 namespace Spectra.Data.Csv;
 
 /// <summary>How a CSV or TSV file (plain or gzip-compressed) becomes a sample matrix; the options mean what <see cref="ParquetSourceOptions"/>'s do.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Spectra.Data.Csv;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Files;
-
 namespace Spectra.Data.Csv;
 
 /// <summary>

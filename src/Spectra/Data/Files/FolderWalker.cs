@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using System.Runtime.CompilerServices;
 namespace Spectra.Data.Files;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PureHDF;
-
 namespace Spectra.Data.Hdf5;
 
 /// <summary>A dataset of an HDF5 file as the finder saw it: its path, its shape and whether its elements are numbers Spectra reads.</summary>

@@ -1,5 +1,3 @@
-using PureHDF;
-
 namespace Spectra.Data.Hdf5;
 
 /// <summary>The element types read as features: IEEE floats and two's-complement integers, each converted to double.</summary>

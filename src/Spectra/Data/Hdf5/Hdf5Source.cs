@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using PureHDF;
 using PureHDF.Selections;
 using PureHDF.VOL.Native;
-using Spectra.Data.Parquet;
 
 namespace Spectra.Data.Hdf5;
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using Spectra.Data.Files;
 using OpenedFile = (Spectra.Data.Images.IImageStack? Stack, System.ReadOnlyMemory<byte> Bytes, Spectra.SpectraException? Error);
 
 namespace Spectra.Data.Images;

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Runtime.CompilerServices;
-using Spectra.Data.Images.Codecs;
 using Spectra.Data.Images.Codecs.Fallback;
 
 namespace Spectra.Data.Images;

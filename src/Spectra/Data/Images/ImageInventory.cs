@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Spectra.Data.Files;
-
 namespace Spectra.Data.Images;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Spectra.Data.Files;
-
 namespace Spectra.Data.Images;
 
 /// <summary>The header pass: which files are images, and how large. Headers are cheap, so every file is probed before any is decoded.</summary>

@@ -1,4 +1,3 @@
-using Spectra.Data.Images.Codecs;
 using Spectra.Data.Images.Codecs.Fallback;
 
 namespace Spectra.Data.Images;

@@ -1,6 +1,3 @@
-using Spectra.Data.Parquet.Encodings;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>

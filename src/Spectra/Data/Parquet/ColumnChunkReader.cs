@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Buffers.Binary;
 using Spectra.Data.Parquet.Codecs;
-using Spectra.Data.Parquet.Encodings;
-using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet;
 

@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>What Spectra can do with a leaf column.</summary>

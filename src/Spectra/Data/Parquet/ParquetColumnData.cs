@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet.Encodings;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
-using Spectra.Data.Parquet.Format;
 
 namespace Spectra.Data.Parquet;
 

@@ -1,5 +1,3 @@
-using Spectra.Data.Files;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>The .parquet files of a dataset folder, in the order every reader takes them.</summary>

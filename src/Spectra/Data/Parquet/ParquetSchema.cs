@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>The leaf columns of a file, derived from the footer's flattened schema tree.</summary>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Globalization;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>A decoded group turned into row-major doubles: nulls by the policy, partition values, labels.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Spectra.Data.Parquet;
 
 /// <summary>

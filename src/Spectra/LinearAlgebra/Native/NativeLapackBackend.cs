@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Spectra.LinearAlgebra.Native;
 
 /// <summary>Dense kernels through a native LAPACK/BLAS library bound at run time.</summary>

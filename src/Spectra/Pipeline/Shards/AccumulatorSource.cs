@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.LinearAlgebra;
-
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>

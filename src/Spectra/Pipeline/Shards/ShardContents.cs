@@ -1,5 +1,3 @@
-using Spectra.Matrices;
-
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>What an accumulator file holds: its header and the sections after it.</summary>

@@ -1,11 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Spectra.Data.Files;
-using Spectra.LinearAlgebra;
-using Spectra.Matrices;
-
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>

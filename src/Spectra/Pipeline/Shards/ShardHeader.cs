@@ -1,5 +1,3 @@
-using Spectra.Data;
-
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>

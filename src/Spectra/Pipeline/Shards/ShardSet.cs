@@ -1,8 +1,3 @@
-using System.Text;
-using Spectra.Data;
-using Spectra.LinearAlgebra;
-using Spectra.Matrices;
-
 namespace Spectra.Pipeline.Shards;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using static Spectra.Reports.Charts.SvgChartWriter;
 
 namespace Spectra.Reports.Charts;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Spectra.Reports.Charts;
 
 /// <summary>Tick positions and labels a reader can parse at a glance: steps of 1, 2 or 5 × 10^k, and decades on log axes.</summary>

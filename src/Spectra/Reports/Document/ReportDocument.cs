@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-
 namespace Spectra.Reports.Document;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-
 namespace Spectra.Spectrum.Unfolding;
 
 /// <summary>

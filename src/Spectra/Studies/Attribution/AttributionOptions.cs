@@ -1,5 +1,3 @@
-using Spectra.Matrices;
-
 namespace Spectra.Studies.Attribution;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Spectra.Data;
-using Spectra.LinearAlgebra;
-using Spectra.Matrices;
-
 namespace Spectra.Studies.Attribution;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Analysis.Entropy;
-using Spectra.Analysis.PowerLaw;
-using Spectra.Analysis.SpacingDistribution;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Spectrum;
-
 namespace Spectra.Studies;
 
 /// <summary>Computes <see cref="HeadlineStatistics"/> with the same analyzers as the main report.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Spectrum;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Studies;
 
 /// <summary>

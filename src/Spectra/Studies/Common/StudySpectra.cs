@@ -1,7 +1,3 @@
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-
 namespace Spectra.Studies;
 
 /// <summary>The one way a study turns rows into a spectrum: the main pipeline, without its extras.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Pipeline;
-
 namespace Spectra.Studies.Comparison;
 
 /// <summary>Options of <c>spectra compare A B</c>.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-
 namespace Spectra.Studies.Comparison;
 
 /// <summary>Distances between the same distribution (unfolded spacings or spacing ratios) of the two sides.</summary>

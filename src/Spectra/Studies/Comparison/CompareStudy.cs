@@ -1,11 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Studies.Comparison;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Spectra.Spectrum;
-
 namespace Spectra.Studies.Comparison;
 
 /// <summary>

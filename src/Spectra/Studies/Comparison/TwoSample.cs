@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-
 namespace Spectra.Studies.Comparison;
 
 /// <summary>Two-sample distances between empirical distributions.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Analysis;
-using Spectra.Pipeline;
-
 namespace Spectra.Studies.PerClass;
 
 /// <summary>

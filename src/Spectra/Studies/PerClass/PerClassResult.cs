@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-
 namespace Spectra.Studies.PerClass;
 
 /// <summary>The level statistics of one class, or of all classes pooled.</summary>

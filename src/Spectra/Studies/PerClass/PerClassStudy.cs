@@ -1,9 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis;
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Spectrum;
-
 namespace Spectra.Studies.PerClass;
 
 /// <summary>

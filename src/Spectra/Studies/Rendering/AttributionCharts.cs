@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectra.Reports.Charts;
 using Spectra.Studies.Attribution;
 
 namespace Spectra.Studies.Rendering;

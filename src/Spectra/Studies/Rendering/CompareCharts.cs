@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectra.References;
-using Spectra.Reports.Charts;
 using Spectra.Studies.Comparison;
 
 namespace Spectra.Studies.Rendering;

@@ -1,5 +1,3 @@
-using Spectra.Reports.Charts;
-
 namespace Spectra.Studies.Rendering;
 
 /// <summary>Vertical ±1 s.e. bars drawn as two-point lines, so every study's error bars look alike.</summary>

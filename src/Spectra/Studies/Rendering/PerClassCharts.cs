@@ -1,5 +1,3 @@
-using Spectra.References;
-using Spectra.Reports.Charts;
 using Spectra.Studies.PerClass;
 
 namespace Spectra.Studies.Rendering;

@@ -1,7 +1,3 @@
-using Spectra.References;
-using Spectra.Reports.Charts;
-using Spectra.Studies.SampleSize;
-
 namespace Spectra.Studies.Rendering;
 
 /// <summary>One chart per statistic of a sample-size scan: every subset's value and their mean against M/d, the reference and M_crit.</summary>

@@ -1,4 +1,3 @@
-using Spectra.Reports.Charts;
 using Spectra.Studies.SingleImage;
 
 namespace Spectra.Studies.Rendering;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Spectra.Reports.Charts;
-
 namespace Spectra.Studies.Rendering;
 
 /// <summary>A self-contained HTML page for a study: a title, tables and SVG charts, no external assets.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Spectra.Reports;
-
 namespace Spectra.Studies.Rendering;
 
 /// <summary>

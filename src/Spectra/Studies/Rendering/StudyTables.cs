@@ -1,9 +1,6 @@
-using System.Globalization;
-using Spectra.Analysis;
 using Spectra.Studies.Attribution;
 using Spectra.Studies.Comparison;
 using Spectra.Studies.PerClass;
-using Spectra.Studies.SampleSize;
 using Spectra.Studies.SingleImage;
 using Spectra.Studies.Surrogates;
 using static Spectra.Studies.Rendering.StudyHtml;

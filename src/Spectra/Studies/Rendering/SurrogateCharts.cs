@@ -1,4 +1,3 @@
-using Spectra.Reports.Charts;
 using Spectra.Studies.Surrogates;
 
 namespace Spectra.Studies.Rendering;

@@ -1,5 +1,3 @@
-using Spectra.Analysis;
-
 namespace Spectra.Studies.SampleSize;
 
 /// <summary>A statistic's spread over the subsets of one sample size.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Spectra.Analysis;
-using Spectra.Data;
-using Spectra.Data.Synthetic;
-using Spectra.References;
-
 namespace Spectra.Studies.SampleSize;
 
 /// <summary>

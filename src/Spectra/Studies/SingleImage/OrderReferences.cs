@@ -1,8 +1,3 @@
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data.Synthetic;
-using Spectra.References;
-using Spectra.Spectrum;
-
 namespace Spectra.Studies.SingleImage;
 
 /// <summary>

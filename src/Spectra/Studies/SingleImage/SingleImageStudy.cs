@@ -1,8 +1,3 @@
-using System.Globalization;
-using Spectra.Data;
-using Spectra.Pipeline;
-using Spectra.Spectrum.Unfolding;
-
 namespace Spectra.Studies.SingleImage;
 
 /// <summary>

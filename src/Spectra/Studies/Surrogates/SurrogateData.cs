@@ -1,5 +1,3 @@
-using Spectra.Data.Synthetic;
-
 namespace Spectra.Studies.Surrogates;
 
 /// <summary>Builds surrogate values from real rows (row-major M × d); each draw has its own seeded stream.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Pipeline;
-
 namespace Spectra.Studies.Surrogates;
 
 /// <summary>Options of the surrogate study: which surrogates, how many seeded draws of each, and the pipeline they all go through.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.References;
-
 namespace Spectra.Studies.Surrogates;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-using Spectra.Data.Csv;
 using Spectra.Tests.Hostile;
 
 namespace Spectra.Tests.Data.Csv;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Spectra.Data.Csv;
-using Spectra.Data.Parquet;
-using Spectra.Jobs;
 
 namespace Spectra.Tests.Data.Csv;
 

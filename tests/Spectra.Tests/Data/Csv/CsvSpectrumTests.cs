@@ -1,7 +1,3 @@
-using Spectra.Data.Csv;
-using Spectra.Jobs;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Csv;
 
 /// <summary>A table saved by numpy as CSV, TSV, .csv.gz, headerless CSV and a 2-D .npy gives one spectrum, through the entry point the command line uses.</summary>

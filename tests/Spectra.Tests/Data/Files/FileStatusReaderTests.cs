@@ -1,6 +1,3 @@
-using Spectra.Data.Files;
-using Spectra.Tests.Data.Images;
-
 namespace Spectra.Tests.Data.Files;
 
 /// <summary>The statx record's fields against what the runtime and the file system say independently.</summary>

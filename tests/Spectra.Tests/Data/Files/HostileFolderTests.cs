@@ -1,8 +1,3 @@
-using Spectra.Data.Files;
-using Spectra.Data;
-using Spectra.Data.Images;
-using Spectra.Tests.Data.Images;
-
 namespace Spectra.Tests.Data.Files;
 
 /// <summary>Folders an attacker could build: pipes among the images, link loops, links each way, devices behind links.</summary>

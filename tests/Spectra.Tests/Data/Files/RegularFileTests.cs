@@ -1,6 +1,3 @@
-using Spectra.Data.Files;
-using Spectra.Tests.Data.Images;
-
 namespace Spectra.Tests.Data.Files;
 
 public class RegularFileTests

@@ -1,5 +1,3 @@
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Hdf5;
 
 /// <summary>

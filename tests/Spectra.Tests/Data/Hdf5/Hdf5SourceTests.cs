@@ -1,8 +1,4 @@
-using Spectra.Data;
 using Spectra.Data.Hdf5;
-using Spectra.Jobs;
-using Spectra.Pipeline;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Data.Hdf5;
 

@@ -1,5 +1,4 @@
 using System.IO.Hashing;
-using Spectra.Data.Images;
 
 namespace Spectra.Tests.Data.Images;
 

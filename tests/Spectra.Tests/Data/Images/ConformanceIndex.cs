@@ -1,5 +1,3 @@
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>images/reference/INDEX.tsv: each input file, whether the reference C library decoded it, and its reference decode.</summary>

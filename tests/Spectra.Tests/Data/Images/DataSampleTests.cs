@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using Spectra.Data.Images;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 public class DataSampleTests

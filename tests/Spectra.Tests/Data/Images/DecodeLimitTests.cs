@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using Spectra.Data.Images;
-using Spectra.Data.Images.Codecs;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>Headers that claim huge images are refused from the header alone, before pixel memory is allocated.</summary>

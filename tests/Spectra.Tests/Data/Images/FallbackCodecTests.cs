@@ -1,7 +1,4 @@
-using Spectra.Data.Images;
 using Spectra.Data.Images.Codecs.Fallback;
-using Spectra.Jobs;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Data.Images;
 

@@ -1,5 +1,3 @@
-using Spectra.Data.Images;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>Files are probed and decoded in parallel, several per thread; rows, labels and skipped files still follow path order.</summary>

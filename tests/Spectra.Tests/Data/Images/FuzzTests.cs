@@ -1,7 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Data.Images.Codecs;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using Spectra.Data.Images;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>An IDX image stack takes its class labels from the labels file beside it, row by row.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Images;
-
 namespace Spectra.Tests.Data.Images;
 
 public class ImageFolderSourceTests

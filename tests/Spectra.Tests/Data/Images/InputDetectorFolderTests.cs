@@ -1,5 +1,3 @@
-using Spectra.Data;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Jobs;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Images.Codecs.Jpeg;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Data.Images.Codecs;
-using Spectra.Data.Images.Codecs.Jpeg;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>

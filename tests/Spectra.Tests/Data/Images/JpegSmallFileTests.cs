@@ -1,6 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Data.Images.Codecs;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>

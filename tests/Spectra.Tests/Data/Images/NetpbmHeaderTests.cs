@@ -1,6 +1,3 @@
-using System.Text;
-using Spectra.Data.Images;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>Netpbm headers that do not fit the probe's prefix, or never end.</summary>

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Spectra.Data;
-using Spectra.Jobs;
-using Spectra.Pipeline;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Data.Images;
 

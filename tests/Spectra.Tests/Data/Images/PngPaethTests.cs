@@ -1,5 +1,3 @@
-using Spectra.Data.Images.Codecs;
-
 namespace Spectra.Tests.Data.Images;
 
 public class PngPaethTests

@@ -1,5 +1,3 @@
-using Spectra.Data.Images;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>Compares a decoded image with a reference decode after bringing both to the same channel layout.</summary>

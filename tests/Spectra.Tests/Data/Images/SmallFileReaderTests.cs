@@ -1,5 +1,3 @@
-using Spectra.Data.Images;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>The header pass's direct read must see exactly the bytes the runtime's file API sees, or decline.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Images;
 
 /// <summary>Small committed inputs written by tools/fixtures/images/make_test_arrays.py (numpy, PIL).</summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet;
-
 namespace Spectra.Tests.Data.Parquet;
 
 /// <summary>The register transpose from float columns to row-major doubles against the definition, element by element.</summary>

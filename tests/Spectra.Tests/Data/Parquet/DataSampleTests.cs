@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Spectra.Data.Parquet;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Parquet;
 
 /// <summary>data-samples/embeddings/embeddings.parquet reads as DuckDB, its writer, summarised it.</summary>

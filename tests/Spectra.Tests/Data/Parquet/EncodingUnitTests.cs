@@ -1,4 +1,3 @@
-using Spectra.Data;
 using Spectra.Data.Parquet.Codecs;
 using Spectra.Data.Parquet.Encodings;
 

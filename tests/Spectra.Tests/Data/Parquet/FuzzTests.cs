@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Spectra.Data.Parquet;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Parquet;
 
 /// <summary>

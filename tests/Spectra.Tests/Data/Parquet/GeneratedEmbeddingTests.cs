@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using Spectra.LinearAlgebra;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Data.Parquet;
 

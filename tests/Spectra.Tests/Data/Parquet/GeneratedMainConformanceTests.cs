@@ -1,6 +1,3 @@
-using Spectra.Data.Parquet;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Parquet;
 
 /// <summary>

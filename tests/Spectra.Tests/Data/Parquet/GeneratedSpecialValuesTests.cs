@@ -1,5 +1,4 @@
 using System.Globalization;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Data.Parquet;
 

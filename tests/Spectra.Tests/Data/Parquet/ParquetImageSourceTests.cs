@@ -1,9 +1,4 @@
-using Spectra.Data;
-using Spectra.Data.Images;
 using Spectra.Data.Parquet.Images;
-using Spectra.Jobs;
-using Spectra.Tests.Data.Images;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Data.Parquet;
 

@@ -1,7 +1,3 @@
-using Spectra.Data;
-using Spectra.Data.Parquet;
-using Spectra.Tests.TestSupport;
-
 namespace Spectra.Tests.Data.Parquet;
 
 /// <summary>ParquetSource on the generated main table, whose every value is a closed formula of the row index i.</summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet;
-
 namespace Spectra.Tests.Data.Parquet;
 
 /// <summary>Reads whole columns across row groups, for comparing with expected values.</summary>

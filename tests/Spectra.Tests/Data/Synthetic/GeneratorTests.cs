@@ -1,8 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Spectra.Analysis.SpacingRatio;
-using Spectra.Data.Synthetic;
-using Spectra.LinearAlgebra;
-using Spectra.References;
 
 namespace Spectra.Tests.Data.Synthetic;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectra.Jobs.Cluster;
 
 namespace Spectra.Tests.Jobs.Cluster;

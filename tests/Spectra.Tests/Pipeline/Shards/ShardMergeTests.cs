@@ -1,9 +1,4 @@
-using System.Text;
-using Spectra.Data;
-using Spectra.Jobs;
-using Spectra.Pipeline;
 using Spectra.Pipeline.Shards;
-using Spectra.Tests.TestSupport;
 
 namespace Spectra.Tests.Pipeline.Shards;
 

@@ -1,7 +1,3 @@
-using Spectra.Analysis.FormFactor;
-using Spectra.Data.Synthetic;
-using Spectra.References;
-using Spectra.Reports;
 using Spectra.Reports.Charts;
 
 namespace Spectra.Tests.Reports.Charts;

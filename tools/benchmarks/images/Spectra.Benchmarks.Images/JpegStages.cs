@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectra.Data.Images;
 using Spectra.Data.Images.Codecs;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SkiaSharp;
 using Spectra.Data.Images;
 using Spectra.Data.Images.Codecs;

@@ -1,5 +1,4 @@
 using Spectra.Data;
-using System.Diagnostics;
 using System.Globalization;
 using Spectra.Fluent;
 using Spectra.Pipeline;

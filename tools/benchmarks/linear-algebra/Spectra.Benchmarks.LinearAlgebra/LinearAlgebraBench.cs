@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectra.LinearAlgebra;
 using Spectra.Matrices;
 

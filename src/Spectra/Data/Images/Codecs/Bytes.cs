@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Spectra.Data.Images.Codecs;
 
 /// <summary>Bounds-checked reads that turn a short buffer into a clear "unexpected end" error.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
 using Spectra.Data.Images.Codecs.Jpeg;
 
 namespace Spectra.Data.Images.Codecs;

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Spectra.Data.Images.Codecs;
 
 /// <summary>

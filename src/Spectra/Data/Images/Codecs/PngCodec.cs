@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace Spectra.Data.Images.Codecs;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Codecs;
 
 /// <summary>The LZ4 block format (sequences of literals and back-references), bounds-checked on both sides.</summary>

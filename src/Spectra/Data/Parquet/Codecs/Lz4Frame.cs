@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Codecs;
 
 /// <summary>The LZ4 frame format (magic, frame descriptor, size-prefixed blocks), as some legacy LZ4 pages hold.</summary>

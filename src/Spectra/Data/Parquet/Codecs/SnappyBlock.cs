@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using Spectra.Data.Parquet.Encodings;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Codecs;
 
 /// <summary>

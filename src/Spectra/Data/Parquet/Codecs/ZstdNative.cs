@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Codecs;
 
 /// <summary>

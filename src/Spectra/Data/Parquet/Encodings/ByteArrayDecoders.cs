@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Encodings;
 
 /// <summary>Receives one decoded byte-array value.</summary>

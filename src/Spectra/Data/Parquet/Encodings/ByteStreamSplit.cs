@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Encodings;
 
 /// <summary>BYTE_STREAM_SPLIT: byte k of every value stored together; reassembled here into the PLAIN layout.</summary>

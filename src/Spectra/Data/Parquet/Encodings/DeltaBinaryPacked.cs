@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Encodings;
 
 /// <summary>

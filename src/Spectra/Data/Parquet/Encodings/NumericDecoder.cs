@@ -1,9 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Buffers.Binary;
-using System.Numerics;
-using System.Runtime.InteropServices;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Encodings;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Numerics;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Encodings;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Spectra.Data.Parquet.Encodings;
 
 /// <summary>Float to double, eight values at a time where the CPU allows: the hottest loop of a float feature table.</summary>

@@ -1,6 +1,3 @@
-using Spectra.Data.Images;
-using Spectra.Data.Parquet.Format;
-
 namespace Spectra.Data.Parquet.Images;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectra.Data.Images;
-
 namespace Spectra.Data.Parquet.Images;
 
 /// <summary>How a Parquet table of encoded images becomes a sample matrix: the image options of a folder, plus the columns.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.IO.Hashing;
-using Spectra.Data.Images;
 
 namespace Spectra.Data.Parquet.Images;
 

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Spectra.Data.Images.Codecs.Fallback;
 
 /// <summary>

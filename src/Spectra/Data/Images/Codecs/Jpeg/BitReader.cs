@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
-
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>YCbCr → RGB (JFIF, full range) in libjpeg's 16-bit fixed point, and CMYK/YCCK → RGB for Adobe files.</summary>

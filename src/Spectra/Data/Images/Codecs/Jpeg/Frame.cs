@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
-
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>One colour component of a frame and its coefficient blocks (zigzag order, 64 per block).</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Spectra.Data.Images.Codecs.Jpeg;
 
 /// <summary>A canonical Huffman table from a DHT segment, with a 9-bit lookup for the common short codes.</summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using static Spectra.Data.Images.Codecs.Jpeg.Idct;
 
 namespace Spectra.Data.Images.Codecs.Jpeg;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using static Spectra.Data.Images.Codecs.Jpeg.Idct;
 
 namespace Spectra.Data.Images.Codecs.Jpeg;
