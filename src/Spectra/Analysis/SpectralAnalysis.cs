@@ -49,18 +49,18 @@ internal static class SpectralAnalysis
         }
 
         var spacingOptions = options.EffectiveSpacingDistribution;
-        var powerLaw = Timed("power_law", () => PowerLawAnalyzer.Instance.Analyze(input, options.PowerLaw));
-        var spacing = Timed("spacing_distribution", () => SpacingDistributionAnalyzer.Instance.Analyze(input, spacingOptions));
-        var ratio = Timed("spacing_ratio", () => SpacingRatioAnalyzer.Instance.Analyze(input, options.SpacingRatio));
+        var powerLaw = Timed("power_law", () => Analyzers.PowerLaw.Analyze(input, options.PowerLaw));
+        var spacing = Timed("spacing_distribution", () => Analyzers.SpacingDistribution.Analyze(input, spacingOptions));
+        var ratio = Timed("spacing_ratio", () => Analyzers.SpacingRatio.Analyze(input, options.SpacingRatio));
         var formFactor = Timed("form_factor", () =>
         {
             var realisations = formFactorRealisations is { Count: > 0 }
                 ? formFactorRealisations.Select(s => s.Bulk(options.KTop, options.KBottom).Levels).ToList()
                 : new List<double[]> { input.Bulk.Levels };
-            return FormFactorAnalyzer.Instance.Analyze(realisations, options.EffectiveFormFactor);
+            return Analyzers.FormFactor.Analyze(realisations, options.EffectiveFormFactor);
         });
-        var entropy = Timed("entropy", () => EntropyAnalyzer.Instance.Analyze(input, options.Entropy));
-        var mp = Timed("marchenko_pastur", () => MarchenkoPasturAnalyzer.Instance.Analyze(input, options.MarchenkoPastur));
+        var entropy = Timed("entropy", () => Analyzers.Entropy.Analyze(input, options.Entropy));
+        var mp = Timed("marchenko_pastur", () => Analyzers.MarchenkoPastur.Analyze(input, options.MarchenkoPastur));
 
         progress?.Report(new SpectraProgress("analyze", stage++, stages, "references"));
         FiniteSizeReferenceSet? finite = null;

@@ -30,9 +30,9 @@ public sealed class ClassSpectra
         foreach (var (label, spectrum) in perLabel.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var input = AnalysisInput.Of(spectrum, options.KTop, options.KBottom, options.Seed);
-            var ratio = SpacingRatioAnalyzer.Instance.Analyze(input, SpacingRatioOptions.Default);
-            var power = PowerLawAnalyzer.Instance.Analyze(input, PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false });
-            var entropy = EntropyAnalyzer.Instance.Analyze(input, EntropyOptions.Default);
+            var ratio = Analyzers.SpacingRatio.Analyze(input, SpacingRatioOptions.Default);
+            var power = Analyzers.PowerLaw.Analyze(input, PowerLawOptions.Default with { BootstrapSamples = 0, TailFit = false });
+            var entropy = Analyzers.Entropy.Analyze(input, EntropyOptions.Default);
             rows.Add(new ClassStatistics(label, spectrum.Provenance.Samples, spectrum.NonZero.Count, input.Bulk.Count,
                 ratio.Value?.Mean, ratio.Value?.StandardError, power.Value?.Alpha, entropy.Value?.All.Normalized,
                 SpectralAnalysis.VerdictOf(spectrum, options)));

@@ -10,7 +10,7 @@ public class FormFactorTests
     [Fact]
     public void Averaged_GOE_draws_follow_the_GOE_curve()
     {
-        var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(400, 60), Options).Value!;
+        var result = Analyzers.FormFactor.Analyze(GoeDraws(400, 60), Options).Value!;
         Assert.Equal(60, result.Realisations);
         // Over the ramp and the bend (0.2 ≤ τ ≤ 2) the averaged connected SFF follows 2τ − τ ln(1 + 2τ) …
         var window = Enumerable.Range(0, result.Tau.Length).Where(t => result.Tau[t] >= 0.2 && result.Tau[t] <= 2).ToArray();
@@ -29,7 +29,7 @@ public class FormFactorTests
     public void Poisson_levels_have_a_flat_form_factor()
     {
         var draws = Enumerable.Range(0, 30).Select(k => PoissonLevels.Generate(400, new SeededRandom(k))).ToList();
-        var result = FormFactorAnalyzer.Instance.Analyze(draws, Options).Value!;
+        var result = Analyzers.FormFactor.Analyze(draws, Options).Value!;
         var window = Enumerable.Range(0, result.Tau.Length).Where(t => result.Tau[t] >= 0.05).ToArray();
         Assert.Equal(1.0, window.Average(t => result.ConnectedSmoothed[t]), 0.1);
         Assert.True(result.RampDeviation > 0.5);
@@ -39,7 +39,7 @@ public class FormFactorTests
     public void Single_realisation_is_not_averaged_but_still_normalised()
     {
         var goe = GoeDraws(600, 1)[0];
-        var result = FormFactorAnalyzer.Instance.Analyze(AnalysisInput.Of(new Spectra.Spectrum.EigenSpectrum(goe)), Options).Value!;
+        var result = Analyzers.FormFactor.Analyze(AnalysisInput.Of(new Spectra.Spectrum.EigenSpectrum(goe)), Options).Value!;
         Assert.Equal(1, result.Realisations);
         Assert.Equal(1.0, result.PlateauMean!.Value, 0.25);
         Assert.All(result.Connected, v => Assert.True(v >= 0 && double.IsFinite(v)));
@@ -52,7 +52,7 @@ public class FormFactorTests
     public void Disconnected_part_shows_at_small_tau()
     {
         // K includes |⟨Z⟩|², the filter's transform, which dominates for τ ≪ 1/(2π η Γ).
-        var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(200, 10), Options).Value!;
+        var result = Analyzers.FormFactor.Analyze(GoeDraws(200, 10), Options).Value!;
         Assert.True(result.K[0] > 10 * result.Connected[0]);
         Assert.Equal(FormFactorReferences.Goe(result.Tau[40]), result.Goe[40], 15);
     }
@@ -65,8 +65,8 @@ public class FormFactorTests
         // ramp and within a factor 3 of each other; the first 8 realisations of 32 are those of an 8-run.
         var run = SpectrumPipeline.Run(GaussianDataSource.Correlated(2048, 256, 0.5, seed: 1), SpectrumOptions.Default with { Realisations = 32 });
         var bulks = run.Realisations.Select(s => s.Bulk().Levels).ToList();
-        var few = FormFactorAnalyzer.Instance.Analyze(bulks.Take(8).ToList(), FormFactorOptions.Default).Value!;
-        var many = FormFactorAnalyzer.Instance.Analyze(bulks, FormFactorOptions.Default).Value!;
+        var few = Analyzers.FormFactor.Analyze(bulks.Take(8).ToList(), FormFactorOptions.Default).Value!;
+        var many = Analyzers.FormFactor.Analyze(bulks, FormFactorOptions.Default).Value!;
         foreach (var r in new[] { few, many })
         {
             Assert.NotNull(r.ThoulessTime);
@@ -86,7 +86,7 @@ public class FormFactorTests
     {
         // K_c = 1 meets the GOE curve only where the ramp is within the band of the plateau: no ramp was joined.
         var draws = Enumerable.Range(0, 30).Select(k => PoissonLevels.Generate(400, new SeededRandom(k))).ToList();
-        var result = FormFactorAnalyzer.Instance.Analyze(draws, Options).Value!;
+        var result = Analyzers.FormFactor.Analyze(draws, Options).Value!;
         Assert.Null(result.ThoulessTime);
         Assert.Null(result.ThoulessTimeSpread);
         Assert.Contains("Poisson plateau", result.ThoulessReason);
@@ -95,7 +95,7 @@ public class FormFactorTests
     [Fact]
     public void Connected_form_factor_is_defined_where_the_filters_transform_has_faded()
     {
-        var result = FormFactorAnalyzer.Instance.Analyze(GoeDraws(400, 20), Options).Value!;
+        var result = Analyzers.FormFactor.Analyze(GoeDraws(400, 20), Options).Value!;
         var from = result.ConnectedDefinedFrom!.Value;
         var first = Array.IndexOf(result.Tau, from);
         Assert.True(first > 0);

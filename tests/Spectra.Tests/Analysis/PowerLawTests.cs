@@ -10,7 +10,7 @@ public class PowerLawTests
     public void Exact_power_law_gives_alpha_back_to_1_e_10(double alpha)
     {
         var spectrum = TestSpectra.PowerLaw(2000, alpha);
-        var result = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(spectrum), PowerLawOptions.Default with { TailBootstrapSamples = 10 }).Value!;
+        var result = Analyzers.PowerLaw.Analyze(AnalysisInput.Of(spectrum), PowerLawOptions.Default with { TailBootstrapSamples = 10 }).Value!;
         Assert.Equal(alpha, result.Alpha, 1e-10);
         Assert.Equal(1.0, result.RSquared, 1e-10);
         Assert.Equal(11, result.StartRank);
@@ -30,7 +30,7 @@ public class PowerLawTests
     {
         var r = new SeededRandom(3);
         var spectrum = new Spectra.Spectrum.EigenSpectrum(Enumerable.Range(1, 1000).Select(i => Math.Pow(i, -1.7) * Math.Exp(0.1 * r.NextNormal())));
-        var result = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(spectrum, seed: 1), PowerLawOptions.Default with { TailFit = false }).Value!;
+        var result = Analyzers.PowerLaw.Analyze(AnalysisInput.Of(spectrum, seed: 1), PowerLawOptions.Default with { TailFit = false }).Value!;
         Assert.InRange(result.Alpha, result.ConfidenceLow, result.ConfidenceHigh);
         Assert.InRange(0.7, result.ConfidenceLow - 0.05, result.ConfidenceHigh + 0.05);
         Assert.True(result.ConfidenceHigh - result.ConfidenceLow > 0);
@@ -70,9 +70,9 @@ public class PowerLawTests
     {
         var spectrum = TestSpectra.PowerLaw(500, 0.8);
         var o = PowerLawOptions.Default with { StartRank = 20, EndRank = 100, TailFit = false, BootstrapSamples = 50 };
-        var result = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(spectrum), o).Value!;
+        var result = Analyzers.PowerLaw.Analyze(AnalysisInput.Of(spectrum), o).Value!;
         Assert.Equal((20, 100, 81), (result.StartRank, result.EndRank, result.Points));
-        var tiny = PowerLawAnalyzer.Instance.Analyze(AnalysisInput.Of(TestSpectra.PowerLaw(10, 0.8)), o);
+        var tiny = Analyzers.PowerLaw.Analyze(AnalysisInput.Of(TestSpectra.PowerLaw(10, 0.8)), o);
         Assert.Equal(AnalysisStatus.NotEnoughLevels, tiny.Status);
         Assert.Contains("needs at least", tiny.Message);
     }

@@ -13,7 +13,7 @@ public class RealisationEnsembleTests
     private static readonly double[] X = TestMatrices.RandomRows(Rows, Features, seed: 41);
 
     private static FormFactorResult Sff(IEnumerable<EigenSpectrum> spectra) =>
-        FormFactorAnalyzer.Instance.Analyze(spectra.Select(s => s.Bulk().Levels).ToList(), Options).Value!;
+        Analyzers.FormFactor.Analyze(spectra.Select(s => s.Bulk().Levels).ToList(), Options).Value!;
 
     private static FormFactorResult BlockHalves() =>
         Sff(SpectrumPipeline.Run(new InMemorySource(X, Rows, Features), new SpectrumOptions { Realisations = Realisations, Seed = 3 }).Realisations);

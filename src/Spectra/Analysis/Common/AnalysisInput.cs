@@ -10,12 +10,3 @@ internal sealed record AnalysisInput(EigenSpectrum Spectrum, BulkSelection Bulk,
         return new(spectrum, spectrum.Bulk(kTop, kBottom), seed);
     }
 }
-
-/// <summary>The common shape of an analyzer: immutable options in, a result with a status out.</summary>
-internal interface ISpectrumAnalyzer<in TOptions, TResult> where TResult : class
-{
-    /// <summary>Short name used as the key in reports ("spacing_ratio", "power_law", ...).</summary>
-    string Name { get; }
-
-    AnalyzerOutcome<TResult> Analyze(AnalysisInput input, TOptions options);
-}

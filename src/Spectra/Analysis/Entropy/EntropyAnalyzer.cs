@@ -1,16 +1,10 @@
 namespace Spectra.Analysis.Entropy;
 
 /// <summary>Spectral (Shannon) entropy over all non-zero levels and over the bulk.</summary>
-internal sealed class EntropyAnalyzer : ISpectrumAnalyzer<EntropyOptions, EntropyResult>
+internal sealed class EntropyAnalyzer() : SpectrumAnalyzer<EntropyOptions, EntropyResult>("entropy")
 {
-    public static EntropyAnalyzer Instance { get; } = new();
-
-    public string Name => "entropy";
-
-    public AnalyzerOutcome<EntropyResult> Analyze(AnalysisInput input, EntropyOptions options)
+    protected override AnalyzerOutcome<EntropyResult> Run(AnalysisInput input, EntropyOptions options)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(options);
         var all = input.Spectrum.NonZero;
         if (all.Count < 2) return AnalyzerOutcome<EntropyResult>.NotEnough("the spectral entropy", all.Count, 2);
         var bulk = options.IncludeBulk && input.Bulk.Count >= 2 ? Of(input.Bulk.Levels) : null;

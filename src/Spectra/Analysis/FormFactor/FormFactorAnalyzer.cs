@@ -6,18 +6,11 @@ namespace Spectra.Analysis.FormFactor;
 /// the sample mean). With one realisation ⟨Z⟩ is replaced by the transform of the filter over a unit
 /// density, √(2π) ηΓ e^(−2π²τ²(ηΓ)²), which is what a disconnected part of unfolded levels is.
 /// </summary>
-internal sealed class FormFactorAnalyzer : ISpectrumAnalyzer<FormFactorOptions, FormFactorResult>
+internal sealed class FormFactorAnalyzer() : SpectrumAnalyzer<FormFactorOptions, FormFactorResult>("form_factor")
 {
-    public static FormFactorAnalyzer Instance { get; } = new();
-
-    public string Name => "form_factor";
-
     /// <summary>The SFF of the input's bulk alone (one realisation, not averaged).</summary>
-    public AnalyzerOutcome<FormFactorResult> Analyze(AnalysisInput input, FormFactorOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Analyze(new[] { input.Bulk.Levels }, options);
-    }
+    protected override AnalyzerOutcome<FormFactorResult> Run(AnalysisInput input, FormFactorOptions options) =>
+        Analyze(new[] { input.Bulk.Levels }, options);
 
     /// <summary>The SFF averaged over several realisations (each the ascending bulk of one spectrum).</summary>
     public AnalyzerOutcome<FormFactorResult> Analyze(IReadOnlyList<double[]> realisations, FormFactorOptions options)

@@ -5,19 +5,17 @@ namespace Spectra.Analysis.MarchenkoPasturFit;
 /// covariance (d × d from M samples) q = d / M; for a Gram matrix (M × M, divided by d) the roles
 /// swap and q = M / d. The sample count shrinks by one when the data were centred.
 /// </summary>
-internal sealed class MarchenkoPasturAnalyzer : ISpectrumAnalyzer<MarchenkoPasturOptions, MarchenkoPasturResult>
+internal sealed class MarchenkoPasturAnalyzer() : SpectrumAnalyzer<MarchenkoPasturOptions, MarchenkoPasturResult>("marchenko_pastur")
 {
-    public static MarchenkoPasturAnalyzer Instance { get; } = new();
-
-    public string Name => "marchenko_pastur";
-
-    public AnalyzerOutcome<MarchenkoPasturResult> Analyze(AnalysisInput input, MarchenkoPasturOptions options)
+    protected override void Validate(MarchenkoPasturOptions options)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(options);
         if (!(options.SignificanceLevel > 0 && options.SignificanceLevel < 1))
             throw new SpectraException(SpectraErrorKind.InvalidOption, $"the significance level must be in (0, 1) (got {options.SignificanceLevel})");
         if (options.Bins < 2) throw new SpectraException(SpectraErrorKind.InvalidOption, $"MP density bins must be ≥ 2 (got {options.Bins})");
+    }
+
+    protected override AnalyzerOutcome<MarchenkoPasturResult> Run(AnalysisInput input, MarchenkoPasturOptions options)
+    {
         var prov = input.Spectrum.Provenance;
         var covariance = prov.Requested == MatrixKind.Covariance;
         double rows = covariance ? prov.Samples : prov.Features;

@@ -5,17 +5,12 @@ namespace Spectra.Analysis.PowerLaw;
 /// confidence interval, the sensitivity to the range (upper rank halved / doubled), and the
 /// independent Clauset–Shalizi–Newman estimate from the eigenvalue density's tail.
 /// </summary>
-internal sealed class PowerLawAnalyzer : ISpectrumAnalyzer<PowerLawOptions, PowerLawResult>
+internal sealed class PowerLawAnalyzer() : SpectrumAnalyzer<PowerLawOptions, PowerLawResult>("power_law")
 {
-    public static PowerLawAnalyzer Instance { get; } = new();
+    protected override void Validate(PowerLawOptions options) => options.Validate();
 
-    public string Name => "power_law";
-
-    public AnalyzerOutcome<PowerLawResult> Analyze(AnalysisInput input, PowerLawOptions options)
+    protected override AnalyzerOutcome<PowerLawResult> Run(AnalysisInput input, PowerLawOptions options)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         var descending = input.Spectrum.Descending();
         var n = descending.Length;
         var start = options.StartRank ?? input.Bulk.KTop + 1;

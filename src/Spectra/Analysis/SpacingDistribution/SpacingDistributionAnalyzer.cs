@@ -1,17 +1,10 @@
 namespace Spectra.Analysis.SpacingDistribution;
 
 /// <summary>P(s) of the unfolded bulk against Poisson, the GOE Wigner surmise and (optionally) the GUE surmise.</summary>
-internal sealed class SpacingDistributionAnalyzer : ISpectrumAnalyzer<SpacingDistributionOptions, SpacingDistributionResult>
+internal sealed class SpacingDistributionAnalyzer() : SpectrumAnalyzer<SpacingDistributionOptions, SpacingDistributionResult>("spacing_distribution")
 {
-    public static SpacingDistributionAnalyzer Instance { get; } = new();
-
-    public string Name => "spacing_distribution";
-
-    public AnalyzerOutcome<SpacingDistributionResult> Analyze(AnalysisInput input, SpacingDistributionOptions options)
+    protected override AnalyzerOutcome<SpacingDistributionResult> Run(AnalysisInput input, SpacingDistributionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(options);
-        Validate(options);
         var levels = input.Bulk.Levels;
         var need = Math.Max(Unfolder.MinimumLevels, options.MinimumLevels);
         if (levels.Length < need) return AnalyzerOutcome<SpacingDistributionResult>.NotEnough("the spacing distribution", levels.Length, need);
@@ -58,7 +51,7 @@ internal sealed class SpacingDistributionAnalyzer : ISpectrumAnalyzer<SpacingDis
         _ => "gse",
     };
 
-    private static void Validate(SpacingDistributionOptions o)
+    protected override void Validate(SpacingDistributionOptions o)
     {
         if (o.Bins < 2 || o.Bins > 10000) throw new SpectraException(SpectraErrorKind.InvalidOption, $"spacing bins must be 2…10000 (got {o.Bins})");
         if (!(o.MaxSpacing > 0 && o.MaxSpacing <= 100)) throw new SpectraException(SpectraErrorKind.InvalidOption, $"the spacing range must be in (0, 100] (got {o.MaxSpacing})");

@@ -5,17 +5,15 @@ namespace Spectra.Analysis.SpacingRatio;
 /// give zero spacings; a ratio touching one carries no information about level repulsion (0/0 or a
 /// spurious 0), so it is excluded and counted rather than turned into NaN.
 /// </summary>
-internal sealed class SpacingRatioAnalyzer : ISpectrumAnalyzer<SpacingRatioOptions, SpacingRatioResult>
+internal sealed class SpacingRatioAnalyzer() : SpectrumAnalyzer<SpacingRatioOptions, SpacingRatioResult>("spacing_ratio")
 {
-    public static SpacingRatioAnalyzer Instance { get; } = new();
-
-    public string Name => "spacing_ratio";
-
-    public AnalyzerOutcome<SpacingRatioResult> Analyze(AnalysisInput input, SpacingRatioOptions options)
+    protected override void Validate(SpacingRatioOptions options)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(options);
         if (options.Bins < 1) throw new SpectraException(SpectraErrorKind.InvalidOption, $"spacing-ratio bins must be ≥ 1 (got {options.Bins})");
+    }
+
+    protected override AnalyzerOutcome<SpacingRatioResult> Run(AnalysisInput input, SpacingRatioOptions options)
+    {
         var levels = input.Bulk.Levels;
         var need = Math.Max(4, options.MinimumLevels);
         if (levels.Length < need) return AnalyzerOutcome<SpacingRatioResult>.NotEnough("the spacing ratio", levels.Length, need);

@@ -10,12 +10,12 @@ internal static class Headline
         ArgumentNullException.ThrowIfNull(spectrum);
         options ??= HeadlineOptions.Default;
         var input = AnalysisInput.Of(spectrum, options.KTop, options.KBottom);
-        var ratio = SpacingRatioAnalyzer.Instance.Analyze(input, SpacingRatioOptions.Default);
-        var spacing = SpacingDistributionAnalyzer.Instance.Analyze(input,
+        var ratio = Analyzers.SpacingRatio.Analyze(input, SpacingRatioOptions.Default);
+        var spacing = Analyzers.SpacingDistribution.Analyze(input,
             new SpacingDistributionOptions { Unfolding = options.Unfolding, Bins = options.SpacingBins, IncludeGue = false });
-        var power = PowerLawAnalyzer.Instance.Analyze(input,
+        var power = Analyzers.PowerLaw.Analyze(input,
             FastPowerLaw with { StartRank = options.PowerLawStartRank, EndRank = options.PowerLawEndRank });
-        var entropy = EntropyAnalyzer.Instance.Analyze(input, new EntropyOptions { IncludeBulk = false });
+        var entropy = Analyzers.Entropy.Analyze(input, new EntropyOptions { IncludeBulk = false });
         var goe = spacing.IsOk ? spacing.Value!.Against("goe") : null;
         return new HeadlineStatistics(
             spectrum.NonZero.Count,

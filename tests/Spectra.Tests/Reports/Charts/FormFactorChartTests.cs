@@ -4,7 +4,7 @@ namespace Spectra.Tests.Reports.Charts;
 
 public class FormFactorChartTests
 {
-    private static FormFactorResult Goe(int draws) => FormFactorAnalyzer.Instance.Analyze(
+    private static FormFactorResult Goe(int draws) => Analyzers.FormFactor.Analyze(
         Enumerable.Range(0, draws).Select(k => GoeEnsemble.Levels(300, new SeededRandom(k)).Select(v => v + 1.5 * GoeEnsemble.SemicircleRadius(300)).ToArray()).ToList(),
         FormFactorOptions.Default with { Points = 100 }).Value!;
 
