@@ -35,17 +35,17 @@ public sealed class Dataset
     /// An image folder (class subfolders become labels), a single image, a .npy/.npz or IDX file, a
     /// Parquet file or folder, or a CSV or TSV file. The input kind is detected as the CLI detects it.
     /// </summary>
-    public static Dataset Load(string path, Func<LoadOptions, LoadOptions>? configure = null) => Spelled(() =>
+    public static Dataset Load(string path, Func<LoadBuilder, LoadBuilder>? configure = null) => Spelled(() =>
     {
-        var request = configure?.Invoke(new LoadOptions(AnalysisRequest.Default)).Request ?? AnalysisRequest.Default;
+        var request = configure?.Invoke(new LoadBuilder(AnalysisRequest.Default)).Request ?? AnalysisRequest.Default;
         var detected = request.Detect(path);
         return new Dataset(path, InputDetector.Name(detected), r => r.Open(path), request);
     });
 
     /// <summary>Several Parquet files, folders or globs ("shards/*.parquet") read as one table with the first file's columns.</summary>
-    public static Dataset Load(IReadOnlyList<string> paths, Func<LoadOptions, LoadOptions>? configure = null) => Spelled(() =>
+    public static Dataset Load(IReadOnlyList<string> paths, Func<LoadBuilder, LoadBuilder>? configure = null) => Spelled(() =>
     {
-        var request = configure?.Invoke(new LoadOptions(AnalysisRequest.Default)).Request ?? AnalysisRequest.Default;
+        var request = configure?.Invoke(new LoadBuilder(AnalysisRequest.Default)).Request ?? AnalysisRequest.Default;
         var expanded = InputPaths.Expand(paths);
         if (expanded is [var one]) return Load(one, configure);
         request.Open(expanded);
@@ -144,7 +144,7 @@ public sealed class Dataset
         new DatasetSpectrum(Name, SpectrumPipeline.Run(_open(Request), Request.PipelineOptions() with { Realisations = 0 }, progress)));
 
     /// <summary>The spectrum and every analyzer, as the CLI's <c>spectra analyze</c> computes them.</summary>
-    public DatasetAnalysis Analyze(Func<AnalyzeOptions, AnalyzeOptions>? configure = null, IProgress<SpectraProgress>? progress = null) => Spelled(() =>
+    public DatasetAnalysis Analyze(Func<AnalyzeBuilder, AnalyzeBuilder>? configure = null, IProgress<SpectraProgress>? progress = null) => Spelled(() =>
     {
         var r = Configure(configure);
         return new DatasetAnalysis(Name, Job.Analyze(_open(r), r, progress: progress), r);
@@ -156,7 +156,7 @@ public sealed class Dataset
     /// </summary>
     /// <param name="replicates">Resampled replicates (as --replicates; null: the default, 20).</param>
     /// <param name="resampling">"half" (random halves of the rows, the default) or "poisson" (rows repeated Poisson(1) times), as --resampling.</param>
-    public DatasetBaseline Baseline(int? replicates = null, string? resampling = null, Func<AnalyzeOptions, AnalyzeOptions>? configure = null,
+    public DatasetBaseline Baseline(int? replicates = null, string? resampling = null, Func<AnalyzeBuilder, AnalyzeBuilder>? configure = null,
         IProgress<SpectraProgress>? progress = null) => Spelled(() =>
     {
         var r = Configure(configure);
@@ -199,11 +199,11 @@ public sealed class Dataset
         return new SampleSizeScan(SampleSizeStudy.Run(_open(Request), options, progress));
     });
 
-    private AnalysisRequest Configure(Func<AnalyzeOptions, AnalyzeOptions>? configure) =>
-        configure?.Invoke(new AnalyzeOptions(Request)).Request ?? Request;
+    private AnalysisRequest Configure(Func<AnalyzeBuilder, AnalyzeBuilder>? configure) =>
+        configure?.Invoke(new AnalyzeBuilder(Request)).Request ?? Request;
 
     /// <summary>The options that change the numbers, by the CLI's names (what a baseline records).</summary>
-    public SortedDictionary<string, string> OptionMap(Func<AnalyzeOptions, AnalyzeOptions>? configure = null) => Configure(configure).OptionMap();
+    public SortedDictionary<string, string> OptionMap(Func<AnalyzeBuilder, AnalyzeBuilder>? configure = null) => Configure(configure).OptionMap();
 
     /// <summary>A notebook names an option by the builder call that sets it: KTop(), Nulls(NullPolicy.DropRow).</summary>
     private static T Spelled<T>(Func<T> run)

@@ -8,13 +8,13 @@ public sealed class OptionLimitTests
     [Fact]
     public void Analysis_options_above_their_bounds_are_refused_by_name()
     {
-        var sff = Assert.Throws<SpectraException>(() => new AnalyzeOptions().SffRealisations(1_000_000_000));
+        var sff = Assert.Throws<SpectraException>(() => new AnalyzeBuilder().SffRealisations(1_000_000_000));
         Assert.Equal(SpectraErrorKind.InvalidOption, sff.Kind);
         Assert.Contains("sff_realisations", sff.Message);
         Assert.Contains("1000", sff.Message);
-        Assert.Throws<SpectraException>(() => new AnalyzeOptions().ReferenceDraws(OptionLimits.MaxReferenceDraws + 1));
+        Assert.Throws<SpectraException>(() => new AnalyzeBuilder().ReferenceDraws(OptionLimits.MaxReferenceDraws + 1));
         // The bounds themselves are allowed.
-        Assert.Equal(OptionLimits.MaxSffRealisations, new AnalyzeOptions().SffRealisations(OptionLimits.MaxSffRealisations).Request.SffRealisations);
+        Assert.Equal(OptionLimits.MaxSffRealisations, new AnalyzeBuilder().SffRealisations(OptionLimits.MaxSffRealisations).Request.SffRealisations);
     }
 
     [Fact]
