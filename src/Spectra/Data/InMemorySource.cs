@@ -1,7 +1,7 @@
 namespace Spectra.Data;
 
 /// <summary>Rows already in memory (a row-major M × d array), e.g. from a notebook or a generator.</summary>
-public sealed class InMemorySource : IDataSource
+internal sealed class InMemorySource : IDataSource
 {
     private readonly double[] _values;
     private readonly int _rows;

@@ -1,7 +1,7 @@
 namespace Spectra.Data.Synthetic;
 
 /// <summary>Uncorrelated (Poisson) levels: cumulative sums of unit-mean exponential spacings, ascending, starting above 0.</summary>
-public static class PoissonLevels
+internal static class PoissonLevels
 {
     public static double[] Generate(int n, SeededRandom random)
     {

@@ -6,7 +6,7 @@ namespace Spectra.Data.Synthetic;
 /// System.Random is avoided on purpose: its algorithm is an implementation detail that may change,
 /// and a seed must reproduce a report byte for byte.
 /// </summary>
-public sealed class SeededRandom
+internal sealed class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
     private double _spareNormal;

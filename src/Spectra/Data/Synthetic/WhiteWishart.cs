@@ -4,7 +4,7 @@ namespace Spectra.Data.Synthetic;
 /// White Wishart matrices W = XᵀX / M with X an M × d matrix of i.i.d. N(0, 1) entries (not centred):
 /// the null model of the Marchenko–Pastur law with σ² = 1 and q = d / M.
 /// </summary>
-public static class WhiteWishart
+internal static class WhiteWishart
 {
     /// <summary>The d × d matrix W, column-major (full, symmetric).</summary>
     public static double[] Matrix(int samples, int features, SeededRandom random)
