@@ -91,16 +91,36 @@ internal static class ShardFile
         {
             // Integers, so that shards merge into the very sums one pass over all rows makes.
             w.Write(quantum);
-            foreach (var v in sums) w.Write(v);
-            for (var col = 0; col < d; col++)
-                for (var row = col; row < d; row++) w.Write(products[col * d + row]);
+            WriteValues(w, sums);
+            for (var col = 0; col < d; col++) WriteValues(w, products.Slice(col * d + col, d - col));
             return;
         }
         w.Write(0.0);
-        foreach (var m in acc.Mean) w.Write(m);
+        WriteValues(w, acc.Mean);
         var c = acc.CoMoment;
-        for (var col = 0; col < d; col++)
-            for (var row = col; row < d; row++) w.Write(c[col * d + row]);
+        for (var col = 0; col < d; col++) WriteValues(w, c.AsSpan(col * d + col, d - col));
+    }
+
+    // Whole columns at a time, not value by value: a 605 MB shard (d = 4096, 8 blocks) took 4 s to read one
+    // value per call. The format is little-endian, as BinaryWriter writes it.
+    private static void WriteValues<T>(BinaryWriter w, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            w.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
+        var swapped = MemoryMarshal.Cast<T, long>(values).ToArray();
+        BinaryPrimitives.ReverseEndianness(swapped, swapped);
+        w.Write(MemoryMarshal.AsBytes(swapped.AsSpan()));
+    }
+
+    private static void ReadValues<T>(BinaryReader r, Span<T> target) where T : unmanaged
+    {
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(target));
+        if (BitConverter.IsLittleEndian) return;
+        var longs = MemoryMarshal.Cast<T, long>(target);
+        BinaryPrimitives.ReverseEndianness(longs, longs);
     }
 
     private static void WriteEntry(BinaryWriter w, DuplicateLedger.Entry e)
@@ -246,7 +266,7 @@ internal static class ShardFile
     private static double[] ReadDoubles(BinaryReader r, int n)
     {
         var v = new double[n];
-        for (var i = 0; i < n; i++) v[i] = r.ReadDouble();
+        ReadValues(r, v.AsSpan());
         return v;
     }
 
@@ -267,20 +287,18 @@ internal static class ShardFile
             acc.LoadExact(count, quantum, sums, products =>
             {
                 for (var col = 0; col < d; col++)
-                    for (var row = col; row < d; row++)
-                    {
-                        var v = r.ReadInt64();
-                        bad |= v < 0 || v > top;
-                        products[col * d + row] = v;
-                    }
+                {
+                    var column = products.Slice(col * d + col, d - col);
+                    ReadValues(r, column);
+                    foreach (var v in column) bad |= v < 0 || v > top;
+                }
             });
             if (bad) throw Corrupt(path, "an exact accumulator's products are not sums of 8-bit products");
             return acc;
         }
         acc.Restore(count, ReadDoubles(r, d));
         var c = acc.CoMoment;
-        for (var col = 0; col < d; col++)
-            for (var row = col; row < d; row++) c[col * d + row] = r.ReadDouble();
+        for (var col = 0; col < d; col++) ReadValues(r, c.AsSpan(col * d + col, d - col));
         return acc;
     }
 
