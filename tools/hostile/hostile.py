@@ -167,6 +167,7 @@ def build_cases(cli, w):
     add(Case(m, "bmp claims 2.5 Gpx", ["analyze", p("m-bmp-claim")], needle="a.bmp"))
     write(p("m-jpeg-claim", "a.jpg"), jpeg_sof(65000, 65000))
     add(Case(m, "jpeg claims 65000^2", ["analyze", p("m-jpeg-claim")], needle="a.jpg"))
+    add(Case(m, "jpeg claims 65000^2, reduced-scale decode", ["analyze", p("m-jpeg-claim"), "--resize", "8x8", "--jpeg-draft"], needle="a.jpg"))
     write(p("m-idx-bomb", "t-images-idx3-ubyte.gz"), deflated_zeros(768 << 20, struct.pack(">IIII", 0x803, 1, 28, 28), wbits=31))
     add(Case(m, "idx gzip bomb 768 MB", ["analyze", p("m-idx-bomb", "t-images-idx3-ubyte.gz")], needle="t-images-idx3-ubyte.gz"))
     write(p("m-idx-claim", "c-images-idx3-ubyte"), struct.pack(">IIII", 0x803, 2000000000, 28, 28) + bytes(784))
@@ -204,6 +205,7 @@ def build_cases(cli, w):
     add(Case(e, "pgm maxval 0", ["analyze", p("e-pgm-maxval")], needle="a.pgm"))
     write(p("e-jpeg-garbage", "a.jpg"), b"\xff\xd8\xff\xdb\x00\x43\x00" + bytes(range(64)) + b"\xff\xc4\xff\xff" + bytes(300))
     add(Case(e, "jpeg with a broken table", ["analyze", p("e-jpeg-garbage")], needle="a.jpg"))
+    add(Case(e, "jpeg with a broken table, reduced-scale decode", ["analyze", p("e-jpeg-garbage"), "--resize", "8x8", "--jpeg-draft"], needle="a.jpg"))
 
     # ---- 2. files: only regular files, every walk terminates
     f = "files"
