@@ -5,8 +5,8 @@ namespace Spectra.Fuzz;
 
 /// <summary>
 /// The command line end to end, in process: a folder of pristine digits beside one mutated file.
-/// A mutated image goes through <c>analyze --skip-invalid</c>, which must exit 0, list the file as
-/// skipped or count it, and analyse the rest; a mutated baseline or rules file goes through
+/// A mutated image goes through <c>analyze --skip-invalid</c> (a JPEG with <c>--jpeg-draft</c>, so that the
+/// reduced-scale decode meets it too), which must exit 0, list the file as skipped or count it, and analyse the rest; a mutated baseline or rules file goes through
 /// <c>check</c>, which must end with a verdict (0, 1, 2) or exit 3 with one error line naming the file.
 /// Anything else (another exit code, an internal error, a wrong count) is thrown as an escape.
 /// </summary>
@@ -19,6 +19,8 @@ internal sealed class CliTarget(List<(string Name, byte[] Bytes)> seeds)
     private readonly List<byte[]> _images = seeds.Where(s => s.Name.EndsWith(".png", StringComparison.Ordinal)).Select(s => s.Bytes).ToList();
     private readonly byte[] _baseline = seeds.First(s => s.Name.EndsWith(".baseline.json", StringComparison.Ordinal)).Bytes;
 
+    public static bool IsImage(string name) => name.EndsWith(".png", StringComparison.Ordinal) || name.EndsWith(".jpg", StringComparison.Ordinal);
+
     // analyze resizes to the digits' 8 × 8: a mutated file that decodes to a valid image of another size is
     // then a sample like the others (without --resize, a folder of mixed sizes is refused as a whole, by design).
     public void Run(byte[] mutated, string name)
@@ -28,9 +30,9 @@ internal sealed class CliTarget(List<(string Name, byte[] Bytes)> seeds)
         {
             var data = Path.Combine(folder, "data");
             Directory.CreateDirectory(data);
-            bool image = name.EndsWith(".png", StringComparison.Ordinal);
+            bool image = IsImage(name);
             for (int i = 0; i < (image ? GoodImages : BaselineImages); i++) File.WriteAllBytes(Path.Combine(data, $"good{i}.png"), _images[i % _images.Count]);
-            if (name.EndsWith(".png", StringComparison.Ordinal)) Analyze(folder, data, mutated);
+            if (image) Analyze(folder, data, mutated, Path.GetExtension(name));
             else Check(folder, data, mutated, name);
         }
         finally
@@ -39,15 +41,17 @@ internal sealed class CliTarget(List<(string Name, byte[] Bytes)> seeds)
         }
     }
 
-    private static void Analyze(string folder, string data, byte[] mutated)
+    private static void Analyze(string folder, string data, byte[] mutated, string extension)
     {
-        File.WriteAllBytes(Path.Combine(data, "mutated.png"), mutated);
+        var file = "mutated" + extension;
+        File.WriteAllBytes(Path.Combine(data, file), mutated);
         var json = Path.Combine(folder, "report.json");
-        var (code, err) = Cli("--memory-limit", "64M", "analyze", data, "--skip-invalid", "--resize", "8x8", "--json", json, "-q");
+        string[] draft = extension == ".jpg" ? ["--jpeg-draft"] : [];
+        var (code, err) = Cli(["--memory-limit", "64M", "analyze", data, "--skip-invalid", "--resize", "8x8", .. draft, "--json", json, "-q"]);
         if (code != 0) throw new FuzzFailure($"analyze --skip-invalid exited {code}: {err}");
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var skipped = report.RootElement.GetProperty("input").GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("path").GetString()).ToList();
-        bool listed = skipped.Contains("mutated.png");
+        bool listed = skipped.Contains(file);
         long samples = report.RootElement.GetProperty("matrix").GetProperty("samples").GetInt64();
         if (skipped.Count != (listed ? 1 : 0) || samples != GoodImages + (listed ? 0 : 1))
             throw new FuzzFailure($"{samples} samples analysed, skipped [{string.Join(", ", skipped)}]");

@@ -33,7 +33,7 @@ public sealed class Runner(string family, List<(string Name, byte[] Bytes)> seed
             {
                 var (name, original) = seeds[(int)(i % seeds.Count)];
                 var rng = new Random(CaseSeed.Of(seed, i));
-                var (bytes, how) = Seeds.IsText(family) || (family == "cli" && !name.EndsWith(".png", StringComparison.Ordinal))
+                var (bytes, how) = Seeds.IsText(family) || (family == "cli" && !CliTarget.IsImage(name))
                     ? TextMutator.Mutate(original, rng)
                     : Mutator.Mutate(original, name.EndsWith(".png", StringComparison.Ordinal), rng);
                 string label = $"{family} case {i} ({name}, {how})";

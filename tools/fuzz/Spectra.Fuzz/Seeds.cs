@@ -79,6 +79,7 @@ public static class Seeds
             case "cli":
                 // Mutated digits through analyze, a mutated baseline or rules file through check.
                 AddAll(Path.Combine(root, "data-samples", "digits"), "*.png", 32);
+                AddAll(Path.Combine(conformance, "images", "jpeg-variants"), "*.jpg", 4);
                 AddAll(Path.Combine(root, "tools", "fuzz", "seeds"), "*.json");
                 AddAll(Path.Combine(root, "tools", "fuzz", "seeds"), "*.yaml");
                 break;
