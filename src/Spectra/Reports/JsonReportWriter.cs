@@ -193,7 +193,7 @@ internal static class JsonReportWriter
         {
             Num(w, "thouless_time", ff.ThoulessTime);
             Num(w, "thouless_time_spread", ff.ThoulessTimeSpread);
-            if (ff.ThoulessReason is null) w.WriteNull("thouless_time_reason"); else w.WriteString("thouless_time_reason", ff.ThoulessReason);
+            Str(w, "thouless_time_reason", ff.ThoulessReason);
             w.WriteNumber("realisations", ff.Realisations);
             Array(w, "tau", ff.Tau);
             Array(w, "k", ff.K);

@@ -116,11 +116,7 @@ internal sealed class CsvSource : IDataSource
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
-        if (_options.Nulls == NullPolicy.MeanImpute)
-        {
-            _means ??= ComputeMeans(cancellationToken);
-            summary.Notes.Add("mean imputation: column means from a first pass over the selected columns");
-        }
+        ColumnMeans.Prepare(_options.Nulls, summary, ref _means, () => ComputeMeans(cancellationToken));
         return Enumerate(maxRowsPerChunk, summary, progress, cancellationToken);
     }
 
@@ -138,8 +134,9 @@ internal sealed class CsvSource : IDataSource
         var namer = new RowNamer(_name);
         var hash = _options.HashContent ? new ContentHash() : null;
         var nullMask = new bool[d];
+        var nullRows = new NullRows(_options.Nulls, _means);
         int filled = 0;
-        long dropped = 0, imputedValues = 0, imputedRows = 0, read = 0;
+        long read = 0;
         bool any = false;
         using (var records = CsvRecords.Open(_path, _maxRecordChars, hash))
         {
@@ -150,22 +147,14 @@ internal sealed class CsvSource : IDataSource
                 read++;
                 if (nulls > 0)
                 {
-                    switch (_options.Nulls)
+                    if (_options.Nulls == NullPolicy.Error)
                     {
-                        case NullPolicy.Error:
-                            int j = Array.IndexOf(nullMask, true);
-                            throw SpectraException.Naming(SpectraErrorKind.InvalidInput, $"empty cell in column '{FeatureNames![j]}'", ["nulls"], _path,
-                                Where(records.Line),
-                                "choose a null policy: drop the rows ({nulls=drop-row}) or impute the column mean ({nulls=mean-impute})");
-                        case NullPolicy.DropRow:
-                            dropped++;
-                            continue;
-                        default:
-                            for (int k = 0; k < d; k++) if (nullMask[k]) row[k] = _means![k];
-                            imputedValues += nulls;
-                            imputedRows++;
-                            break;
+                        int j = Array.IndexOf(nullMask, true);
+                        throw SpectraException.Naming(SpectraErrorKind.InvalidInput, $"empty cell in column '{FeatureNames![j]}'", ["nulls"], _path,
+                            Where(records.Line),
+                            "choose a null policy: drop the rows ({nulls=drop-row}) or impute the column mean ({nulls=mean-impute})");
                     }
+                    if (!nullRows.Keep(row, nullMask, nulls)) continue;
                 }
                 any = true;
                 keys[filled] = index;
@@ -185,9 +174,7 @@ internal sealed class CsvSource : IDataSource
         if (hash is not null) summary.ContentHash = hash.HexDigestAndReset();
         if (any) summary.Contributed(_name);
         summary.Files = any ? 1 : 0;
-        summary.DroppedRows = dropped;
-        if (dropped > 0) summary.Notes.Add($"dropped {dropped} rows with nulls");
-        if (imputedValues > 0) summary.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
+        nullRows.Report(summary);
     }
 
     /// <summary>
@@ -244,32 +231,17 @@ internal sealed class CsvSource : IDataSource
 
     private double[] ComputeMeans(CancellationToken ct)
     {
-        int d = Features;
-        var sum = new double[d];
-        var count = new long[d];
-        var row = new double[d];
-        var mask = new bool[d];
+        var means = new ColumnMeans(Features);
+        var row = new double[Features];
+        var mask = new bool[Features];
         using (MemoryBudget.Current.Reserve(CsvRecords.BufferBytes(_maxRecordChars), "the CSV reader's record buffer", _path))
         using (var records = CsvRecords.Open(_path, _maxRecordChars))
             foreach (var _ in Selected(records, ct))
             {
                 Parse(records, row, mask);
-                for (int k = 0; k < d; k++)
-                    if (!mask[k])
-                    {
-                        sum[k] += row[k];
-                        count[k]++;
-                    }
+                means.Add(row, mask);
             }
-        var means = new double[d];
-        for (int k = 0; k < d; k++)
-        {
-            if (count[k] == 0)
-                throw new SpectraException(SpectraErrorKind.NotEnoughData, $"column '{FeatureNames![k]}' is empty in every row read; it has no mean to impute",
-                    _path, hint: "deselect the column");
-            means[k] = sum[k] / count[k];
-        }
-        return means;
+        return means.Means(FeatureNames!, "empty", _path);
     }
 
     private static string Where(long line) => "line " + line.ToString(CultureInfo.InvariantCulture);

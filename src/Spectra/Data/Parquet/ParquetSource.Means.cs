@@ -5,30 +5,15 @@ internal sealed partial class ParquetSource
 {
     private double[] ComputeMeans(CancellationToken ct)
     {
-        int d = Features;
-        var sum = new double[d];
-        var count = new long[d];
-        var row = new double[d];
-        var mask = new bool[d];
+        var means = new ColumnMeans(Features);
+        var row = new double[Features];
+        var mask = new bool[Features];
         foreach (var group in Groups(null, ct))
             foreach (int r in group.KeptRows)
             {
                 FillRow(group, r, row, mask);
-                for (int k = 0; k < d; k++)
-                    if (!mask[k])
-                    {
-                        sum[k] += row[k];
-                        count[k]++;
-                    }
+                means.Add(row, mask);
             }
-        var means = new double[d];
-        for (int k = 0; k < d; k++)
-        {
-            if (count[k] == 0)
-                throw new SpectraException(SpectraErrorKind.NotEnoughData, $"column '{FeatureNames![k]}' is null in every row read; it has no mean to impute",
-                    _path, hint: "deselect the column");
-            means[k] = sum[k] / count[k];
-        }
-        return means;
+        return means.Means(FeatureNames!, "null", _path);
     }
 }

@@ -138,11 +138,7 @@ internal sealed partial class ParquetSource : IDataSource, IRowCountHint
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (maxRowsPerChunk <= 0) throw new ArgumentOutOfRangeException(nameof(maxRowsPerChunk));
-        if (_options.Nulls == NullPolicy.MeanImpute)
-        {
-            _means ??= ComputeMeans(cancellationToken);
-            summary.Notes.Add("mean imputation: column means from a first pass over the selected columns");
-        }
+        ColumnMeans.Prepare(_options.Nulls, summary, ref _means, () => ComputeMeans(cancellationToken));
         return Enumerate(maxRowsPerChunk, summary, progress, cancellationToken);
     }
 
@@ -160,13 +156,13 @@ internal sealed partial class ParquetSource : IDataSource, IRowCountHint
         var namer = new RowNamer(_files);
         var labels = _plan.Label is null ? null : new string?[maxRowsPerChunk];
         int filled = 0;
-        long dropped = 0, imputedValues = 0, imputedRows = 0;
         var hash = new ContentHash();
         // Files are hashed in order on a background chain while their row groups decode.
         Task hashing = Task.CompletedTask;
         ParquetInputFile? lastFile = null;
         var contributing = new HashSet<string>();
         var nullMask = new bool[d];
+        var nullRows = new NullRows(_options.Nulls, _means);
         foreach (var group in Groups(progress, ct))
         {
             if (!ReferenceEquals(group.File, lastFile) && _options.HashContent)
@@ -212,23 +208,15 @@ internal sealed partial class ParquetSource : IDataSource, IRowCountHint
                 int nulls = FillRow(group, r, row, nullMask);
                 if (nulls > 0)
                 {
-                    switch (_options.Nulls)
+                    if (_options.Nulls == NullPolicy.Error)
                     {
-                        case NullPolicy.Error:
-                            int j = Array.IndexOf(nullMask, true);
-                            // The hint names the option by key, for each front end to spell (--nulls drop-row, Nulls(NullPolicy.DropRow)).
-                            throw SpectraException.Naming(SpectraErrorKind.InvalidInput, $"null value in column '{FeatureNames![j]}'", ["nulls"], group.File.Path,
-                                $"row group {group.RowGroup}, row {group.FirstRow + r}",
-                                "choose a null policy: drop the rows ({nulls=drop-row}) or impute the column mean ({nulls=mean-impute})");
-                        case NullPolicy.DropRow:
-                            dropped++;
-                            continue;
-                        default:
-                            for (int k = 0; k < d; k++) if (nullMask[k]) row[k] = _means![k];
-                            imputedValues += nulls;
-                            imputedRows++;
-                            break;
+                        int j = Array.IndexOf(nullMask, true);
+                        // The hint names the option by key, for each front end to spell (--nulls drop-row, Nulls(NullPolicy.DropRow)).
+                        throw SpectraException.Naming(SpectraErrorKind.InvalidInput, $"null value in column '{FeatureNames![j]}'", ["nulls"], group.File.Path,
+                            $"row group {group.RowGroup}, row {group.FirstRow + r}",
+                            "choose a null policy: drop the rows ({nulls=drop-row}) or impute the column mean ({nulls=mean-impute})");
                     }
+                    if (!nullRows.Keep(row, nullMask, nulls)) continue;
                 }
                 any = true;
                 keys[filled] = RowNamer.Key(group.File.Index, group.FirstRow + r);
@@ -253,9 +241,7 @@ internal sealed partial class ParquetSource : IDataSource, IRowCountHint
         }
         if (_options.HashContent) summary.ContentHash = hash.HexDigestAndReset();
         summary.Files = contributing.Count;
-        summary.DroppedRows = dropped;
-        if (dropped > 0) summary.Notes.Add($"dropped {dropped} rows with nulls");
-        if (imputedValues > 0) summary.Notes.Add($"mean-imputed {imputedValues} null values in {imputedRows} rows");
+        nullRows.Report(summary);
     }
 
     private RowChunk Chunk(double[] values, int rows, int d, RowNamer namer, long[] keys, string?[]? labels) =>
