@@ -1,5 +1,3 @@
-using Spectra.Data.Parquet;
-
 namespace Spectra.Data;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Spectra.Data;
-using Spectra.Data.Parquet;
-
 namespace Spectra.Tests.Data;
 
 /// <summary>The null handling that CSV and Parquet sources share: the column means and the rows a policy drops or fills.</summary>
