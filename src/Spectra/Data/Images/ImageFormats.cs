@@ -33,11 +33,13 @@ internal static class ImageFormats
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8;
 
     /// <summary>The leading bytes of a gzip member's expansion, for detection and headers.</summary>
-    public static byte[] GunzipHead(byte[] gz, int count = ProbeBytes)
+    public static byte[] GunzipHead(byte[] gz, int count = ProbeBytes) => ExpandHead(new MemoryStream(gz, false), count);
+
+    private static byte[] ExpandHead(Stream gz, int count)
     {
         try
         {
-            using var z = new GZipStream(new MemoryStream(gz, false), CompressionMode.Decompress);
+            using var z = new GZipStream(gz, CompressionMode.Decompress);
             var inner = new byte[count];
             int got = 0, n;
             while (got < count && (n = z.Read(inner, got, count - got)) > 0) got += n;
@@ -57,18 +59,7 @@ internal static class ImageFormats
         f.ReadExactly(head);
         if (!IsGzip(head)) return head;
         f.Position = 0;
-        try
-        {
-            using var z = new GZipStream(f, CompressionMode.Decompress);
-            var inner = new byte[count];
-            int got = 0, n;
-            while (got < count && (n = z.Read(inner, got, count - got)) > 0) got += n;
-            return inner[..got];
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            throw SpectraException.Invalid("gzip data is corrupt (" + e.Message.TrimEnd('.') + ")");
-        }
+        return ExpandHead(f, count);
     }
 
     /// <summary>Reads a whole file, expanding it when gzipped (expanded size bounded by <paramref name="maxBytes"/>).</summary>

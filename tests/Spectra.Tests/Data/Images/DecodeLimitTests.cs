@@ -13,19 +13,8 @@ public class DecodeLimitTests
         BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(8), width);
         BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(12), height);
         ihdr[16] = 8; // 8-bit gray
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(21), Crc(ihdr.AsSpan(4, 17)));
+        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(21), BitwiseCrc32.Of(ihdr.AsSpan(4, 17)));
         return new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }.Concat(ihdr).ToArray();
-    }
-
-    private static uint Crc(ReadOnlySpan<byte> data)
-    {
-        uint c = 0xFFFFFFFF;
-        foreach (var x in data)
-        {
-            c ^= x;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-        }
-        return ~c;
     }
 
     [Fact]

@@ -170,22 +170,10 @@ public class FuzzTests
         {
             long len = (long)b[p] << 24 | (long)b[p + 1] << 16 | (long)b[p + 2] << 8 | b[p + 3];
             if (p + 12 + len > b.Length) return;
-            uint crc = Crc(b.AsSpan(p + 4, 4 + (int)len));
+            uint crc = BitwiseCrc32.Of(b.AsSpan(p + 4, 4 + (int)len));
             int c = p + 8 + (int)len;
             b[c] = (byte)(crc >> 24); b[c + 1] = (byte)(crc >> 16); b[c + 2] = (byte)(crc >> 8); b[c + 3] = (byte)crc;
             p = c + 4;
         }
-    }
-
-    // An independent bitwise CRC-32, so the test does not lean on the decoder's own table.
-    private static uint Crc(ReadOnlySpan<byte> data)
-    {
-        uint c = 0xFFFFFFFF;
-        foreach (var x in data)
-        {
-            c ^= x;
-            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-        }
-        return ~c;
     }
 }
