@@ -12,9 +12,10 @@ internal static class RankKUpdatePath
     public const string OverrideVariable = "SPECTRA_RANK_K";
 
     /// <summary>
-    /// OpenBLAS core names whose double-precision kernels use 512-bit vectors. Measured on an AVX-512
-    /// EPYC (OpenBLAS 0.3.21): its "Cooperlake" dsyrk is faster than Spectra's kernel, its "Haswell"
-    /// (AVX2) dsyrk about 1.5 times slower; see docs/performance.md.
+    /// OpenBLAS core names whose double-precision kernels use 512-bit vectors. Measured with OpenBLAS 0.3.21
+    /// (docs/performance.md): its "Cooperlake" dsyrk is faster than Spectra's kernel; its "Haswell" (AVX2)
+    /// dsyrk was about 1.5 times slower on a processor with full-width AVX-512, and 1.2–1.4 times faster on an
+    /// AMD EPYC that splits each 512-bit instruction in two.
     /// </summary>
     private static readonly string[] Avx512Cores = { "skylakex", "cooperlake", "sapphirerapids" };
 
@@ -26,9 +27,10 @@ internal static class RankKUpdatePath
 
     /// <summary>
     /// Chooses for a library reporting <paramref name="coreName"/> (null when it names none) on a processor
-    /// where the blocked kernel does or does not run, with the override's value (null when unset).
+    /// where the blocked kernel does or does not run, and does or does not split 512-bit instructions
+    /// (<see cref="ProcessorTraits.SplitsAvx512"/>), with the override's value (null when unset).
     /// </summary>
-    public static Choice Choose(string? coreName, bool blockedSupported, string? overrideValue)
+    public static Choice Choose(string? coreName, bool blockedSupported, string? overrideValue, bool splitsAvx512 = false)
     {
         if (!blockedSupported) return new Choice(false, "the processor has no AVX-512");
         var forced = overrideValue?.Trim().ToLowerInvariant();
@@ -39,8 +41,10 @@ internal static class RankKUpdatePath
                 hint: $"unset {OverrideVariable} to let Spectra choose");
         if (coreName is null) return new Choice(true, "the library names no kernel set; Spectra's AVX-512 kernel");
         var core = coreName.Trim();
-        return Array.Exists(Avx512Cores, c => string.Equals(c, core, StringComparison.OrdinalIgnoreCase))
-            ? new Choice(false, $"OpenBLAS core {core} has AVX-512 kernels, faster than Spectra's")
+        if (Array.Exists(Avx512Cores, c => string.Equals(c, core, StringComparison.OrdinalIgnoreCase)))
+            return new Choice(false, $"OpenBLAS core {core} has AVX-512 kernels, faster than Spectra's");
+        return splitsAvx512
+            ? new Choice(false, $"OpenBLAS core {core}; this processor runs 512-bit instructions as two halves, so its AVX2 dsyrk is faster than Spectra's AVX-512 kernel")
             : new Choice(true, $"OpenBLAS core {core} has no AVX-512 kernels; Spectra's is faster");
     }
 }

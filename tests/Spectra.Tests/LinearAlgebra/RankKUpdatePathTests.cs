@@ -27,6 +27,20 @@ public class RankKUpdatePathTests
         Assert.Contains(core, choice.Reason);
     }
 
+    [Theory]
+    [InlineData("Haswell")]
+    [InlineData("Zen")]
+    public void Where_the_processor_splits_512_bit_instructions_the_library_keeps_its_avx2_dsyrk(string core)
+    {
+        var choice = RankKUpdatePath.Choose(core, blockedSupported: true, overrideValue: null, splitsAvx512: true);
+        Assert.False(choice.UseBlocked);
+        Assert.Contains(core, choice.Reason);
+        Assert.Contains("two halves", choice.Reason);
+        // The override still wins, and a library that names no kernel set (not OpenBLAS) keeps the blocked kernel.
+        Assert.True(RankKUpdatePath.Choose(core, blockedSupported: true, overrideValue: "blocked", splitsAvx512: true).UseBlocked);
+        Assert.True(RankKUpdatePath.Choose(null, blockedSupported: true, overrideValue: null, splitsAvx512: true).UseBlocked);
+    }
+
     [Fact]
     public void A_library_that_names_no_kernel_set_keeps_the_blocked_kernel_as_before()
     {

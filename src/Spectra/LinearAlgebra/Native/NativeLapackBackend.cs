@@ -37,7 +37,7 @@ internal sealed unsafe class NativeLapackBackend : ILinearAlgebraBackend
     {
         _f = functions;
         var choice = RankKUpdatePath.Choose(ReadString(functions.GetCoreName), BlockedRankKUpdate.IsSupported,
-            Environment.GetEnvironmentVariable(RankKUpdatePath.OverrideVariable));
+            Environment.GetEnvironmentVariable(RankKUpdatePath.OverrideVariable), ProcessorTraits.SplitsAvx512);
         _blockedRankK = choice.UseBlocked;
         Info = new BackendInfo(name, library, ReadString(functions.GetConfig), CurrentThreads(functions))
         {
