@@ -37,7 +37,9 @@ best() { # side mode path -> "seconds peak_mb images_per_s top cpu_seconds"
   done
   echo "$bs $bm $br ${bt:--} $bc"
 }
-echo "Machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+for env in pinned unset; do
+if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
+echo "**OpenBLAS ${env}** (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; the spectrum rows call BLAS, the decode rows do not); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| workload | Spectra (s) | Python (s) | Spectra / Python | Spectra CPU (s) | Python CPU (s) | Spectra images/s | Python images/s | Spectra peak MB | Python peak MB | top eigenvalue (Spectra / Python) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
@@ -52,4 +54,7 @@ done
 read -r s sm sr st sc <<<"$(best spectra decode "$CONF/datasets/mnist-t10k/t10k-images-idx3-ubyte.gz")"
 echo "| decode, MNIST IDX (.gz, one file) | $s | — | — | $sc | — | $sr | — | $sm | — | — |"
 echo
-echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+done
+unset OPENBLAS_CORETYPE

@@ -7,9 +7,13 @@ data=${1:-$root/../shared/conformance/datasets/mnist-t10k/t10k-images-idx3-ubyte
 dotnet build -c Release "$root/src/Spectra.Cli" -v q -nologo >/dev/null
 tool="$root/src/Spectra.Cli/bin/Release/net10.0/Spectra.Cli"
 ms() { start=$(date +%s%N); "$@" >/dev/null; echo $(( ($(date +%s%N) - start) / 1000000 )); }
-for i in 1 2; do
+for env in pinned unset; do
+ if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
+ echo "OpenBLAS $env (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})"
+ for i in 1 2; do
   decode=$(ms "$tool" scan "$data" -q --subsets 1 --min-ratio 0.125 --max-ratio 0.125)
   scan=$(ms "$tool" scan "$data" -q)
   echo "spectra process_with_decode_only_ms=$decode full_scan_ms=$scan"
   /usr/bin/python3 "$root/tools/benchmarks/scan/peer_scan.py" "$data"
+ done
 done
