@@ -3,8 +3,8 @@
 # (500 x 375 colour JPEGs, quality 90, make_photos.py) read into 64 x 64 gray and RGB rows. Spectra with and
 # without --jpeg-draft (Spectra.Benchmarks.Images resize), PIL with and without Image.draft then a box resize
 # (bench_jpeg_draft.py). Each is a fresh process, best of REPEATS by wall clock; CPU is user + system.
-# The OpenBLAS core type is printed: nothing here calls BLAS, so it should not matter (the project's
-# benchmarks state both: run once as it is and once with OPENBLAS_CORETYPE=Haswell exported).
+# Runs in both OpenBLAS environments (OPENBLAS_CORETYPE=Haswell, then unset) as the project's benchmarks do;
+# nothing here calls BLAS, so the two tables should agree.
 # Then where Spectra's draft decode spends its time, one thread (jpeg-stages).
 # Usage: bash tools/benchmarks/images/bench_jpeg_draft.sh [REPEATS] [N]
 set -euo pipefail
@@ -34,6 +34,8 @@ best() { # command... -> "wall cpu"
   echo "$bw $bc"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+for env in pinned unset; do
+if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
 echo "Machine: $(nproc) cores, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)}, load average before: $(cut -d' ' -f1-3 /proc/loadavg); $N files of 500 x 375 -> 64 x 64"
 echo
 echo "| colour | Spectra draft wall (s) | Spectra full wall (s) | PIL draft wall (s) | PIL full wall (s) | Spectra draft / PIL draft | Spectra full / PIL full | Spectra draft CPU (s) | Spectra full CPU (s) | PIL draft CPU (s) | PIL full CPU (s) | Spectra draft / PIL draft, CPU |"
@@ -46,6 +48,8 @@ for color in gray rgb; do
   echo "| $color | $sd | $sf | $pd | $pf | $(ratio "$sd" "$pd") | $(ratio "$sf" "$pf") | $sdc | $sfc | $pdc | $pfc | $(ratio "$sdc" "$pdc") |"
 done
 echo
+done
+unset OPENBLAS_CORETYPE
 echo "Where Spectra's time goes (one thread, 400 files in memory, ms per image; 1/8 is the entropy decoding's floor):"
 mkdir -p "$SCRATCH/first400"
 # An array, not `ls | head`: under pipefail the pipe's early close would end the script.
