@@ -1,2 +1,0 @@
-global using Xunit;
-global using Spectra.Fluent;
