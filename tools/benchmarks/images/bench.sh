@@ -37,10 +37,9 @@ best() { # side mode path -> "seconds peak_mb images_per_s top cpu_seconds"
   done
   echo "$bs $bm $br ${bt:--} $bc"
 }
-for env in pinned unset; do
-if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
-echo "**OpenBLAS ${env}** (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; the spectrum rows call BLAS, the decode rows do not); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
+source tools/benchmarks/openblas-environments.sh
+# The spectrum rows call BLAS, the decode rows do not; Python's numpy runs in the same environment.
+suite() {
 echo "| workload | Spectra (s) | Python (s) | Spectra / Python | Spectra CPU (s) | Python CPU (s) | Spectra images/s | Python images/s | Spectra peak MB | Python peak MB | top eigenvalue (Spectra / Python) |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for mode in spectrum decode; do
@@ -53,8 +52,5 @@ for mode in spectrum decode; do
 done
 read -r s sm sr st sc <<<"$(best spectra decode "$CONF/datasets/mnist-t10k/t10k-images-idx3-ubyte.gz")"
 echo "| decode, MNIST IDX (.gz, one file) | $s | — | — | $sc | — | $sr | — | $sm | — | — |"
-echo
-echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-done
-unset OPENBLAS_CORETYPE
+}
+openblas_environments suite

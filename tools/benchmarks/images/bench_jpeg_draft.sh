@@ -34,9 +34,9 @@ best() { # command... -> "wall cpu"
   echo "$bw $bc"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-for env in pinned unset; do
-if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
-echo "Machine: $(nproc) cores, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)}, load average before: $(cut -d' ' -f1-3 /proc/loadavg); $N files of 500 x 375 -> 64 x 64"
+source tools/benchmarks/openblas-environments.sh
+suite() {
+echo "$N files of 500 x 375 -> 64 x 64"
 echo
 echo "| colour | Spectra draft wall (s) | Spectra full wall (s) | PIL draft wall (s) | PIL full wall (s) | Spectra draft / PIL draft | Spectra full / PIL full | Spectra draft CPU (s) | Spectra full CPU (s) | PIL draft CPU (s) | PIL full CPU (s) | Spectra draft / PIL draft, CPU |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -47,9 +47,8 @@ for color in gray rgb; do
   read -r pf pfc <<<"$(best "$PY" tools/benchmarks/images/bench_jpeg_draft.py "$DATA" 64x64 "$color")"
   echo "| $color | $sd | $sf | $pd | $pf | $(ratio "$sd" "$pd") | $(ratio "$sf" "$pf") | $sdc | $sfc | $pdc | $pfc | $(ratio "$sdc" "$pdc") |"
 done
-echo
-done
-unset OPENBLAS_CORETYPE
+}
+openblas_environments suite
 echo "Where Spectra's time goes (one thread, 400 files in memory, ms per image; 1/8 is the entropy decoding's floor):"
 mkdir -p "$SCRATCH/first400"
 # An array, not `ls | head`: under pipefail the pipe's early close would end the script.

@@ -16,10 +16,8 @@ run() { # label command... -> "wall peak_mb"
   /usr/bin/time -f "wall %e\npeak %M" -o "$SCRATCH/time.txt" "$@" > "$SCRATCH/out.txt"
   echo "$(awk '$1 == "wall" { print $2 }' "$SCRATCH/time.txt") $(awk '$1 == "peak" { printf "%.0f", $2 / 1024 }' "$SCRATCH/time.txt")"
 }
-for env in pinned unset; do
-  if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
-  echo "**OpenBLAS ${env}**; $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo
+source tools/benchmarks/openblas-environments.sh
+suite() {
   echo "| input | d | Spectra wall (s) | numpy wall (s) | Spectra / numpy | Spectra peak (MB) | numpy peak (MB) | floor 8d² (MB) | Spectra peak / floor | Spectra stages (ms) | numpy stages (s) |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
   for name in gray rgb; do
@@ -35,5 +33,5 @@ for env in pinned unset; do
     floor=$(awk -v d="$d" 'BEGIN { printf "%.0f", 8 * d * d / 1048576 }')
     echo "| $name $M × $d | $d | $sw | $pw | $(awk -v a="$sw" -v b="$pw" 'BEGIN { printf "%.2f", a / b }') | $sp | $pp | $floor | $(awk -v a="$sp" -v b="$floor" 'BEGIN { printf "%.2f", a / b }') | $stages | $peer |"
   done
-  echo
-done
+}
+openblas_environments suite

@@ -25,10 +25,9 @@ best() { # command... -> "wall cpu"
   echo "$bw $bc"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-for env in pinned unset; do
-  if [ "$env" = pinned ]; then export OPENBLAS_CORETYPE=Haswell; else unset OPENBLAS_CORETYPE; fi
-  core=$("$CLI" info 2>/dev/null | grep -io 'core[^,;)]*' | head -1 || true)
-  echo "**OpenBLAS ${env}** (${core:-core not reported}); $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+source tools/benchmarks/openblas-environments.sh
+suite() {
+  echo "OpenBLAS $("$CLI" info 2>/dev/null | grep -io 'core[^,;)]*' | head -1 || echo 'core not reported')"
   echo
   echo "| workload | Spectra wall (s) | peer wall (s) | Spectra / peer | Spectra CPU (s) | peer CPU (s) |"
   echo "|---|---|---|---|---|---|"
@@ -38,10 +37,7 @@ for env in pinned unset; do
   read -r sw sc <<<"$(best "$CLI" analyze "$DATA" --sff-realisations 0 --reference-draws 0 --json "$SCRATCH/light.json" -q)"
   read -r pw pc <<<"$(best "$PY" tools/benchmarks/report/peer_report.py light "$DATA")"
   echo "| --sff-realisations 0 --reference-draws 0 | $sw | $pw | $(ratio "$sw" "$pw") | $sc | $pc |"
-  echo
-  echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo
-done
-unset OPENBLAS_CORETYPE
+}
+openblas_environments suite
 # The report's own stage timings (the last full run): where the time goes.
 $PY -c "import json,sys; t=json.load(open(sys.argv[1])).get('timings',{}); print('stage timings (ms):', ', '.join(f'{k} {v}' for k,v in t.items()))" "$SCRATCH/report.json" || true
